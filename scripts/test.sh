@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds Lookout with AddressSanitizer and
+# UndefinedBehaviorSanitizer, and runs every test: unit, store contract on SQLite and on a
+# real PostgreSQL 15 server started for the run (and stopped after), HTTP and CLI tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jobs=${JOBS:-$(nproc)}
+
+echo "lookout: [1/3] checking Debian packages"
+scripts/install-deps.sh test
+
+echo "lookout: [2/3] building (preset asan: debug + ASan + UBSan)"
+cmake --preset asan >/dev/null
+cmake --build --preset asan -j "$jobs"
+
+echo "lookout: [3/3] running the tests"
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:strict_string_checks=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+scripts/with-postgres.sh ctest --preset asan -j "$jobs" --no-tests=error

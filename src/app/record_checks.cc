@@ -1,0 +1,240 @@
+#include "app/record_checks.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "domain/rules.h"
+
+namespace lookout::app::internal {
+
+using domain::EntityDef;
+using domain::FieldDef;
+using domain::FieldType;
+
+namespace {
+
+bool IsMetaColumn(const std::string& name) {
+  for (const char* m : domain::kMetaColumns) {
+    if (name == m) return true;
+  }
+  return false;
+}
+
+nlohmann::json ToJson(const Value& v) {
+  if (v.is_null()) return nullptr;
+  if (v.is_int()) return v.as_int();
+  if (v.is_real()) return v.as_real();
+  if (v.is_bool()) return v.as_bool();
+  if (v.is_text()) return v.as_text();
+  if (v.is_list()) {
+    nlohmann::json a = nlohmann::json::array();
+    for (const Value& e : v.as_list()) a.push_back(ToJson(e));
+    return a;
+  }
+  nlohmann::json rows = nlohmann::json::array();
+  for (const Record& r : v.as_rows()) {
+    nlohmann::json o = nlohmann::json::object();
+    for (const auto& [k, fv] : r.fields) o[k] = ToJson(fv);
+    rows.push_back(std::move(o));
+  }
+  return rows;
+}
+
+std::string KeyText(const Value& v) { return v.is_int() ? std::to_string(v.as_int()) : v.ToDisplay(); }
+
+}  // namespace
+
+std::vector<FieldError> CheckWritableFields(const EntityDef& entity, const Record& input,
+                                            bool allow_restore) {
+  std::vector<FieldError> errors;
+  for (const auto& [name, value] : input.fields) {
+    if (IsMetaColumn(name)) {
+      const bool restorable = name == "id" || name == "archived" || name == "archived_at";
+      if (!(allow_restore && restorable)) {
+        errors.push_back({name, "is set by Lookout and cannot be written"});
+      }
+      continue;
+    }
+    const FieldDef* f = entity.Find(name);
+    if (f != nullptr && f->system && !allow_restore) {
+      std::string hint = entity.name == "task" && name == "status"
+                             ? ": change a task's status with POST /api/v1/tasks/{id}/transitions"
+                             : "";
+      errors.push_back({name, "is set by Lookout and cannot be written" + hint});
+    }
+  }
+  return errors;
+}
+
+void ApplyDefaults(const EntityDef& entity, Record& record) {
+  for (const FieldDef& f : entity.fields) {
+    if (record.Has(f.name) && !record.Get(f.name).is_null()) continue;
+    if (f.type == FieldType::kBool) {
+      record.Set(f.name, f.name == "active");
+    } else if (f.IsSet()) {
+      record.Set(f.name, Value::List{});
+    } else if (f.type == FieldType::kChildren) {
+      record.Set(f.name, Value::Rows{});
+    }
+  }
+  if (entity.name == "insight" && record.Get("status").is_null()) record.Set("status", "new");
+  if (entity.name == "programme" && record.Get("fy_start_month").is_null()) {
+    record.Set("fy_start_month", 4);
+  }
+  // Child rows: booleans default to false.
+  for (const FieldDef& f : entity.fields) {
+    if (f.type != FieldType::kChildren || !record.Get(f.name).is_rows()) continue;
+    const EntityDef& child = domain::ChildEntity(f);
+    for (Record& row : record.fields[f.name].as_rows()) {
+      for (const FieldDef& cf : child.fields) {
+        if (cf.type == FieldType::kBool && row.Get(cf.name).is_null()) row.Set(cf.name, false);
+      }
+    }
+  }
+}
+
+Result<bool> ReferenceChecker::Exists(const std::string& target, const Value& key) {
+  const std::string text = KeyText(key);
+  auto& known = known_[target];
+  if (known.count(text)) return true;
+  const EntityDef* e = domain::FindEntity(target);
+  if (e == nullptr) return Status::Internal("unknown reference target " + target);
+  LOOKOUT_ASSIGN_OR_RETURN(bool found, tx_.Exists(*e, key));
+  if (found) known.insert(text);
+  return found;
+}
+
+Status ReferenceChecker::CheckValue(const FieldDef& field, const Value& value,
+                                    const std::string& path, std::vector<FieldError>& errors) {
+  if (value.is_null()) return Status::Ok();
+  const EntityDef* target = domain::FindEntity(field.target);
+  const std::string label = target ? target->label : field.target;
+  auto check_one = [&](const Value& key, const std::string& where) -> Status {
+    if (!(key.is_int() || key.is_text())) return Status::Ok();  // type errors reported elsewhere
+    LOOKOUT_ASSIGN_OR_RETURN(bool found, Exists(field.target, key));
+    if (!found) {
+      const bool by_code = target != nullptr && target->IsReference();
+      errors.push_back({where, "there is no " + label + " with " + (by_code ? "code '" : "id ") +
+                                   KeyText(key) + (by_code ? "'" : "")});
+    }
+    return Status::Ok();
+  };
+  if (field.type == FieldType::kRef) return check_one(value, path);
+  if (field.type == FieldType::kRefSet && value.is_list()) {
+    const auto& list = value.as_list();
+    for (size_t i = 0; i < list.size(); ++i) {
+      LOOKOUT_RETURN_IF_ERROR(check_one(list[i], path + "[" + std::to_string(i) + "]"));
+    }
+  }
+  return Status::Ok();
+}
+
+Status ReferenceChecker::Check(const EntityDef& entity, const Record& record,
+                               std::vector<FieldError>& errors,
+                               const std::set<std::string>& only) {
+  for (const FieldDef& f : entity.fields) {
+    if (!only.empty() && !only.count(f.name)) continue;
+    const Value& v = record.Get(f.name);
+    if (f.type == FieldType::kRef || f.type == FieldType::kRefSet) {
+      LOOKOUT_RETURN_IF_ERROR(CheckValue(f, v, f.name, errors));
+    } else if (f.type == FieldType::kChildren && v.is_rows()) {
+      const EntityDef& child = domain::ChildEntity(f);
+      const auto& rows = v.as_rows();
+      for (size_t i = 0; i < rows.size(); ++i) {
+        for (const FieldDef& cf : child.fields) {
+          if (cf.type != FieldType::kRef && cf.type != FieldType::kRefSet) continue;
+          LOOKOUT_RETURN_IF_ERROR(CheckValue(cf, rows[i].Get(cf.name),
+                                             f.name + "[" + std::to_string(i) + "]." + cf.name,
+                                             errors));
+        }
+      }
+    }
+  }
+  return Status::Ok();
+}
+
+Status CheckUnique(store::Transaction& tx, const EntityDef& entity, const Record& record,
+                   int64_t self_id, std::vector<FieldError>& errors) {
+  for (const FieldDef& f : entity.fields) {
+    if (!f.unique || !f.IsColumn()) continue;
+    const Value& v = record.Get(f.name);
+    if (v.is_null()) continue;
+    LOOKOUT_ASSIGN_OR_RETURN(int64_t other, tx.FindIdBy(entity, f.name, v));
+    if (other != 0 && other != self_id) {
+      errors.push_back({f.name, "'" + v.ToDisplay() + "' is already used by " + entity.label +
+                                    " " + std::to_string(other)});
+    }
+  }
+  return Status::Ok();
+}
+
+Status ComputeInsightScore(store::Transaction& tx, Record& insight,
+                           std::vector<FieldError>& errors) {
+  const Value& scores = insight.Get("factor_scores");
+  const Value& scheme_id = insight.Get("scoring_scheme");
+  if (!scores.is_rows() || scores.as_rows().empty() || !scheme_id.is_int()) {
+    insight.Set("risk_score", Value());
+    return Status::Ok();
+  }
+  auto scheme = tx.Get(*domain::FindEntity("scoring_scheme"), scheme_id.as_int());
+  if (!scheme.ok()) {
+    if (scheme.status().code() == ErrorCode::kNotFound) return Status::Ok();  // reported as a reference
+    return scheme.TakeStatus();
+  }
+  auto score = domain::ComputeRiskScore(scheme->Get("factors").is_rows()
+                                            ? scheme->Get("factors").as_rows()
+                                            : Value::Rows{},
+                                        scores.as_rows());
+  if (!score.ok()) {
+    for (const FieldError& e : score.status().fields()) errors.push_back(e);
+    if (score.status().fields().empty()) errors.push_back({"factor_scores", score.status().message()});
+    return Status::Ok();
+  }
+  insight.Set("risk_score", *score);
+  return Status::Ok();
+}
+
+std::vector<FieldError> ScreenFreeTextFields(const EntityDef& entity, const Record& record) {
+  std::vector<FieldError> warnings;
+  for (const FieldDef& f : entity.fields) {
+    if (!f.free_text) continue;
+    const Value& v = record.Get(f.name);
+    if (!v.is_text()) continue;
+    for (std::string& w : domain::ScreenFreeText(v.as_text())) {
+      warnings.push_back({f.name, std::move(w)});
+    }
+  }
+  return warnings;
+}
+
+std::string DescribeChanges(const EntityDef& entity, const Record& before, const Record& after) {
+  nlohmann::json out = nlohmann::json::object();
+  for (const FieldDef& f : entity.fields) {
+    if (!after.Has(f.name)) continue;
+    const Value& old_value = before.Get(f.name);
+    const Value& new_value = after.Get(f.name);
+    if (old_value == new_value) continue;
+    if (f.free_text) {
+      const size_t len = new_value.is_text() ? new_value.as_text().size() : 0;
+      out[f.name] = {{"changed", true}, {"length", len}};
+    } else {
+      out[f.name] = nlohmann::json::array({ToJson(old_value), ToJson(new_value)});
+    }
+  }
+  for (const char* meta : {"id", "archived", "archived_at"}) {
+    if (after.Has(meta) && before.Get(meta) != after.Get(meta)) {
+      out[meta] = nlohmann::json::array({ToJson(before.Get(meta)), ToJson(after.Get(meta))});
+    }
+  }
+  return out.dump();
+}
+
+Record EffectiveChanges(const Record& current, const Record& changes) {
+  Record out;
+  for (const auto& [name, value] : changes.fields) {
+    if (!(current.Get(name) == value)) out.Set(name, value);
+  }
+  return out;
+}
+
+}  // namespace lookout::app::internal

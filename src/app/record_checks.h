@@ -1,0 +1,68 @@
+// Checks and preparation shared by the write use cases (create, update, import): what a
+// client may set, references that must exist, unique fields, defaults, computed fields,
+// and the audit record of a change. Internal to app/.
+#ifndef LOOKOUT_APP_RECORD_CHECKS_H_
+#define LOOKOUT_APP_RECORD_CHECKS_H_
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "core/value.h"
+#include "domain/schema.h"
+#include "store/store.h"
+
+namespace lookout::app::internal {
+
+// Errors for fields a client may not write: meta columns (id, version, created_* ...)
+// and system fields. `allow_restore` (imports) permits id, archived, archived_at and
+// system fields, which a file restores as they were.
+std::vector<FieldError> CheckWritableFields(const domain::EntityDef& entity, const Record& input,
+                                            bool allow_restore);
+
+// Fills defaults for absent fields of a new record: booleans false ("active" true),
+// empty sets; insight status "new".
+void ApplyDefaults(const domain::EntityDef& entity, Record& record);
+
+// Checks that every reference in `record` (refs, ref sets, refs inside child rows)
+// names an existing record, remembering what it found so an import asks once per key.
+class ReferenceChecker {
+ public:
+  explicit ReferenceChecker(store::Transaction& tx) : tx_(tx) {}
+  // Appends one FieldError per missing reference among `fields` (all when empty).
+  Status Check(const domain::EntityDef& entity, const Record& record,
+               std::vector<FieldError>& errors, const std::set<std::string>& only = {});
+
+ private:
+  Result<bool> Exists(const std::string& target, const Value& key);
+  Status CheckValue(const domain::FieldDef& field, const Value& value, const std::string& path,
+                    std::vector<FieldError>& errors);
+  store::Transaction& tx_;
+  std::map<std::string, std::set<std::string>> known_;
+};
+
+// Errors for unique fields of `record` already used by another record than `self_id`.
+Status CheckUnique(store::Transaction& tx, const domain::EntityDef& entity, const Record& record,
+                   int64_t self_id, std::vector<FieldError>& errors);
+
+// Computes insight.risk_score from its factor scores and scheme (null when there are no
+// scores). Appends errors for unknown, missing or out-of-range factors.
+Status ComputeInsightScore(store::Transaction& tx, Record& insight, std::vector<FieldError>& errors);
+
+// Warnings for free-text fields that look as if they identify someone.
+std::vector<FieldError> ScreenFreeTextFields(const domain::EntityDef& entity, const Record& record);
+
+// The audit "changes" JSON: {"field": [old, new], ...} for the fields that differ.
+// Free-text fields are recorded as changed with their length, not their words: the
+// audit trail must not become a second copy of sensitive text.
+std::string DescribeChanges(const domain::EntityDef& entity, const Record& before,
+                            const Record& after);
+
+// The fields of `changes` whose value differs from `current`.
+Record EffectiveChanges(const Record& current, const Record& changes);
+
+}  // namespace lookout::app::internal
+
+#endif  // LOOKOUT_APP_RECORD_CHECKS_H_

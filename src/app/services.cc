@@ -1,0 +1,188 @@
+#include "app/services.h"
+
+#include "app/record_checks.h"
+#include "domain/rules.h"
+
+namespace lookout::app {
+
+using domain::EntityDef;
+using domain::FieldDef;
+using domain::FieldType;
+using domain::ValidationMode;
+
+Actor Actor::Cli(const std::string& user) {
+  Actor a;
+  a.id = "cli:" + (user.empty() ? std::string("unknown") : user);
+  return a;
+}
+
+Services::Services(store::Store& store, const Clock& clock) : store_(store), clock_(clock) {}
+
+namespace {
+
+store::WriteMeta MetaFor(const Actor& actor, const Clock& clock) {
+  return store::WriteMeta{actor.id, clock.NowTimestamp()};
+}
+
+store::AuditEntry AuditFor(const Actor& actor, const store::WriteMeta& meta, std::string action,
+                           const EntityDef& entity, int64_t id, std::string changes,
+                           std::string reason = "") {
+  store::AuditEntry e;
+  e.at = meta.at;
+  e.actor = actor.id;
+  e.address = actor.address;
+  e.request_id = actor.request_id;
+  e.action = std::move(action);
+  e.entity = entity.name;
+  e.entity_id = id;
+  e.changes = std::move(changes);
+  e.reason = std::move(reason);
+  return e;
+}
+
+Status ValidationOrOk(std::vector<FieldError> errors) {
+  if (errors.empty()) return Status::Ok();
+  return Status::Validation(std::move(errors));
+}
+
+std::vector<std::string> WarningTexts(const std::vector<FieldError>& warnings) {
+  std::vector<std::string> out;
+  for (const FieldError& w : warnings) out.push_back(w.field + ": " + w.message);
+  return out;
+}
+
+}  // namespace
+
+Result<Record> Services::Get(const Actor&, const EntityDef& entity, int64_t id) {
+  LOOKOUT_ASSIGN_OR_RETURN(auto tx, store_.Begin(false));
+  return tx->Get(entity, id);
+}
+
+Result<Saved> Services::Create(const Actor& actor, const EntityDef& entity, Record input) {
+  if (!entity.api_writable) {
+    return Status(ErrorCode::kMethodNotAllowed,
+                  entity.label + " records are written by Lookout, not created directly.");
+  }
+  LOOKOUT_RETURN_IF_ERROR(ValidationOrOk(internal::CheckWritableFields(entity, input, false)));
+  internal::ApplyDefaults(entity, input);
+  LOOKOUT_ASSIGN_OR_RETURN(auto tx, store_.Begin(true));
+  const store::WriteMeta meta = MetaFor(actor, clock_);
+
+  if (entity.name == "programme") {
+    LOOKOUT_ASSIGN_OR_RETURN(store::Page existing, tx->List(entity, store::ListQuery{.limit = 1}));
+    if (existing.total > 0) {
+      return Status(ErrorCode::kDuplicate,
+                    "The programme is already recorded: update it instead of creating another.");
+    }
+  }
+  if (entity.name == "task") {
+    const std::string prefix = "T-" + std::to_string(clock_.Today().year) + "-";
+    LOOKOUT_ASSIGN_OR_RETURN(int64_t next, tx->NextSequence(entity, "reference", prefix));
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%s%04lld", prefix.c_str(), static_cast<long long>(next));
+    input.Set("reference", std::string(buf));
+    input.Set("status", "proposed");
+  }
+
+  std::vector<FieldError> errors = domain::ValidateRecord(entity, input, ValidationMode::kCreate);
+  internal::ReferenceChecker refs(*tx);
+  LOOKOUT_RETURN_IF_ERROR(refs.Check(entity, input, errors));
+  LOOKOUT_RETURN_IF_ERROR(internal::CheckUnique(*tx, entity, input, 0, errors));
+  if (entity.name == "insight" && errors.empty()) {
+    LOOKOUT_RETURN_IF_ERROR(internal::ComputeInsightScore(*tx, input, errors));
+  }
+  LOOKOUT_RETURN_IF_ERROR(ValidationOrOk(std::move(errors)));
+
+  LOOKOUT_ASSIGN_OR_RETURN(int64_t id, tx->Insert(entity, input, meta));
+  LOOKOUT_RETURN_IF_ERROR(tx->AppendAudit(AuditFor(
+      actor, meta, "create", entity, id, internal::DescribeChanges(entity, Record{}, input))));
+  LOOKOUT_ASSIGN_OR_RETURN(Record saved, tx->Get(entity, id));
+  LOOKOUT_RETURN_IF_ERROR(tx->Commit());
+  return Saved{std::move(saved), WarningTexts(internal::ScreenFreeTextFields(entity, input))};
+}
+
+Result<Saved> Services::Update(const Actor& actor, const EntityDef& entity, int64_t id,
+                               int64_t version, Record changes) {
+  if (!entity.api_writable) {
+    return Status(ErrorCode::kMethodNotAllowed,
+                  entity.label + " records are written by Lookout, not changed directly.");
+  }
+  LOOKOUT_RETURN_IF_ERROR(ValidationOrOk(internal::CheckWritableFields(entity, changes, false)));
+  LOOKOUT_ASSIGN_OR_RETURN(auto tx, store_.Begin(true));
+  LOOKOUT_ASSIGN_OR_RETURN(Record current, tx->Get(entity, id));
+  if (current.Get("version") != Value(version)) {
+    return Status::Conflict(entity.label + " " + std::to_string(id) + " is at version " +
+                            current.Get("version").ToDisplay() + ", not " +
+                            std::to_string(version) +
+                            ": someone else saved it after you loaded it. Reload it and apply "
+                            "your change again.");
+  }
+  Record merged = current;
+  for (auto& [name, value] : changes.fields) merged.Set(name, value);
+  // Child rows in an update get the same defaults as on create.
+  internal::ApplyDefaults(entity, merged);
+
+  std::vector<FieldError> errors = domain::ValidateRecord(entity, merged, ValidationMode::kUpdate);
+  std::set<std::string> changed;
+  for (const auto& [name, value] : changes.fields) changed.insert(name);
+  internal::ReferenceChecker refs(*tx);
+  if (!changed.empty()) LOOKOUT_RETURN_IF_ERROR(refs.Check(entity, merged, errors, changed));
+  LOOKOUT_RETURN_IF_ERROR(internal::CheckUnique(*tx, entity, merged, id, errors));
+  if (entity.name == "insight" && errors.empty()) {
+    LOOKOUT_RETURN_IF_ERROR(internal::ComputeInsightScore(*tx, merged, errors));
+    changes.Set("risk_score", merged.Get("risk_score"));
+  }
+  LOOKOUT_RETURN_IF_ERROR(ValidationOrOk(std::move(errors)));
+
+  // Defaults filled into child rows belong to the change as well.
+  for (auto& [name, value] : changes.fields) value = merged.Get(name);
+  Record effective = internal::EffectiveChanges(current, changes);
+  if (effective.fields.empty()) return Saved{std::move(current), {}};
+
+  const store::WriteMeta meta = MetaFor(actor, clock_);
+  LOOKOUT_RETURN_IF_ERROR(tx->Update(entity, id, version, effective, meta));
+  LOOKOUT_RETURN_IF_ERROR(tx->AppendAudit(AuditFor(
+      actor, meta, "update", entity, id, internal::DescribeChanges(entity, current, effective))));
+  LOOKOUT_ASSIGN_OR_RETURN(Record saved, tx->Get(entity, id));
+  LOOKOUT_RETURN_IF_ERROR(tx->Commit());
+  return Saved{std::move(saved), WarningTexts(internal::ScreenFreeTextFields(entity, effective))};
+}
+
+Result<Record> Services::Archive(const Actor& actor, const EntityDef& entity, int64_t id,
+                                 int64_t version, bool archived, const std::string& reason) {
+  if (!entity.api_writable) {
+    return Status(ErrorCode::kMethodNotAllowed, entity.label + " records cannot be archived.");
+  }
+  LOOKOUT_ASSIGN_OR_RETURN(auto tx, store_.Begin(true));
+  LOOKOUT_ASSIGN_OR_RETURN(Record current, tx->Get(entity, id));
+  if (current.Get("archived") == Value(archived)) {
+    return Status(ErrorCode::kConflict, entity.label + " " + std::to_string(id) + " is already " +
+                                            (archived ? "archived." : "live (not archived)."));
+  }
+  const store::WriteMeta meta = MetaFor(actor, clock_);
+  LOOKOUT_RETURN_IF_ERROR(tx->SetArchived(entity, id, version, archived, meta));
+  LOOKOUT_RETURN_IF_ERROR(tx->AppendAudit(AuditFor(actor, meta, archived ? "archive" : "restore",
+                                                   entity, id, "{}", reason)));
+  LOOKOUT_ASSIGN_OR_RETURN(Record saved, tx->Get(entity, id));
+  LOOKOUT_RETURN_IF_ERROR(tx->Commit());
+  return saved;
+}
+
+Result<std::vector<store::ReachRow>> Services::Reach(const Actor&, const store::ReachQuery& query) {
+  std::vector<FieldError> errors;
+  if (!query.from.empty() && !Date::Parse(query.from)) errors.push_back({"from", "expected a date as YYYY-MM-DD"});
+  if (!query.to.empty() && !Date::Parse(query.to)) errors.push_back({"to", "expected a date as YYYY-MM-DD"});
+  LOOKOUT_RETURN_IF_ERROR(ValidationOrOk(std::move(errors)));
+  LOOKOUT_ASSIGN_OR_RETURN(auto tx, store_.Begin(false));
+  return tx->AggregateReach(query);
+}
+
+Result<int> Services::FinancialYearStartMonth() {
+  LOOKOUT_ASSIGN_OR_RETURN(auto tx, store_.Begin(false));
+  LOOKOUT_ASSIGN_OR_RETURN(store::Page page,
+                           tx->List(domain::ProgrammeEntity(), store::ListQuery{.limit = 1}));
+  if (page.items.empty() || !page.items[0].Get("fy_start_month").is_int()) return 4;
+  return static_cast<int>(page.items[0].Get("fy_start_month").as_int());
+}
+
+}  // namespace lookout::app

@@ -1,0 +1,119 @@
+// The use cases: the only way the API, the pages and the CLI read or change programme
+// records. Each call authorises, validates with domain/, runs one store transaction and
+// writes its audit entry in that same transaction. Thread-safe: calls may run
+// concurrently on a worker pool (each takes its own transaction).
+#ifndef LOOKOUT_APP_SERVICES_H_
+#define LOOKOUT_APP_SERVICES_H_
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/status.h"
+#include "core/time.h"
+#include "core/value.h"
+#include "domain/schema.h"
+#include "store/store.h"
+
+namespace lookout::app {
+
+// Who is acting and from where. The CLI acts as "cli:<user>", start-up as "system".
+struct Actor {
+  std::string id = "system";  // "staff:12", "cli:root", "system", "api:anonymous"
+  int64_t staff_id = 0;       // 0 when not a staff member
+  std::string role;           // role code, empty for the system and the CLI
+  std::string region;         // home region code for officers
+  std::string address;        // client address
+  std::string request_id;
+
+  static Actor System() { return Actor{}; }
+  static Actor Cli(const std::string& user);
+};
+
+// Query-string style parameters: ("region", "EM"), ("theme", "cce"), ("q", "hotel").
+using Params = std::vector<std::pair<std::string, std::string>>;
+
+// A record as written, with warnings that did not stop it (free text that looks
+// identifying, for example).
+struct Saved {
+  Record record;
+  std::vector<std::string> warnings;
+};
+
+struct ImportRow {
+  int64_t line = 0;  // line in the file (or element index for JSON), for error messages
+  Record record;
+};
+
+// One problem with one row of an import: where it is and what is wrong.
+struct ImportIssue {
+  int64_t line = 0;     // ImportRow::line
+  std::string column;   // field name as in the file ("grade_source", "audience[1].count"),
+                        // empty when the problem is the row as a whole
+  std::string message;
+};
+
+struct ImportReport {
+  int64_t rows = 0;      // rows read
+  int64_t written = 0;   // rows written (0 on a dry run or when any row failed)
+  std::vector<ImportIssue> errors;    // every problem of every row; empty when all good
+  std::vector<ImportIssue> warnings;  // free text that looks identifying, and the like
+};
+
+using Progress = std::function<void(int64_t done, int64_t total)>;
+
+class Services {
+ public:
+  Services(store::Store& store, const Clock& clock);
+
+  store::Store& store() { return store_; }
+  const Clock& clock() const { return clock_; }
+
+  // Lists records matching `params`:
+  //   a filterable field's name = value (several values separated by ','); for set fields
+  //   a record matches when it has any of them;
+  //   from / to (YYYY-MM-DD) and period ("2025-26", "2025-26 Q2") on the entity's date;
+  //   q = text search; archived = exclude (default) | include | only;
+  //   sort = field, or -field for descending; limit (1..500, default 50); offset.
+  // Unknown parameters and bad values are kValidation with one FieldError each.
+  Result<store::Page> List(const Actor& actor, const domain::EntityDef& entity,
+                           const Params& params);
+  Result<Record> Get(const Actor& actor, const domain::EntityDef& entity, int64_t id);
+  Result<Saved> Create(const Actor& actor, const domain::EntityDef& entity, Record input);
+  // `changes` holds only the fields to change. kConflict when `version` is stale.
+  Result<Saved> Update(const Actor& actor, const domain::EntityDef& entity, int64_t id,
+                       int64_t version, Record changes);
+  // Archives (archived=true) or restores a record.
+  Result<Record> Archive(const Actor& actor, const domain::EntityDef& entity, int64_t id,
+                         int64_t version, bool archived, const std::string& reason);
+
+  // Moves a task to `to_status`, recording who, when and why.
+  Result<Record> TransitionTask(const Actor& actor, int64_t task_id, int64_t version,
+                                const std::string& to_status, const std::string& reason);
+  Result<std::vector<Record>> TaskHistory(const Actor& actor, int64_t task_id);
+
+  // Validates every row (types, rules, references to the database or to earlier rows of
+  // the same file, duplicates) and writes all of them in one transaction, or none.
+  Result<ImportReport> Import(const Actor& actor, const domain::EntityDef& entity,
+                              std::vector<ImportRow> rows, bool dry_run,
+                              const Progress& progress = nullptr);
+  // Every record of the kind, archived ones included, in id order.
+  Result<std::vector<Record>> ExportAll(const Actor& actor, const domain::EntityDef& entity,
+                                        const Progress& progress = nullptr);
+
+  // Reach summed by region, group and sector for activities in [from, to].
+  Result<std::vector<store::ReachRow>> Reach(const Actor& actor, const store::ReachQuery& query);
+
+  // The programme's financial year start month (4 when no programme is recorded).
+  Result<int> FinancialYearStartMonth();
+
+ private:
+  store::Store& store_;
+  const Clock& clock_;
+};
+
+}  // namespace lookout::app
+
+#endif  // LOOKOUT_APP_SERVICES_H_

@@ -1,0 +1,168 @@
+// Listing: turning query-string parameters into a checked store::ListQuery.
+#include <algorithm>
+#include <charconv>
+
+#include "app/services.h"
+#include "domain/rules.h"
+
+namespace lookout::app {
+
+using domain::EntityDef;
+using domain::FieldDef;
+using domain::FieldType;
+
+namespace {
+
+constexpr int64_t kMaxLimit = 500;
+
+std::vector<std::string> SplitComma(const std::string& text) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find(',', start);
+    if (end == std::string::npos) end = text.size();
+    out.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+bool ParseInt(const std::string& text, int64_t& out) {
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+  return ec == std::errc() && ptr == text.data() + text.size();
+}
+
+// The element definition of a set field, so each value parses as one code or id.
+FieldDef ElementOf(const FieldDef& f) {
+  FieldDef e = f;
+  if (f.type == FieldType::kEnumSet) e.type = FieldType::kEnum;
+  if (f.type == FieldType::kRefSet) e.type = FieldType::kRef;
+  return e;
+}
+
+std::string FilterNames(const EntityDef& entity) {
+  std::string out;
+  for (const FieldDef& f : entity.fields) {
+    if (f.filter) out += (out.empty() ? "" : ", ") + f.name;
+  }
+  if (!entity.region_field.empty() && entity.Find("region") == nullptr) out += ", region";
+  if (!entity.date_field.empty()) out += ", from, to, period";
+  out += ", q, archived, sort, limit, offset";
+  return out;
+}
+
+bool IsSortable(const EntityDef& entity, const std::string& name) {
+  if (name == "id" || name == "created_at" || name == "updated_at") return true;
+  const FieldDef* f = entity.Find(name);
+  return f != nullptr && f->IsColumn() && f->type != FieldType::kChildren;
+}
+
+}  // namespace
+
+Result<store::Page> Services::List(const Actor&, const EntityDef& entity, const Params& params) {
+  store::ListQuery query;
+  std::vector<FieldError> errors;
+  std::optional<int> fy_start;
+
+  for (const auto& [key, raw] : params) {
+    const FieldDef* field = entity.Find(key);
+    if (field == nullptr && key == "region" && !entity.region_field.empty()) {
+      field = entity.Find(entity.region_field);
+    }
+    if (field != nullptr && field->filter) {
+      const FieldDef element = ElementOf(*field);
+      store::Condition cond;
+      cond.field = field->name;
+      for (const std::string& part : SplitComma(raw)) {
+        auto value = domain::ParseFieldText(element, part);
+        if (!value.ok()) {
+          errors.push_back({key, value.status().message()});
+        } else if (value->is_null()) {
+          errors.push_back({key, "give a value to filter by"});
+        } else {
+          cond.values.push_back(std::move(value).value());
+        }
+      }
+      if (field->IsSet()) {
+        cond.op = store::Condition::Op::kHasAny;
+      } else {
+        cond.op = cond.values.size() > 1 ? store::Condition::Op::kIn : store::Condition::Op::kEq;
+      }
+      if (!cond.values.empty()) query.where.push_back(std::move(cond));
+    } else if (key == "q") {
+      if (raw.size() > 200) errors.push_back({key, "search for at most 200 characters"});
+      query.search = raw;
+    } else if (key == "limit" || key == "offset") {
+      int64_t n = 0;
+      if (!ParseInt(raw, n) || n < 0 || (key == "limit" && (n < 1 || n > kMaxLimit))) {
+        errors.push_back({key, key == "limit" ? "expected a whole number from 1 to 500"
+                                              : "expected a whole number, 0 or more"});
+      } else if (key == "limit") {
+        query.limit = n;
+      } else {
+        query.offset = n;
+      }
+    } else if (key == "archived") {
+      if (raw == "exclude") query.archived = store::ListQuery::Archived::kExclude;
+      else if (raw == "include") query.archived = store::ListQuery::Archived::kInclude;
+      else if (raw == "only") query.archived = store::ListQuery::Archived::kOnly;
+      else errors.push_back({key, "expected exclude, include or only"});
+    } else if (key == "sort") {
+      const bool desc = !raw.empty() && raw[0] == '-';
+      const std::string name = desc ? raw.substr(1) : raw;
+      if (!IsSortable(entity, name)) {
+        errors.push_back({key, "cannot sort by '" + name + "'"});
+      } else {
+        query.sort_field = name;
+        query.descending = desc;
+      }
+    } else if ((key == "from" || key == "to" || key == "period") && !entity.date_field.empty()) {
+      std::string first, last;
+      if (key == "period") {
+        auto period = domain::Period::Parse(raw);
+        if (!period) {
+          errors.push_back({key, "expected a financial year like 2025-26 or a quarter like 2025-26 Q3"});
+          continue;
+        }
+        if (!fy_start) {
+          auto m = FinancialYearStartMonth();
+          if (!m.ok()) return m.TakeStatus();
+          fy_start = *m;
+        }
+        first = period->First(*fy_start).ToString();
+        last = period->Last(*fy_start).ToString();
+      } else if (!Date::Parse(raw)) {
+        errors.push_back({key, "expected a date as YYYY-MM-DD, e.g. 2026-03-09"});
+        continue;
+      } else {
+        (key == "from" ? first : last) = raw;
+      }
+      if (!first.empty()) {
+        query.where.push_back({entity.date_field, store::Condition::Op::kOnOrAfter, {first}});
+      }
+      if (!last.empty()) {
+        query.where.push_back({entity.date_field, store::Condition::Op::kOnOrBefore, {last}});
+      }
+    } else {
+      errors.push_back({key, "is not a filter of " + entity.plural + "; the filters are: " +
+                                 FilterNames(entity)});
+    }
+  }
+  if (!errors.empty()) return Status::Validation(std::move(errors));
+  LOOKOUT_ASSIGN_OR_RETURN(auto tx, store_.Begin(false));
+  return tx->List(entity, query);
+}
+
+Result<std::vector<Record>> Services::ExportAll(const Actor&, const EntityDef& entity,
+                                                const Progress& progress) {
+  LOOKOUT_ASSIGN_OR_RETURN(auto tx, store_.Begin(false));
+  store::ListQuery query;
+  query.archived = store::ListQuery::Archived::kInclude;
+  query.sort_field = "id";
+  query.limit = 0;
+  LOOKOUT_ASSIGN_OR_RETURN(store::Page page, tx->List(entity, query));
+  if (progress) progress(page.total, page.total);
+  return std::move(page.items);
+}
+
+}  // namespace lookout::app

@@ -1,0 +1,92 @@
+// The task lifecycle use cases: transitions and their history.
+#include "app/record_checks.h"
+#include "app/services.h"
+#include "domain/rules.h"
+
+namespace lookout::app {
+
+Result<Record> Services::TransitionTask(const Actor& actor, int64_t task_id, int64_t version,
+                                        const std::string& to_status, const std::string& reason) {
+  const domain::EntityDef& task = domain::TaskEntity();
+  LOOKOUT_ASSIGN_OR_RETURN(auto tx, store_.Begin(true));
+  LOOKOUT_ASSIGN_OR_RETURN(Record current, tx->Get(task, task_id));
+  if (current.Get("version") != Value(version)) {
+    return Status::Conflict("Task " + current.Get("reference").ToDisplay() + " is at version " +
+                            current.Get("version").ToDisplay() + ", not " +
+                            std::to_string(version) +
+                            ": someone else changed it after you loaded it. Reload it and try "
+                            "again.");
+  }
+  const std::string from = current.Get("status").is_text() ? current.Get("status").as_text() : "";
+  LOOKOUT_RETURN_IF_ERROR(domain::CheckTaskTransition(from, to_status, reason));
+
+  const store::WriteMeta meta{actor.id, clock_.NowTimestamp()};
+  Record changes;
+  changes.Set("status", to_status);
+  if (to_status == "delivered") changes.Set("delivered_on", clock_.Today().ToString());
+  LOOKOUT_RETURN_IF_ERROR(tx->Update(task, task_id, version, changes, meta));
+
+  Record transition;
+  transition.Set("task", task_id);
+  transition.Set("from_status", from);
+  transition.Set("to_status", to_status);
+  transition.Set("at", meta.at);
+  if (actor.staff_id > 0) transition.Set("by", actor.staff_id);
+  if (!reason.empty()) transition.Set("reason", reason);
+  LOOKOUT_ASSIGN_OR_RETURN(int64_t transition_id,
+                           tx->Insert(domain::TaskTransitionEntity(), transition, meta));
+  (void)transition_id;
+
+  store::AuditEntry audit;
+  audit.at = meta.at;
+  audit.actor = actor.id;
+  audit.address = actor.address;
+  audit.request_id = actor.request_id;
+  audit.action = "transition";
+  audit.entity = task.name;
+  audit.entity_id = task_id;
+  audit.changes = internal::DescribeChanges(task, current, changes);
+  audit.reason = reason;
+  LOOKOUT_RETURN_IF_ERROR(tx->AppendAudit(audit));
+
+  // Approving a task answers the insight it names: mark that insight as tasked.
+  if (to_status == "approved" && current.Get("insights").is_list()) {
+    const domain::EntityDef& insight = domain::InsightEntity();
+    for (const Value& id : current.Get("insights").as_list()) {
+      if (!id.is_int()) continue;
+      LOOKOUT_ASSIGN_OR_RETURN(Record item, tx->Get(insight, id.as_int()));
+      const Value& status = item.Get("status");
+      if (!(status == Value("new") || status == Value("assessed"))) continue;
+      Record insight_change;
+      insight_change.Set("status", "tasked");
+      LOOKOUT_RETURN_IF_ERROR(
+          tx->Update(insight, id.as_int(), item.Get("version").as_int(), insight_change, meta));
+      store::AuditEntry a = audit;
+      a.action = "update";
+      a.entity = insight.name;
+      a.entity_id = id.as_int();
+      a.changes = internal::DescribeChanges(insight, item, insight_change);
+      a.reason = "task " + current.Get("reference").ToDisplay() + " approved";
+      LOOKOUT_RETURN_IF_ERROR(tx->AppendAudit(a));
+    }
+  }
+
+  LOOKOUT_ASSIGN_OR_RETURN(Record saved, tx->Get(task, task_id));
+  LOOKOUT_RETURN_IF_ERROR(tx->Commit());
+  return saved;
+}
+
+Result<std::vector<Record>> Services::TaskHistory(const Actor&, int64_t task_id) {
+  LOOKOUT_ASSIGN_OR_RETURN(auto tx, store_.Begin(false));
+  LOOKOUT_ASSIGN_OR_RETURN(Record task, tx->Get(domain::TaskEntity(), task_id));
+  (void)task;
+  store::ListQuery query;
+  query.where.push_back({"task", store::Condition::Op::kEq, {Value(task_id)}});
+  query.sort_field = "id";
+  query.limit = 0;
+  query.archived = store::ListQuery::Archived::kInclude;
+  LOOKOUT_ASSIGN_OR_RETURN(store::Page page, tx->List(domain::TaskTransitionEntity(), query));
+  return std::move(page.items);
+}
+
+}  // namespace lookout::app

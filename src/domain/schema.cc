@@ -1,0 +1,811 @@
+#include "domain/schema.h"
+
+#include <algorithm>
+#include <map>
+
+namespace lookout::domain {
+
+std::string_view FieldTypeName(FieldType type) {
+  switch (type) {
+    case FieldType::kText: return "text";
+    case FieldType::kLongText: return "long text";
+    case FieldType::kInt: return "integer";
+    case FieldType::kReal: return "number";
+    case FieldType::kBool: return "boolean";
+    case FieldType::kDate: return "date";
+    case FieldType::kPeriod: return "period";
+    case FieldType::kEnum: return "code";
+    case FieldType::kEnumSet: return "codes";
+    case FieldType::kRef: return "reference";
+    case FieldType::kRefSet: return "references";
+    case FieldType::kChildren: return "rows";
+  }
+  return "?";
+}
+
+bool Vocabulary::Contains(std::string_view code) const { return Find(code) != nullptr; }
+
+const Term* Vocabulary::Find(std::string_view code) const {
+  for (const Term& t : terms) {
+    if (t.code == code) return &t;
+  }
+  return nullptr;
+}
+
+const std::vector<Vocabulary>& AllVocabularies() {
+  static const std::vector<Vocabulary> kVocabularies = {
+      {"role",
+       {{"admin", "Administrator"},
+        {"manager", "Manager"},
+        {"officer", "Prevention officer"},
+        {"analyst", "Analyst / evaluator"},
+        {"funder", "Funder"}}},
+      {"source_type",
+       {{"police_intelligence", "Police intelligence"},
+        {"partner_observation", "Partner observation"},
+        {"officer_observation", "Officer observation"},
+        {"young_peoples_voice", "Young people's voice"},
+        {"research_or_data", "Research or data"},
+        {"survey", "Survey"}}},
+      {"theme",
+       {{"csa", "Child sexual abuse (CSA)"},
+        {"cse", "Child sexual exploitation (CSE)"},
+        {"cce", "Child criminal exploitation (CCE)"},
+        {"msht", "Modern slavery and human trafficking (MSHT)"},
+        {"online", "Online harm"}}},
+      {"nrm_exploitation",
+       {{"sexual", "Sexual"},
+        {"criminal", "Criminal"},
+        {"labour", "Labour"},
+        {"domestic_servitude", "Domestic servitude"},
+        {"organ_harvesting", "Organ harvesting"},
+        {"unknown", "Unknown"}}},
+      {"location_type",
+       {{"train_station", "Train station"},
+        {"bus_or_coach_station", "Bus or coach station"},
+        {"tram", "Tram"},
+        {"fast_food_outlet", "Fast food outlet"},
+        {"roadside_services", "Roadside services"},
+        {"hotel", "Hotel"},
+        {"shopping_centre", "Shopping centre"},
+        {"online", "Online"},
+        {"school_or_college", "School or college"},
+        {"other", "Other"}}},
+      {"insight_status",
+       {{"new", "New"},
+        {"assessed", "Assessed"},
+        {"tasked", "Tasked"},
+        {"no_further_action", "No further action"},
+        {"archived", "Archived"}}},
+      {"grade_source",
+       {{"1", "1: reliable"}, {"2", "2: untested"}, {"3", "3: not reliable"}}},
+      {"grade_intelligence",
+       {{"A", "A: known directly to the source"},
+        {"B", "B: known indirectly but corroborated"},
+        {"C", "C: known indirectly"},
+        {"D", "D: not known"},
+        {"E", "E: suspected to be false"}}},
+      {"grade_handling",
+       {{"P", "P: lawful sharing permitted"},
+        {"C", "C: lawful sharing permitted with conditions"}}},
+      {"confidence", {{"high", "High"}, {"medium", "Medium"}, {"low", "Low"}}},
+      {"priority", {{"high", "High"}, {"medium", "Medium"}, {"low", "Low"}}},
+      {"factor_group",
+       {{"harm", "Harm"},
+        {"likelihood", "Likelihood"},
+        {"position", "Organisational position"}}},
+      {"task_status",
+       {{"proposed", "Proposed"},
+        {"approved", "Approved"},
+        {"in_progress", "In progress"},
+        {"delivered", "Delivered"},
+        {"evaluated", "Evaluated"},
+        {"closed", "Closed"},
+        {"rejected", "Rejected"},
+        {"cancelled", "Cancelled"}}},
+      {"audience_group",
+       {{"professionals", "Professionals"},
+        {"young_people", "Young people"},
+        {"parents_carers", "Parents and carers"},
+        {"public", "Public"}}},
+      {"activity_type",
+       {{"training_session", "Training session"},
+        {"workshop", "Workshop"},
+        {"presentation", "Presentation"},
+        {"roadshow_event", "Roadshow event"},
+        {"campaign_day", "Campaign or awareness day"},
+        {"briefing_or_resource", "Briefing or resource"},
+        {"shadowing_or_review", "Shadowing or process review"},
+        {"strategic_meeting", "Strategic meeting"},
+        {"other", "Other"}}},
+      {"outcome_level",
+       {{"professionals", "Professionals"},
+        {"systems", "Systems"},
+        {"children_young_people", "Children and young people"}}},
+      {"respondent_base",
+       {{"all_respondents", "All respondents"},
+        {"attended_training", "Those who attended a training session, presentation or workshop"}}},
+      {"survey_kind",
+       {{"stakeholder_survey", "Stakeholder survey"},
+        {"post_session_feedback", "Post-session feedback"}}},
+      {"question_kind",
+       {{"agreement", "Five-point agreement"},
+        {"yes_no", "Yes / no"},
+        {"single_choice", "Single choice"},
+        {"multiple_choice", "Multiple choice"},
+        {"free_text", "Free text"}}},
+      {"attended_training", {{"yes", "Yes"}, {"no", "No"}, {"unknown", "Unknown"}}},
+      {"quote_source",
+       {{"survey", "Survey"},
+        {"interview", "Interview"},
+        {"feedback_form", "Feedback form"},
+        {"email", "Email or letter"},
+        {"event", "Event"},
+        {"other", "Other"}}},
+      {"outcome_event_kind",
+       {{"safeguarding_action", "Safeguarding action"},
+        {"nrm_referral", "NRM referral"},
+        {"process_change", "Process or policy change by a partner"},
+        {"other", "Other"}}},
+  };
+  return kVocabularies;
+}
+
+const Vocabulary* FindVocabulary(std::string_view name) {
+  for (const Vocabulary& v : AllVocabularies()) {
+    if (v.name == name) return &v;
+  }
+  return nullptr;
+}
+
+int FieldDef::MaxLength() const {
+  if (max_length > 0) return max_length;
+  return type == FieldType::kLongText ? 20000 : 200;
+}
+
+std::string FieldDef::LinkTable(const EntityDef& owner) const {
+  if (type == FieldType::kChildren) return target;
+  return owner.table + "_" + name;
+}
+
+const FieldDef* EntityDef::Find(std::string_view field) const {
+  for (const FieldDef& f : fields) {
+    if (f.name == field) return &f;
+  }
+  return nullptr;
+}
+
+namespace {
+
+// Small builders keep the definitions below readable as a table.
+FieldDef Text(std::string name, std::string label, bool required = false) {
+  FieldDef f;
+  f.name = std::move(name);
+  f.label = std::move(label);
+  f.type = FieldType::kText;
+  f.required = required;
+  return f;
+}
+FieldDef Of(FieldType type, std::string name, std::string label, bool required = false,
+            std::string target = "") {
+  FieldDef f = Text(std::move(name), std::move(label), required);
+  f.type = type;
+  f.target = std::move(target);
+  return f;
+}
+FieldDef Long(std::string name, std::string label, bool required = false) {
+  FieldDef f = Of(FieldType::kLongText, std::move(name), std::move(label), required);
+  f.free_text = true;
+  f.search = true;
+  return f;
+}
+FieldDef Enum(std::string name, std::string label, std::string vocab, bool required = false) {
+  FieldDef f = Of(FieldType::kEnum, std::move(name), std::move(label), required, std::move(vocab));
+  f.filter = true;
+  return f;
+}
+FieldDef EnumSet(std::string name, std::string label, std::string vocab, bool required = false) {
+  FieldDef f = Of(FieldType::kEnumSet, std::move(name), std::move(label), required, std::move(vocab));
+  f.filter = true;
+  return f;
+}
+FieldDef Ref(std::string name, std::string label, std::string entity, bool required = false) {
+  FieldDef f = Of(FieldType::kRef, std::move(name), std::move(label), required, std::move(entity));
+  f.filter = true;
+  return f;
+}
+FieldDef RefSet(std::string name, std::string label, std::string entity, bool required = false) {
+  FieldDef f = Of(FieldType::kRefSet, std::move(name), std::move(label), required, std::move(entity));
+  f.filter = true;
+  return f;
+}
+FieldDef Date(std::string name, std::string label, bool required = false) {
+  return Of(FieldType::kDate, std::move(name), std::move(label), required);
+}
+FieldDef Bool(std::string name, std::string label) {
+  FieldDef f = Of(FieldType::kBool, std::move(name), std::move(label));
+  f.filter = true;
+  return f;
+}
+FieldDef With(FieldDef f, std::string help) {
+  f.help = std::move(help);
+  return f;
+}
+FieldDef Searchable(FieldDef f) {
+  f.search = true;
+  return f;
+}
+FieldDef Unique(FieldDef f) {
+  f.unique = true;
+  f.filter = true;
+  return f;
+}
+FieldDef System(FieldDef f) {
+  f.system = true;
+  return f;
+}
+FieldDef MaxLen(FieldDef f, int n) {
+  f.max_length = n;
+  return f;
+}
+FieldDef Filter(FieldDef f) {
+  f.filter = true;
+  return f;
+}
+
+// ---- Child row entities ----------------------------------------------------------------
+
+const EntityDef& ScoringFactorRow() {
+  static const EntityDef e{
+      .name = "scoring_factor",
+      .plural = "factors",
+      .table = "scoring_factor",
+      .label = "Scoring factor",
+      .help = "One factor of a scoring scheme: its group, weight and score range.",
+      .fields = {Text("code", "Code", true), Text("label", "Label", true),
+                 Enum("group", "Group", "factor_group", true),
+                 With(Of(FieldType::kReal, "weight", "Weight", true), "greater than 0"),
+                 Of(FieldType::kInt, "min_score", "Lowest score", true),
+                 Of(FieldType::kInt, "max_score", "Highest score", true)},
+      .child = true,
+      .parent = "scoring_scheme"};
+  return e;
+}
+
+const EntityDef& FactorScoreRow() {
+  static const EntityDef e{
+      .name = "insight_factor_score",
+      .plural = "factor_scores",
+      .table = "insight_factor_score",
+      .label = "Factor score",
+      .help = "The score an assessor gave one factor of the insight's scoring scheme.",
+      .fields = {Text("factor", "Factor code", true), Of(FieldType::kInt, "score", "Score", true)},
+      .child = true,
+      .parent = "insight"};
+  return e;
+}
+
+const EntityDef& AudienceRow() {
+  static const EntityDef e{
+      .name = "activity_audience",
+      .plural = "audience",
+      .table = "activity_audience",
+      .label = "Audience count",
+      .help = "How many people of one group (and, for professionals, one sector) an "
+              "activity reached, and whether the count is exact or estimated.",
+      .fields = {Enum("group", "Audience group", "audience_group", true),
+                 With(Ref("sector", "Sector", "sector"),
+                      "required for professionals, empty otherwise"),
+                 With(Of(FieldType::kInt, "count", "Count", true), "0 or more"),
+                 With(Bool("estimated", "Estimated"),
+                      "true when the count is an estimate (a campaign stand), false for a register")},
+      .child = true,
+      .parent = "activity"};
+  return e;
+}
+
+const EntityDef& AnswerRow() {
+  static const EntityDef e{
+      .name = "survey_answer",
+      .plural = "answers",
+      .table = "survey_answer",
+      .label = "Answer",
+      .help = "One respondent's answer to one question.",
+      .fields = {Ref("question", "Question", "survey_question", true),
+                 With(MaxLen(Text("answer", "Answer"), 4000),
+                      "the answer as given; for multiple choice, choices separated by ';'")},
+      .child = true,
+      .parent = "survey_response"};
+  return e;
+}
+
+// ---- Top-level entities ----------------------------------------------------------------
+
+const EntityDef& Programme() {
+  static const EntityDef e{
+      .name = "programme",
+      .plural = "programmes",
+      .table = "programme",
+      .label = "Programme",
+      .help = "The programme Lookout runs: its name, funder and the first month of its "
+              "financial year, from which reporting periods are derived.",
+      .fields = {Text("name", "Name", true), Text("funder", "Funder"),
+                 With(Of(FieldType::kInt, "fy_start_month", "First month of the financial year",
+                         true),
+                      "1-12; 4 (April) by default")}};
+  return e;
+}
+
+const EntityDef& Region() {
+  static const EntityDef e{
+      .name = "region",
+      .plural = "regions",
+      .table = "region",
+      .label = "Region",
+      .help = "The ten programme regions, which follow the regional organised crime unit "
+              "network, and National for work with national bodies.",
+      .fields = {Unique(MaxLen(Text("code", "Code", true), 8)), Searchable(Text("name", "Name", true)),
+                 Text("nation", "Nation", true),
+                 With(Searchable(Text("aliases", "Also known as")),
+                      "other names reports use, separated by ';'")},
+      .code_field = "code",
+      .sort_field = "code"};
+  return e;
+}
+
+const EntityDef& PoliceForce() {
+  static const EntityDef e{
+      .name = "police_force",
+      .plural = "police-forces",
+      .table = "police_force",
+      .label = "Police force",
+      .help = "The 43 territorial police forces of England and Wales and British Transport "
+              "Police. A force's programme region and its ROCU are separate facts.",
+      .fields = {With(Unique(MaxLen(Text("code", "Code", true), 40)),
+                      "the police.uk force id, e.g. 'kent', 'btp'"),
+                 Searchable(Text("name", "Name", true)),
+                 Ref("region", "Programme region", "region", true),
+                 With(MaxLen(Text("pfa_code", "ONS police force area code"), 9),
+                      "e.g. E23000032; empty for British Transport Police"),
+                 Searchable(Text("rocu", "Regional organised crime unit")),
+                 MaxLen(Text("note", "Note"), 500)},
+      .code_field = "code",
+      .region_field = "region",
+      .sort_field = "name"};
+  return e;
+}
+
+const EntityDef& Sector() {
+  static const EntityDef e{
+      .name = "sector",
+      .plural = "sectors",
+      .table = "sector",
+      .label = "Sector",
+      .help = "The sectors of partner organisations and professional audiences. Fixed at "
+              "install, extendable by an administrator.",
+      .fields = {Unique(MaxLen(Text("code", "Code", true), 40)), Searchable(Text("name", "Name", true)),
+                 With(Text("stakeholder_label", "Stakeholder label"),
+                      "how reports attribute a quote, e.g. 'Local Government Stakeholder'"),
+                 Bool("active", "Active")},
+      .code_field = "code",
+      .sort_field = "code"};
+  return e;
+}
+
+const EntityDef& Staff() {
+  static const EntityDef e{
+      .name = "staff",
+      .plural = "staff",
+      .table = "staff",
+      .label = "Staff member",
+      .help = "People who use Lookout: prevention officers, managers, analysts, "
+              "administrators and funders' readers.",
+      .fields = {Searchable(Text("name", "Name", true)),
+                 With(Searchable(Unique(MaxLen(Text("email", "Email", true), 254))),
+                      "unique; how the person signs in"),
+                 Enum("role", "Role", "role", true),
+                 With(Ref("home_region", "Home region", "region"), "required for officers"),
+                 Bool("active", "Active")},
+      .region_field = "home_region",
+      .sort_field = "name"};
+  return e;
+}
+
+const EntityDef& Objective() {
+  static const EntityDef e{
+      .name = "objective",
+      .plural = "objectives",
+      .table = "objective",
+      .label = "Programme objective",
+      .help = "The programme's objectives and multi-year priorities that tasks serve "
+              "(e.g. 'everyone's responsibility').",
+      .fields = {Unique(MaxLen(Text("code", "Code", true), 40)), Searchable(Text("title", "Title", true)),
+                 Long("description", "Description"), Bool("active", "Active")},
+      .sort_field = "code"};
+  return e;
+}
+
+const EntityDef& ScoringScheme() {
+  static const EntityDef e{
+      .name = "scoring_scheme",
+      .plural = "scoring-schemes",
+      .table = "scoring_scheme",
+      .label = "Scoring scheme",
+      .help = "A configurable scheme for prioritising insight: harm and likelihood factors "
+              "with weights give a risk score, adjusted by the organisation's position. "
+              "Assessments keep the version they were scored under.",
+      .fields = {Unique(Of(FieldType::kInt, "version", "Scheme version", true)),
+                 Searchable(Text("name", "Name", true)), Long("description", "Description"),
+                 Bool("active", "Active"),
+                 Of(FieldType::kChildren, "factors", "Factors", true, "scoring_factor")},
+      .sort_field = "version"};
+  return e;
+}
+
+const EntityDef& Partner() {
+  static const EntityDef e{
+      .name = "partner",
+      .plural = "partners",
+      .table = "partner",
+      .label = "Partner organisation",
+      .help = "An organisation the programme works with or delivers to.",
+      .fields = {Searchable(Text("name", "Name", true)), Ref("sector", "Sector", "sector", true),
+                 With(Ref("region", "Region", "region", true), "NAT for a national partner"),
+                 Bool("active", "Active")},
+      .region_field = "region",
+      .sort_field = "name"};
+  return e;
+}
+
+const EntityDef& Insight() {
+  static const EntityDef e{
+      .name = "insight",
+      .plural = "insights",
+      .table = "insight",
+      .label = "Insight",
+      .help = "An item of intelligence or insight about need in an area. Police "
+              "intelligence carries a 3x5x2 grade; older material may carry a legacy 5x5x5 "
+              "grade on import. Never record a child's name or identifying details.",
+      .fields =
+          {Date("received_on", "Date received", true),
+           Ref("recorded_by", "Recorded by", "staff", true),
+           Enum("source_type", "Source type", "source_type", true),
+           Ref("region", "Region", "region", true),
+           Ref("force", "Police force", "police_force"),
+           EnumSet("themes", "Themes", "theme", true),
+           With(Bool("county_lines", "County lines"), "only with the CCE theme"),
+           With(EnumSet("nrm_exploitation_types", "NRM exploitation types", "nrm_exploitation"),
+                "only with the MSHT theme"),
+           EnumSet("location_types", "Location types", "location_type"),
+           Long("summary", "Summary", true),
+           With(Enum("grade_source", "Source evaluation", "grade_source"),
+                "3x5x2: 1, 2 or 3; required for police intelligence"),
+           With(Enum("grade_intelligence", "Intelligence assessment", "grade_intelligence"),
+                "3x5x2: A to E"),
+           With(Enum("grade_handling", "Handling code", "grade_handling"), "3x5x2: P or C"),
+           With(MaxLen(Long("handling_conditions", "Handling conditions"), 2000),
+                "required when the handling code is C"),
+           With(MaxLen(Filter(Text("legacy_grade", "Legacy 5x5x5 grade")), 3),
+                "import only: source A-E, intelligence 1-5, handling 1-5, e.g. 'B24'"),
+           Date("review_on", "Review date"),
+           Enum("status", "Status", "insight_status", true),
+           With(Ref("scoring_scheme", "Scoring scheme", "scoring_scheme"),
+                "the scheme the priority assessment used"),
+           Of(FieldType::kChildren, "factor_scores", "Factor scores", false,
+              "insight_factor_score"),
+           With(System(Of(FieldType::kReal, "risk_score", "Risk score")),
+                "computed from the factor scores under the scheme"),
+           Enum("confidence", "Confidence", "confidence")},
+      .date_field = "received_on",
+      .region_field = "region",
+      .sort_field = "received_on",
+      .sort_descending = true};
+  return e;
+}
+
+const EntityDef& Task() {
+  static const EntityDef e{
+      .name = "task",
+      .plural = "tasks",
+      .table = "task",
+      .label = "Task",
+      .help = "A tactical decision: work the programme does in answer to intelligence and "
+              "insight, for an objective, led by an officer, with and to partners. Its status "
+              "changes only through transitions.",
+      .fields =
+          {With(System(Unique(MaxLen(Text("reference", "Reference"), 20))),
+                "given by Lookout, e.g. T-2026-0042"),
+           Searchable(Text("title", "Title", true)), Long("description", "Description"),
+           RefSet("objectives", "Programme objectives", "objective", true),
+           EnumSet("themes", "Themes", "theme", true),
+           With(Bool("county_lines", "County lines"), "only with the CCE theme"),
+           With(RefSet("regions", "Regions", "region", true), "NAT for a national task"),
+           Ref("lead", "Lead officer", "staff", true),
+           RefSet("staff", "Other staff", "staff"),
+           With(RefSet("partners", "Delivered with", "partner"), "partner ids"),
+           EnumSet("audiences", "Delivered to", "audience_group"),
+           RefSet("audience_sectors", "Professional sectors delivered to", "sector"),
+           RefSet("insights", "Insight answered", "insight"),
+           Enum("priority", "Priority", "priority", true),
+           Date("due_on", "Due date"),
+           With(System(Enum("status", "Status", "task_status")),
+                "proposed on create; changes through POST /tasks/{id}/transitions"),
+           With(System(Date("delivered_on", "Date delivered")),
+                "set when the task reaches 'delivered'")},
+      .region_field = "regions",
+      .sort_field = "id",
+      .sort_descending = true};
+  return e;
+}
+
+const EntityDef& TaskTransition() {
+  static const EntityDef e{
+      .name = "task_transition",
+      .plural = "task-transitions",
+      .table = "task_transition",
+      .label = "Task transition",
+      .help = "One change of a task's status: who, when and why. Written by the transition "
+              "use case; imported only to restore history.",
+      .fields = {Ref("task", "Task", "task", true),
+                 Enum("from_status", "From", "task_status"),
+                 Enum("to_status", "To", "task_status", true),
+                 With(Text("at", "When", true), "UTC timestamp YYYY-MM-DDTHH:MM:SSZ"),
+                 Ref("by", "By", "staff"),
+                 With(MaxLen(Long("reason", "Reason"), 2000),
+                      "required for rejection and cancellation")},
+      .sort_field = "id",
+      .api_writable = false};
+  return e;
+}
+
+const EntityDef& Campaign() {
+  static const EntityDef e{
+      .name = "campaign",
+      .plural = "campaigns",
+      .table = "campaign",
+      .label = "Campaign",
+      .help = "A named multi-day, multi-site effort such as #LookCloser; activities can "
+              "belong to it.",
+      .fields = {Searchable(Text("name", "Name", true)), Long("description", "Description"),
+                 Date("start_on", "First day", true), Date("end_on", "Last day", true),
+                 RefSet("regions", "Regions", "region", true), RefSet("partners", "Partners", "partner"),
+                 EnumSet("themes", "Themes", "theme"), Ref("task", "Task", "task")},
+      .date_field = "start_on",
+      .region_field = "regions",
+      .sort_field = "start_on",
+      .sort_descending = true};
+  return e;
+}
+
+const EntityDef& Activity() {
+  static const EntityDef e{
+      .name = "activity",
+      .plural = "activities",
+      .table = "activity",
+      .label = "Activity",
+      .help = "One delivery under a task: a training session, workshop, roadshow event, "
+              "campaign day, briefing and so on, with whom it reached. Counts only: never "
+              "names of young people.",
+      .fields = {Ref("task", "Task", "task", true), Ref("campaign", "Campaign", "campaign"),
+                 Enum("type", "Type", "activity_type", true),
+                 Searchable(Text("title", "Title", true)),
+                 Date("start_on", "Date", true),
+                 With(Date("end_on", "Last day"), "for activities over several days"),
+                 Ref("region", "Region", "region", true), Ref("force", "Police force", "police_force"),
+                 Searchable(Text("place", "Place")),
+                 RefSet("partners", "Partners", "partner"),
+                 Of(FieldType::kChildren, "audience", "Audience counts", false, "activity_audience"),
+                 Long("notes", "Notes")},
+      .date_field = "start_on",
+      .region_field = "region",
+      .sort_field = "start_on",
+      .sort_descending = true};
+  return e;
+}
+
+const EntityDef& Outcome() {
+  static const EntityDef e{
+      .name = "outcome",
+      .plural = "outcomes",
+      .table = "outcome",
+      .label = "Outcome",
+      .help = "An outcome of the programme's framework, at the level of professionals, "
+              "systems or children and young people.",
+      .fields = {Unique(MaxLen(Text("code", "Code", true), 40)),
+                 Searchable(MaxLen(Text("statement", "Statement", true), 500)),
+                 Enum("level", "Level", "outcome_level", true), Long("description", "Description")},
+      .sort_field = "code"};
+  return e;
+}
+
+const EntityDef& Indicator() {
+  static const EntityDef e{
+      .name = "indicator",
+      .plural = "indicators",
+      .table = "indicator",
+      .label = "Indicator",
+      .help = "How an outcome is evidenced: which answers count as positive, among which "
+              "respondents.",
+      .fields = {Unique(MaxLen(Text("code", "Code", true), 40)), Ref("outcome", "Outcome", "outcome", true),
+                 Searchable(MaxLen(Text("statement", "Statement", true), 500)),
+                 With(Text("positive_answers", "Positive answers"),
+                      "answers that count as positive, separated by ';' (default for agreement "
+                      "questions: strongly_agree;agree)"),
+                 Enum("base", "Respondents", "respondent_base")},
+      .sort_field = "code"};
+  return e;
+}
+
+const EntityDef& Survey() {
+  static const EntityDef e{
+      .name = "survey",
+      .plural = "surveys",
+      .table = "survey",
+      .label = "Survey",
+      .help = "A stakeholder survey or post-session feedback form.",
+      .fields = {Searchable(Text("title", "Title", true)), Enum("kind", "Kind", "survey_kind", true),
+                 Filter(Of(FieldType::kPeriod, "period", "Period", true)),
+                 Ref("task", "Task", "task"), Ref("activity", "Activity", "activity"),
+                 Long("description", "Description")},
+      .sort_field = "id",
+      .sort_descending = true};
+  return e;
+}
+
+const EntityDef& SurveyQuestion() {
+  static const EntityDef e{
+      .name = "survey_question",
+      .plural = "survey-questions",
+      .table = "survey_question",
+      .label = "Survey question",
+      .help = "A question of a survey, its kind, and the indicator it evidences.",
+      .fields = {Ref("survey", "Survey", "survey", true),
+                 Of(FieldType::kInt, "position", "Position", true),
+                 Searchable(MaxLen(Text("text", "Question", true), 1000)),
+                 Enum("kind", "Kind", "question_kind", true),
+                 With(MaxLen(Text("options", "Options"), 2000),
+                      "for choice questions: the choices, separated by ';'"),
+                 Ref("indicator", "Indicator", "indicator")},
+      .sort_field = "position"};
+  return e;
+}
+
+const EntityDef& SurveyResponse() {
+  static const EntityDef e{
+      .name = "survey_response",
+      .plural = "survey-responses",
+      .table = "survey_response",
+      .label = "Survey response",
+      .help = "One respondent's response: who they are by type and region only, whether "
+              "they attended training, and their answers.",
+      .fields = {Ref("survey", "Survey", "survey", true),
+                 With(Filter(MaxLen(Text("external_id", "Response id in the survey tool"), 100)),
+                      "keeps a re-import from doubling responses"),
+                 With(Ref("stakeholder_type", "Stakeholder type", "sector"), "a sector code"),
+                 Ref("region", "Region", "region"),
+                 Enum("attended_training", "Attended training", "attended_training", true),
+                 Date("responded_on", "Date"),
+                 Of(FieldType::kChildren, "answers", "Answers", false, "survey_answer")},
+      .date_field = "responded_on",
+      .region_field = "region",
+      .sort_field = "id"};
+  return e;
+}
+
+const EntityDef& Quote() {
+  static const EntityDef e{
+      .name = "quote",
+      .plural = "quotes",
+      .table = "quote",
+      .label = "Quote",
+      .help = "A stakeholder's words, attributed by stakeholder type and region only, "
+              "published only with consent and approval.",
+      .fields = {MaxLen(Long("text", "Quote", true), 4000),
+                 Ref("stakeholder_type", "Stakeholder type", "sector", true),
+                 Ref("region", "Region", "region", true),
+                 Enum("source", "Source", "quote_source", true),
+                 Bool("consent_given", "Consent given"), Date("consent_on", "Consent date"),
+                 Bool("approved", "Approved for publication"),
+                 Ref("outcome", "Outcome", "outcome"), Ref("task", "Task", "task"),
+                 Date("collected_on", "Date collected", true)},
+      .date_field = "collected_on",
+      .region_field = "region",
+      .sort_field = "collected_on",
+      .sort_descending = true};
+  return e;
+}
+
+const EntityDef& CaseStudy() {
+  static const EntityDef e{
+      .name = "case_study",
+      .plural = "case-studies",
+      .table = "case_study",
+      .label = "Case study",
+      .help = "A written account of work and its results, in Markdown.",
+      .fields = {Searchable(Text("title", "Title", true)), MaxLen(Long("summary", "Summary", true), 2000),
+                 With(MaxLen(Long("body", "Body"), 100000), "Markdown"),
+                 RefSet("tasks", "Tasks", "task"), RefSet("activities", "Activities", "activity"),
+                 RefSet("partners", "Partners", "partner"), RefSet("outcomes", "Outcomes", "outcome"),
+                 Filter(Of(FieldType::kPeriod, "period", "Period", true)),
+                 RefSet("regions", "Regions", "region"),
+                 Bool("approved", "Approved for publication")},
+      .region_field = "regions",
+      .sort_field = "id",
+      .sort_descending = true};
+  return e;
+}
+
+const EntityDef& OutcomeEvent() {
+  static const EntityDef e{
+      .name = "outcome_event",
+      .plural = "outcome-events",
+      .table = "outcome_event",
+      .label = "Outcome event",
+      .help = "An observed result: a safeguarding action, an NRM referral, a partner "
+              "changing a process. Described without identifying anyone.",
+      .fields = {Enum("kind", "Kind", "outcome_event_kind", true),
+                 Date("occurred_on", "Date", true), Ref("region", "Region", "region", true),
+                 Ref("partner", "Partner", "partner"), Ref("task", "Task", "task"),
+                 Ref("outcome", "Outcome", "outcome"),
+                 Long("description", "Description", true)},
+      .date_field = "occurred_on",
+      .region_field = "region",
+      .sort_field = "occurred_on",
+      .sort_descending = true};
+  return e;
+}
+
+}  // namespace
+
+const std::vector<const EntityDef*>& AllEntities() {
+  static const std::vector<const EntityDef*> kAll = {
+      &Programme(), &Region(),         &PoliceForce(),    &Sector(),   &Staff(),
+      &Objective(), &ScoringScheme(),  &Partner(),        &Insight(),  &Task(),
+      &TaskTransition(), &Campaign(),  &Activity(),       &Outcome(),  &Indicator(),
+      &Survey(),    &SurveyQuestion(), &SurveyResponse(), &Quote(),    &CaseStudy(),
+      &OutcomeEvent()};
+  return kAll;
+}
+
+namespace {
+const std::vector<const EntityDef*>& ChildEntities() {
+  static const std::vector<const EntityDef*> kChildren = {&ScoringFactorRow(), &FactorScoreRow(),
+                                                          &AudienceRow(), &AnswerRow()};
+  return kChildren;
+}
+}  // namespace
+
+std::string KindName(const EntityDef& entity) {
+  std::string out = entity.name;
+  std::replace(out.begin(), out.end(), '_', '-');
+  return out;
+}
+
+const EntityDef* FindEntity(std::string_view name) {
+  for (const EntityDef* e : AllEntities()) {
+    if (e->name == name || e->plural == name || KindName(*e) == name) return e;
+  }
+  return nullptr;
+}
+
+const EntityDef& ChildEntity(const FieldDef& field) {
+  for (const EntityDef* e : ChildEntities()) {
+    if (e->name == field.target) return *e;
+  }
+  static const EntityDef kNone;
+  return kNone;
+}
+
+const EntityDef& ProgrammeEntity() { return Programme(); }
+const EntityDef& RegionEntity() { return Region(); }
+const EntityDef& PoliceForceEntity() { return PoliceForce(); }
+const EntityDef& SectorEntity() { return Sector(); }
+const EntityDef& StaffEntity() { return Staff(); }
+const EntityDef& PartnerEntity() { return Partner(); }
+const EntityDef& InsightEntity() { return Insight(); }
+const EntityDef& TaskEntity() { return Task(); }
+const EntityDef& TaskTransitionEntity() { return TaskTransition(); }
+const EntityDef& ActivityEntity() { return Activity(); }
+const EntityDef& SurveyResponseEntity() { return SurveyResponse(); }
+
+}  // namespace lookout::domain

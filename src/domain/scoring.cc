@@ -1,0 +1,154 @@
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "domain/rules.h"
+
+namespace lookout::domain {
+
+namespace {
+
+std::string Indexed(std::string_view list, size_t i, std::string_view field) {
+  return std::string(list) + "[" + std::to_string(i) + "]." + std::string(field);
+}
+
+bool IsNumber(const Value& v) { return v.is_int() || (v.is_real() && std::isfinite(v.as_real())); }
+
+bool IsBlankText(const Value& v) {
+  if (!v.is_text()) return true;
+  for (char c : v.as_text()) {
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return false;
+  }
+  return true;
+}
+
+struct Factor {
+  std::string group;
+  double weight = 0;
+  int64_t min_score = 0;
+  int64_t max_score = 0;
+  bool scored = false;
+};
+
+std::string FormatScore(double v) {
+  if (v == std::floor(v) && std::fabs(v) < 1e15) return std::to_string(static_cast<int64_t>(v));
+  return std::to_string(v);
+}
+
+}  // namespace
+
+std::vector<FieldError> ValidateScoringFactors(const Value::Rows& factors) {
+  std::vector<FieldError> errors;
+  std::set<std::string> codes;
+  bool has_harm = false;
+  bool has_likelihood = false;
+  const Vocabulary* groups = FindVocabulary("factor_group");
+  for (size_t i = 0; i < factors.size(); ++i) {
+    const Record& row = factors[i];
+    const Value& code = row.Get("code");
+    if (IsBlankText(code)) {
+      errors.push_back({Indexed("factors", i, "code"), "is required"});
+    } else if (!codes.insert(code.as_text()).second) {
+      errors.push_back({Indexed("factors", i, "code"),
+                        "'" + code.as_text() + "' is already the code of another factor"});
+    }
+    const Value& group = row.Get("group");
+    if (!group.is_text() || groups == nullptr || !groups->Contains(group.as_text())) {
+      errors.push_back({Indexed("factors", i, "group"), "must be one of: harm, likelihood, position"});
+    } else {
+      has_harm = has_harm || group.as_text() == "harm";
+      has_likelihood = has_likelihood || group.as_text() == "likelihood";
+    }
+    const Value& weight = row.Get("weight");
+    if (!IsNumber(weight) || weight.as_real() <= 0) {
+      errors.push_back({Indexed("factors", i, "weight"), "must be a number greater than 0"});
+    }
+    const Value& lo = row.Get("min_score");
+    const Value& hi = row.Get("max_score");
+    if (!lo.is_int()) errors.push_back({Indexed("factors", i, "min_score"), "must be a whole number"});
+    if (!hi.is_int()) errors.push_back({Indexed("factors", i, "max_score"), "must be a whole number"});
+    if (lo.is_int() && hi.is_int() && lo.as_int() > hi.as_int()) {
+      errors.push_back({Indexed("factors", i, "max_score"),
+                        "must not be less than the lowest score (" + std::to_string(lo.as_int()) +
+                            ")"});
+    }
+  }
+  if (!has_harm) errors.push_back({"factors", "needs at least one harm factor"});
+  if (!has_likelihood) errors.push_back({"factors", "needs at least one likelihood factor"});
+  return errors;
+}
+
+Result<double> ComputeRiskScore(const Value::Rows& scheme_factors, const Value::Rows& scores) {
+  std::vector<FieldError> scheme_errors = ValidateScoringFactors(scheme_factors);
+  if (!scheme_errors.empty()) {
+    return Status::Validation(std::move(scheme_errors),
+                              "The scoring scheme's factors are not valid, so no risk score "
+                              "can be computed.");
+  }
+  std::map<std::string, Factor> factors;
+  for (const Record& row : scheme_factors) {
+    Factor f;
+    f.group = row.Get("group").as_text();
+    f.weight = row.Get("weight").as_real();
+    f.min_score = row.Get("min_score").as_int();
+    f.max_score = row.Get("max_score").as_int();
+    factors.emplace(row.Get("code").as_text(), f);
+  }
+
+  std::vector<FieldError> errors;
+  // Weighted sums and total weights per group.
+  std::map<std::string, std::pair<double, double>> sums;
+  for (size_t i = 0; i < scores.size(); ++i) {
+    const Value& code = scores[i].Get("factor");
+    if (IsBlankText(code)) {
+      errors.push_back({Indexed("factor_scores", i, "factor"), "is required"});
+      continue;
+    }
+    auto it = factors.find(code.as_text());
+    if (it == factors.end()) {
+      errors.push_back({Indexed("factor_scores", i, "factor"),
+                        "'" + code.as_text() + "' is not a factor of the scoring scheme"});
+      continue;
+    }
+    Factor& f = it->second;
+    if (f.scored) {
+      errors.push_back({Indexed("factor_scores", i, "factor"),
+                        "'" + code.as_text() + "' is scored more than once"});
+      continue;
+    }
+    f.scored = true;
+    const Value& score = scores[i].Get("score");
+    if (!IsNumber(score)) {
+      errors.push_back({Indexed("factor_scores", i, "score"), "must be a whole number"});
+      continue;
+    }
+    const double s = score.as_real();
+    if (s < static_cast<double>(f.min_score) || s > static_cast<double>(f.max_score)) {
+      errors.push_back({Indexed("factor_scores", i, "score"),
+                        "must be between " + std::to_string(f.min_score) + " and " +
+                            std::to_string(f.max_score) + " for factor '" + code.as_text() +
+                            "' (it is " + FormatScore(s) + ")"});
+      continue;
+    }
+    auto& [weighted, total] = sums[f.group];
+    weighted += f.weight * s;
+    total += f.weight;
+  }
+  for (const Record& row : scheme_factors) {
+    const std::string& code = row.Get("code").as_text();
+    if (!factors[code].scored) {
+      errors.push_back({"factor_scores", "has no score for factor '" + code + "'"});
+    }
+  }
+  if (!errors.empty()) {
+    return Status::Validation(std::move(errors), "The factor scores do not fit the scoring scheme.");
+  }
+  auto mean = [&](const std::string& group) {
+    auto it = sums.find(group);
+    return it == sums.end() || it->second.second <= 0 ? 0.0 : it->second.first / it->second.second;
+  };
+  const double raw = mean("harm") * mean("likelihood") + mean("position");
+  return std::round(raw * 100.0) / 100.0;
+}
+
+}  // namespace lookout::domain

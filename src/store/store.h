@@ -1,0 +1,155 @@
+// The storage contract. app/ talks to these interfaces only; store/sql implements them
+// on SOCI for both engines, and store/sqlite and store/postgres open the connections.
+// One contract test suite (tests/store_contract_test.cc) runs against every engine.
+#ifndef LOOKOUT_STORE_STORE_H_
+#define LOOKOUT_STORE_STORE_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "core/value.h"
+#include "domain/schema.h"
+
+namespace lookout::store {
+
+// One condition of a list query. `field` is a field of the entity being listed (already
+// checked against its definition by the caller); values are bound, never spliced.
+struct Condition {
+  enum class Op {
+    kEq,        // column = value (kRef/kEnum/kText/kBool/kInt/kPeriod fields)
+    kIn,        // column IN (values)
+    kHasAny,    // set field contains any of the values (kEnumSet/kRefSet)
+    kOnOrAfter, // column >= value (dates)
+    kOnOrBefore // column <= value (dates)
+  };
+  std::string field;
+  Op op = Op::kEq;
+  std::vector<Value> values;
+};
+
+struct ListQuery {
+  std::vector<Condition> where;
+  std::string search;  // case-insensitive substring over the entity's searchable fields
+  enum class Archived { kExclude, kInclude, kOnly } archived = Archived::kExclude;
+  std::string sort_field;  // empty: the entity's default order; ties broken by id
+  bool descending = false;
+  int64_t limit = 50;      // 0 = no limit (exports)
+  int64_t offset = 0;
+};
+
+struct Page {
+  std::vector<Record> items;  // full records, sets and child rows included
+  int64_t total = 0;          // matching records, ignoring limit and offset
+};
+
+// Who made a change and from where; stamped on rows and audit entries.
+struct WriteMeta {
+  std::string actor;       // "staff:12", "cli:root", "system:init"
+  std::string at;          // UTC timestamp, from the use case's clock
+};
+
+struct AuditEntry {
+  std::string at;
+  std::string actor;
+  std::string address;     // client address, empty for the CLI
+  std::string request_id;
+  std::string action;      // create, update, archive, unarchive, transition, import, ...
+  std::string entity;      // entity name, e.g. "task"
+  int64_t entity_id = 0;
+  std::string changes;     // JSON: {"field": [old, new], ...}; secrets never recorded
+  std::string reason;
+};
+
+// Reach summed over activities: one row per (region, group, sector).
+struct ReachQuery {
+  std::string from;  // inclusive start_on bounds, YYYY-MM-DD
+  std::string to;
+  std::string region;  // empty: all
+};
+struct ReachRow {
+  std::string region;
+  std::string group;
+  std::string sector;  // empty unless group is professionals
+  int64_t count = 0;
+  bool any_estimated = false;
+  int64_t activities = 0;
+};
+
+// A unit of work: every read and write of one use case. Not thread-safe. Destroying a
+// transaction that was not committed rolls it back.
+class Transaction {
+ public:
+  virtual ~Transaction() = default;
+
+  // The full record (meta columns, fields, sets, child rows) or kNotFound.
+  virtual Result<Record> Get(const domain::EntityDef& entity, int64_t id) = 0;
+  // By the reference entity's code field, or kNotFound.
+  virtual Result<Record> GetByCode(const domain::EntityDef& entity, const std::string& code) = 0;
+  // Whether a live or archived record with this key exists: an id for ordinary entities,
+  // a code for reference entities.
+  virtual Result<bool> Exists(const domain::EntityDef& entity, const Value& key) = 0;
+  // The id of a live record whose `field` equals `value`, or 0.
+  virtual Result<int64_t> FindIdBy(const domain::EntityDef& entity, const std::string& field,
+                                   const Value& value) = 0;
+  virtual Result<Page> List(const domain::EntityDef& entity, const ListQuery& query) = 0;
+
+  // Inserts a validated record with version 1 and returns its id. When `record` carries an
+  // "id" (an import restoring records) that id is kept; kDuplicate if it is taken.
+  // "archived"/"archived_at" in the record are kept too.
+  virtual Result<int64_t> Insert(const domain::EntityDef& entity, const Record& record,
+                                 const WriteMeta& meta) = 0;
+  // Applies `changes` (fields present are replaced, sets and child rows replaced whole)
+  // if the stored version equals `expected_version`, and bumps the version.
+  // kNotFound, or kConflict when the version is stale.
+  virtual Status Update(const domain::EntityDef& entity, int64_t id, int64_t expected_version,
+                        const Record& changes, const WriteMeta& meta) = 0;
+  // Archives (or restores) a record; same version rule as Update.
+  virtual Status SetArchived(const domain::EntityDef& entity, int64_t id,
+                             int64_t expected_version, bool archived, const WriteMeta& meta) = 0;
+
+  virtual Status AppendAudit(const AuditEntry& entry) = 0;
+  virtual Result<std::vector<AuditEntry>> ListAudit(const std::string& entity, int64_t entity_id,
+                                                    int64_t limit) = 0;
+
+  // The next free number for references like T-2026-0042: one more than the highest
+  // `field` value starting with `prefix` (1 when none).
+  virtual Result<int64_t> NextSequence(const domain::EntityDef& entity, const std::string& field,
+                                       const std::string& prefix) = 0;
+
+  virtual Result<std::vector<ReachRow>> AggregateReach(const ReachQuery& query) = 0;
+
+  virtual Status Commit() = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+  // "sqlite" or "postgresql".
+  virtual std::string Engine() const = 0;
+  // A read-only or read-write transaction. Blocks while every connection is busy.
+  virtual Result<std::unique_ptr<Transaction>> Begin(bool write) = 0;
+
+  struct Migration {
+    int version;
+    std::string name;
+  };
+  // Migrations known to this binary, and which have been applied.
+  virtual std::vector<Migration> KnownMigrations() const = 0;
+  virtual Result<int> SchemaVersion() = 0;
+  // Applies pending migrations, each in its own transaction. kUnavailable-like refusal
+  // (kConflict) when the database is newer than this binary.
+  virtual Result<std::vector<Migration>> Migrate(bool dry_run) = 0;
+  // True when the database answers a trivial query.
+  virtual bool Ping() = 0;
+};
+
+// Opens "sqlite:PATH" (or a bare path ending in .db), "sqlite::memory:" or
+// "postgresql://..." with `pool_size` connections. Does not migrate.
+Result<std::unique_ptr<Store>> Open(const std::string& url, int pool_size = 4);
+
+}  // namespace lookout::store
+
+#endif  // LOOKOUT_STORE_STORE_H_
