@@ -9,7 +9,9 @@ namespace lookout::domain {
 
 namespace {
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
@@ -33,9 +35,10 @@ std::string Quoted(std::string_view s) {
   return "'" + std::string(s) + "'";
 }
 
+// The status message repeats the field error's message, so that a caller that shows only
+// the message next to the field it already knows (a query parameter) reads well too.
 Status FieldFailure(const FieldDef& field, std::string message) {
-  const std::string& who = field.label.empty() ? field.name : field.label;
-  std::string summary = who + ": " + message;
+  std::string summary = message;
   return Status::Validation({{field.name, std::move(message)}}, std::move(summary));
 }
 
@@ -104,8 +107,8 @@ Result<Value> ParseElement(const FieldDef& field, std::string_view text) {
       return Status::Internal("Field '" + field.name + "' names no known vocabulary.");
     }
     if (!vocab->Contains(text)) {
-      return FieldFailure(field, Quoted(text) + " is not allowed: expected one of: " +
-                                     CodeList(*vocab));
+      return FieldFailure(field,
+                          Quoted(text) + " is not allowed: expected one of: " + CodeList(*vocab));
     }
     return Value(std::string(text));
   }
@@ -113,8 +116,8 @@ Result<Value> ParseElement(const FieldDef& field, std::string_view text) {
   bool overflow = false;
   auto id = ParseInt(text, &overflow);
   if (!id || *id <= 0) {
-    return FieldFailure(field, Quoted(text) +
-                                   " is not a record id: expected a whole number greater than 0");
+    return FieldFailure(
+        field, Quoted(text) + " is not a record id: expected a whole number greater than 0");
   }
   return Value(*id);
 }
@@ -227,8 +230,8 @@ Result<Value> ParseChildren(const FieldDef& field, std::string_view text) {
     char c = text[i];
     if (c == '\\') {
       if (i + 1 == text.size()) {
-        errors.push_back({row_label(rows.size()),
-                          "ends with a lone '\\': write '\\\\' for a backslash"});
+        errors.push_back(
+            {row_label(rows.size()), "ends with a lone '\\': write '\\\\' for a backslash"});
         broken = true;
         break;
       }
@@ -290,9 +293,9 @@ Result<Value> ParseChildren(const FieldDef& field, std::string_view text) {
     out.push_back(std::move(rec));
   }
   if (!errors.empty()) {
-    std::string summary = (field.label.empty() ? field.name : field.label) + ": ";
+    std::string summary;
     for (size_t i = 0; i < errors.size(); ++i) {
-      summary += (i ? "; " : "") + errors[i].field + " " + errors[i].message;
+      summary += (i ? "; " : "") + errors[i].field + ": " + errors[i].message;
     }
     return Status::Validation(std::move(errors), std::move(summary));
   }
@@ -366,7 +369,8 @@ Result<Value> ParseFieldText(const FieldDef& field, std::string_view raw) {
     case FieldType::kRefSet:
       return ParseSet(field, text);
     case FieldType::kChildren:
-      return ParseChildren(field, text);
+      // Untrimmed: an escaped space at either end belongs to a value.
+      return ParseChildren(field, raw);
   }
   return Status::Internal("Field '" + field.name + "' has an unknown type.");
 }
@@ -396,16 +400,17 @@ std::string FormatFieldText(const FieldDef& field, const Value& value) {
       if (value.is_rows()) {
         const EntityDef& child = ChildEntity(field);
         std::string out;
-        for (size_t r = 0; r < value.as_rows().size(); ++r) {
-          const Record& row = value.as_rows()[r];
+        for (const Record& row : value.as_rows()) {
           std::string line;
           for (const FieldDef& f : child.fields) {
             const Value& v = row.Get(f.name);
             if (v.is_null()) continue;
-            line += (line.empty() ? "" : ",") + f.name + "=" +
-                    EscapeChildValue(FormatFieldText(f, v));
+            line +=
+                (line.empty() ? "" : ",") + f.name + "=" + EscapeChildValue(FormatFieldText(f, v));
           }
-          out += (r ? " | " : "") + line;
+          // A row with no values would read back as no row at all: leave it out here too.
+          if (line.empty()) continue;
+          out += (out.empty() ? "" : " | ") + line;
         }
         return out;
       }

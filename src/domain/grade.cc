@@ -35,9 +35,7 @@ std::optional<Grade> Grade::Parse(std::string_view text) {
   return g;
 }
 
-std::string LegacyGrade::ToString() const {
-  return std::string{source, intelligence, handling};
-}
+std::string LegacyGrade::ToString() const { return std::string{source, intelligence, handling}; }
 
 std::optional<LegacyGrade> LegacyGrade::Parse(std::string_view text) {
   auto inner = StripBrackets(text);

@@ -29,8 +29,7 @@ std::string Period::ToString() const {
   if (quarter == 0) {
     std::snprintf(buf, sizeof buf, "%04d-%02d", start_year, (start_year + 1) % 100);
   } else {
-    std::snprintf(buf, sizeof buf, "%04d-%02d Q%d", start_year, (start_year + 1) % 100,
-                  quarter);
+    std::snprintf(buf, sizeof buf, "%04d-%02d Q%d", start_year, (start_year + 1) % 100, quarter);
   }
   return buf;
 }

@@ -434,11 +434,12 @@ const EntityDef& ScoringScheme() {
       .help = "A configurable scheme for prioritising insight: harm and likelihood factors "
               "with weights give a risk score, adjusted by the organisation's position. "
               "Assessments keep the version they were scored under.",
-      .fields = {Unique(Of(FieldType::kInt, "version", "Scheme version", true)),
+      .fields = {With(Unique(Of(FieldType::kInt, "scheme_version", "Scheme version", true)),
+                      "1, 2, ...: assessments keep the version they were scored under"),
                  Searchable(Text("name", "Name", true)), Long("description", "Description"),
                  Bool("active", "Active"),
                  Of(FieldType::kChildren, "factors", "Factors", true, "scoring_factor")},
-      .sort_field = "version"};
+      .sort_field = "scheme_version"};
   return e;
 }
 

@@ -54,7 +54,8 @@ std::vector<FieldError> ValidateScoringFactors(const Value::Rows& factors) {
     }
     const Value& group = row.Get("group");
     if (!group.is_text() || groups == nullptr || !groups->Contains(group.as_text())) {
-      errors.push_back({Indexed("factors", i, "group"), "must be one of: harm, likelihood, position"});
+      errors.push_back(
+          {Indexed("factors", i, "group"), "must be one of: harm, likelihood, position"});
     } else {
       has_harm = has_harm || group.as_text() == "harm";
       has_likelihood = has_likelihood || group.as_text() == "likelihood";
@@ -65,12 +66,14 @@ std::vector<FieldError> ValidateScoringFactors(const Value::Rows& factors) {
     }
     const Value& lo = row.Get("min_score");
     const Value& hi = row.Get("max_score");
-    if (!lo.is_int()) errors.push_back({Indexed("factors", i, "min_score"), "must be a whole number"});
-    if (!hi.is_int()) errors.push_back({Indexed("factors", i, "max_score"), "must be a whole number"});
+    if (!lo.is_int())
+      errors.push_back({Indexed("factors", i, "min_score"), "must be a whole number"});
+    if (!hi.is_int())
+      errors.push_back({Indexed("factors", i, "max_score"), "must be a whole number"});
     if (lo.is_int() && hi.is_int() && lo.as_int() > hi.as_int()) {
-      errors.push_back({Indexed("factors", i, "max_score"),
-                        "must not be less than the lowest score (" + std::to_string(lo.as_int()) +
-                            ")"});
+      errors.push_back(
+          {Indexed("factors", i, "max_score"),
+           "must not be less than the lowest score (" + std::to_string(lo.as_int()) + ")"});
     }
   }
   if (!has_harm) errors.push_back({"factors", "needs at least one harm factor"});
@@ -141,7 +144,8 @@ Result<double> ComputeRiskScore(const Value::Rows& scheme_factors, const Value::
     }
   }
   if (!errors.empty()) {
-    return Status::Validation(std::move(errors), "The factor scores do not fit the scoring scheme.");
+    return Status::Validation(std::move(errors),
+                              "The factor scores do not fit the scoring scheme.");
   }
   auto mean = [&](const std::string& group) {
     auto it = sums.find(group);

@@ -65,8 +65,8 @@ std::vector<std::string> AllowedTaskTransitions(std::string_view from) {
 
 Status CheckTaskTransition(std::string_view from, std::string_view to, std::string_view reason) {
   if (!IsTaskStatus(to)) {
-    std::string msg = "'" + std::string(to) + "' is not a task status; the statuses are: " +
-                      StatusList() + ".";
+    std::string msg =
+        "'" + std::string(to) + "' is not a task status; the statuses are: " + StatusList() + ".";
     return Status::Validation({{"to", msg}}, msg);
   }
   if (!IsTaskStatus(from)) {
@@ -78,8 +78,8 @@ Status CheckTaskTransition(std::string_view from, std::string_view to, std::stri
   bool legal = false;
   for (const std::string& a : allowed) legal = legal || a == to;
   if (!legal) {
-    std::string msg = "A task that is '" + std::string(from) + "' cannot move to '" +
-                      std::string(to) + "'. ";
+    std::string msg =
+        "A task that is '" + std::string(from) + "' cannot move to '" + std::string(to) + "'. ";
     if (allowed.empty()) {
       msg += "'" + std::string(from) + "' is a final status: the task cannot move from it.";
     } else {
