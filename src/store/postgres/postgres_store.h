@@ -1,0 +1,24 @@
+// The PostgreSQL engine, for deployments with several Lookout processes or more data.
+#ifndef LOOKOUT_STORE_POSTGRES_POSTGRES_STORE_H_
+#define LOOKOUT_STORE_POSTGRES_POSTGRES_STORE_H_
+
+#include <memory>
+#include <string>
+
+#include "core/status.h"
+#include "store/store.h"
+
+namespace lookout::store::postgres {
+
+// Opens `pool_size` connections to the "postgresql://..." (or "postgres://...") URL, as
+// libpq reads it (user, password, host, port, database, ?options=...). kUnavailable when
+// the server cannot be reached. Does not migrate.
+Result<std::unique_ptr<Store>> Open(const std::string& url, int pool_size);
+
+// The URL as libpq keyword/value pairs ("host='127.0.0.1' port='5432' ..."), the form the
+// driver passes through unchanged. kBadRequest when libpq cannot read the URL.
+Result<std::string> ConnectionString(const std::string& url);
+
+}  // namespace lookout::store::postgres
+
+#endif  // LOOKOUT_STORE_POSTGRES_POSTGRES_STORE_H_
