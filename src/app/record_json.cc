@@ -3,10 +3,9 @@
 #include <cctype>
 #include <cstdint>
 #include <limits>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace lookout::app {
 
@@ -21,15 +20,23 @@ using domain::FieldType;
 template <typename Json>
 std::string Describe(const Json& j) {
   switch (j.type()) {
-    case nlohmann::json::value_t::null: return "null";
-    case nlohmann::json::value_t::boolean: return j.template get<bool>() ? "true" : "false";
-    case nlohmann::json::value_t::string: return "text";
+    case nlohmann::json::value_t::null:
+      return "null";
+    case nlohmann::json::value_t::boolean:
+      return j.template get<bool>() ? "true" : "false";
+    case nlohmann::json::value_t::string:
+      return "text";
     case nlohmann::json::value_t::number_integer:
-    case nlohmann::json::value_t::number_unsigned: return "a whole number";
-    case nlohmann::json::value_t::number_float: return "a number with a fraction";
-    case nlohmann::json::value_t::array: return "a list";
-    case nlohmann::json::value_t::object: return "an object";
-    default: return "an unsupported value";
+    case nlohmann::json::value_t::number_unsigned:
+      return "a whole number";
+    case nlohmann::json::value_t::number_float:
+      return "a number with a fraction";
+    case nlohmann::json::value_t::array:
+      return "a list";
+    case nlohmann::json::value_t::object:
+      return "an object";
+    default:
+      return "an unsupported value";
   }
 }
 
@@ -78,7 +85,8 @@ class Decoder {
         Fail(prefix + key, "is set by Lookout on the record, not on its rows");
         continue;
       }
-      Fail(prefix + key, "is not a field of " + LowerFirst(entity.label));
+      Fail(prefix + key,
+           "is not a field of " + (entity.label.empty() ? entity.name : entity.label));
     }
   }
 
@@ -156,8 +164,7 @@ class Decoder {
       case FieldType::kDate:
         return String(j, path, "a date written as text (YYYY-MM-DD)", out);
       case FieldType::kPeriod:
-        return String(j, path, "a period written as text (\"2025-26\" or \"2025-26 Q3\")",
-                      out);
+        return String(j, path, "a period written as text (\"2025-26\" or \"2025-26 Q3\")", out);
       case FieldType::kEnum:
       case FieldType::kEnumSet:
         return String(j, path, "a code written as text", out);
@@ -341,8 +348,8 @@ nlohmann::ordered_json RecordToJson(const EntityDef& entity, const Record& recor
 std::string ErrorJson(const Status& status, const std::string& request_id) {
   nlohmann::ordered_json error = nlohmann::ordered_json::object();
   error["code"] = std::string(ErrorCodeName(status.code()));
-  error["message"] = status.message().empty() ? std::string(ErrorCodeMessage(status.code()))
-                                              : status.message();
+  error["message"] =
+      status.message().empty() ? std::string(ErrorCodeMessage(status.code())) : status.message();
   nlohmann::ordered_json fields = nlohmann::ordered_json::array();
   for (const FieldError& f : status.fields()) {
     nlohmann::ordered_json item = nlohmann::ordered_json::object();

@@ -17,10 +17,9 @@
 #ifndef LOOKOUT_APP_RECORD_JSON_H_
 #define LOOKOUT_APP_RECORD_JSON_H_
 
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json_fwd.hpp>
 
 #include "core/status.h"
 #include "core/value.h"
@@ -31,7 +30,8 @@ namespace lookout::app {
 // Converts a JSON object into a typed Record following `entity`'s field definitions.
 // Checks JSON types only (a date must be a string; whether it is a real date is
 // domain::ValidateRecord's job). Keys that are neither fields nor meta columns are
-// refused here ("is not a field of task"), as are meta columns on child rows.
+// refused here ("is not a field of Task", as domain::ValidateRecord words it), as are
+// meta columns on child rows.
 // Errors: kValidation with one FieldError per bad key, named as the caller wrote it
 // ("themes[1]", "audience[0].count") and prefixed with `path_prefix` (the CLI passes
 // "[12]." for the 13th element of a file; the API passes nothing). FieldErrors come in
@@ -39,8 +39,7 @@ namespace lookout::app {
 // not an object is a kValidation error with the field `path_prefix` (or "body").
 Result<Record> RecordFromJson(const domain::EntityDef& entity, const nlohmann::json& object,
                               std::string_view path_prefix = "");
-Result<Record> RecordFromJson(const domain::EntityDef& entity,
-                              const nlohmann::ordered_json& object,
+Result<Record> RecordFromJson(const domain::EntityDef& entity, const nlohmann::ordered_json& object,
                               std::string_view path_prefix = "");
 
 // The JSON object of a record: the meta columns first (every top-level record has all

@@ -1,0 +1,154 @@
+// The routes every entity gets, generated from its definition: list, get, create,
+// update, archive and restore under /api/v1/{plural}. Nothing here names an entity.
+#include <charconv>
+#include <nlohmann/json.hpp>
+
+#include "app/record_json.h"
+#include "http/api/api.h"
+#include "http/api/json_io.h"
+#include "http/api/routes.h"
+
+namespace lookout::http::api {
+
+namespace {
+
+using domain::EntityDef;
+
+// The last value of a paging parameter, as Services::List reads it (it has validated it).
+int64_t PagingParam(const Request& request, std::string_view name, int64_t fallback) {
+  int64_t value = fallback;
+  for (const auto& [k, v] : request.query) {
+    if (k != name) continue;
+    int64_t n = 0;
+    auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+    if (ec == std::errc() && ptr == v.data() + v.size()) value = n;
+  }
+  return value;
+}
+
+Response List(app::Services& services, const EntityDef& entity, const Request& request) {
+  app::Params params(request.query.begin(), request.query.end());
+  Result<store::Page> page = services.List(ResolveActor(request), entity, params);
+  if (!page.ok()) return ErrorResponse(page.status(), request);
+  nlohmann::ordered_json items = nlohmann::ordered_json::array();
+  for (const Record& record : page->items) items.push_back(app::RecordToJson(entity, record));
+  nlohmann::ordered_json body = nlohmann::ordered_json::object();
+  body["items"] = std::move(items);
+  body["total"] = page->total;
+  body["limit"] = PagingParam(request, "limit", 50);
+  body["offset"] = PagingParam(request, "offset", 0);
+  return JsonResponse(200, body);
+}
+
+Response Get(app::Services& services, const EntityDef& entity, const Request& request,
+             const PathParams& path) {
+  Result<int64_t> id = ParseId(path.Get("id"));
+  if (!id.ok()) return ErrorResponse(id.status(), request);
+  Result<Record> record = services.Get(ResolveActor(request), entity, *id);
+  if (!record.ok()) return ErrorResponse(record.status(), request);
+  return RecordResponse(200, entity, *record);
+}
+
+Response Create(app::Services& services, const EntityDef& entity, const Request& request) {
+  Result<nlohmann::json> body = ParseJsonObject(request);
+  if (!body.ok()) return ErrorResponse(body.status(), request);
+  Result<Record> input = app::RecordFromJson(entity, *body);
+  if (!input.ok()) return ErrorResponse(input.status(), request);
+  Result<app::Saved> saved = services.Create(ResolveActor(request), entity, std::move(*input));
+  if (!saved.ok()) return ErrorResponse(saved.status(), request);
+  Response response = RecordResponse(201, entity, saved->record, saved->warnings);
+  response.SetHeader("Location", std::string(kPrefix) + "/" + entity.plural + "/" +
+                                     std::to_string(saved->record.Id()));
+  return response;
+}
+
+Response Update(app::Services& services, const EntityDef& entity, const Request& request,
+                const PathParams& path) {
+  Result<int64_t> id = ParseId(path.Get("id"));
+  if (!id.ok()) return ErrorResponse(id.status(), request);
+  Result<nlohmann::json> body = ParseJsonObject(request);
+  if (!body.ok()) return ErrorResponse(body.status(), request);
+  Result<int64_t> version = TakeVersion(request, *body);
+  if (!version.ok()) return ErrorResponse(version.status(), request);
+  Result<Record> changes = app::RecordFromJson(entity, *body);
+  if (!changes.ok()) return ErrorResponse(changes.status(), request);
+  Result<app::Saved> saved =
+      services.Update(ResolveActor(request), entity, *id, *version, std::move(*changes));
+  if (!saved.ok()) return ErrorResponse(saved.status(), request);
+  return RecordResponse(200, entity, saved->record, saved->warnings);
+}
+
+Response SetArchived(app::Services& services, const EntityDef& entity, bool archived,
+                     const Request& request, const PathParams& path) {
+  Result<int64_t> id = ParseId(path.Get("id"));
+  if (!id.ok()) return ErrorResponse(id.status(), request);
+  Result<nlohmann::json> body = ParseJsonObject(request, /*allow_empty=*/true);
+  if (!body.ok()) return ErrorResponse(body.status(), request);
+  std::vector<FieldError> errors;
+  Result<int64_t> version = TakeVersion(request, *body);
+  if (!version.ok()) {
+    if (version.status().code() != ErrorCode::kValidation) {
+      return ErrorResponse(version.status(), request);
+    }
+    errors = version.status().fields();
+  }
+  std::string reason;
+  if (auto it = body->find("reason"); it != body->end()) {
+    if (it->is_string()) {
+      reason = it->get<std::string>();
+    } else if (!it->is_null()) {
+      errors.push_back({"reason", "must be text"});
+    }
+  }
+  for (auto it = body->begin(); it != body->end(); ++it) {
+    if (it.key() != "reason") {
+      errors.push_back({it.key(), "is not accepted here: send version and reason"});
+    }
+  }
+  if (!errors.empty()) return ErrorResponse(Status::Validation(std::move(errors)), request);
+  Result<Record> record =
+      services.Archive(ResolveActor(request), entity, *id, *version, archived, reason);
+  if (!record.ok()) return ErrorResponse(record.status(), request);
+  return RecordResponse(200, entity, *record);
+}
+
+// "a Task", "an Insight": for the route summaries.
+std::string WithArticle(const std::string& label) {
+  const bool vowel =
+      !label.empty() && std::string_view("AEIOUaeiou").find(label[0]) != std::string_view::npos;
+  return (vowel ? "an " : "a ") + label;
+}
+
+}  // namespace
+
+void AddEntityRoutes(Router& router, app::Services& services, const EntityDef& entity) {
+  const std::string base = std::string(kPrefix) + "/" + entity.plural;
+  const std::string item = base + "/{id}";
+  const EntityDef* e = &entity;
+  app::Services* s = &services;
+
+  router.Add({"GET", base, "List " + entity.label + " records (filters, text search, paging).",
+              entity.name, false,
+              [s, e](const Request& r, const PathParams&) { return List(*s, *e, r); }});
+  router.Add({"GET", item, "Get one " + entity.label + " record by id.", entity.name, false,
+              [s, e](const Request& r, const PathParams& p) { return Get(*s, *e, r, p); }});
+  if (!entity.api_writable) return;  // written only by its use case: reads only
+
+  router.Add({"POST", base, "Create " + WithArticle(entity.label) + " record.", entity.name, true,
+              [s, e](const Request& r, const PathParams&) { return Create(*s, *e, r); }});
+  router.Add(
+      {"PATCH", item,
+       "Change fields of " + WithArticle(entity.label) + " record (with the version you loaded).",
+       entity.name, true,
+       [s, e](const Request& r, const PathParams& p) { return Update(*s, *e, r, p); }});
+  router.Add({"POST", item + "/archive", "Archive " + WithArticle(entity.label) + " record.",
+              entity.name, true, [s, e](const Request& r, const PathParams& p) {
+                return SetArchived(*s, *e, true, r, p);
+              }});
+  router.Add({"POST", item + "/restore", "Restore an archived " + entity.label + " record.",
+              entity.name, true, [s, e](const Request& r, const PathParams& p) {
+                return SetArchived(*s, *e, false, r, p);
+              }});
+}
+
+}  // namespace lookout::http::api

@@ -1,0 +1,190 @@
+// Routes about the API itself and the process: the data model as JSON (generated from
+// domain/schema.h), the vocabularies, the reach summary, and the health probes.
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "app/record_json.h"
+#include "http/api/api.h"
+#include "http/api/json_io.h"
+#include "http/api/routes.h"
+
+namespace lookout::http::api {
+
+namespace {
+
+using domain::EntityDef;
+using domain::FieldDef;
+using domain::FieldType;
+
+// "long text" -> "long_text": a type name a program can switch on.
+std::string TypeCode(FieldType type) {
+  std::string out(domain::FieldTypeName(type));
+  std::replace(out.begin(), out.end(), ' ', '_');
+  return out;
+}
+
+nlohmann::ordered_json FieldsJson(const EntityDef& entity);
+
+nlohmann::ordered_json FieldJson(const FieldDef& f) {
+  nlohmann::ordered_json j = nlohmann::ordered_json::object();
+  j["name"] = f.name;
+  j["label"] = f.label;
+  j["type"] = TypeCode(f.type);
+  j["required"] = f.required;
+  if (f.type == FieldType::kText || f.type == FieldType::kLongText) {
+    j["max_length"] = f.MaxLength();
+  }
+  switch (f.type) {
+    case FieldType::kEnum:
+    case FieldType::kEnumSet:
+      j["vocabulary"] = f.target;
+      break;
+    case FieldType::kRef:
+    case FieldType::kRefSet: {
+      j["entity"] = f.target;
+      const EntityDef* target = domain::FindEntity(f.target);
+      j["refers_by"] = target != nullptr && target->IsReference() ? "code" : "id";
+      break;
+    }
+    case FieldType::kChildren:
+      j["fields"] = FieldsJson(domain::ChildEntity(f));
+      break;
+    default:
+      break;
+  }
+  j["filter"] = f.filter;
+  j["search"] = f.search;
+  j["system"] = f.system;
+  j["unique"] = f.unique;
+  j["free_text"] = f.free_text;
+  j["help"] = f.help;
+  return j;
+}
+
+nlohmann::ordered_json FieldsJson(const EntityDef& entity) {
+  nlohmann::ordered_json fields = nlohmann::ordered_json::array();
+  for (const FieldDef& f : entity.fields) fields.push_back(FieldJson(f));
+  return fields;
+}
+
+nlohmann::ordered_json VocabulariesJson() {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const domain::Vocabulary& v : domain::AllVocabularies()) {
+    nlohmann::ordered_json terms = nlohmann::ordered_json::array();
+    for (const domain::Term& t : v.terms) {
+      terms.push_back(nlohmann::ordered_json{{"code", t.code}, {"label", t.label}});
+    }
+    out.push_back(nlohmann::ordered_json{{"name", v.name}, {"terms", std::move(terms)}});
+  }
+  return out;
+}
+
+std::string SchemaBody() {
+  nlohmann::ordered_json entities = nlohmann::ordered_json::array();
+  for (const EntityDef* e : domain::AllEntities()) {
+    nlohmann::ordered_json j = nlohmann::ordered_json::object();
+    j["name"] = e->name;
+    j["kind"] = domain::KindName(*e);
+    j["plural"] = e->plural;
+    j["path"] = std::string(kPrefix) + "/" + e->plural;
+    j["label"] = e->label;
+    j["help"] = e->help;
+    j["writable"] = e->api_writable;
+    j["code_field"] = e->code_field.empty() ? nullptr : nlohmann::ordered_json(e->code_field);
+    j["date_field"] = e->date_field.empty() ? nullptr : nlohmann::ordered_json(e->date_field);
+    j["region_field"] = e->region_field.empty() ? nullptr : nlohmann::ordered_json(e->region_field);
+    j["sort"] = (e->sort_descending ? "-" : "") + e->sort_field;
+    j["fields"] = FieldsJson(*e);
+    entities.push_back(std::move(j));
+  }
+  nlohmann::ordered_json meta = nlohmann::ordered_json::array();
+  for (const char* m : domain::kMetaColumns) meta.push_back(m);
+  nlohmann::ordered_json body = nlohmann::ordered_json::object();
+  body["meta_fields"] = std::move(meta);
+  body["entities"] = std::move(entities);
+  body["vocabularies"] = VocabulariesJson();
+  return Dump(body);
+}
+
+Response Fixed(const std::string& body) {
+  Response r;
+  r.body = body;
+  return r;
+}
+
+Response Reach(app::Services& services, const Request& request) {
+  store::ReachQuery query;
+  std::vector<FieldError> errors;
+  for (const auto& [key, value] : request.query) {
+    if (key == "from") {
+      query.from = value;
+    } else if (key == "to") {
+      query.to = value;
+    } else if (key == "region") {
+      query.region = value;
+    } else {
+      errors.push_back({key, "is not a parameter of reach: use from, to and region"});
+    }
+  }
+  if (!errors.empty()) return ErrorResponse(Status::Validation(std::move(errors)), request);
+  Result<std::vector<store::ReachRow>> rows = services.Reach(ResolveActor(request), query);
+  if (!rows.ok()) return ErrorResponse(rows.status(), request);
+  auto text_or_null = [](const std::string& s) {
+    return s.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(s);
+  };
+  nlohmann::ordered_json items = nlohmann::ordered_json::array();
+  for (const store::ReachRow& row : *rows) {
+    nlohmann::ordered_json j = nlohmann::ordered_json::object();
+    j["region"] = row.region;
+    j["group"] = row.group;
+    j["sector"] = text_or_null(row.sector);
+    j["count"] = row.count;
+    j["any_estimated"] = row.any_estimated;
+    j["activities"] = row.activities;
+    items.push_back(std::move(j));
+  }
+  nlohmann::ordered_json body = nlohmann::ordered_json::object();
+  body["from"] = text_or_null(query.from);
+  body["to"] = text_or_null(query.to);
+  body["region"] = text_or_null(query.region);
+  body["items"] = std::move(items);
+  return JsonResponse(200, body);
+}
+
+}  // namespace
+
+void AddMetaRoutes(Router& router, app::Services& services, const std::string& version) {
+  app::Services* s = &services;
+  // The data model does not change while the process runs: build these bodies once.
+  const std::string schema = SchemaBody();
+  nlohmann::ordered_json vocabularies = nlohmann::ordered_json::object();
+  vocabularies["vocabularies"] = VocabulariesJson();
+  const std::string vocabularies_body = Dump(vocabularies);
+  const std::string health = Dump(nlohmann::ordered_json{{"status", "ok"}, {"version", version}});
+
+  router.Add({"GET", std::string(kPrefix) + "/schema",
+              "The data model: every entity, its fields, their types and vocabularies.", "", false,
+              [schema](const Request&, const PathParams&) { return Fixed(schema); }});
+  router.Add({"GET", std::string(kPrefix) + "/vocabularies",
+              "Every fixed vocabulary with its codes and labels.", "", false,
+              [vocabularies_body](const Request&, const PathParams&) {
+                return Fixed(vocabularies_body);
+              }});
+  router.Add({"GET", std::string(kPrefix) + "/reach",
+              "People reached by activities, by region, audience group and sector "
+              "(from, to, region).",
+              "activity", false,
+              [s](const Request& r, const PathParams&) { return Reach(*s, r); }});
+  router.Add({"GET", "/healthz", "The process is alive.", "", false,
+              [health](const Request&, const PathParams&) { return Fixed(health); }});
+  router.Add({"GET", "/readyz", "The database answers (503 when it does not).", "", false,
+              [s](const Request& r, const PathParams&) {
+                if (!s->store().Ping()) {
+                  return ErrorResponse(
+                      Status(ErrorCode::kUnavailable, "The database does not answer."), r);
+                }
+                return Fixed(R"({"status":"ready"})");
+              }});
+}
+
+}  // namespace lookout::http::api

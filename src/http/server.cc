@@ -1,0 +1,644 @@
+// The only translation unit that includes Boost.Beast and Asio: compiling them is slow,
+// and keeping them here keeps the rest of http/ quick to build and free of Boost types.
+#include "http/server.h"
+
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/url/parse.hpp>
+#include <boost/url/url_view.hpp>
+#include <cctype>
+#include <condition_variable>
+#include <cstdio>
+#include <ctime>
+#include <exception>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <random>
+#include <thread>
+#include <unordered_map>
+
+#include "app/record_json.h"
+
+namespace lookout::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = asio::ip::tcp;
+
+// ---- Request and Response ---------------------------------------------------------------
+
+const std::string* Request::Header(const std::string& name) const {
+  auto it = headers.find(name);
+  return it == headers.end() ? nullptr : &it->second;
+}
+
+std::optional<std::string> Request::Query(std::string_view name) const {
+  for (const auto& [k, v] : query) {
+    if (k == name) return v;
+  }
+  return std::nullopt;
+}
+
+namespace {
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
+}  // namespace
+
+void Response::SetHeader(std::string name, std::string value) {
+  for (auto& [k, v] : headers) {
+    if (EqualsIgnoreCase(k, name)) {
+      v = std::move(value);
+      return;
+    }
+  }
+  headers.emplace_back(std::move(name), std::move(value));
+}
+
+const std::string* Response::Header(std::string_view name) const {
+  for (const auto& [k, v] : headers) {
+    if (EqualsIgnoreCase(k, name)) return &v;
+  }
+  return nullptr;
+}
+
+bool IsValidRequestId(std::string_view id) {
+  if (id.empty() || id.size() > 64) return false;
+  return std::all_of(id.begin(), id.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '-';
+  });
+}
+
+std::string NewRequestId() {
+  thread_local std::mt19937_64 rng([] {
+    std::random_device rd;
+    std::seed_seq seq{rd(), rd(), rd(), rd()};
+    return std::mt19937_64(seq);
+  }());
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out(32, '0');
+  for (int half = 0; half < 2; ++half) {
+    uint64_t bits = rng();
+    for (int i = 0; i < 16; ++i) {
+      out[half * 16 + i] = kHex[bits & 0xf];
+      bits >>= 4;
+    }
+  }
+  return out;
+}
+
+namespace {
+
+std::string ToStd(beast::string_view s) { return std::string(s.data(), s.size()); }
+
+// "2026-11-28T16:14:20.123Z"
+std::string NowForLog() {
+  auto now = std::chrono::system_clock::now();
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
+  std::time_t secs = static_cast<std::time_t>(ms / 1000);
+  std::tm tm{};
+  gmtime_r(&secs, &tm);
+  char buf[96];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
+                tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
+                static_cast<int>(ms % 1000));
+  return buf;
+}
+
+std::string DumpLine(const nlohmann::ordered_json& j) {
+  return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+LogSink DefaultLogSink() {
+  // A logger of its own with a bare pattern, so each line is exactly one JSON object; the
+  // CLI may register its own "access" logger first to send the lines elsewhere.
+  std::shared_ptr<spdlog::logger> logger = spdlog::get("access");
+  if (!logger) {
+    try {
+      logger = spdlog::stderr_logger_mt("access");
+      logger->set_pattern("%v");
+    } catch (const spdlog::spdlog_ex&) {
+      logger = spdlog::get("access");  // registered meanwhile by another thread
+    }
+  }
+  return [logger](std::string_view line) {
+    if (logger) logger->info("{}", line);
+  };
+}
+
+Response ErrorResponse(const Status& status, const std::string& request_id) {
+  Response r;
+  r.status = ErrorCodeHttpStatus(status.code());
+  r.body = app::ErrorJson(status, request_id);
+  return r;
+}
+
+constexpr std::pair<const char*, const char*> kDefaultHeaders[] = {
+    {"X-Content-Type-Options", "nosniff"},
+    {"Referrer-Policy", "no-referrer"},
+    {"X-Frame-Options", "DENY"},
+    {"Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"},
+    {"Cache-Control", "no-store"},
+};
+
+}  // namespace
+
+// ---- Server internals ---------------------------------------------------------------------
+
+class Session;
+
+class Server::Impl {
+ public:
+  Impl(Options options, Handler handler)
+      : options_(std::move(options)),
+        handler_(std::move(handler)),
+        workers_(static_cast<std::size_t>(options_.worker_threads)),
+        acceptor_(asio::make_strand(ioc_)) {
+    if (!options_.log) options_.log = DefaultLogSink();
+  }
+
+  Status Bind();
+  Status Start();
+  void Stop();
+  void Wait();
+  int port() const { return port_; }
+
+  // Called by sessions.
+  const Options& options() const { return options_; }
+  bool stopping() const { return stopping_.load(); }
+  asio::thread_pool& workers() { return workers_; }
+  void Register(Session* s, std::weak_ptr<Session> w);
+  void Unregister(Session* s);
+  Response Invoke(const Request& request);
+  void LogRequest(const std::string& request_id, const std::string& method,
+                  const std::string& route, int status, double duration_ms,
+                  const std::string& remote);
+  void LogError(const std::string& request_id, const std::string& message);
+
+ private:
+  void DoAccept();
+
+  Options options_;
+  Handler handler_;
+  int port_ = 0;
+
+  enum class State { kCreated, kRunning, kStopping, kStopped };
+  std::mutex mu_;  // guards state_ and sessions_; declared before ioc_ to outlive it
+  std::condition_variable cv_;
+  State state_ = State::kCreated;
+  std::unordered_map<Session*, std::weak_ptr<Session>> sessions_;
+  std::atomic<bool> stopping_{false};
+
+  asio::thread_pool workers_;
+  asio::io_context ioc_;
+  // Keeps the I/O threads running while the server runs, even at a moment when no
+  // operation is pending (during Stop, after the acceptor closes, sessions still need
+  // their strands to close).
+  std::optional<asio::executor_work_guard<asio::io_context::executor_type>> work_;
+  tcp::acceptor acceptor_;
+  std::vector<std::thread> io_threads_;
+};
+
+// One connection: reads a request, hands it to a worker, writes the answer, and reads the
+// next one while the client keeps the connection alive. Every member is touched only on
+// the connection's strand.
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(tcp::socket socket, Server::Impl* server) : stream_(std::move(socket)), server_(server) {
+    boost::system::error_code ec;
+    auto endpoint = stream_.socket().remote_endpoint(ec);
+    if (!ec) remote_ = endpoint.address().to_string();
+  }
+  ~Session() { server_->Unregister(this); }
+
+  void Run() {
+    server_->Register(this, weak_from_this());
+    asio::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->ReadHeader(); });
+  }
+
+  // The server is stopping: a connection waiting for its next request closes now; one
+  // with a request in progress closes after answering it.
+  void OnServerStop() {
+    if (!busy_) Close();
+  }
+  // Copying the executor is safe from any thread; using it posts onto the strand.
+  auto GetExecutor() { return stream_.get_executor(); }
+
+ private:
+  const Server::Options& options() const { return server_->options(); }
+
+  void ReadHeader() {
+    if (server_->stopping()) return Close();
+    busy_ = false;
+    parser_.emplace();
+    parser_->header_limit(options().max_header_bytes);
+    parser_->body_limit(options().max_body_bytes);
+    stream_.expires_after(options().idle_timeout);
+    bhttp::async_read_header(
+        stream_, buffer_, *parser_,
+        [self = shared_from_this()](beast::error_code ec, std::size_t) { self->OnHeader(ec); });
+  }
+
+  void OnHeader(beast::error_code ec) {
+    start_ = std::chrono::steady_clock::now();
+    if (ec) return OnReadError(ec);
+    busy_ = true;
+    auto& header = parser_->get();
+    auto expect = header.find(bhttp::field::expect);
+    if (expect != header.end() && EqualsIgnoreCase(ToStd(expect->value()), "100-continue") &&
+        !parser_->is_done()) {
+      continue_.emplace(bhttp::status::continue_, header.version());
+      bhttp::async_write(stream_, *continue_,
+                         [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                           if (ec) return self->Close();
+                           self->ReadBody();
+                         });
+      return;
+    }
+    ReadBody();
+  }
+
+  void ReadBody() {
+    if (parser_->is_done()) return Dispatch();
+    stream_.expires_after(options().idle_timeout);
+    bhttp::async_read(stream_, buffer_, *parser_,
+                      [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                        if (ec) return self->OnReadError(ec);
+                        self->Dispatch();
+                      });
+  }
+
+  void OnReadError(beast::error_code ec) {
+    if (ec == bhttp::error::body_limit) {
+      busy_ = true;
+      keep_alive_ = false;
+      std::string id = ClientRequestId();
+      method_ = ToStd(parser_->get().method_string());
+      Status status(ErrorCode::kPayloadTooLarge, "The request body is larger than the limit of " +
+                                                     std::to_string(options().max_body_bytes) +
+                                                     " bytes.");
+      return Write(ErrorResponse(status, id), id, /*linger=*/true);
+    }
+    if (ec.category() == bhttp::make_error_code(bhttp::error::bad_method).category() &&
+        ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message &&
+        ec != bhttp::error::buffer_overflow) {
+      // The bytes are not HTTP: tell the client so, then close.
+      busy_ = true;
+      keep_alive_ = false;
+      std::string id = NewRequestId();
+      method_ = "-";
+      std::string message = ec == bhttp::error::header_limit
+                                ? "The request headers are larger than the limit of " +
+                                      std::to_string(options().max_header_bytes) + " bytes."
+                                : "The request is not valid HTTP/1.1 (" + ec.message() + ").";
+      return Write(ErrorResponse(Status::BadRequest(message), id), id, /*linger=*/true);
+    }
+    // End of stream, timeout, reset or shutdown: nobody to answer.
+    Close();
+  }
+
+  // The client's X-Request-Id when it is sane, a new one otherwise.
+  std::string ClientRequestId() const {
+    const auto& header = parser_->get();
+    auto it = header.find("X-Request-Id");
+    if (it != header.end()) {
+      std::string id = ToStd(it->value());
+      if (IsValidRequestId(id)) return id;
+    }
+    return NewRequestId();
+  }
+
+  void Dispatch() {
+    auto message = parser_->release();
+    parser_.reset();
+    keep_alive_ = message.keep_alive();
+    version_ = message.version();
+
+    Request request;
+    request.method = ToStd(message.method_string());
+    request.target = ToStd(message.target());
+    request.remote_address = remote_;
+    for (const auto& field : message) {
+      std::string name = ToStd(field.name_string());
+      std::transform(name.begin(), name.end(), name.begin(),
+                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      std::string value = ToStd(field.value());
+      auto [it, inserted] = request.headers.emplace(name, value);
+      if (!inserted) it->second += ", " + value;
+    }
+    request.request_id = NewRequestId();
+    if (const std::string* id = request.Header("x-request-id"); id && IsValidRequestId(*id)) {
+      request.request_id = *id;
+    }
+    request.body = std::move(message.body());
+    method_ = request.method;
+
+    if (Status parsed = ParseTarget(&request); !parsed.ok()) {
+      keep_alive_ = false;
+      return Write(ErrorResponse(parsed, request.request_id), request.request_id,
+                   /*linger=*/false);
+    }
+
+    // The handler may block on the database: run it on a worker, never on this I/O
+    // thread, and come back to the connection's strand to write the answer.
+    asio::post(server_->workers(), [self = shared_from_this(), request = std::move(request)] {
+      Response response = self->server_->Invoke(request);
+      asio::post(self->stream_.get_executor(),
+                 [self, response = std::move(response), id = request.request_id]() mutable {
+                   self->Write(std::move(response), id, /*linger=*/false);
+                 });
+    });
+  }
+
+  static Status ParseTarget(Request* request) {
+    auto parsed = boost::urls::parse_origin_form(request->target);
+    if (!parsed) parsed = boost::urls::parse_absolute_uri(request->target);
+    if (!parsed) {
+      return Status::BadRequest("The request target is not a valid path and query (" +
+                                parsed.error().message() + ").");
+    }
+    const boost::urls::url_view& url = *parsed;
+    request->path = std::string(url.path());
+    if (request->path.empty()) request->path = "/";
+    for (auto segment : url.segments()) request->segments.push_back(std::string(segment));
+    for (auto param : url.params()) {
+      request->query.emplace_back(std::string(param.key), std::string(param.value));
+    }
+    return Status::Ok();
+  }
+
+  void Write(Response response, const std::string& request_id, bool linger) {
+    auto& res = response_.emplace();
+    res.version(version_ ? version_ : 11);
+    res.result(static_cast<unsigned>(response.status));
+    if (!response.content_type.empty()) res.set(bhttp::field::content_type, response.content_type);
+    for (const auto& [name, value] : response.headers) res.set(name, value);
+    for (const auto& [name, value] : kDefaultHeaders) {
+      if (response.Header(name) == nullptr) res.set(name, value);
+    }
+    res.set("X-Request-Id", request_id);
+    res.body() = std::move(response.body);
+    bool keep = keep_alive_ && !linger && !server_->stopping();
+    res.keep_alive(keep);
+    res.prepare_payload();
+    if (method_ == "HEAD") {
+      // The headers of the GET answer, Content-Length included, without its body.
+      const auto length = res.body().size();
+      res.body().clear();
+      res.content_length(length);
+    }
+
+    stream_.expires_after(options().idle_timeout);
+    bhttp::async_write(
+        stream_, res,
+        [self = shared_from_this(), keep, linger, status = response.status, id = request_id,
+         route = std::move(response.route)](beast::error_code ec, std::size_t) {
+          double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
+                                                                self->start_)
+                          .count();
+          self->server_->LogRequest(id, self->method_, route, status, ms, self->remote_);
+          self->response_.reset();
+          if (ec) return self->Close();
+          if (linger) return self->Linger();
+          if (!keep) return self->Close();
+          self->ReadHeader();
+        });
+  }
+
+  // After refusing a request whose body we did not read, keep reading (and discarding)
+  // for a short while before closing: closing a socket with unread data resets the
+  // connection, and the client could lose the answer before it reads it.
+  void Linger() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    linger_deadline_ = std::chrono::steady_clock::now() + std::chrono::seconds(2);
+    buffer_.consume(buffer_.size());
+    Drain();
+  }
+
+  void Drain() {
+    auto now = std::chrono::steady_clock::now();
+    if (now >= linger_deadline_ || server_->stopping()) return Close();
+    stream_.expires_after(linger_deadline_ - now);
+    stream_.async_read_some(asio::buffer(drain_),
+                            [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                              if (ec) return self->Close();
+                              self->Drain();
+                            });
+  }
+
+  void Close() {
+    busy_ = false;
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
+    stream_.close();
+  }
+
+  beast::tcp_stream stream_;
+  Server::Impl* server_;
+  std::string remote_;
+  beast::flat_buffer buffer_;
+  std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  std::optional<bhttp::response<bhttp::empty_body>> continue_;
+  std::optional<bhttp::response<bhttp::string_body>> response_;
+  bool busy_ = false;  // a request is being read, handled or answered
+  bool keep_alive_ = false;
+  unsigned version_ = 11;
+  std::string method_;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+  std::chrono::steady_clock::time_point linger_deadline_;
+  std::array<char, 16 * 1024> drain_;
+};
+
+void Server::Impl::Register(Session* s, std::weak_ptr<Session> w) {
+  std::lock_guard<std::mutex> lock(mu_);
+  sessions_.emplace(s, std::move(w));
+}
+
+void Server::Impl::Unregister(Session* s) {
+  std::lock_guard<std::mutex> lock(mu_);
+  sessions_.erase(s);
+  if (sessions_.empty()) cv_.notify_all();
+}
+
+Response Server::Impl::Invoke(const Request& request) {
+  // A handler that throws is a bug; the connection and the server carry on.
+  try {
+    return handler_(request);
+  } catch (const std::exception& e) {
+    // Cut short: an exception's text may quote the input that caused it.
+    std::string what = e.what();
+    if (what.size() > 200) what = what.substr(0, 200) + "...";
+    LogError(request.request_id, "unhandled exception: " + what);
+  } catch (...) {
+    LogError(request.request_id, "unhandled exception of unknown type");
+  }
+  return ErrorResponse(Status::Internal(std::string(ErrorCodeMessage(ErrorCode::kInternal)) +
+                                        " Quote the request id when reporting it."),
+                       request.request_id);
+}
+
+void Server::Impl::LogRequest(const std::string& request_id, const std::string& method,
+                              const std::string& route, int status, double duration_ms,
+                              const std::string& remote) {
+  nlohmann::ordered_json line = nlohmann::ordered_json::object();
+  line["time"] = NowForLog();
+  line["level"] = status >= 500 ? "error" : status >= 400 ? "warn" : "info";
+  line["request_id"] = request_id;
+  line["method"] = method;
+  line["route"] = route.empty() ? "unmatched" : route;
+  line["status"] = status;
+  line["duration_ms"] = static_cast<double>(static_cast<int64_t>(duration_ms * 1000)) / 1000;
+  line["remote"] = remote;
+  options_.log(DumpLine(line));
+}
+
+void Server::Impl::LogError(const std::string& request_id, const std::string& message) {
+  nlohmann::ordered_json line = nlohmann::ordered_json::object();
+  line["time"] = NowForLog();
+  line["level"] = "error";
+  line["request_id"] = request_id;
+  line["message"] = message;
+  options_.log(DumpLine(line));
+}
+
+Status Server::Impl::Bind() {
+  boost::system::error_code ec;
+  auto address = asio::ip::make_address(options_.bind_address, ec);
+  if (ec) {
+    return Status::BadRequest("The bind address '" + options_.bind_address +
+                              "' is not an IP address.");
+  }
+  tcp::endpoint endpoint(address, options_.port);
+  std::string where = options_.bind_address + ":" + std::to_string(options_.port);
+  auto fail = [&](const char* step) {
+    return Status(ErrorCode::kUnavailable,
+                  "Cannot " + std::string(step) + " " + where + ": " + ec.message() + ".");
+  };
+  if (acceptor_.open(endpoint.protocol(), ec)) return fail("open a socket for");
+  if (acceptor_.set_option(asio::socket_base::reuse_address(true), ec)) return fail("configure");
+  if (acceptor_.bind(endpoint, ec)) return fail("listen on");
+  if (acceptor_.listen(asio::socket_base::max_listen_connections, ec)) return fail("listen on");
+  port_ = acceptor_.local_endpoint(ec).port();
+  return Status::Ok();
+}
+
+Status Server::Impl::Start() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (state_ != State::kCreated) return Status::BadRequest("The server was started already.");
+    state_ = State::kRunning;
+  }
+  work_.emplace(ioc_.get_executor());
+  asio::dispatch(acceptor_.get_executor(), [this] { DoAccept(); });
+  for (int i = 0; i < options_.io_threads; ++i) {
+    io_threads_.emplace_back([this] { ioc_.run(); });
+  }
+  return Status::Ok();
+}
+
+void Server::Impl::DoAccept() {
+  acceptor_.async_accept(asio::make_strand(ioc_), [this](beast::error_code ec, tcp::socket socket) {
+    if (ec == asio::error::operation_aborted || !acceptor_.is_open()) return;
+    if (ec) {
+      // Out of descriptors and the like: log it and keep accepting.
+      LogError("-", "accept failed: " + ec.message());
+    } else {
+      std::make_shared<Session>(std::move(socket), this)->Run();
+    }
+    DoAccept();
+  });
+}
+
+void Server::Impl::Stop() {
+  std::unique_lock<std::mutex> lock(mu_);
+  if (state_ == State::kCreated) {
+    state_ = State::kStopped;
+    cv_.notify_all();
+    return;
+  }
+  if (state_ != State::kRunning) {
+    cv_.wait(lock, [this] { return state_ == State::kStopped; });
+    return;
+  }
+  state_ = State::kStopping;
+  stopping_ = true;
+  asio::post(acceptor_.get_executor(), [this] {
+    beast::error_code ec;
+    acceptor_.close(ec);
+  });
+  std::vector<std::shared_ptr<Session>> live;
+  for (auto& [raw, weak] : sessions_) {
+    if (auto s = weak.lock()) live.push_back(std::move(s));
+  }
+  // A session may be destroyed when its last reference goes, and its destructor takes
+  // mu_: hand the references over without holding it.
+  lock.unlock();
+  for (auto& s : live) asio::post(s->GetExecutor(), [s] { s->OnServerStop(); });
+  live.clear();
+  lock.lock();
+  cv_.wait_for(lock, options_.shutdown_grace, [this] { return sessions_.empty(); });
+  lock.unlock();
+
+  // Whatever is still open after the grace period is cut off.
+  work_.reset();
+  ioc_.stop();
+  for (std::thread& t : io_threads_) t.join();
+  io_threads_.clear();
+  workers_.join();
+
+  lock.lock();
+  state_ = State::kStopped;
+  cv_.notify_all();
+}
+
+void Server::Impl::Wait() {
+  std::unique_lock<std::mutex> lock(mu_);
+  cv_.wait(lock, [this] { return state_ == State::kStopped; });
+}
+
+// ---- Server ------------------------------------------------------------------------------
+
+Result<std::unique_ptr<Server>> Server::Create(Options options, Handler handler) {
+  std::vector<FieldError> errors;
+  if (options.io_threads < 1) errors.push_back({"io_threads", "must be at least 1"});
+  if (options.worker_threads < 1) errors.push_back({"worker_threads", "must be at least 1"});
+  if (options.max_body_bytes < 1) errors.push_back({"max_body_bytes", "must be at least 1"});
+  if (options.max_header_bytes < 1024) {
+    errors.push_back({"max_header_bytes", "must be at least 1024"});
+  }
+  if (options.idle_timeout.count() <= 0) errors.push_back({"idle_timeout", "must be positive"});
+  if (!handler) errors.push_back({"handler", "is required"});
+  if (!errors.empty()) {
+    return Status(ErrorCode::kBadRequest, "The server options are not valid.", std::move(errors));
+  }
+  auto impl = std::make_unique<Impl>(std::move(options), std::move(handler));
+  LOOKOUT_RETURN_IF_ERROR(impl->Bind());
+  return std::unique_ptr<Server>(new Server(std::move(impl)));
+}
+
+Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Server::~Server() { impl_->Stop(); }
+Status Server::Start() { return impl_->Start(); }
+int Server::port() const { return impl_->port(); }
+void Server::Stop() { impl_->Stop(); }
+void Server::Wait() { impl_->Wait(); }
+
+}  // namespace lookout::http
