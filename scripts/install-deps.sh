@@ -15,7 +15,7 @@ build_pkgs=(
   libsodium-dev libcsv-dev
 )
 test_pkgs=(googletest libgtest-dev libgmock-dev libcpp-httplib-dev postgresql-15 sqlite3)
-bench_pkgs=(libbenchmark-dev wrk nginx-light)
+bench_pkgs=(libbenchmark-dev wrk nginx-light curl python3)
 
 pkgs=("${build_pkgs[@]}")
 case "$want" in

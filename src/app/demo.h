@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "app/reference_data.h"
 #include "app/services.h"
 #include "core/status.h"
 
@@ -49,25 +50,33 @@ struct DemoSummary {
 
 // Loads the demo programme into the database behind `services`.
 //
-// REQUIRES: the reference data (regions with the ten programme regions and NAT, the police
-// forces with British Transport Police, the sectors) is loaded: `lookout init` does it.
-// The programme record is created only when none exists (the existing programme's first
-// month of the financial year is then used). Refuses (kConflict, writing nothing) when the
-// database already holds tasks, insight or activities, or when `options` are malformed
-// (kValidation).
+// REQUIRES: the reference data (the ten programme regions and NAT, the police forces with
+// British Transport Police, the sectors) is loaded, as `lookout init` does; without it,
+// kNotFound naming what is missing, and nothing is written. The programme record is
+// created only when none exists (the existing programme's first month of the financial
+// year is then used). Refuses, writing nothing, when the database already holds tasks,
+// insight, activities or the demo staff (kConflict), or when `options` are malformed
+// (kValidation, field "financial_year").
 //
 // The records are written with their own timeline: each is stamped (created_at,
 // transitions, audit entries) at a plausible moment of the demo year, from a clock of the
 // generator's own rather than the services' clock, so that the data reads like a year
-// of work and is identical for the same seed. Bulk kinds (insight, activities, survey
-// responses) are imported in weekly or per-survey batches, one transaction each; tasks
-// are created and moved through their lifecycle one use case at a time. `actor` is
-// recorded for the set-up records and the batch imports; the work of the year (tasks,
-// their transitions, quotes, case studies, outcome events) is recorded as done by the
-// demo staff members who would have done it.
+// of work and is identical for the same seed (on SQLite and PostgreSQL alike). Bulk kinds
+// are imported, one transaction per batch: the partners at once, insight and activities
+// week by week as they would be recorded, survey responses per survey (feedback forms per
+// quarter); imported records carry ids chosen in advance so that later records can refer
+// to them. Tasks are created and moved through their lifecycle one use case at a time.
+// `actor` is recorded for the programme, the staff and the batch imports; the rest of the
+// year's work (objectives, the scoring scheme, the outcome framework, tasks and their
+// transitions, campaigns, surveys, quotes, case studies, outcome events) is recorded as
+// done by the demo staff member who would have done it.
 //
 // Not atomic as a whole: on an error midway, what was written so far stays (each step is
 // its own transaction). `progress` is called with (steps done, steps in all).
+// The demo programme's name, funder and financial year start, for `lookout demo` to
+// record when it initialises a new database.
+ProgrammeSettings DemoProgrammeSettings();
+
 Result<DemoSummary> LoadDemo(Services& services, const Actor& actor,
                              const DemoOptions& options = DemoOptions{},
                              const Progress& progress = nullptr);

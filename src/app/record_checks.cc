@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "app/record_json.h"
 #include "domain/rules.h"
 
 namespace lookout::app::internal {
@@ -20,27 +21,9 @@ bool IsMetaColumn(const std::string& name) {
   return false;
 }
 
-nlohmann::json ToJson(const Value& v) {
-  if (v.is_null()) return nullptr;
-  if (v.is_int()) return v.as_int();
-  if (v.is_real()) return v.as_real();
-  if (v.is_bool()) return v.as_bool();
-  if (v.is_text()) return v.as_text();
-  if (v.is_list()) {
-    nlohmann::json a = nlohmann::json::array();
-    for (const Value& e : v.as_list()) a.push_back(ToJson(e));
-    return a;
-  }
-  nlohmann::json rows = nlohmann::json::array();
-  for (const Record& r : v.as_rows()) {
-    nlohmann::json o = nlohmann::json::object();
-    for (const auto& [k, fv] : r.fields) o[k] = ToJson(fv);
-    rows.push_back(std::move(o));
-  }
-  return rows;
+std::string KeyText(const Value& v) {
+  return v.is_int() ? std::to_string(v.as_int()) : v.ToDisplay();
 }
-
-std::string KeyText(const Value& v) { return v.is_int() ? std::to_string(v.as_int()) : v.ToDisplay(); }
 
 }  // namespace
 
@@ -130,8 +113,7 @@ Status ReferenceChecker::CheckValue(const FieldDef& field, const Value& value,
 }
 
 Status ReferenceChecker::Check(const EntityDef& entity, const Record& record,
-                               std::vector<FieldError>& errors,
-                               const std::set<std::string>& only) {
+                               std::vector<FieldError>& errors, const std::set<std::string>& only) {
   for (const FieldDef& f : entity.fields) {
     if (!only.empty() && !only.count(f.name)) continue;
     const Value& v = record.Get(f.name);
@@ -143,9 +125,8 @@ Status ReferenceChecker::Check(const EntityDef& entity, const Record& record,
       for (size_t i = 0; i < rows.size(); ++i) {
         for (const FieldDef& cf : child.fields) {
           if (cf.type != FieldType::kRef && cf.type != FieldType::kRefSet) continue;
-          LOOKOUT_RETURN_IF_ERROR(CheckValue(cf, rows[i].Get(cf.name),
-                                             f.name + "[" + std::to_string(i) + "]." + cf.name,
-                                             errors));
+          LOOKOUT_RETURN_IF_ERROR(CheckValue(
+              cf, rows[i].Get(cf.name), f.name + "[" + std::to_string(i) + "]." + cf.name, errors));
         }
       }
     }
@@ -161,8 +142,8 @@ Status CheckUnique(store::Transaction& tx, const EntityDef& entity, const Record
     if (v.is_null()) continue;
     LOOKOUT_ASSIGN_OR_RETURN(int64_t other, tx.FindIdBy(entity, f.name, v));
     if (other != 0 && other != self_id) {
-      errors.push_back({f.name, "'" + v.ToDisplay() + "' is already used by " + entity.label +
-                                    " " + std::to_string(other)});
+      errors.push_back({f.name, "'" + v.ToDisplay() + "' is already used by " + entity.label + " " +
+                                    std::to_string(other)});
     }
   }
   return Status::Ok();
@@ -178,37 +159,59 @@ Status ComputeInsightScore(store::Transaction& tx, Record& insight,
   }
   auto scheme = tx.Get(*domain::FindEntity("scoring_scheme"), scheme_id.as_int());
   if (!scheme.ok()) {
-    if (scheme.status().code() == ErrorCode::kNotFound) return Status::Ok();  // reported as a reference
+    if (scheme.status().code() == ErrorCode::kNotFound)
+      return Status::Ok();  // reported as a reference
     return scheme.TakeStatus();
   }
-  auto score = domain::ComputeRiskScore(scheme->Get("factors").is_rows()
-                                            ? scheme->Get("factors").as_rows()
-                                            : Value::Rows{},
-                                        scores.as_rows());
+  auto score = domain::ComputeRiskScore(
+      scheme->Get("factors").is_rows() ? scheme->Get("factors").as_rows() : Value::Rows{},
+      scores.as_rows());
   if (!score.ok()) {
     for (const FieldError& e : score.status().fields()) errors.push_back(e);
-    if (score.status().fields().empty()) errors.push_back({"factor_scores", score.status().message()});
+    if (score.status().fields().empty())
+      errors.push_back({"factor_scores", score.status().message()});
     return Status::Ok();
   }
   insight.Set("risk_score", *score);
   return Status::Ok();
 }
 
-std::vector<FieldError> ScreenFreeTextFields(const EntityDef& entity, const Record& record) {
-  std::vector<FieldError> warnings;
+namespace {
+void ScreenInto(const EntityDef& entity, const Record& record, const std::string& prefix,
+                std::vector<FieldError>& warnings) {
   for (const FieldDef& f : entity.fields) {
-    if (!f.free_text) continue;
     const Value& v = record.Get(f.name);
-    if (!v.is_text()) continue;
+    if (f.type == FieldType::kChildren && v.is_rows()) {
+      const auto& rows = v.as_rows();
+      for (size_t i = 0; i < rows.size(); ++i) {
+        ScreenInto(domain::ChildEntity(f), rows[i],
+                   prefix + f.name + "[" + std::to_string(i) + "].", warnings);
+      }
+      continue;
+    }
+    if (!f.free_text || !v.is_text()) continue;
     for (std::string& w : domain::ScreenFreeText(v.as_text())) {
-      warnings.push_back({f.name, std::move(w)});
+      warnings.push_back({prefix + f.name, std::move(w)});
     }
   }
+}
+
+bool HasFreeText(const EntityDef& entity) {
+  for (const FieldDef& f : entity.fields) {
+    if (f.free_text) return true;
+  }
+  return false;
+}
+}  // namespace
+
+std::vector<FieldError> ScreenFreeTextFields(const EntityDef& entity, const Record& record) {
+  std::vector<FieldError> warnings;
+  ScreenInto(entity, record, "", warnings);
   return warnings;
 }
 
 std::string DescribeChanges(const EntityDef& entity, const Record& before, const Record& after) {
-  nlohmann::json out = nlohmann::json::object();
+  nlohmann::ordered_json out = nlohmann::ordered_json::object();
   for (const FieldDef& f : entity.fields) {
     if (!after.Has(f.name)) continue;
     const Value& old_value = before.Get(f.name);
@@ -217,13 +220,17 @@ std::string DescribeChanges(const EntityDef& entity, const Record& before, const
     if (f.free_text) {
       const size_t len = new_value.is_text() ? new_value.as_text().size() : 0;
       out[f.name] = {{"changed", true}, {"length", len}};
+    } else if (f.type == FieldType::kChildren && HasFreeText(domain::ChildEntity(f))) {
+      const size_t rows = new_value.is_rows() ? new_value.as_rows().size() : 0;
+      out[f.name] = {{"changed", true}, {"rows", rows}};
     } else {
-      out[f.name] = nlohmann::json::array({ToJson(old_value), ToJson(new_value)});
+      out[f.name] = nlohmann::ordered_json::array({ValueToJson(old_value), ValueToJson(new_value)});
     }
   }
   for (const char* meta : {"id", "archived", "archived_at"}) {
     if (after.Has(meta) && before.Get(meta) != after.Get(meta)) {
-      out[meta] = nlohmann::json::array({ToJson(before.Get(meta)), ToJson(after.Get(meta))});
+      out[meta] = nlohmann::ordered_json::array(
+          {ValueToJson(before.Get(meta)), ValueToJson(after.Get(meta))});
     }
   }
   return out.dump();

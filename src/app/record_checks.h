@@ -49,7 +49,8 @@ Status CheckUnique(store::Transaction& tx, const domain::EntityDef& entity, cons
 
 // Computes insight.risk_score from its factor scores and scheme (null when there are no
 // scores). Appends errors for unknown, missing or out-of-range factors.
-Status ComputeInsightScore(store::Transaction& tx, Record& insight, std::vector<FieldError>& errors);
+Status ComputeInsightScore(store::Transaction& tx, Record& insight,
+                           std::vector<FieldError>& errors);
 
 // Warnings for free-text fields that look as if they identify someone.
 std::vector<FieldError> ScreenFreeTextFields(const domain::EntityDef& entity, const Record& record);

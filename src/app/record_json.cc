@@ -9,6 +9,28 @@
 
 namespace lookout::app {
 
+// A value whose type does not match its field (which a store should never hand back) is
+// still written, by what it holds, so that nothing is silently lost.
+nlohmann::ordered_json ValueToJson(const Value& v) {
+  if (v.is_null()) return nullptr;
+  if (v.is_int()) return v.as_int();
+  if (v.is_real()) return v.as_real();
+  if (v.is_bool()) return v.as_bool();
+  if (v.is_text()) return v.as_text();
+  if (v.is_list()) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (const Value& e : v.as_list()) out.push_back(ValueToJson(e));
+    return out;
+  }
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const Record& r : v.as_rows()) {
+    nlohmann::ordered_json row = nlohmann::ordered_json::object();
+    for (const auto& [k, e] : r.fields) row[k] = ValueToJson(e);
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
 namespace {
 
 using domain::EntityDef;
@@ -254,28 +276,6 @@ Result<Record> Decode(const EntityDef& entity, const Json& object, std::string_v
   return record;
 }
 
-// A value whose type does not match its field (which a store should never hand back) is
-// still written, by what it holds, so that nothing is silently lost.
-nlohmann::ordered_json Plain(const Value& v) {
-  if (v.is_null()) return nullptr;
-  if (v.is_int()) return v.as_int();
-  if (v.is_real()) return v.as_real();
-  if (v.is_bool()) return v.as_bool();
-  if (v.is_text()) return v.as_text();
-  if (v.is_list()) {
-    nlohmann::ordered_json out = nlohmann::ordered_json::array();
-    for (const Value& e : v.as_list()) out.push_back(Plain(e));
-    return out;
-  }
-  nlohmann::ordered_json out = nlohmann::ordered_json::array();
-  for (const Record& r : v.as_rows()) {
-    nlohmann::ordered_json row = nlohmann::ordered_json::object();
-    for (const auto& [k, e] : r.fields) row[k] = Plain(e);
-    out.push_back(std::move(row));
-  }
-  return out;
-}
-
 nlohmann::ordered_json Encode(const FieldDef& field, const Value& v);
 
 nlohmann::ordered_json EncodeRecord(const EntityDef& entity, const Record& record, bool meta) {
@@ -286,7 +286,7 @@ nlohmann::ordered_json EncodeRecord(const EntityDef& entity, const Record& recor
       if (std::string_view(name) == "archived" && v.is_int()) {
         out[name] = v.as_int() != 0;  // an engine that keeps booleans as 0/1
       } else {
-        out[name] = Plain(v);
+        out[name] = ValueToJson(v);
       }
     }
   }
@@ -319,7 +319,7 @@ nlohmann::ordered_json Encode(const FieldDef& field, const Value& v) {
     default:
       break;
   }
-  return Plain(v);
+  return ValueToJson(v);
 }
 
 }  // namespace

@@ -57,6 +57,10 @@ nlohmann::ordered_json RecordToJson(const domain::EntityDef& entity, const Recor
 // thrown on.
 std::string ErrorJson(const Status& status, const std::string& request_id);
 
+// A value as JSON by what it holds, without a field definition: numbers, booleans,
+// strings, arrays for sets, arrays of objects for child rows.
+nlohmann::ordered_json ValueToJson(const Value& value);
+
 // Whether `name` is one of domain::kMetaColumns.
 bool IsMetaColumn(std::string_view name);
 

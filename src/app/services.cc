@@ -161,8 +161,8 @@ Result<Record> Services::Archive(const Actor& actor, const EntityDef& entity, in
   }
   const store::WriteMeta meta = MetaFor(actor, clock_);
   LOOKOUT_RETURN_IF_ERROR(tx->SetArchived(entity, id, version, archived, meta));
-  LOOKOUT_RETURN_IF_ERROR(tx->AppendAudit(AuditFor(actor, meta, archived ? "archive" : "restore",
-                                                   entity, id, "{}", reason)));
+  LOOKOUT_RETURN_IF_ERROR(tx->AppendAudit(
+      AuditFor(actor, meta, archived ? "archive" : "restore", entity, id, "{}", reason)));
   LOOKOUT_ASSIGN_OR_RETURN(Record saved, tx->Get(entity, id));
   LOOKOUT_RETURN_IF_ERROR(tx->Commit());
   return saved;
@@ -170,8 +170,10 @@ Result<Record> Services::Archive(const Actor& actor, const EntityDef& entity, in
 
 Result<std::vector<store::ReachRow>> Services::Reach(const Actor&, const store::ReachQuery& query) {
   std::vector<FieldError> errors;
-  if (!query.from.empty() && !Date::Parse(query.from)) errors.push_back({"from", "expected a date as YYYY-MM-DD"});
-  if (!query.to.empty() && !Date::Parse(query.to)) errors.push_back({"to", "expected a date as YYYY-MM-DD"});
+  if (!query.from.empty() && !Date::Parse(query.from))
+    errors.push_back({"from", "expected a date as YYYY-MM-DD"});
+  if (!query.to.empty() && !Date::Parse(query.to))
+    errors.push_back({"to", "expected a date as YYYY-MM-DD"});
   LOOKOUT_RETURN_IF_ERROR(ValidationOrOk(std::move(errors)));
   LOOKOUT_ASSIGN_OR_RETURN(auto tx, store_.Begin(false));
   return tx->AggregateReach(query);

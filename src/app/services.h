@@ -49,15 +49,15 @@ struct ImportRow {
 
 // One problem with one row of an import: where it is and what is wrong.
 struct ImportIssue {
-  int64_t line = 0;     // ImportRow::line
-  std::string column;   // field name as in the file ("grade_source", "audience[1].count"),
-                        // empty when the problem is the row as a whole
+  int64_t line = 0;    // ImportRow::line
+  std::string column;  // field name as in the file ("grade_source", "audience[1].count"),
+                       // empty when the problem is the row as a whole
   std::string message;
 };
 
 struct ImportReport {
-  int64_t rows = 0;      // rows read
-  int64_t written = 0;   // rows written (0 on a dry run or when any row failed)
+  int64_t rows = 0;                   // rows read
+  int64_t written = 0;                // rows written (0 on a dry run or when any row failed)
   std::vector<ImportIssue> errors;    // every problem of every row; empty when all good
   std::vector<ImportIssue> warnings;  // free text that looks identifying, and the like
 };

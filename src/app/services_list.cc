@@ -103,10 +103,14 @@ Result<store::Page> Services::List(const Actor&, const EntityDef& entity, const 
         query.offset = n;
       }
     } else if (key == "archived") {
-      if (raw == "exclude") query.archived = store::ListQuery::Archived::kExclude;
-      else if (raw == "include") query.archived = store::ListQuery::Archived::kInclude;
-      else if (raw == "only") query.archived = store::ListQuery::Archived::kOnly;
-      else errors.push_back({key, "expected exclude, include or only"});
+      if (raw == "exclude")
+        query.archived = store::ListQuery::Archived::kExclude;
+      else if (raw == "include")
+        query.archived = store::ListQuery::Archived::kInclude;
+      else if (raw == "only")
+        query.archived = store::ListQuery::Archived::kOnly;
+      else
+        errors.push_back({key, "expected exclude, include or only"});
     } else if (key == "sort") {
       const bool desc = !raw.empty() && raw[0] == '-';
       const std::string name = desc ? raw.substr(1) : raw;
@@ -121,7 +125,8 @@ Result<store::Page> Services::List(const Actor&, const EntityDef& entity, const 
       if (key == "period") {
         auto period = domain::Period::Parse(raw);
         if (!period) {
-          errors.push_back({key, "expected a financial year like 2025-26 or a quarter like 2025-26 Q3"});
+          errors.push_back(
+              {key, "expected a financial year like 2025-26 or a quarter like 2025-26 Q3"});
           continue;
         }
         if (!fy_start) {
@@ -144,8 +149,8 @@ Result<store::Page> Services::List(const Actor&, const EntityDef& entity, const 
         query.where.push_back({entity.date_field, store::Condition::Op::kOnOrBefore, {last}});
       }
     } else {
-      errors.push_back({key, "is not a filter of " + entity.plural + "; the filters are: " +
-                                 FilterNames(entity)});
+      errors.push_back({key, "is not a filter of " + entity.plural +
+                                 "; the filters are: " + FilterNames(entity)});
     }
   }
   if (!errors.empty()) return Status::Validation(std::move(errors));

@@ -240,6 +240,10 @@ FieldDef Unique(FieldDef f) {
   f.filter = true;
   return f;
 }
+FieldDef FreeText(FieldDef f) {
+  f.free_text = true;
+  return f;
+}
 FieldDef System(FieldDef f) {
   f.system = true;
   return f;
@@ -312,7 +316,7 @@ const EntityDef& AnswerRow() {
       .label = "Answer",
       .help = "One respondent's answer to one question.",
       .fields = {Ref("question", "Question", "survey_question", true),
-                 With(MaxLen(Text("answer", "Answer"), 4000),
+                 With(FreeText(MaxLen(Text("answer", "Answer"), 4000)),
                       "the answer as given; for multiple choice, choices separated by ';'")},
       .child = true,
       .parent = "survey_response"};

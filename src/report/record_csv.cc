@@ -5,6 +5,13 @@
 
 namespace lookout::report {
 
+namespace {
+bool IsSetByImport(const std::string& name) {
+  return name == "version" || name == "created_at" || name == "created_by" ||
+         name == "updated_at" || name == "updated_by";
+}
+}  // namespace
+
 std::vector<domain::FieldDef> ExportColumns(const domain::EntityDef& entity) {
   std::vector<domain::FieldDef> columns;
   domain::FieldDef id;
@@ -13,7 +20,12 @@ std::vector<domain::FieldDef> ExportColumns(const domain::EntityDef& entity) {
   id.label = "Id";
   id.help = "Lookout's id of the record; empty in a new row to let Lookout choose one";
   columns.push_back(id);
-  for (const domain::FieldDef& f : entity.fields) columns.push_back(f);
+  for (const domain::FieldDef& f : entity.fields) {
+    // A field named like a meta column that an import sets (version, created_*, ...)
+    // cannot round-trip: the meta column is what the record holds under that name.
+    if (IsSetByImport(f.name)) continue;
+    columns.push_back(f);
+  }
   domain::FieldDef archived;
   archived.name = "archived";
   archived.type = domain::FieldType::kBool;

@@ -16,7 +16,10 @@ namespace lookout::report {
 
 // The definitions of the columns a file of `entity` has, in export order. The meta
 // columns are described as fields too (id: integer, archived: boolean, archived_at: text
-// holding a UTC timestamp), so that one code path reads and writes every column.
+// holding a UTC timestamp), so that one code path reads and writes every column. A field
+// that shares its name with a meta column an import sets (version, created_at,
+// created_by, updated_at, updated_by) is left out: the record holds the meta value under
+// that name, and an import may not write it.
 std::vector<domain::FieldDef> ExportColumns(const domain::EntityDef& entity);
 
 // The header line and one line per record, in the order given.

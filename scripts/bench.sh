@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# Measures Lookout on this machine: the store's hot paths (Google Benchmark) and the
+# HTTP API under load with wrk on loopback, next to nginx serving a static file of the
+# same size in the same run. Prints the figures that docs/performance.md records.
+# Usage: scripts/bench.sh [DURATION_SECONDS (default 10)] [CONNECTIONS (default 64)]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+duration=${1:-10}
+connections=${2:-64}
+
+scripts/install-deps.sh bench
+cmake --preset bench >/dev/null
+cmake --build --preset bench
+
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo "== machine"
+echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //') x $(nproc)"
+echo "memory: $(free -h | awk '/Mem:/ {print $2}')"
+echo
+
+echo "== store hot paths (Google Benchmark, SQLite file database with the demo programme)"
+build/bench/store_bench --benchmark_min_time=1 --benchmark_counters_tabular=true
+echo
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+
+echo "== HTTP on loopback (wrk, ${connections} connections, ${duration}s each, 2 threads)"
+db="sqlite:$work/bench.db"
+build/bench/lookout --database "$db" demo >/dev/null
+port=$(free_port)
+build/bench/lookout --database "$db" serve --bind 127.0.0.1 --port "$port" >"$work/serve.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 100); do
+  curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
+  sleep 0.1
+done
+
+list_url="http://127.0.0.1:$port/api/v1/tasks?limit=50"
+one_id=$(curl -fs "http://127.0.0.1:$port/api/v1/tasks?limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
+one_url="http://127.0.0.1:$port/api/v1/tasks/$one_id"
+
+# nginx serves files of exactly the sizes of the two GET responses.
+mkdir -p "$work/www" "$work/nginx"
+curl -fs "$list_url" >"$work/www/list.json"
+curl -fs "$one_url" >"$work/www/one.json"
+nport=$(free_port)
+cat >"$work/nginx/nginx.conf" <<CONF
+worker_processes 2;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  default_type application/json;
+  client_body_temp_path $work/nginx;
+  proxy_temp_path $work/nginx;
+  fastcgi_temp_path $work/nginx;
+  uwsgi_temp_path $work/nginx;
+  scgi_temp_path $work/nginx;
+  server { listen 127.0.0.1:$nport; root $work/www; }
+}
+CONF
+nginx -c "$work/nginx/nginx.conf" -g 'daemon off;' &
+pids+=($!)
+sleep 0.5
+
+cat >"$work/insert.lua" <<'LUA'
+counter = 0
+request = function()
+  counter = counter + 1
+  local body = '{"name":"Bench partner ' .. counter .. '","sector":"transport","region":"EM"}'
+  return wrk.format("POST", "/api/v1/partners", {["Content-Type"] = "application/json"}, body)
+end
+LUA
+
+run() {
+  local label=$1; shift
+  local out
+  out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency "$@" 2>&1)
+  local rps p50 p99 errors
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p50=$(awk '$1=="50%" {print $2}' <<<"$out")
+  p99=$(awk '$1=="99%" {print $2}' <<<"$out")
+  errors=$(grep -E 'Non-2xx|Socket errors' <<<"$out" | tr '\n' ' ')
+  printf '| %-38s | %10s | %8s | %8s | %s\n' "$label" "$rps" "$p50" "$p99" "${errors:-none}"
+}
+printf '| %-38s | %10s | %8s | %8s | %s\n' "request" "req/s" "p50" "p99" "errors"
+run "GET list of 50 tasks ($(stat -c %s "$work/www/list.json") B)" "$list_url"
+run "nginx static file, same size" "http://127.0.0.1:$nport/list.json"
+run "GET one task ($(stat -c %s "$work/www/one.json") B)" "$one_url"
+run "nginx static file, same size" "http://127.0.0.1:$nport/one.json"
+run "POST one partner (insert)" -s "$work/insert.lua" "http://127.0.0.1:$port"
+echo
+echo "(wrk runs on the same cores as the servers: compare the rows, do not quote them alone)"

@@ -1,0 +1,118 @@
+#include "cli/cli.h"
+
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <exception>
+#include <iostream>
+
+#include "cli/command.h"
+#include "cli/version.h"
+
+namespace lookout::cli {
+
+const std::vector<CommandSpec>& CommandTable() {
+  static const std::vector<CommandSpec> kCommands = {
+      {"init", "Create or complete the database: tables, reference data, the programme", false,
+       MakeInitCommand},
+      {"migrate", "List and apply the database's schema migrations", false, MakeMigrateCommand},
+      {"import", "Import a CSV or JSON file of one kind of record (all or nothing)", false,
+       MakeImportCommand},
+      {"export", "Export every record of a kind as CSV or JSON", false, MakeExportCommand},
+      {"serve", "Serve the JSON API over HTTP", false, MakeServeCommand},
+      {"demo", "Load a synthetic demo programme (and serve it with --serve)", false,
+       MakeDemoCommand},
+      {"version", "Show the version, the commit and the schema version", false,
+       MakeVersionCommand},
+      {"formats-doc", "Print docs/data-formats.md, generated from the data model", true,
+       MakeFormatsDocCommand},
+  };
+  return kCommands;
+}
+
+namespace {
+
+void PrintError(std::ostream& err, const Status& status) {
+  err << "lookout: "
+      << (status.message().empty() ? std::string(ErrorCodeMessage(status.code()))
+                                   : status.message())
+      << "\n";
+  for (const FieldError& f : status.fields()) {
+    err << "  " << (f.field.empty() ? "" : f.field + ": ") << f.message << "\n";
+  }
+}
+
+int RunParsed(int argc, char** argv) {
+  CLI::App app{"Lookout: tasking, delivery and impact evidence for a prevention programme.",
+               "lookout"};
+  app.footer("Run `lookout COMMAND --help` for a command's options. Exit codes: 0 success, "
+             "1 failure, 2 usage error.");
+  app.fallthrough();  // --database may come after the command too
+  std::string database = "sqlite:var/lookout.db";
+  app.add_option("--database", database,
+                 "The database: sqlite:PATH or postgresql://USER@HOST:PORT/NAME")
+      ->envname("LOOKOUT_DATABASE")
+      ->capture_default_str();
+  bool show_version = false;
+  app.add_flag("--version", show_version, "Show the version and exit");
+
+  std::vector<std::pair<CLI::App*, std::unique_ptr<Command>>> commands;
+  for (const CommandSpec& spec : CommandTable()) {
+    CLI::App* sub = app.add_subcommand(spec.name, spec.summary);
+    if (spec.hidden) sub->group("");
+    std::unique_ptr<Command> command = spec.make();
+    command->Configure(*sub);
+    commands.emplace_back(sub, std::move(command));
+  }
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help
+    std::cerr << "lookout: " << e.what() << "\n"
+              << "Run `lookout --help` (or `lookout COMMAND --help`) for usage.\n";
+    return kExitUsage;
+  }
+
+  Context context(database, std::cout, std::cerr, ::isatty(STDERR_FILENO) == 1);
+  Command* chosen = nullptr;
+  for (auto& [sub, command] : commands) {
+    if (sub->parsed()) chosen = command.get();
+  }
+  if (show_version) {
+    for (auto& [sub, command] : commands) {
+      if (std::string(sub->get_name()) == "version") chosen = command.get();
+    }
+  }
+  if (chosen == nullptr) {
+    std::cerr << app.help() << "lookout: name a command.\n";
+    return kExitUsage;
+  }
+  if (Status parsed = chosen->Parse(); !parsed.ok()) {
+    PrintError(std::cerr, parsed);
+    std::cerr << "Run `lookout COMMAND --help` for usage.\n";
+    return kExitUsage;
+  }
+  Status status = chosen->Execute(context);
+  std::cout.flush();
+  if (!status.ok()) {
+    PrintError(std::cerr, status);
+    return kExitFailure;
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+int Run(int argc, char** argv) {
+  try {
+    return RunParsed(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "lookout: internal error: " << e.what() << "\n";
+  } catch (...) {
+    std::cerr << "lookout: internal error of an unknown kind\n";
+  }
+  return kExitFailure;
+}
+
+}  // namespace lookout::cli

@@ -1,0 +1,53 @@
+// lookout init [--programme-name NAME] [--funder NAME] [--fy-start-month N]
+#include <CLI/CLI.hpp>
+
+#include "app/reference_data.h"
+#include "cli/command.h"
+#include "cli/init_steps.h"
+
+namespace lookout::cli {
+
+namespace {
+
+class InitCommand : public Command {
+ public:
+  void Configure(CLI::App& app) override {
+    app.footer(HelpText(
+        "Creates the database if it does not exist, applies pending migrations, loads the "
+        "reference data (programme regions, police forces, sectors) that is missing and "
+        "records the programme if none is recorded. Running it again changes nothing."));
+    app.add_option("--programme-name", settings_.name, "The programme's name")
+        ->capture_default_str();
+    app.add_option("--funder", settings_.funder, "Who funds the programme");
+    app.add_option("--fy-start-month", settings_.fy_start_month,
+                   "First month of the financial year, 1-12")
+        ->check(CLI::Range(1, 12))
+        ->capture_default_str();
+  }
+
+  Status Parse() override {
+    if (settings_.name.empty()) {
+      return Status::Validation({{"--programme-name", "must not be empty"}},
+                                "The programme needs a name.");
+    }
+    return Status::Ok();
+  }
+
+  Status Execute(Context& context) override {
+    LOOKOUT_ASSIGN_OR_RETURN(InitOutcome outcome, RunInit(context, settings_));
+    if (!outcome.changed()) {
+      context.out() << "Nothing to do: " << context.database_url()
+                    << " is already initialised.\n";
+    }
+    return Status::Ok();
+  }
+
+ private:
+  app::ProgrammeSettings settings_;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> MakeInitCommand() { return std::make_unique<InitCommand>(); }
+
+}  // namespace lookout::cli

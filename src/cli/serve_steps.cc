@@ -1,0 +1,63 @@
+#include "cli/serve_steps.h"
+
+#include <pthread.h>
+#include <signal.h>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/version.h"
+#include "http/api/api.h"
+
+namespace lookout::cli {
+
+void AddServeOptions(CLI::App& app, ServeRequest& request) {
+  app.add_option("--bind", request.bind, "The address to listen on")->capture_default_str();
+  app.add_option("--port", request.port, "The port to listen on (0: any free port)")
+      ->check(CLI::Range(0, 65535))
+      ->capture_default_str();
+  app.add_option("--workers", request.workers, "Threads that run requests against the database")
+      ->check(CLI::Range(1, 256))
+      ->capture_default_str();
+}
+
+Status ServeUntilSignalled(Context& context, app::Services& services,
+                           const ServeRequest& request) {
+  // Block the stop signals before any server thread exists, so that every thread inherits
+  // the mask and the signals wait for sigwait() below: stopping the server then happens on
+  // this thread, in ordinary code rather than in a signal handler.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  sigset_t previous;
+  pthread_sigmask(SIG_BLOCK, &stop_signals, &previous);
+
+  http::Server::Options options;
+  options.bind_address = request.bind;
+  options.port = static_cast<uint16_t>(request.port);
+  options.worker_threads = request.workers;
+  http::ApiOptions api;
+  api.version = std::string(Version()) + " (commit " + std::string(Commit()) + ")";
+  auto server = http::StartApiServer(services, options, api);
+  if (!server.ok()) {
+    pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+    return server.status();
+  }
+  const std::string host = request.bind == "0.0.0.0" ? "127.0.0.1" : request.bind;
+  context.out() << "Lookout is serving " << context.database_url() << " at http://" << host << ":"
+                << (*server)->port() << "/ (the API is under /api/v1).\n"
+                << "Press Ctrl-C to stop.\n";
+  context.out().flush();
+
+  int signal_number = 0;
+  sigwait(&stop_signals, &signal_number);
+  context.err() << "lookout: " << (signal_number == SIGINT ? "interrupted" : "asked to stop")
+                << "; finishing the requests in progress...\n";
+  (*server)->Stop();
+  server->reset();
+  pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+  context.out() << "Stopped.\n";
+  return Status::Ok();
+}
+
+}  // namespace lookout::cli

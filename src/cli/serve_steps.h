@@ -1,0 +1,29 @@
+// Serving the API until SIGINT or SIGTERM, shared by `lookout serve` and `lookout demo
+// --serve`.
+#ifndef LOOKOUT_CLI_SERVE_STEPS_H_
+#define LOOKOUT_CLI_SERVE_STEPS_H_
+
+#include <cstdint>
+#include <string>
+
+#include "cli/command.h"
+
+namespace lookout::cli {
+
+struct ServeRequest {
+  std::string bind = "127.0.0.1";
+  int port = 8080;
+  int workers = 4;
+};
+
+// Declares --bind, --port and --workers on `app`.
+void AddServeOptions(CLI::App& app, ServeRequest& request);
+
+// Starts the HTTP server on the services of `context` (which must be open), prints where
+// to go, and returns once SIGINT or SIGTERM arrives and the server has stopped cleanly.
+Status ServeUntilSignalled(Context& context, app::Services& services,
+                           const ServeRequest& request);
+
+}  // namespace lookout::cli
+
+#endif  // LOOKOUT_CLI_SERVE_STEPS_H_

@@ -1,0 +1,93 @@
+// `lookout serve` answers HTTP and stops cleanly on SIGINT and SIGTERM.
+#include <arpa/inet.h>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <regex>
+
+#include "cli_test_util.h"
+
+namespace lookout::cli::clitest {
+namespace {
+
+using ::testing::HasSubstr;
+
+// A GET on 127.0.0.1:`port`; the raw response, or "" when the connection failed.
+std::string HttpGet(int port, const std::string& path) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  if (fd < 0) return "";
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<uint16_t>(port));
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  std::string response;
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0) {
+    const std::string request =
+        "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+    if (::write(fd, request.data(), request.size()) == static_cast<ssize_t>(request.size())) {
+      char buffer[4096];
+      ssize_t n;
+      while ((n = ::read(fd, buffer, sizeof buffer)) > 0) response.append(buffer, n);
+    }
+  }
+  ::close(fd);
+  return response;
+}
+
+int PortOf(const std::string& out) {
+  std::smatch m;
+  if (!std::regex_search(out, m, std::regex("http://127\\.0\\.0\\.1:([0-9]+)/"))) return 0;
+  return std::stoi(m[1]);
+}
+
+class CliServe : public ::testing::TestWithParam<int> {};
+
+TEST_P(CliServe, ServesTheApiAndStopsCleanlyOnSignal) {
+  TempDir dir;
+  ASSERT_EQ(RunLookout({"--database", "sqlite:" + (dir / "db.sqlite"), "migrate"}, dir.path())
+                .exit_code,
+            0);
+  Background server({"--database", "sqlite:" + (dir / "db.sqlite"), "serve", "--port", "0",
+                     "--workers", "2"},
+                    dir.path());
+  ASSERT_TRUE(server.WaitForOutput("Press Ctrl-C to stop.", 30)) << server.out() << server.err();
+  const int port = PortOf(server.out());
+  ASSERT_GT(port, 0) << server.out();
+  EXPECT_THAT(HttpGet(port, "/healthz"), HasSubstr("200 OK"));
+  EXPECT_THAT(HttpGet(port, "/api/v1/regions"), HasSubstr("\"items\""));
+  EXPECT_EQ(server.StopWith(GetParam()), 0) << server.err();
+  EXPECT_THAT(server.out(), HasSubstr("Stopped."));
+  EXPECT_EQ(HttpGet(port, "/healthz"), "");  // nobody listens any more
+}
+
+INSTANTIATE_TEST_SUITE_P(Signals, CliServe, ::testing::Values(SIGINT, SIGTERM));
+
+TEST(CliServeNew, CreatesTheTablesOfANewDatabaseAndSaysSo) {
+  TempDir dir;
+  Background server({"--database", "sqlite:" + (dir / "new.db"), "serve", "--port", "0"},
+                    dir.path());
+  ASSERT_TRUE(server.WaitForOutput("Press Ctrl-C to stop.", 30)) << server.err();
+  EXPECT_THAT(server.out(), HasSubstr("lookout init"));
+  EXPECT_EQ(server.StopWith(SIGTERM), 0);
+}
+
+TEST(CliServeNew, AnAddressInUseIsAFailure) {
+  TempDir dir;
+  Background first({"--database", "sqlite:" + (dir / "a.db"), "serve", "--port", "0"},
+                   dir.path());
+  ASSERT_TRUE(first.WaitForOutput("Press Ctrl-C to stop.", 30)) << first.err();
+  const int port = PortOf(first.out());
+  RunResult second = RunLookout(
+      {"--database", "sqlite:" + (dir / "a.db"), "serve", "--port", std::to_string(port)},
+      dir.path());
+  EXPECT_EQ(second.exit_code, 1);
+  EXPECT_THAT(second.err, HasSubstr("lookout: "));
+  EXPECT_EQ(first.StopWith(SIGINT), 0);
+}
+
+}  // namespace
+}  // namespace lookout::cli::clitest
