@@ -1,7 +1,9 @@
 // The screen looks for the shapes of personal details with small hand-written scanners
 // rather than regular expressions: case-study bodies run to 100,000 characters, and the
 // standard library's backtracking matcher recurses per character on such input.
+#include <algorithm>
 #include <array>
+#include <cstdint>
 
 #include "domain/rules.h"
 
@@ -44,9 +46,12 @@ class Text {
   // Reads 1..max digits at `i`; returns how many (0 when none).
   size_t Digits(size_t i, size_t max, int* value = nullptr) const {
     size_t n = 0;
-    int v = 0;
-    while (n < max && IsDigit((*this)[i + n])) v = v * 10 + ((*this)[i + n++] - '0');
-    if (value != nullptr) *value = v;
+    int64_t v = 0;  // up to 18 digits fit; longer runs saturate, as only small values are used
+    while (n < max && IsDigit((*this)[i + n])) {
+      if (v < 100000000000000000) v = v * 10 + ((*this)[i + n] - '0');
+      ++n;
+    }
+    if (value != nullptr) *value = static_cast<int>(std::min<int64_t>(v, INT32_MAX));
     return n;
   }
 

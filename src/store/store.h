@@ -1,6 +1,6 @@
 // The storage contract. app/ talks to these interfaces only; store/sql implements them
 // on SOCI for both engines, and store/sqlite and store/postgres open the connections.
-// One contract test suite (tests/store_contract_test.cc) runs against every engine.
+// One contract test suite (tests/store/store_contract_test.cc) runs against every engine.
 #ifndef LOOKOUT_STORE_STORE_H_
 #define LOOKOUT_STORE_STORE_H_
 
@@ -31,7 +31,10 @@ struct Condition {
 };
 
 struct ListQuery {
-  std::vector<Condition> where;
+  std::vector<Condition> where;  // every one must hold
+  // When not empty, at least one must hold: the part of the entity the actor may see
+  // (e.g. insight of the officer's own region, or graded for sharing).
+  std::vector<Condition> scope_any;
   std::string search;  // case-insensitive substring over the entity's searchable fields
   enum class Archived { kExclude, kInclude, kOnly } archived = Archived::kExclude;
   std::string sort_field;  // empty: the entity's default order; ties broken by id
@@ -61,6 +64,37 @@ struct AuditEntry {
   int64_t entity_id = 0;
   std::string changes;     // JSON: {"field": [old, new], ...}; secrets never recorded
   std::string reason;
+};
+
+// An audit entry as the trail holds it: its place in the chain and its hashes.
+struct StoredAuditEntry {
+  int64_t id = 0;
+  AuditEntry entry;
+  std::string prev_hash;  // the hash of the entry before it; empty for the first entry
+  std::string hash;       // AuditHash(prev_hash, entry) unless the row was tampered with
+};
+
+// The hash the trail stores for `entry` appended after an entry whose hash is
+// `prev_hash` ("" for the first entry): SHA-256, as 64 lower-case hex digits, of the
+// previous hash and every field of the entry, each field preceded by its length so that
+// no two different entries hash the same text. Verification recomputes it.
+std::string AuditHash(const std::string& prev_hash, const AuditEntry& entry);
+
+// A filtered page of the audit trail. Empty strings and a 0 entity_id mean "any".
+struct AuditQuery {
+  std::string actor;      // exactly
+  std::string action;     // exactly
+  std::string entity;     // exactly
+  int64_t entity_id = 0;
+  std::string from;       // `at` >= from (compared as text: a UTC timestamp)
+  std::string to;         // `at` <= to
+  bool oldest_first = false;  // id order instead of newest (highest id) first
+  int64_t limit = 50;     // 0 = no limit
+  int64_t offset = 0;
+};
+struct AuditPage {
+  std::vector<StoredAuditEntry> items;  // in the order the query asked for
+  int64_t total = 0;                    // matching entries, ignoring limit and offset
 };
 
 // Reach summed over activities: one row per (region, group, sector).
@@ -113,6 +147,20 @@ class Transaction {
   virtual Status AppendAudit(const AuditEntry& entry) = 0;
   virtual Result<std::vector<AuditEntry>> ListAudit(const std::string& entity, int64_t entity_id,
                                                     int64_t limit) = 0;
+  // Up to `limit` (1 or more) entries with ids above `after_id`, in id order, exactly as
+  // stored (hashes included): the chain read a batch at a time for verification.
+  virtual Result<std::vector<StoredAuditEntry>> ReadAuditChain(int64_t after_id,
+                                                               int64_t limit) = 0;
+  // The entries matching `query` in its order, with their total. kBadRequest for a
+  // negative limit or offset.
+  virtual Result<AuditPage> QueryAudit(const AuditQuery& query) = 0;
+
+  // Deletes the record (its row, its set rows and its child rows) if the stored version
+  // equals `expected_version`. The one real deletion of a record, kept for the retention
+  // policy: everything else archives. kNotFound; kConflict when the version is stale or
+  // when another record still refers to this one (the message names which). Writes no
+  // audit entry: the caller does, in the same transaction.
+  virtual Status Delete(const domain::EntityDef& entity, int64_t id, int64_t expected_version) = 0;
 
   // The next free number for references like T-2026-0042: one more than the highest
   // `field` value starting with `prefix` (1 when none).

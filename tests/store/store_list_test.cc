@@ -64,6 +64,20 @@ TEST_P(StoreListContract, FiltersByEquality) {
   EXPECT_EQ(page.total, 2);
 }
 
+TEST_P(StoreListContract, ScopeKeepsRecordsMatchingAnyOfItsConditionsAndTheFilters) {
+  ListQuery q;
+  q.sort_field = "id";
+  q.scope_any.push_back({"region", Condition::Op::kEq, {Value("WM")}});
+  q.scope_any.push_back({"themes", Condition::Op::kHasAny, {Value("msht")}});
+  Page page = MustList(q);
+  EXPECT_EQ(IdsOf(page), (Ids{i2_, i3_}));
+  EXPECT_EQ(page.total, 2);
+  q.where.push_back({"status", Condition::Op::kEq, {Value("new")}});
+  EXPECT_EQ(IdsOf(MustList(q)), (Ids{i3_}));
+  q.search = "hotel";  // i1 matches the search but is outside the scope
+  EXPECT_TRUE(MustList(q).items.empty());
+}
+
 TEST_P(StoreListContract, FiltersByMembershipAndIncludesArchivedOnRequest) {
   ListQuery q = Where({"region", Condition::Op::kIn, {Value("EM"), Value("NAT")}});
   EXPECT_EQ(IdsOf(MustList(q)), (Ids{i1_, i3_}));

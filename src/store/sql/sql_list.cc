@@ -156,16 +156,18 @@ Result<Page> SqlTransaction::List(const EntityDef& entity, const ListQuery& quer
       where << "1 = 1";
       break;
   }
-  for (const Condition& c : query.where) {
+  // One condition as SQL, without a leading AND; false when it was refused.
+  auto emit = [&](const Condition& c, SqlBuilder& out) -> bool {
+    const size_t errors_before = errors.size();
     Result<ListColumn> column = column_of(c.field);
     if (!column.ok()) {
       for (const FieldError& e : column.status().fields()) errors.push_back(e);
-      continue;
+      return false;
     }
     const FieldDef* f = column->field;
     if (f != nullptr && f->type == FieldType::kChildren) {
       errors.push_back({c.field, "holds rows, which lists cannot be filtered on"});
-      continue;
+      return false;
     }
     bool is_set = f != nullptr && f->IsSet();
     std::vector<Value> params;
@@ -175,11 +177,11 @@ Result<Page> SqlTransaction::List(const EntityDef& entity, const ListQuery& quer
                                      : ColumnParam(*f, c.values[i], c.field);
       if (!p.ok()) {
         for (const FieldError& e : p.status().fields()) errors.push_back(e);
-        continue;
+        return false;
       }
       params.push_back(std::move(p).value());
     }
-    if (params.size() != c.values.size()) continue;
+    if (params.size() != c.values.size()) return false;
     Condition::Op op = c.op;
     if (is_set && (op == Condition::Op::kEq || op == Condition::Op::kIn))
       op = Condition::Op::kHasAny;
@@ -188,30 +190,30 @@ Result<Page> SqlTransaction::List(const EntityDef& entity, const ListQuery& quer
         if (params.size() != 1) {
           errors.push_back({c.field, "needs exactly one value"});
         } else if (params[0].is_null()) {
-          where << " AND t." << Id(column->name) << " IS NULL";
+          out << "t." << Id(column->name) << " IS NULL";
         } else {
-          where << " AND t." << Id(column->name) << " = ";
-          where.Param(column->kind, params[0]);
+          out << "t." << Id(column->name) << " = ";
+          out.Param(column->kind, params[0]);
         }
         break;
       case Condition::Op::kIn:
         if (params.empty()) {
-          where << " AND 1 = 0";
+          out << "1 = 0";
         } else {
-          where << " AND t." << Id(column->name) << " IN ";
-          where.ParamList(column->kind, params);
+          out << "t." << Id(column->name) << " IN ";
+          out.ParamList(column->kind, params);
         }
         break;
       case Condition::Op::kHasAny:
         if (!is_set) {
           errors.push_back({c.field, "is not a list field"});
         } else if (params.empty()) {
-          where << " AND 1 = 0";
+          out << "1 = 0";
         } else {
-          where << " AND EXISTS (SELECT 1 FROM " << Id(f->LinkTable(entity))
-                << " l WHERE l.owner_id = t.id AND l.value IN ";
-          where.ParamList(column->kind, params);
-          where << ")";
+          out << "EXISTS (SELECT 1 FROM " << Id(f->LinkTable(entity))
+              << " l WHERE l.owner_id = t.id AND l.value IN ";
+          out.ParamList(column->kind, params);
+          out << ")";
         }
         break;
       case Condition::Op::kOnOrAfter:
@@ -219,12 +221,32 @@ Result<Page> SqlTransaction::List(const EntityDef& entity, const ListQuery& quer
         if (is_set || params.size() != 1 || params[0].is_null()) {
           errors.push_back({c.field, "needs exactly one value to compare with"});
         } else {
-          where << " AND t." << Id(column->name)
-                << (op == Condition::Op::kOnOrAfter ? " >= " : " <= ");
-          where.Param(column->kind, params[0]);
+          out << "t." << Id(column->name) << (op == Condition::Op::kOnOrAfter ? " >= " : " <= ");
+          out.Param(column->kind, params[0]);
         }
         break;
     }
+    return errors.size() == errors_before;
+  };
+  for (const Condition& c : query.where) {
+    SqlBuilder one;
+    if (emit(c, one)) {
+      where << " AND ";
+      where.Append(one);
+    }
+  }
+  // Scope: a record must match at least one of these (what the actor may see).
+  if (!query.scope_any.empty()) {
+    where << " AND (";
+    bool first = true;
+    for (const Condition& c : query.scope_any) {
+      SqlBuilder one;
+      if (!emit(c, one)) continue;
+      where << (first ? "" : " OR ");
+      where.Append(one);
+      first = false;
+    }
+    where << (first ? "1 = 0)" : ")");
   }
   if (!query.search.empty()) {
     std::string pattern = LikeContains(query.search);
