@@ -12,7 +12,7 @@ build_pkgs=(
   libboost1.81-dev libboost-url1.81-dev
   libsoci-dev libsqlite3-dev libpq-dev
   nlohmann-json3-dev libcli11-dev libspdlog-dev libfmt-dev
-  libsodium-dev libcsv-dev
+  libsodium-dev libcsv-dev libssl-dev
 )
 test_pkgs=(googletest libgtest-dev libgmock-dev libcpp-httplib-dev postgresql-15 sqlite3)
 bench_pkgs=(libbenchmark-dev wrk nginx-light curl python3)

@@ -304,6 +304,7 @@ Actor Loader::StaffActor(int staff) const {
   a.role = s.role;
   a.region = s.home_region;
   a.request_id = actor_.request_id;
+  a.signed_in = true;  // the demo replays the year as its staff would have worked it
   return a;
 }
 

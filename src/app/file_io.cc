@@ -8,10 +8,9 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
-
-#include <nlohmann/json.hpp>
 
 #include "app/record_json.h"
 #include "core/time.h"
@@ -125,8 +124,7 @@ Result<CsvTable> ParseCsv(std::string_view bytes) {
       state.row_line = line;
       state.between_rows = false;
     }
-    if (csv_parse(&parser, chunk.data(), chunk.size(), OnField, OnRecord, &state) !=
-        chunk.size()) {
+    if (csv_parse(&parser, chunk.data(), chunk.size(), OnField, OnRecord, &state) != chunk.size()) {
       failure = Status::Validation(
           {LineError(line, csv_error(&parser) == CSV_EPARSE
                                ? "malformed quoting: a '\"' inside a value that does not start "
@@ -139,10 +137,11 @@ Result<CsvTable> ParseCsv(std::string_view bytes) {
     pos = end;
   }
   if (failure.ok() && csv_fini(&parser, OnField, OnRecord, &state) != 0) {
-    failure = Status::Validation(
-        {LineError(state.row_line, "the file ends inside a quoted value that starts on this "
-                                   "line: a closing '\"' is missing")},
-        "The file is not valid CSV.");
+    failure =
+        Status::Validation({LineError(state.row_line,
+                                      "the file ends inside a quoted value that starts on this "
+                                      "line: a closing '\"' is missing")},
+                           "The file is not valid CSV.");
   }
   csv_free(&parser);
   if (!failure.ok()) return failure;
@@ -178,8 +177,8 @@ std::optional<size_t> FindInvalidUtf8(std::string_view text) {
       if ((s[i + k] & 0xC0) != 0x80) return i;
       cp = (cp << 6) | (s[i + k] & 0x3F);
     }
-    const bool overlong = (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) ||
-                          (len == 4 && cp < 0x10000);
+    const bool overlong =
+        (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
     if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
     i += len;
   }
@@ -218,9 +217,10 @@ DecodedFile DecodeCsv(const domain::EntityDef& entity, std::string_view bytes) {
     } else if (name.empty()) {
       out.errors.push_back({1, where, "the column has no name"});
     } else if (auto it = by_name.find(name); it == by_name.end()) {
-      out.errors.push_back({1, where, "unknown column '" + name + "': " + entity.label +
-                                          " files have the columns listed in "
-                                          "docs/data-formats.md"});
+      out.errors.push_back({1, where,
+                            "unknown column '" + name + "': " + entity.label +
+                                " files have the columns listed in "
+                                "docs/data-formats.md"});
     } else if (!seen.insert(name).second) {
       out.errors.push_back({1, where, "column '" + name + "' appears twice"});
     } else {
@@ -237,11 +237,11 @@ DecodedFile DecodeCsv(const domain::EntityDef& entity, std::string_view bytes) {
 
   for (CsvTable::Row& row : table->rows) {
     if (row.cells.size() != table->header.size()) {
-      out.errors.push_back(
-          {row.line, "",
-           std::to_string(row.cells.size()) + (row.cells.size() == 1 ? " value" : " values") +
-               " where the header names " + std::to_string(table->header.size()) +
-               " columns (a value holding a comma must be quoted)"});
+      out.errors.push_back({row.line, "",
+                            std::to_string(row.cells.size()) +
+                                (row.cells.size() == 1 ? " value" : " values") +
+                                " where the header names " + std::to_string(table->header.size()) +
+                                " columns (a value holding a comma must be quoted)"});
       continue;
     }
     ImportRow decoded;
@@ -269,8 +269,10 @@ DecodedFile DecodeCsv(const domain::EntityDef& entity, std::string_view bytes) {
         continue;
       }
       if (def->name == "id" && value->as_int() <= 0) {
-        out.errors.push_back({row.line, "id", "'" + cell + "' is not a record id: expected a "
-                                              "whole number greater than 0, or nothing"});
+        out.errors.push_back({row.line, "id",
+                              "'" + cell +
+                                  "' is not a record id: expected a "
+                                  "whole number greater than 0, or nothing"});
         continue;
       }
       if (def->name == "archived_at" && !ParseTimestamp(cell)) {
@@ -300,8 +302,9 @@ DecodedFile DecodeJson(const domain::EntityDef& entity, std::string_view bytes) 
     return out;
   }
   if (!doc.is_array()) {
-    out.errors.push_back({0, "", "the file must hold one JSON array of " + entity.label +
-                                     " objects: [{...}, {...}]"});
+    out.errors.push_back(
+        {0, "",
+         "the file must hold one JSON array of " + entity.label + " objects: [{...}, {...}]"});
     return out;
   }
   for (size_t i = 0; i < doc.size(); ++i) {
@@ -333,8 +336,9 @@ DecodedFile DecodeJson(const domain::EntityDef& entity, std::string_view bytes) 
     }
     if (const Value& at = r.Get("archived_at"); at.is_text() && !ParseTimestamp(at.as_text())) {
       out.errors.push_back({item, "archived_at",
-                            "'" + at.as_text() + "' is not a timestamp: expected "
-                                                 "YYYY-MM-DDTHH:MM:SSZ"});
+                            "'" + at.as_text() +
+                                "' is not a timestamp: expected "
+                                "YYYY-MM-DDTHH:MM:SSZ"});
       continue;
     }
     out.rows.push_back({item, std::move(r)});
@@ -342,8 +346,7 @@ DecodedFile DecodeJson(const domain::EntityDef& entity, std::string_view bytes) 
   return out;
 }
 
-DecodedFile DecodeFile(const domain::EntityDef& entity, FileFormat format,
-                       std::string_view bytes) {
+DecodedFile DecodeFile(const domain::EntityDef& entity, FileFormat format, std::string_view bytes) {
   return format == FileFormat::kCsv ? DecodeCsv(entity, bytes) : DecodeJson(entity, bytes);
 }
 

@@ -140,8 +140,18 @@ Status CheckUnique(store::Transaction& tx, const EntityDef& entity, const Record
     if (!f.unique || !f.IsColumn()) continue;
     const Value& v = record.Get(f.name);
     if (v.is_null()) continue;
-    LOOKOUT_ASSIGN_OR_RETURN(int64_t other, tx.FindIdBy(entity, f.name, v));
-    if (other != 0 && other != self_id) {
+    // Archived records keep their unique values (the database's constraint covers them),
+    // so the check looks at them too and answers with a field error, not a conflict.
+    store::ListQuery query;
+    query.where.push_back({f.name, store::Condition::Op::kEq, {v}});
+    query.archived = store::ListQuery::Archived::kInclude;
+    query.limit = 2;
+    LOOKOUT_ASSIGN_OR_RETURN(store::Page page, tx.List(entity, query));
+    int64_t other = 0;
+    for (const Record& r : page.items) {
+      if (r.Id() != self_id) other = r.Id();
+    }
+    if (other != 0) {
       errors.push_back({f.name, "'" + v.ToDisplay() + "' is already used by " + entity.label + " " +
                                     std::to_string(other)});
     }
@@ -234,6 +244,69 @@ std::string DescribeChanges(const EntityDef& entity, const Record& before, const
     }
   }
   return out.dump();
+}
+
+void CanonicaliseSets(const EntityDef& entity, Record& record) {
+  for (const FieldDef& f : entity.fields) {
+    if (!f.IsSet() || !record.Get(f.name).is_list()) continue;
+    Value::List& list = record.fields[f.name].as_list();
+    std::stable_sort(list.begin(), list.end(), [](const Value& a, const Value& b) {
+      if (a.is_int() && b.is_int()) return a.as_int() < b.as_int();
+      if (a.is_text() && b.is_text()) return a.as_text() < b.as_text();
+      return false;
+    });
+  }
+}
+
+Status CheckSurveyAnswers(store::Transaction& tx, const Record& response,
+                          std::vector<FieldError>& errors) {
+  const Value& survey = response.Get("survey");
+  const Value& answers = response.Get("answers");
+  if (!survey.is_int() || !answers.is_rows()) return Status::Ok();
+  const EntityDef& questions = *domain::FindEntity("survey_question");
+  const auto& rows = answers.as_rows();
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const Value& qid = rows[i].Get("question");
+    if (!qid.is_int()) continue;
+    auto question = tx.Get(questions, qid.as_int());
+    if (!question.ok()) {
+      if (question.status().code() == ErrorCode::kNotFound) continue;  // a reference error
+      return question.TakeStatus();
+    }
+    const std::string where = "answers[" + std::to_string(i) + "]";
+    if (!(question->Get("survey") == survey)) {
+      errors.push_back({where + ".question",
+                        "question " + std::to_string(qid.as_int()) + " belongs to another survey"});
+      continue;
+    }
+    const Value& answer = rows[i].Get("answer");
+    if (!answer.is_text() || answer.as_text().empty()) continue;  // left blank
+    const std::string kind = question->Get("kind").is_text() ? question->Get("kind").as_text() : "";
+    std::string problem = domain::CheckAnswer(
+        kind,
+        question->Get("options").is_text() ? question->Get("options").as_text() : std::string(),
+        answer.as_text());
+    if (!problem.empty()) errors.push_back({where + ".answer", problem});
+  }
+  return Status::Ok();
+}
+
+Status CheckReason(const std::string& reason) {
+  constexpr size_t kMaxReason = 2000;
+  if (!domain::IsWellFormedUtf8(reason)) {
+    return Status::Validation({{"reason", "is not valid UTF-8 text"}});
+  }
+  if (reason.size() > kMaxReason * 4 ||
+      static_cast<size_t>(std::count_if(reason.begin(), reason.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+      })) > kMaxReason) {
+    return Status::Validation({{"reason", "is too long: give at most 2000 characters"}});
+  }
+  std::vector<FieldError> problems;
+  for (std::string& w : domain::ScreenFreeText(reason))
+    problems.push_back({"reason", std::move(w)});
+  if (!problems.empty()) return Status::Validation(std::move(problems));
+  return Status::Ok();
 }
 
 Record EffectiveChanges(const Record& current, const Record& changes) {

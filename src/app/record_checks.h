@@ -61,6 +61,20 @@ std::vector<FieldError> ScreenFreeTextFields(const domain::EntityDef& entity, co
 std::string DescribeChanges(const domain::EntityDef& entity, const Record& before,
                             const Record& after);
 
+// Puts the values of set fields in the order the store keeps them (codes and ids
+// ascending), so that equal sets compare equal and exports are stable.
+void CanonicaliseSets(const domain::EntityDef& entity, Record& record);
+
+// Errors for survey answers to questions of another survey, or answers that do not fit
+// their question (an agreement code for an agreement question, yes/no, one of the options).
+Status CheckSurveyAnswers(store::Transaction& tx, const Record& response,
+                          std::vector<FieldError>& errors);
+
+// A reason given for a transition or an archive: at most 2,000 characters of well-formed
+// text, and nothing that looks like it identifies a person (it is kept in the audit
+// trail, which retention cannot rewrite).
+Status CheckReason(const std::string& reason);
+
 // The fields of `changes` whose value differs from `current`.
 Record EffectiveChanges(const Record& current, const Record& changes);
 

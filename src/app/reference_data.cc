@@ -38,8 +38,8 @@ Result<std::vector<Record>> ReadEmbedded(
       if (table->header[i] == column) found = static_cast<int>(i);
     }
     if (found < 0) {
-      return Status::Internal("The reference file " + std::string(file) +
-                              " has no column " + column + ".");
+      return Status::Internal("The reference file " + std::string(file) + " has no column " +
+                              column + ".");
     }
     index.push_back(found);
   }
@@ -69,8 +69,8 @@ Record Sector(std::string code, std::string name, std::string stakeholder_label)
 }
 
 // Imports the records of `wanted` whose code the database does not hold yet.
-Result<int64_t> AddMissing(Services& services, const Actor& actor,
-                           const domain::EntityDef& entity, const std::vector<Record>& wanted) {
+Result<int64_t> AddMissing(Services& services, const Actor& actor, const domain::EntityDef& entity,
+                           const std::vector<Record>& wanted) {
   LOOKOUT_ASSIGN_OR_RETURN(std::vector<Record> existing, services.ExportAll(actor, entity));
   std::set<std::string> codes;
   for (const Record& r : existing) codes.insert(r.Get(entity.code_field).ToDisplay());
@@ -86,9 +86,9 @@ Result<int64_t> AddMissing(Services& services, const Actor& actor,
   if (!report.errors.empty()) {
     std::vector<FieldError> fields;
     for (const ImportIssue& e : report.errors) {
-      fields.push_back({"line " + std::to_string(e.line) +
-                            (e.column.empty() ? "" : ", column " + e.column),
-                        e.message});
+      fields.push_back(
+          {"line " + std::to_string(e.line) + (e.column.empty() ? "" : ", column " + e.column),
+           e.message});
     }
     return Status(ErrorCode::kInternal,
                   "The built-in " + entity.label + " reference data was refused.",
@@ -143,9 +143,8 @@ Result<ReferenceLoad> LoadReferenceData(Services& services, const Actor& actor) 
   LOOKOUT_ASSIGN_OR_RETURN(std::vector<Record> forces, ReferencePoliceForces());
   LOOKOUT_ASSIGN_OR_RETURN(load.police_forces_added,
                            AddMissing(services, actor, domain::PoliceForceEntity(), forces));
-  LOOKOUT_ASSIGN_OR_RETURN(
-      load.sectors_added,
-      AddMissing(services, actor, domain::SectorEntity(), ReferenceSectors()));
+  LOOKOUT_ASSIGN_OR_RETURN(load.sectors_added,
+                           AddMissing(services, actor, domain::SectorEntity(), ReferenceSectors()));
   return load;
 }
 

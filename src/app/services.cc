@@ -1,5 +1,6 @@
 #include "app/services.h"
 
+#include "app/policy.h"
 #include "app/record_checks.h"
 #include "domain/rules.h"
 
@@ -13,6 +14,14 @@ using domain::ValidationMode;
 Actor Actor::Cli(const std::string& user) {
   Actor a;
   a.id = "cli:" + (user.empty() ? std::string("unknown") : user);
+  return a;
+}
+
+Actor Actor::Anonymous(std::string address, std::string request_id) {
+  Actor a;
+  a.id = "anonymous";
+  a.address = std::move(address);
+  a.request_id = std::move(request_id);
   return a;
 }
 
@@ -53,9 +62,20 @@ std::vector<std::string> WarningTexts(const std::vector<FieldError>& warnings) {
 
 }  // namespace
 
-Result<Record> Services::Get(const Actor&, const EntityDef& entity, int64_t id) {
-  LOOKOUT_ASSIGN_OR_RETURN(auto tx, store_.Begin(false));
-  return tx->Get(entity, id);
+Result<Record> Services::Get(const Actor& actor, const EntityDef& entity, int64_t id) {
+  LOOKOUT_RETURN_IF_ERROR(policy::Authorize(actor, policy::Operation::kRead, entity));
+  // Reading insight is a consultation, recorded in the audit trail.
+  const bool consult = entity.name == "insight" && !policy::IsOperator(actor);
+  LOOKOUT_ASSIGN_OR_RETURN(auto tx, store_.Begin(consult));
+  LOOKOUT_ASSIGN_OR_RETURN(Record record, tx->Get(entity, id));
+  LOOKOUT_RETURN_IF_ERROR(
+      policy::AuthorizeRecord(actor, policy::Operation::kRead, entity, record, *tx));
+  if (consult) {
+    const store::WriteMeta meta = MetaFor(actor, clock_);
+    LOOKOUT_RETURN_IF_ERROR(tx->AppendAudit(AuditFor(actor, meta, "consult", entity, id, "{}")));
+    LOOKOUT_RETURN_IF_ERROR(tx->Commit());
+  }
+  return record;
 }
 
 Result<Saved> Services::Create(const Actor& actor, const EntityDef& entity, Record input) {
@@ -63,8 +83,10 @@ Result<Saved> Services::Create(const Actor& actor, const EntityDef& entity, Reco
     return Status(ErrorCode::kMethodNotAllowed,
                   entity.label + " records are written by Lookout, not created directly.");
   }
+  LOOKOUT_RETURN_IF_ERROR(policy::Authorize(actor, policy::Operation::kCreate, entity));
   LOOKOUT_RETURN_IF_ERROR(ValidationOrOk(internal::CheckWritableFields(entity, input, false)));
   internal::ApplyDefaults(entity, input);
+  internal::CanonicaliseSets(entity, input);
   LOOKOUT_ASSIGN_OR_RETURN(auto tx, store_.Begin(true));
   const store::WriteMeta meta = MetaFor(actor, clock_);
 
@@ -88,10 +110,15 @@ Result<Saved> Services::Create(const Actor& actor, const EntityDef& entity, Reco
   internal::ReferenceChecker refs(*tx);
   LOOKOUT_RETURN_IF_ERROR(refs.Check(entity, input, errors));
   LOOKOUT_RETURN_IF_ERROR(internal::CheckUnique(*tx, entity, input, 0, errors));
+  if (entity.name == "survey_response") {
+    LOOKOUT_RETURN_IF_ERROR(internal::CheckSurveyAnswers(*tx, input, errors));
+  }
   if (entity.name == "insight" && errors.empty()) {
     LOOKOUT_RETURN_IF_ERROR(internal::ComputeInsightScore(*tx, input, errors));
   }
   LOOKOUT_RETURN_IF_ERROR(ValidationOrOk(std::move(errors)));
+  LOOKOUT_RETURN_IF_ERROR(
+      policy::AuthorizeRecord(actor, policy::Operation::kCreate, entity, input, *tx));
 
   LOOKOUT_ASSIGN_OR_RETURN(int64_t id, tx->Insert(entity, input, meta));
   LOOKOUT_RETURN_IF_ERROR(tx->AppendAudit(AuditFor(
@@ -107,15 +134,25 @@ Result<Saved> Services::Update(const Actor& actor, const EntityDef& entity, int6
     return Status(ErrorCode::kMethodNotAllowed,
                   entity.label + " records are written by Lookout, not changed directly.");
   }
+  LOOKOUT_RETURN_IF_ERROR(policy::Authorize(actor, policy::Operation::kUpdate, entity));
   LOOKOUT_RETURN_IF_ERROR(ValidationOrOk(internal::CheckWritableFields(entity, changes, false)));
   LOOKOUT_ASSIGN_OR_RETURN(auto tx, store_.Begin(true));
   LOOKOUT_ASSIGN_OR_RETURN(Record current, tx->Get(entity, id));
+  LOOKOUT_RETURN_IF_ERROR(
+      policy::AuthorizeRecord(actor, policy::Operation::kUpdate, entity, current, *tx));
   if (current.Get("version") != Value(version)) {
     return Status::Conflict(entity.label + " " + std::to_string(id) + " is at version " +
                             current.Get("version").ToDisplay() + ", not " +
                             std::to_string(version) +
                             ": someone else saved it after you loaded it. Reload it and apply "
                             "your change again.");
+  }
+  internal::CanonicaliseSets(entity, changes);
+  if (changes.Has("legacy_grade") &&
+      !(changes.Get("legacy_grade") == current.Get("legacy_grade"))) {
+    return Status::Validation({{"legacy_grade",
+                                "is accepted only on import: grade new intelligence on the "
+                                "3x5x2 scale"}});
   }
   Record merged = current;
   for (auto& [name, value] : changes.fields) merged.Set(name, value);
@@ -128,11 +165,17 @@ Result<Saved> Services::Update(const Actor& actor, const EntityDef& entity, int6
   internal::ReferenceChecker refs(*tx);
   if (!changed.empty()) LOOKOUT_RETURN_IF_ERROR(refs.Check(entity, merged, errors, changed));
   LOOKOUT_RETURN_IF_ERROR(internal::CheckUnique(*tx, entity, merged, id, errors));
+  if (entity.name == "survey_response" && changes.Has("answers")) {
+    LOOKOUT_RETURN_IF_ERROR(internal::CheckSurveyAnswers(*tx, merged, errors));
+  }
   if (entity.name == "insight" && errors.empty()) {
     LOOKOUT_RETURN_IF_ERROR(internal::ComputeInsightScore(*tx, merged, errors));
     changes.Set("risk_score", merged.Get("risk_score"));
   }
   LOOKOUT_RETURN_IF_ERROR(ValidationOrOk(std::move(errors)));
+  // Nor may a record be moved out of the actor's scope.
+  LOOKOUT_RETURN_IF_ERROR(
+      policy::AuthorizeRecord(actor, policy::Operation::kUpdate, entity, merged, *tx));
 
   // Defaults filled into child rows belong to the change as well.
   for (auto& [name, value] : changes.fields) value = merged.Get(name);
@@ -153,8 +196,12 @@ Result<Record> Services::Archive(const Actor& actor, const EntityDef& entity, in
   if (!entity.api_writable) {
     return Status(ErrorCode::kMethodNotAllowed, entity.label + " records cannot be archived.");
   }
+  LOOKOUT_RETURN_IF_ERROR(policy::Authorize(actor, policy::Operation::kArchive, entity));
+  LOOKOUT_RETURN_IF_ERROR(internal::CheckReason(reason));
   LOOKOUT_ASSIGN_OR_RETURN(auto tx, store_.Begin(true));
   LOOKOUT_ASSIGN_OR_RETURN(Record current, tx->Get(entity, id));
+  LOOKOUT_RETURN_IF_ERROR(
+      policy::AuthorizeRecord(actor, policy::Operation::kArchive, entity, current, *tx));
   if (current.Get("archived") == Value(archived)) {
     return Status(ErrorCode::kConflict, entity.label + " " + std::to_string(id) + " is already " +
                                             (archived ? "archived." : "live (not archived)."));
@@ -168,7 +215,9 @@ Result<Record> Services::Archive(const Actor& actor, const EntityDef& entity, in
   return saved;
 }
 
-Result<std::vector<store::ReachRow>> Services::Reach(const Actor&, const store::ReachQuery& query) {
+Result<std::vector<store::ReachRow>> Services::Reach(const Actor& actor,
+                                                     const store::ReachQuery& query) {
+  LOOKOUT_RETURN_IF_ERROR(policy::AuthorizeAggregate(actor));
   std::vector<FieldError> errors;
   if (!query.from.empty() && !Date::Parse(query.from))
     errors.push_back({"from", "expected a date as YYYY-MM-DD"});

@@ -27,6 +27,12 @@ struct Actor {
   std::string region;         // home region code for officers
   std::string address;        // client address
   std::string request_id;
+  int64_t session_id = 0;    // the browser session acting, 0 otherwise
+  int64_t api_token_id = 0;  // the API token acting, 0 otherwise
+  bool signed_in = false;    // a staff member authenticated by session or token
+
+  // No one: a request without a valid session or token. Every use case refuses it.
+  static Actor Anonymous(std::string address, std::string request_id);
 
   static Actor System() { return Actor{}; }
   static Actor Cli(const std::string& user);
@@ -110,6 +116,11 @@ class Services {
   Result<int> FinancialYearStartMonth();
 
  private:
+  // The audit entry for a consultation or disclosure of `records`.
+  store::AuditEntry DisclosureEntry(const Actor& actor, const std::string& action,
+                                    const domain::EntityDef& entity,
+                                    const std::vector<Record>& records, const Params& params) const;
+
   store::Store& store_;
   const Clock& clock_;
 };

@@ -1,6 +1,7 @@
 // Import: every row of a file checked, then all written in one transaction, or none.
 #include <cstdio>
 
+#include "app/policy.h"
 #include "app/record_checks.h"
 #include "app/services.h"
 #include "domain/rules.h"
@@ -16,6 +17,7 @@ constexpr int64_t kProgressEvery = 100;
 Result<ImportReport> Services::Import(const Actor& actor, const EntityDef& entity,
                                       std::vector<ImportRow> rows, bool dry_run,
                                       const Progress& progress) {
+  LOOKOUT_RETURN_IF_ERROR(policy::Authorize(actor, policy::Operation::kCreate, entity));
   ImportReport report;
   report.rows = static_cast<int64_t>(rows.size());
   LOOKOUT_ASSIGN_OR_RETURN(auto tx, store_.Begin(true));
@@ -33,6 +35,7 @@ Result<ImportReport> Services::Import(const Actor& actor, const EntityDef& entit
     Record& record = row.record;
     std::vector<FieldError> errors = internal::CheckWritableFields(entity, record, true);
     internal::ApplyDefaults(entity, record);
+    internal::CanonicaliseSets(entity, record);
 
     if (entity.name == "task") {
       if (record.Get("status").is_null()) record.Set("status", "proposed");
@@ -50,6 +53,9 @@ Result<ImportReport> Services::Import(const Actor& actor, const EntityDef& entit
     }
     LOOKOUT_RETURN_IF_ERROR(refs.Check(entity, record, errors));
     LOOKOUT_RETURN_IF_ERROR(internal::CheckUnique(*tx, entity, record, 0, errors));
+    if (entity.name == "survey_response") {
+      LOOKOUT_RETURN_IF_ERROR(internal::CheckSurveyAnswers(*tx, record, errors));
+    }
     if (record.Id() > 0) {
       LOOKOUT_ASSIGN_OR_RETURN(bool taken, tx->Exists(entity, Value(record.Id())));
       if (taken) errors.push_back({"id", "id " + std::to_string(record.Id()) + " is already used"});
@@ -60,17 +66,30 @@ Result<ImportReport> Services::Import(const Actor& actor, const EntityDef& entit
       LOOKOUT_RETURN_IF_ERROR(internal::ComputeInsightScore(*tx, record, errors));
     }
 
+    if (errors.empty()) {
+      const Status allowed =
+          policy::AuthorizeRecord(actor, policy::Operation::kCreate, entity, record, *tx);
+      if (allowed.code() == ErrorCode::kForbidden) {
+        errors.push_back({"", allowed.message()});
+      } else {
+        LOOKOUT_RETURN_IF_ERROR(allowed);
+      }
+    }
     if (!errors.empty()) {
       add_issues(row.line, errors, report.errors);
     } else {
       auto id = tx->Insert(entity, record, meta);
       if (!id.ok()) {
-        // The database refused a row the checks passed (a race with another writer, or a
-        // constraint the checks do not know). PostgreSQL aborts the transaction after a
-        // failed statement, so stop here rather than report every later row as failed.
+        // The database refused a row the checks passed (a constraint the checks do not
+        // know, such as a response id already imported for the survey). The store undoes
+        // the failed insert on its own, so the remaining rows are still checked.
+        if (id.status().code() == ErrorCode::kInternal ||
+            id.status().code() == ErrorCode::kUnavailable) {
+          return id.TakeStatus();
+        }
         report.errors.push_back({row.line, "", id.status().message()});
-        report.errors.push_back({row.line, "", "import stopped at this row; nothing was written"});
-        break;
+        ++done;
+        continue;
       }
       audits.push_back({meta.at, actor.id, actor.address, actor.request_id, "import", entity.name,
                         *id, internal::DescribeChanges(entity, Record{}, record), ""});

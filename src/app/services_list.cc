@@ -1,7 +1,9 @@
 // Listing: turning query-string parameters into a checked store::ListQuery.
 #include <algorithm>
 #include <charconv>
+#include <nlohmann/json.hpp>
 
+#include "app/policy.h"
 #include "app/services.h"
 #include "domain/rules.h"
 
@@ -51,6 +53,41 @@ std::string FilterNames(const EntityDef& entity) {
   return out;
 }
 
+}  // namespace
+
+store::AuditEntry Services::DisclosureEntry(const Actor& actor, const std::string& action,
+                                            const EntityDef& entity,
+                                            const std::vector<Record>& records,
+                                            const Params& params) const {
+  nlohmann::ordered_json what = nlohmann::ordered_json::object();
+  what["count"] = records.size();
+  if (records.size() <= 500) {
+    nlohmann::ordered_json ids = nlohmann::ordered_json::array();
+    for (const Record& r : records) ids.push_back(r.Id());
+    what["ids"] = std::move(ids);
+  }
+  if (!params.empty()) {
+    nlohmann::ordered_json query = nlohmann::ordered_json::object();
+    for (const auto& [k, v] : params) {
+      // The search text may be a name someone typed: record that there was one.
+      query[k] = k == "q" ? nlohmann::ordered_json("(search text)") : nlohmann::ordered_json(v);
+    }
+    what["query"] = std::move(query);
+  }
+  store::AuditEntry e;
+  e.at = clock_.NowTimestamp();
+  e.actor = actor.id;
+  e.address = actor.address;
+  e.request_id = actor.request_id;
+  e.action = action;
+  e.entity = entity.name;
+  e.entity_id = 0;
+  e.changes = what.dump();
+  return e;
+}
+
+namespace {
+
 bool IsSortable(const EntityDef& entity, const std::string& name) {
   if (name == "id" || name == "created_at" || name == "updated_at") return true;
   const FieldDef* f = entity.Find(name);
@@ -59,12 +96,19 @@ bool IsSortable(const EntityDef& entity, const std::string& name) {
 
 }  // namespace
 
-Result<store::Page> Services::List(const Actor&, const EntityDef& entity, const Params& params) {
+Result<store::Page> Services::List(const Actor& actor, const EntityDef& entity,
+                                   const Params& params) {
+  LOOKOUT_RETURN_IF_ERROR(policy::Authorize(actor, policy::Operation::kRead, entity));
   store::ListQuery query;
   std::vector<FieldError> errors;
   std::optional<int> fy_start;
 
   for (const auto& [key, raw] : params) {
+    if (!domain::IsWellFormedUtf8(key) || !domain::IsWellFormedUtf8(raw)) {
+      errors.push_back(
+          {domain::IsWellFormedUtf8(key) ? key : "(parameter)", "is not valid UTF-8 text"});
+      continue;
+    }
     const FieldDef* field = entity.Find(key);
     if (field == nullptr && key == "region" && !entity.region_field.empty()) {
       field = entity.Find(entity.region_field);
@@ -154,18 +198,33 @@ Result<store::Page> Services::List(const Actor&, const EntityDef& entity, const 
     }
   }
   if (!errors.empty()) return Status::Validation(std::move(errors));
-  LOOKOUT_ASSIGN_OR_RETURN(auto tx, store_.Begin(false));
-  return tx->List(entity, query);
+  query.scope_any = policy::ReadScope(actor, entity);
+  // Listing insight shows its summaries: a consultation, recorded with what was shown.
+  const bool consult = entity.name == "insight" && !policy::IsOperator(actor);
+  LOOKOUT_ASSIGN_OR_RETURN(auto tx, store_.Begin(consult));
+  LOOKOUT_ASSIGN_OR_RETURN(store::Page page, tx->List(entity, query));
+  if (consult) {
+    LOOKOUT_RETURN_IF_ERROR(
+        tx->AppendAudit(DisclosureEntry(actor, "consult", entity, page.items, params)));
+    LOOKOUT_RETURN_IF_ERROR(tx->Commit());
+  }
+  return page;
 }
 
-Result<std::vector<Record>> Services::ExportAll(const Actor&, const EntityDef& entity,
+Result<std::vector<Record>> Services::ExportAll(const Actor& actor, const EntityDef& entity,
                                                 const Progress& progress) {
-  LOOKOUT_ASSIGN_OR_RETURN(auto tx, store_.Begin(false));
+  LOOKOUT_RETURN_IF_ERROR(policy::Authorize(actor, policy::Operation::kRead, entity));
+  LOOKOUT_ASSIGN_OR_RETURN(auto tx, store_.Begin(true));
   store::ListQuery query;
+  query.scope_any = policy::ReadScope(actor, entity);
   query.archived = store::ListQuery::Archived::kInclude;
   query.sort_field = "id";
   query.limit = 0;
   LOOKOUT_ASSIGN_OR_RETURN(store::Page page, tx->List(entity, query));
+  // Every export is a disclosure, on record with who took what.
+  LOOKOUT_RETURN_IF_ERROR(
+      tx->AppendAudit(DisclosureEntry(actor, "export", entity, page.items, {})));
+  LOOKOUT_RETURN_IF_ERROR(tx->Commit());
   if (progress) progress(page.total, page.total);
   return std::move(page.items);
 }

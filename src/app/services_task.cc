@@ -1,4 +1,5 @@
 // The task lifecycle use cases: transitions and their history.
+#include "app/policy.h"
 #include "app/record_checks.h"
 #include "app/services.h"
 #include "domain/rules.h"
@@ -8,6 +9,8 @@ namespace lookout::app {
 Result<Record> Services::TransitionTask(const Actor& actor, int64_t task_id, int64_t version,
                                         const std::string& to_status, const std::string& reason) {
   const domain::EntityDef& task = domain::TaskEntity();
+  LOOKOUT_RETURN_IF_ERROR(policy::Authorize(actor, policy::Operation::kRead, task));
+  LOOKOUT_RETURN_IF_ERROR(internal::CheckReason(reason));
   LOOKOUT_ASSIGN_OR_RETURN(auto tx, store_.Begin(true));
   LOOKOUT_ASSIGN_OR_RETURN(Record current, tx->Get(task, task_id));
   if (current.Get("version") != Value(version)) {
@@ -19,6 +22,7 @@ Result<Record> Services::TransitionTask(const Actor& actor, int64_t task_id, int
   }
   const std::string from = current.Get("status").is_text() ? current.Get("status").as_text() : "";
   LOOKOUT_RETURN_IF_ERROR(domain::CheckTaskTransition(from, to_status, reason));
+  LOOKOUT_RETURN_IF_ERROR(policy::AuthorizeTransition(actor, current, to_status, *tx));
 
   const store::WriteMeta meta{actor.id, clock_.NowTimestamp()};
   Record changes;
@@ -76,7 +80,9 @@ Result<Record> Services::TransitionTask(const Actor& actor, int64_t task_id, int
   return saved;
 }
 
-Result<std::vector<Record>> Services::TaskHistory(const Actor&, int64_t task_id) {
+Result<std::vector<Record>> Services::TaskHistory(const Actor& actor, int64_t task_id) {
+  LOOKOUT_RETURN_IF_ERROR(
+      policy::Authorize(actor, policy::Operation::kRead, domain::TaskTransitionEntity()));
   LOOKOUT_ASSIGN_OR_RETURN(auto tx, store_.Begin(false));
   LOOKOUT_ASSIGN_OR_RETURN(Record task, tx->Get(domain::TaskEntity(), task_id));
   (void)task;

@@ -115,9 +115,12 @@ std::unique_ptr<Command> MakeMigrateCommand();
 std::unique_ptr<Command> MakeImportCommand();
 std::unique_ptr<Command> MakeExportCommand();
 std::unique_ptr<Command> MakeServeCommand();
+std::unique_ptr<Command> MakeUserCommand();
 std::unique_ptr<Command> MakeDemoCommand();
 std::unique_ptr<Command> MakeVersionCommand();
 std::unique_ptr<Command> MakeFormatsDocCommand();
+std::unique_ptr<Command> MakeAuditCommand();
+std::unique_ptr<Command> MakeRetentionCommand();
 
 // `text` wrapped at 80 columns for a help screen, ending with a line break.
 std::string HelpText(std::string_view text);

@@ -1,5 +1,9 @@
 #include "cli/init_steps.h"
 
+#include <memory>
+#include <vector>
+
+#include "app/accounts.h"
 #include "domain/schema.h"
 
 namespace lookout::cli {
@@ -11,9 +15,52 @@ const char* MonthName(int month) {
                                  "September", "October", "November", "December"};
   return month >= 1 && month <= 12 ? kNames[month - 1] : "?";
 }
+// The accounts step: the first administrator, when there is no account yet.
+Result<bool> EnsureFirstAdmin(Context& context, app::Services& services,
+                              const FirstAdminRequest& admin) {
+  std::ostream& out = context.out();
+  LOOKOUT_ASSIGN_OR_RETURN(std::unique_ptr<app::Accounts> accounts,
+                           app::Accounts::Create(services.store(), services.clock()));
+  LOOKOUT_ASSIGN_OR_RETURN(bool any, accounts->AnyAccount());
+  if (any) {
+    out << "Accounts: already set up";
+    if (!admin.email.empty()) out << " (the first administrator is created only once)";
+    out << "; manage them with `lookout user`.\n";
+    return false;
+  }
+  if (admin.email.empty()) {
+    out << "Accounts: none yet, so no one can sign in. Create the first administrator with "
+           "`lookout init --admin-email EMAIL [--admin-name NAME]`.\n";
+    return false;
+  }
+  Result<app::Accounts::FirstAdmin> created =
+      accounts->CreateFirstAdmin(context.actor(), admin.name, admin.email, admin.password);
+  if (!created.ok()) {
+    Status status = created.TakeStatus();
+    if (status.code() != ErrorCode::kValidation || admin.password.empty()) return status;
+    // The policy speaks of "password": say where that password came from.
+    std::vector<FieldError> fields;
+    for (const FieldError& f : status.fields()) {
+      fields.push_back({f.field == "password" ? "LOOKOUT_ADMIN_PASSWORD" : f.field, f.message});
+    }
+    return Status::Validation(std::move(fields), "The administrator's password from "
+                                                 "LOOKOUT_ADMIN_PASSWORD is refused.");
+  }
+  out << "Accounts: created the first administrator, " << admin.name << " <" << admin.email
+      << "> (staff id " << created->staff_id << ").\n";
+  if (created->generated_password.empty()) {
+    out << "  Their password is the one in LOOKOUT_ADMIN_PASSWORD.\n";
+  } else {
+    out << "  One-time password (shown only now; it must be changed at the first sign-in):\n"
+        << "    " << created->generated_password << "\n";
+  }
+  return true;
+}
+
 }  // namespace
 
-Result<InitOutcome> RunInit(Context& context, const app::ProgrammeSettings& settings) {
+Result<InitOutcome> RunInit(Context& context, const app::ProgrammeSettings& settings,
+                            const FirstAdminRequest* admin) {
   InitOutcome outcome;
   std::ostream& out = context.out();
   LOOKOUT_ASSIGN_OR_RETURN(store::Store * store, context.OpenStore(OpenMode::kAsIs));
@@ -45,6 +92,9 @@ Result<InitOutcome> RunInit(Context& context, const app::ProgrammeSettings& sett
         << "; its financial year starts in " << MonthName(settings.fy_start_month) << ".\n";
   } else {
     out << "Programme: already recorded (change it through the API, not init).\n";
+  }
+  if (admin != nullptr) {
+    LOOKOUT_ASSIGN_OR_RETURN(outcome.admin_created, EnsureFirstAdmin(context, *services, *admin));
   }
   return outcome;
 }

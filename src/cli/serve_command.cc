@@ -1,4 +1,5 @@
-// lookout serve [--bind ADDRESS] [--port N] [--workers N]
+// lookout serve [--bind ADDRESS] [--port N] [--workers N] [--tls-cert PEM --tls-key PEM]
+//               [--trusted-proxy ADDRESS]...
 #include <CLI/CLI.hpp>
 
 #include "cli/command.h"
@@ -14,7 +15,10 @@ class ServeCommand : public Command {
     app.footer(HelpText(
         "Serves the JSON API over HTTP until interrupted (Ctrl-C or SIGTERM), then stops "
         "cleanly. A new database is created and migrated first; an older schema must be "
-        "migrated with `lookout migrate`."));
+        "migrated with `lookout migrate`. With --tls-cert and --tls-key it serves HTTPS "
+        "(TLS 1.2 or later) itself; behind a reverse proxy that ends TLS, name the proxy "
+        "with --trusted-proxy so that the client's address and scheme are taken from its "
+        "X-Forwarded-For and X-Forwarded-Proto (see docs/security.md)."));
     AddServeOptions(app, request_);
   }
 

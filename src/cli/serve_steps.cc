@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "app/accounts.h"
 #include "cli/version.h"
 #include "http/api/api.h"
 
@@ -18,6 +19,20 @@ void AddServeOptions(CLI::App& app, ServeRequest& request) {
   app.add_option("--workers", request.workers, "Threads that run requests against the database")
       ->check(CLI::Range(1, 256))
       ->capture_default_str();
+  auto* cert = app.add_option("--tls-cert", request.tls_cert,
+                              "Serve HTTPS with this PEM certificate chain (needs --tls-key)")
+                   ->envname("LOOKOUT_TLS_CERT");
+  auto* key =
+      app.add_option("--tls-key", request.tls_key, "The unencrypted PEM private key of --tls-cert")
+          ->envname("LOOKOUT_TLS_KEY");
+  cert->needs(key);
+  key->needs(cert);
+  app.add_option("--trusted-proxy", request.trusted_proxies,
+                 "The IP address of a reverse proxy whose X-Forwarded-For and "
+                 "X-Forwarded-Proto are believed (repeatable; the environment variable "
+                 "takes a comma-separated list)")
+      ->envname("LOOKOUT_TRUSTED_PROXY")
+      ->delimiter(',');
 }
 
 Status ServeUntilSignalled(Context& context, app::Services& services,
@@ -32,21 +47,36 @@ Status ServeUntilSignalled(Context& context, app::Services& services,
   sigset_t previous;
   pthread_sigmask(SIG_BLOCK, &stop_signals, &previous);
 
+  // Accounts first: preparing the password hashing can fail, and should before any
+  // server thread exists.
+  auto accounts = app::Accounts::Create(services.store(), services.clock());
+  if (!accounts.ok()) {
+    pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+    return accounts.status();
+  }
   http::Server::Options options;
   options.bind_address = request.bind;
   options.port = static_cast<uint16_t>(request.port);
   options.worker_threads = request.workers;
+  options.tls_cert_file = request.tls_cert;
+  options.tls_key_file = request.tls_key;
+  options.trusted_proxies = request.trusted_proxies;
   http::ApiOptions api;
   api.version = std::string(Version()) + " (commit " + std::string(Commit()) + ")";
-  auto server = http::StartApiServer(services, options, api);
+  auto server = http::StartApiServer(services, **accounts, options, api);
   if (!server.ok()) {
     pthread_sigmask(SIG_SETMASK, &previous, nullptr);
     return server.status();
   }
   const std::string host = request.bind == "0.0.0.0" ? "127.0.0.1" : request.bind;
-  context.out() << "Lookout is serving " << context.database_url() << " at http://" << host << ":"
-                << (*server)->port() << "/ (the API is under /api/v1).\n"
+  const char* scheme = (*server)->tls() ? "https" : "http";
+  context.out() << "Lookout is serving " << context.database_url() << " at " << scheme << "://"
+                << host << ":" << (*server)->port() << "/ (the API is under /api/v1).\n"
                 << "Press Ctrl-C to stop.\n";
+  if (Result<bool> any = (*accounts)->AnyAccount(); any.ok() && !*any) {
+    context.out() << "No one can sign in yet: create the first administrator with `lookout "
+                     "init --admin-email EMAIL` (or `lookout user add`).\n";
+  }
   context.out().flush();
 
   int signal_number = 0;

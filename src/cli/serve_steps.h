@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "cli/command.h"
 
@@ -14,9 +15,14 @@ struct ServeRequest {
   std::string bind = "127.0.0.1";
   int port = 8080;
   int workers = 4;
+  std::string tls_cert;                      // PEM certificate chain; with tls_key: HTTPS
+  std::string tls_key;                       // PEM private key, unencrypted
+  std::vector<std::string> trusted_proxies;  // IP addresses of reverse proxies
 };
 
-// Declares --bind, --port and --workers on `app`.
+// Declares --bind, --port, --workers, --tls-cert, --tls-key and --trusted-proxy (with
+// the environment variables LOOKOUT_TLS_CERT, LOOKOUT_TLS_KEY and LOOKOUT_TRUSTED_PROXY,
+// the last comma-separated) on `app`.
 void AddServeOptions(CLI::App& app, ServeRequest& request);
 
 // Starts the HTTP server on the services of `context` (which must be open), prints where

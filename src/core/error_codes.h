@@ -9,6 +9,12 @@
   X(kBadRequest, "bad_request", 400, "The request is malformed.")                           \
   X(kUnauthenticated, "unauthenticated", 401, "Sign in first.")                             \
   X(kForbidden, "forbidden", 403, "You may not do this.")                                   \
+  X(kCsrfFailed, "csrf_failed", 403,                                                       \
+    "This request needs the X-CSRF-Token header of your session: reload the page and try " \
+    "again.")                                                                               \
+  X(kPasswordChangeRequired, "password_change_required", 403,                              \
+    "Change your password first (POST /api/v1/account/password); until then you may only " \
+    "change it or sign out.")                                                               \
   X(kNotFound, "not_found", 404, "There is no such record.")                                \
   X(kMethodNotAllowed, "method_not_allowed", 405, "This method is not allowed here.")      \
   X(kConflict, "conflict", 409,                                                            \

@@ -161,6 +161,15 @@ enum class ValidationMode {
 std::vector<FieldError> ValidateRecord(const EntityDef& entity, const Record& record,
                                        ValidationMode mode);
 
+// Why `answer` does not fit a question of `kind` (a question_kind code) with `options`
+// (choices separated by ';'), or "" when it fits. Agreement questions take the codes of
+// the "agreement" vocabulary, yes/no questions those of "yes_no", choice questions their
+// options (several separated by ';' for multiple choice); free text takes anything.
+std::string CheckAnswer(std::string_view kind, std::string_view options, std::string_view answer);
+
+// Whether `text` is well-formed UTF-8 without NUL characters: what both databases store.
+bool IsWellFormedUtf8(std::string_view text);
+
 // ---- Identifying details in free text ---------------------------------------------------
 
 // Warnings for free text that looks as if it holds details that could identify a person:

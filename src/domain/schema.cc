@@ -135,6 +135,14 @@ const std::vector<Vocabulary>& AllVocabularies() {
         {"multiple_choice", "Multiple choice"},
         {"free_text", "Free text"}}},
       {"attended_training", {{"yes", "Yes"}, {"no", "No"}, {"unknown", "Unknown"}}},
+      {"agreement",
+       {{"strongly_agree", "Strongly agree"},
+        {"agree", "Agree"},
+        {"neither", "Neither agree nor disagree"},
+        {"disagree", "Disagree"},
+        {"strongly_disagree", "Strongly disagree"},
+        {"dont_know", "Don't know"}}},
+      {"yes_no", {{"yes", "Yes"}, {"no", "No"}, {"dont_know", "Don't know"}}},
       {"quote_source",
        {{"survey", "Survey"},
         {"interview", "Interview"},
@@ -593,11 +601,11 @@ const EntityDef& Activity() {
               "names of young people.",
       .fields = {Ref("task", "Task", "task", true), Ref("campaign", "Campaign", "campaign"),
                  Enum("type", "Type", "activity_type", true),
-                 Searchable(Text("title", "Title", true)),
+                 FreeText(Searchable(Text("title", "Title", true))),
                  Date("start_on", "Date", true),
                  With(Date("end_on", "Last day"), "for activities over several days"),
                  Ref("region", "Region", "region", true), Ref("force", "Police force", "police_force"),
-                 Searchable(Text("place", "Place")),
+                 FreeText(Searchable(Text("place", "Place"))),
                  RefSet("partners", "Partners", "partner"),
                  Of(FieldType::kChildren, "audience", "Audience counts", false, "activity_audience"),
                  Long("notes", "Notes")},
@@ -760,6 +768,87 @@ const EntityDef& OutcomeEvent() {
   return e;
 }
 
+
+// ---- Internal entities: accounts and sign-in -------------------------------------------
+
+FieldDef Secret(FieldDef f) {
+  f.secret = true;
+  return f;
+}
+
+const EntityDef& Account() {
+  static const EntityDef e{
+      .name = "account",
+      .plural = "accounts",
+      .table = "account",
+      .label = "Account",
+      .help = "A staff member's sign-in credentials. Staff.active false disables it.",
+      .fields = {Unique(Ref("staff", "Staff member", "staff", true)),
+                 With(Secret(MaxLen(Text("password_hash", "Password hash", true), 255)),
+                      "argon2id, as libsodium's crypto_pwhash_str writes it"),
+                 Bool("must_change_password", "Must change password at next sign-in"),
+                 Of(FieldType::kInt, "failed_sign_ins", "Failed sign-ins in a row"),
+                 With(Text("locked_until", "Locked until"), "UTC timestamp"),
+                 With(Text("password_changed_at", "Password changed at"), "UTC timestamp")},
+      .internal = true};
+  return e;
+}
+
+const EntityDef& Session() {
+  static const EntityDef e{
+      .name = "session",
+      .plural = "sessions",
+      .table = "session",
+      .label = "Session",
+      .help = "A signed-in browser session. The token is stored only as a hash.",
+      .fields = {Unique(Secret(MaxLen(Text("token_hash", "Token hash", true), 128))),
+                 Ref("staff", "Staff member", "staff", true),
+                 Secret(MaxLen(Text("csrf_token", "CSRF token", true), 128)),
+                 With(Text("started_at", "Started at", true), "UTC timestamp"),
+                 With(Filter(Text("last_seen_at", "Last seen at", true)), "UTC timestamp"),
+                 With(Text("expires_at", "Expires at", true), "absolute timeout, UTC timestamp"),
+                 With(Filter(Text("ended_at", "Ended at")), "UTC timestamp; empty while live"),
+                 Text("ended_reason", "Why it ended"),
+                 MaxLen(Text("address", "Client address"), 64)},
+      .internal = true};
+  return e;
+}
+
+const EntityDef& ApiToken() {
+  static const EntityDef e{
+      .name = "api_token",
+      .plural = "api-tokens",
+      .table = "api_token",
+      .label = "API token",
+      .help = "A token a user made for scripts. Shown once; stored only as a hash.",
+      .fields = {Ref("staff", "Staff member", "staff", true), Text("name", "Name", true),
+                 Unique(Secret(MaxLen(Text("token_hash", "Token hash", true), 128))),
+                 With(MaxLen(Text("prefix", "First characters", true), 16),
+                      "so the owner can tell tokens apart"),
+                 Date("expires_on", "Expires on", true),
+                 With(Filter(Text("revoked_at", "Revoked at")), "UTC timestamp"),
+                 With(Text("last_used_at", "Last used at"), "UTC timestamp")},
+      .internal = true};
+  return e;
+}
+
+const EntityDef& SignInAttempt() {
+  static const EntityDef e{
+      .name = "sign_in_attempt",
+      .plural = "sign-in-attempts",
+      .table = "sign_in_attempt",
+      .label = "Sign-in attempt",
+      .help = "One attempt to sign in, kept for the brute-force defence.",
+      .fields = {Filter(MaxLen(Text("address", "Client address", true), 64)),
+                 With(Secret(MaxLen(Filter(Text("email_hash", "Email hash", true)), 128)),
+                      "a hash of the address tried: attempts on unknown accounts are counted "
+                      "without keeping the address"),
+                 With(Filter(Text("at", "At", true)), "UTC timestamp"),
+                 Bool("succeeded", "Succeeded")},
+      .internal = true};
+  return e;
+}
+
 }  // namespace
 
 const std::vector<const EntityDef*>& AllEntities() {
@@ -801,6 +890,23 @@ const EntityDef& ChildEntity(const FieldDef& field) {
   return kNone;
 }
 
+const std::vector<const EntityDef*>& InternalEntities() {
+  static const std::vector<const EntityDef*> kInternal = {&Account(), &Session(), &ApiToken(),
+                                                          &SignInAttempt()};
+  return kInternal;
+}
+
+const EntityDef* FindInternalEntity(std::string_view name) {
+  for (const EntityDef* e : InternalEntities()) {
+    if (e->name == name) return e;
+  }
+  return nullptr;
+}
+
+const EntityDef& AccountEntity() { return Account(); }
+const EntityDef& SessionEntity() { return Session(); }
+const EntityDef& ApiTokenEntity() { return ApiToken(); }
+const EntityDef& SignInAttemptEntity() { return SignInAttempt(); }
 const EntityDef& ProgrammeEntity() { return Programme(); }
 const EntityDef& RegionEntity() { return Region(); }
 const EntityDef& PoliceForceEntity() { return PoliceForce(); }

@@ -59,7 +59,8 @@ struct FieldDef {
   bool search = false;   // included in the list's text search (?q=)
   bool system = false;   // set by Lookout, not by API create/update (import restores it)
   bool free_text = false;  // screened for details that could identify a person
-  bool unique = false;   // no two live records share it
+  bool unique = false;   // no two records (live or archived) share it
+  bool secret = false;   // a password hash or token hash: never in the audit, never served
   std::string help;      // one line for docs/data-formats.md
 
   bool IsSet() const { return type == FieldType::kEnumSet || type == FieldType::kRefSet; }
@@ -84,6 +85,8 @@ struct EntityDef {
   bool child = false;      // a child row kept under its parent (no API of its own)
   std::string parent;      // child: parent entity name
   bool api_writable = true;  // false: written only by a use case (task transitions)
+  bool internal = false;     // accounts, sessions, tokens: stored like the rest, but never
+                             // listed by AllEntities(), served by the API or exported
 
   const FieldDef* Find(std::string_view field) const;
   // Refers to other records by code rather than id.
@@ -94,7 +97,12 @@ struct EntityDef {
 // importing in this order never meets a reference to a record not yet loaded.
 const std::vector<const EntityDef*>& AllEntities();
 // By name ("insight"), CLI kind ("task-transition") or API plural ("insights").
+// Internal entities are not found here.
 const EntityDef* FindEntity(std::string_view name);
+// The internal entities (accounts, sessions, API tokens, sign-in attempts), which the
+// store keeps like any other but nothing serves or exports.
+const std::vector<const EntityDef*>& InternalEntities();
+const EntityDef* FindInternalEntity(std::string_view name);
 // The child entity definition a kChildren field points at.
 const EntityDef& ChildEntity(const FieldDef& field);
 // The kind as the CLI and file names spell it: "task_transition" -> "task-transition".
@@ -118,6 +126,10 @@ const EntityDef& TaskEntity();
 const EntityDef& TaskTransitionEntity();
 const EntityDef& ActivityEntity();
 const EntityDef& SurveyResponseEntity();
+const EntityDef& AccountEntity();        // internal: a staff member's sign-in credentials
+const EntityDef& SessionEntity();        // internal: a signed-in browser session
+const EntityDef& ApiTokenEntity();       // internal: a token for scripts
+const EntityDef& SignInAttemptEntity();  // internal: for brute-force defence
 
 }  // namespace lookout::domain
 

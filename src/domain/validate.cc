@@ -342,7 +342,7 @@ void InsightRules(Validator& v, const Record& r) {
   const auto legacy = TextOf(r, "legacy_grade");
 
   if (legacy) {
-    if (v.mode() != ValidationMode::kImport) {
+    if (v.mode() == ValidationMode::kCreate) {
       v.Rule("legacy_grade",
              "is accepted only on import: grade new intelligence on the 3x5x2 "
              "scale");
@@ -359,7 +359,8 @@ void InsightRules(Validator& v, const Record& r) {
   }
   // Police intelligence needs its 3x5x2 grade, except material restored from a file that
   // carries only its legacy grade. Other sources need no grade, but one given must be whole.
-  const bool legacy_instead = police && parts == 0 && legacy && v.mode() == ValidationMode::kImport;
+  // (An update keeps what the import restored: the use case refuses setting a legacy grade.)
+  const bool legacy_instead = police && parts == 0 && legacy && v.mode() != ValidationMode::kCreate;
   if ((police && !legacy_instead) || (!police && parts > 0)) {
     for (const char* p : kParts) {
       if (TextOf(r, p)) continue;
@@ -603,6 +604,10 @@ std::vector<FieldError> ValidateRecord(const EntityDef& entity, const Record& re
   else if (n == "task_transition")
     TaskTransitionRules(v, record);
   return v.Take();
+}
+
+bool IsWellFormedUtf8(std::string_view text) {
+  return text.find('\0') == std::string_view::npos && CountUtf8(text) >= 0;
 }
 
 }  // namespace lookout::domain

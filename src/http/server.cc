@@ -1,7 +1,12 @@
-// The only translation unit that includes Boost.Beast and Asio: compiling them is slow,
-// and keeping them here keeps the rest of http/ quick to build and free of Boost types.
+// The only translation unit that includes Boost.Beast, Asio and OpenSSL: compiling them is
+// slow, and keeping them here keeps the rest of http/ quick to build and free of their
+// types.
 #include "http/server.h"
 
+#include <openssl/err.h>
+#include <openssl/pem.h>
+#include <openssl/ssl.h>
+#include <openssl/x509.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
@@ -12,15 +17,19 @@
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/ssl.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
 #include <boost/url/parse.hpp>
 #include <boost/url/url_view.hpp>
 #include <cctype>
+#include <cerrno>
 #include <condition_variable>
 #include <cstdio>
+#include <cstring>
 #include <ctime>
 #include <exception>
 #include <mutex>
@@ -28,6 +37,7 @@
 #include <optional>
 #include <random>
 #include <thread>
+#include <type_traits>
 #include <unordered_map>
 
 #include "app/record_json.h"
@@ -154,15 +164,189 @@ constexpr std::pair<const char*, const char*> kDefaultHeaders[] = {
     {"X-Content-Type-Options", "nosniff"},
     {"Referrer-Policy", "no-referrer"},
     {"X-Frame-Options", "DENY"},
-    {"Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"},
+    {"Permissions-Policy", "camera=(), microphone=(), geolocation=()"},
+    {"Cross-Origin-Opener-Policy", "same-origin"},
     {"Cache-Control", "no-store"},
 };
+
+// Headers through which a reverse proxy describes the client. Believed from a trusted
+// proxy only; removed from the request of any other peer.
+constexpr const char* kForwardingHeaders[] = {"x-forwarded-for", "x-forwarded-proto",
+                                              "x-forwarded-host", "x-real-ip", "forwarded"};
+
+bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && EqualsIgnoreCase(s.substr(0, prefix.size()), prefix);
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+// The part of a comma-separated header value after its last comma, trimmed.
+std::string_view LastListItem(std::string_view value) {
+  size_t comma = value.rfind(',');
+  return Trim(comma == std::string_view::npos ? value : value.substr(comma + 1));
+}
+
+// An IPv4 client arriving on an IPv6 socket shows as ::ffff:a.b.c.d: name it a.b.c.d, so
+// that logs, audit entries and the trusted proxy list all see one spelling.
+asio::ip::address Normalised(const asio::ip::address& address) {
+  if (address.is_v6() && address.to_v6().is_v4_mapped()) {
+    return asio::ip::make_address_v4(asio::ip::v4_mapped, address.to_v6());
+  }
+  return address;
+}
+
+// An X-Forwarded-For item as an address: "203.0.113.7", "2001:db8::1", and the forms with a
+// port some proxies write, "203.0.113.7:4711" and "[2001:db8::1]:4711".
+std::optional<asio::ip::address> ForwardedAddress(std::string_view item) {
+  if (item.empty()) return std::nullopt;
+  if (item.front() == '[') {
+    size_t close = item.find(']');
+    if (close == std::string_view::npos) return std::nullopt;
+    item = item.substr(1, close - 1);
+  } else if (std::count(item.begin(), item.end(), ':') == 1) {
+    item = item.substr(0, item.find(':'));
+  }
+  boost::system::error_code ec;
+  auto address = asio::ip::make_address(std::string(item), ec);
+  if (ec) return std::nullopt;
+  return Normalised(address);
+}
+
+// A message for a log line with the inside of every quoted span replaced by "...":
+// databases quote the value they refused ('invalid input syntax for type integer: "abc"',
+// "Key (ref)=(T-1) already exists"), and the log must not hold the text of records.
+std::string RedactQuoted(std::string_view message) {
+  std::string out;
+  for (size_t i = 0; i < message.size(); ++i) {
+    char c = message[i];
+    char close = 0;
+    if (c == '\'' || c == '"') {
+      close = c;
+    } else if (c == '(' && i > 0 && message[i - 1] == '=') {
+      close = ')';
+    }
+    size_t end = close ? message.find(close, i + 1) : std::string_view::npos;
+    if (end == std::string_view::npos) {
+      out += c;
+      continue;
+    }
+    out += c;
+    out += "...";
+    out += close;
+    i = end;
+  }
+  if (out.size() > 300) out = out.substr(0, 300) + "...";
+  return out;
+}
+
+// What OpenSSL said about the last failure, emptying its (per-thread) error queue.
+std::string OpenSslErrors() {
+  std::string out;
+  while (unsigned long e = ERR_get_error()) {
+    const char* reason = ERR_reason_error_string(e);
+    std::string text = reason != nullptr ? reason : "error " + std::to_string(e);
+    if (out.find(text) == std::string::npos) out += (out.empty() ? "" : "; ") + text;
+  }
+  return out.empty() ? "no detail" : out;
+}
+
+// Mozilla's "intermediate" TLS 1.2 list: ECDHE key exchange (forward secrecy) with AEAD
+// ciphers only, all strong enough that the client may pick (ChaCha20 on phones without
+// AES instructions). TLS 1.3 suites are all AEAD; named so the list cannot drift.
+constexpr const char* kTls12Ciphers =
+    "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:"
+    "ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:"
+    "ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305";
+constexpr const char* kTls13Suites =
+    "TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256";
+
+Status TlsFileError(const std::string& what, const std::string& path, const std::string& why) {
+  return Status(ErrorCode::kBadRequest, "The TLS " + what + " file '" + path + "' " + why);
+}
+
+// A server TLS context holding the certificate chain and key of `options`. Never prompts
+// for a passphrase: an encrypted key is an error, as a server must start unattended.
+Result<std::unique_ptr<asio::ssl::context>> LoadTlsContext(const Server::Options& options) {
+  ERR_clear_error();
+  auto context = std::make_unique<asio::ssl::context>(asio::ssl::context::tls_server);
+  SSL_CTX* ctx = context->native_handle();
+  if (SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION) != 1 ||
+      SSL_CTX_set_cipher_list(ctx, kTls12Ciphers) != 1 ||
+      SSL_CTX_set_ciphersuites(ctx, kTls13Suites) != 1) {
+    return Status::Internal("Cannot set up TLS: " + OpenSslErrors() + ".");
+  }
+  SSL_CTX_set_options(ctx, SSL_OP_NO_COMPRESSION | SSL_OP_NO_RENEGOTIATION);
+  // Idle keep-alive connections then hold no TLS buffers.
+  SSL_CTX_set_mode(ctx, SSL_MODE_RELEASE_BUFFERS);
+
+  const std::string& cert_path = options.tls_cert_file;
+  const std::string& key_path = options.tls_key_file;
+  // Opening the files first gives the plain reason ("No such file or directory",
+  // "Permission denied") rather than OpenSSL's.
+  for (const auto& [what, path] : {std::pair{"certificate", &cert_path}, {"key", &key_path}}) {
+    std::FILE* f = std::fopen(path->c_str(), "r");
+    if (f == nullptr) {
+      return TlsFileError(what, *path,
+                          std::string("cannot be read: ") + std::strerror(errno) + ".");
+    }
+    std::fclose(f);
+  }
+  if (SSL_CTX_use_certificate_chain_file(ctx, cert_path.c_str()) != 1) {
+    return TlsFileError("certificate", cert_path,
+                        "holds no PEM certificate (" + OpenSslErrors() + ").");
+  }
+
+  std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> key(nullptr, EVP_PKEY_free);
+  bool asked_for_passphrase = false;
+  {
+    std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new_file(key_path.c_str(), "r"), BIO_free);
+    if (!bio) return TlsFileError("key", key_path, "cannot be read (" + OpenSslErrors() + ").");
+    auto no_passphrase = [](char*, int, int, void* asked) {
+      *static_cast<bool*>(asked) = true;
+      return 0;
+    };
+    key.reset(PEM_read_bio_PrivateKey(bio.get(), nullptr, no_passphrase, &asked_for_passphrase));
+  }
+  if (!key) {
+    if (asked_for_passphrase) {
+      ERR_clear_error();
+      return TlsFileError("key", key_path,
+                          "is encrypted with a passphrase: Lookout must start unattended, so "
+                          "give it the key unencrypted, readable by Lookout's user only.");
+    }
+    return TlsFileError("key", key_path, "holds no PEM private key (" + OpenSslErrors() + ").");
+  }
+  X509* cert = SSL_CTX_get0_certificate(ctx);
+  if (cert == nullptr || X509_check_private_key(cert, key.get()) != 1) {
+    ERR_clear_error();
+    return Status(ErrorCode::kBadRequest, "The TLS key in '" + key_path +
+                                              "' does not belong to the certificate in '" +
+                                              cert_path + "'.");
+  }
+  if (SSL_CTX_use_PrivateKey(ctx, key.get()) != 1 || SSL_CTX_check_private_key(ctx) != 1) {
+    return TlsFileError("key", key_path, "cannot be used (" + OpenSslErrors() + ").");
+  }
+  ERR_clear_error();
+  return context;
+}
 
 }  // namespace
 
 // ---- Server internals ---------------------------------------------------------------------
 
-class Session;
+// What the server needs of a connection, whichever its transport.
+class SessionBase : public std::enable_shared_from_this<SessionBase> {
+ public:
+  virtual ~SessionBase() = default;
+  // The server is stopping. Runs on the connection's strand.
+  virtual void OnServerStop() = 0;
+  // Copying the executor is safe from any thread; using it posts onto the strand.
+  virtual asio::any_io_executor GetExecutor() = 0;
+};
 
 class Server::Impl {
  public:
@@ -174,18 +358,28 @@ class Server::Impl {
     if (!options_.log) options_.log = DefaultLogSink();
   }
 
+  void Configure(std::vector<asio::ip::address> trusted_proxies,
+                 std::unique_ptr<asio::ssl::context> tls) {
+    trusted_proxies_ = std::move(trusted_proxies);
+    tls_ = std::move(tls);
+  }
   Status Bind();
   Status Start();
   void Stop();
   void Wait();
   int port() const { return port_; }
+  bool tls() const { return tls_ != nullptr; }
 
   // Called by sessions.
   const Options& options() const { return options_; }
   bool stopping() const { return stopping_.load(); }
   asio::thread_pool& workers() { return workers_; }
-  void Register(Session* s, std::weak_ptr<Session> w);
-  void Unregister(Session* s);
+  bool IsTrustedProxy(const asio::ip::address& peer) const {
+    return std::find(trusted_proxies_.begin(), trusted_proxies_.end(), peer) !=
+           trusted_proxies_.end();
+  }
+  void Register(SessionBase* s, std::weak_ptr<SessionBase> w);
+  void Unregister(SessionBase* s);
   Response Invoke(const Request& request);
   void LogRequest(const std::string& request_id, const std::string& method,
                   const std::string& route, int status, double duration_ms,
@@ -194,16 +388,19 @@ class Server::Impl {
 
  private:
   void DoAccept();
+  void HideInternalDetail(const Request& request, Response& response);
 
   Options options_;
   Handler handler_;
   int port_ = 0;
+  std::vector<asio::ip::address> trusted_proxies_;  // normalised
+  std::unique_ptr<asio::ssl::context> tls_;         // null: plain TCP
 
   enum class State { kCreated, kRunning, kStopping, kStopped };
   std::mutex mu_;  // guards state_ and sessions_; declared before ioc_ to outlive it
   std::condition_variable cv_;
   State state_ = State::kCreated;
-  std::unordered_map<Session*, std::weak_ptr<Session>> sessions_;
+  std::unordered_map<SessionBase*, std::weak_ptr<SessionBase>> sessions_;
   std::atomic<bool> stopping_{false};
 
   asio::thread_pool workers_;
@@ -216,44 +413,80 @@ class Server::Impl {
   std::vector<std::thread> io_threads_;
 };
 
-// One connection: reads a request, hands it to a worker, writes the answer, and reads the
-// next one while the client keeps the connection alive. Every member is touched only on
-// the connection's strand.
-class Session : public std::enable_shared_from_this<Session> {
+// One connection: (over TLS, completes the handshake,) reads a request, hands it to a
+// worker, writes the answer, and reads the next one while the client keeps the connection
+// alive. Every member is touched only on the connection's strand.
+template <bool kTls>
+class Session : public SessionBase {
  public:
-  Session(tcp::socket socket, Server::Impl* server) : stream_(std::move(socket)), server_(server) {
-    boost::system::error_code ec;
-    auto endpoint = stream_.socket().remote_endpoint(ec);
-    if (!ec) remote_ = endpoint.address().to_string();
+  using Stream = std::conditional_t<kTls, beast::ssl_stream<beast::tcp_stream>, beast::tcp_stream>;
+
+  Session(tcp::socket socket, Server::Impl* server) requires(!kTls)
+      : stream_(std::move(socket)), server_(server) {
+    Init();
   }
-  ~Session() { server_->Unregister(this); }
+  Session(tcp::socket socket, asio::ssl::context& tls, Server::Impl* server) requires(kTls)
+      : stream_(std::move(socket), tls), server_(server) {
+    Init();
+  }
+  ~Session() override { server_->Unregister(this); }
 
   void Run() {
     server_->Register(this, weak_from_this());
-    asio::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->ReadHeader(); });
+    asio::dispatch(stream_.get_executor(), [self = Self()] { self->Begin(); });
   }
 
-  // The server is stopping: a connection waiting for its next request closes now; one
-  // with a request in progress closes after answering it.
-  void OnServerStop() {
+  // A connection waiting for its next request (or its handshake) closes now; one with a
+  // request in progress closes after answering it.
+  void OnServerStop() override {
     if (!busy_) Close();
   }
-  // Copying the executor is safe from any thread; using it posts onto the strand.
-  auto GetExecutor() { return stream_.get_executor(); }
+  asio::any_io_executor GetExecutor() override { return stream_.get_executor(); }
 
  private:
   const Server::Options& options() const { return server_->options(); }
+  std::shared_ptr<Session> Self() { return std::static_pointer_cast<Session>(shared_from_this()); }
+  beast::tcp_stream& Lowest() { return beast::get_lowest_layer(stream_); }
+
+  void Init() {
+    boost::system::error_code ec;
+    auto endpoint = Lowest().socket().remote_endpoint(ec);
+    if (!ec) {
+      auto peer = Normalised(endpoint.address());
+      peer_ = peer.to_string();
+      peer_is_trusted_proxy_ = server_->IsTrustedProxy(peer);
+    }
+    remote_ = peer_;
+    secure_ = kTls;
+  }
+
+  void Begin() {
+    if constexpr (kTls) {
+      // The handshake gets the idle timeout too: a client that connects and says nothing
+      // holds nothing for long.
+      Lowest().expires_after(options().idle_timeout);
+      stream_.async_handshake(asio::ssl::stream_base::server,
+                              [self = Self()](beast::error_code ec) {
+                                if (ec) return self->Close();
+                                self->ReadHeader();
+                              });
+    } else {
+      ReadHeader();
+    }
+  }
 
   void ReadHeader() {
     if (server_->stopping()) return Close();
     busy_ = false;
+    remote_ = peer_;
+    secure_ = kTls;
     parser_.emplace();
     parser_->header_limit(options().max_header_bytes);
     parser_->body_limit(options().max_body_bytes);
-    stream_.expires_after(options().idle_timeout);
+    Lowest().expires_after(options().idle_timeout);
     bhttp::async_read_header(
         stream_, buffer_, *parser_,
-        [self = shared_from_this()](beast::error_code ec, std::size_t) { self->OnHeader(ec); });
+        [self = Self()](beast::error_code ec, std::size_t) { self->OnHeader(ec); });
   }
 
   void OnHeader(beast::error_code ec) {
@@ -261,25 +494,49 @@ class Session : public std::enable_shared_from_this<Session> {
     if (ec) return OnReadError(ec);
     busy_ = true;
     auto& header = parser_->get();
+    ResolveClient(header);
     auto expect = header.find(bhttp::field::expect);
     if (expect != header.end() && EqualsIgnoreCase(ToStd(expect->value()), "100-continue") &&
         !parser_->is_done()) {
       continue_.emplace(bhttp::status::continue_, header.version());
-      bhttp::async_write(stream_, *continue_,
-                         [self = shared_from_this()](beast::error_code ec, std::size_t) {
-                           if (ec) return self->Close();
-                           self->ReadBody();
-                         });
+      bhttp::async_write(stream_, *continue_, [self = Self()](beast::error_code ec, std::size_t) {
+        if (ec) return self->Close();
+        self->ReadBody();
+      });
       return;
     }
     ReadBody();
   }
 
+  // Who the client is and whether its request is secure: the TCP peer and this
+  // connection's transport, unless the peer is a trusted proxy that says otherwise.
+  template <class Fields>
+  void ResolveClient(const Fields& header) {
+    remote_ = peer_;
+    secure_ = kTls;
+    if (!peer_is_trusted_proxy_) return;
+    // Repeated headers form one list, in order.
+    auto joined = [&header](const char* name) {
+      std::string value;
+      auto range = header.equal_range(name);
+      for (auto it = range.first; it != range.second; ++it) {
+        value += (value.empty() ? "" : ",") + ToStd(it->value());
+      }
+      return value;
+    };
+    // The proxy appends the address it saw; everything before it came from the client.
+    if (auto address = ForwardedAddress(LastListItem(joined("X-Forwarded-For")))) {
+      remote_ = address->to_string();
+    }
+    std::string proto = joined("X-Forwarded-Proto");
+    if (!proto.empty()) secure_ = EqualsIgnoreCase(LastListItem(proto), "https");
+  }
+
   void ReadBody() {
     if (parser_->is_done()) return Dispatch();
-    stream_.expires_after(options().idle_timeout);
+    Lowest().expires_after(options().idle_timeout);
     bhttp::async_read(stream_, buffer_, *parser_,
-                      [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                      [self = Self()](beast::error_code ec, std::size_t) {
                         if (ec) return self->OnReadError(ec);
                         self->Dispatch();
                       });
@@ -289,6 +546,8 @@ class Session : public std::enable_shared_from_this<Session> {
     if (ec == bhttp::error::body_limit) {
       busy_ = true;
       keep_alive_ = false;
+      // The header is complete (a Content-Length over the limit is refused right after it).
+      ResolveClient(parser_->get());
       std::string id = ClientRequestId();
       method_ = ToStd(parser_->get().method_string());
       Status status(ErrorCode::kPayloadTooLarge, "The request body is larger than the limit of " +
@@ -302,6 +561,8 @@ class Session : public std::enable_shared_from_this<Session> {
       // The bytes are not HTTP: tell the client so, then close.
       busy_ = true;
       keep_alive_ = false;
+      remote_ = peer_;
+      secure_ = kTls;
       std::string id = NewRequestId();
       method_ = "-";
       std::string message = ec == bhttp::error::header_limit
@@ -310,7 +571,7 @@ class Session : public std::enable_shared_from_this<Session> {
                                 : "The request is not valid HTTP/1.1 (" + ec.message() + ").";
       return Write(ErrorResponse(Status::BadRequest(message), id), id, /*linger=*/true);
     }
-    // End of stream, timeout, reset or shutdown: nobody to answer.
+    // End of stream, timeout, reset, a TLS alert or shutdown: nobody to answer.
     Close();
   }
 
@@ -335,6 +596,7 @@ class Session : public std::enable_shared_from_this<Session> {
     request.method = ToStd(message.method_string());
     request.target = ToStd(message.target());
     request.remote_address = remote_;
+    request.secure = secure_;
     for (const auto& field : message) {
       std::string name = ToStd(field.name_string());
       std::transform(name.begin(), name.end(), name.begin(),
@@ -342,6 +604,9 @@ class Session : public std::enable_shared_from_this<Session> {
       std::string value = ToStd(field.value());
       auto [it, inserted] = request.headers.emplace(name, value);
       if (!inserted) it->second += ", " + value;
+    }
+    if (!peer_is_trusted_proxy_) {
+      for (const char* name : kForwardingHeaders) request.headers.erase(name);
     }
     request.request_id = NewRequestId();
     if (const std::string* id = request.Header("x-request-id"); id && IsValidRequestId(*id)) {
@@ -358,7 +623,7 @@ class Session : public std::enable_shared_from_this<Session> {
 
     // The handler may block on the database: run it on a worker, never on this I/O
     // thread, and come back to the connection's strand to write the answer.
-    asio::post(server_->workers(), [self = shared_from_this(), request = std::move(request)] {
+    asio::post(server_->workers(), [self = Self(), request = std::move(request)] {
       Response response = self->server_->Invoke(request);
       asio::post(self->stream_.get_executor(),
                  [self, response = std::move(response), id = request.request_id]() mutable {
@@ -389,9 +654,21 @@ class Session : public std::enable_shared_from_this<Session> {
     res.version(version_ ? version_ : 11);
     res.result(static_cast<unsigned>(response.status));
     if (!response.content_type.empty()) res.set(bhttp::field::content_type, response.content_type);
-    for (const auto& [name, value] : response.headers) res.set(name, value);
+    for (const auto& [name, value] : response.headers) {
+      // HSTS over plain HTTP could pin a browser to a TLS site that does not exist.
+      if (!secure_ && EqualsIgnoreCase(name, "Strict-Transport-Security")) continue;
+      res.set(name, value);
+    }
     for (const auto& [name, value] : kDefaultHeaders) {
       if (response.Header(name) == nullptr) res.set(name, value);
+    }
+    if (response.Header("Content-Security-Policy") == nullptr) {
+      res.set("Content-Security-Policy", StartsWithIgnoreCase(response.content_type, "text/html")
+                                             ? kPageContentSecurityPolicy
+                                             : kApiContentSecurityPolicy);
+    }
+    if (secure_ && response.Header("Strict-Transport-Security") == nullptr) {
+      res.set("Strict-Transport-Security", kStrictTransportSecurity);
     }
     res.set("X-Request-Id", request_id);
     res.body() = std::move(response.body);
@@ -405,10 +682,10 @@ class Session : public std::enable_shared_from_this<Session> {
       res.content_length(length);
     }
 
-    stream_.expires_after(options().idle_timeout);
+    Lowest().expires_after(options().idle_timeout);
     bhttp::async_write(
         stream_, res,
-        [self = shared_from_this(), keep, linger, status = response.status, id = request_id,
+        [self = Self(), keep, linger, status = response.status, id = request_id,
          route = std::move(response.route)](beast::error_code ec, std::size_t) {
           double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
                                                                 self->start_)
@@ -417,17 +694,18 @@ class Session : public std::enable_shared_from_this<Session> {
           self->response_.reset();
           if (ec) return self->Close();
           if (linger) return self->Linger();
-          if (!keep) return self->Close();
+          if (!keep) return self->Finish();
           self->ReadHeader();
         });
   }
 
   // After refusing a request whose body we did not read, keep reading (and discarding)
   // for a short while before closing: closing a socket with unread data resets the
-  // connection, and the client could lose the answer before it reads it.
+  // connection, and the client could lose the answer before it reads it. Over TLS the
+  // discarded bytes are read below the TLS layer: they are never decrypted.
   void Linger() {
     beast::error_code ec;
-    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    Lowest().socket().shutdown(tcp::socket::shutdown_send, ec);
     linger_deadline_ = std::chrono::steady_clock::now() + std::chrono::seconds(2);
     buffer_.consume(buffer_.size());
     Drain();
@@ -436,24 +714,38 @@ class Session : public std::enable_shared_from_this<Session> {
   void Drain() {
     auto now = std::chrono::steady_clock::now();
     if (now >= linger_deadline_ || server_->stopping()) return Close();
-    stream_.expires_after(linger_deadline_ - now);
-    stream_.async_read_some(asio::buffer(drain_),
-                            [self = shared_from_this()](beast::error_code ec, std::size_t) {
-                              if (ec) return self->Close();
-                              self->Drain();
-                            });
+    Lowest().expires_after(linger_deadline_ - now);
+    Lowest().async_read_some(asio::buffer(drain_),
+                             [self = Self()](beast::error_code ec, std::size_t) {
+                               if (ec) return self->Close();
+                               self->Drain();
+                             });
+  }
+
+  // Ends a connection after its last answer: over TLS with a close_notify alert first,
+  // so that the client can tell the end of the stream from a cut.
+  void Finish() {
+    if constexpr (kTls) {
+      Lowest().expires_after(std::chrono::seconds(2));
+      stream_.async_shutdown([self = Self()](beast::error_code) { self->Close(); });
+    } else {
+      Close();
+    }
   }
 
   void Close() {
     busy_ = false;
     beast::error_code ec;
-    stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
-    stream_.close();
+    Lowest().socket().shutdown(tcp::socket::shutdown_both, ec);
+    Lowest().close();
   }
 
-  beast::tcp_stream stream_;
+  Stream stream_;
   Server::Impl* server_;
-  std::string remote_;
+  std::string peer_;  // the TCP peer's address
+  bool peer_is_trusted_proxy_ = false;
+  std::string remote_;  // the client of the current request
+  bool secure_ = kTls;  // whether the current request is secure
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   std::optional<bhttp::response<bhttp::empty_body>> continue_;
@@ -467,12 +759,12 @@ class Session : public std::enable_shared_from_this<Session> {
   std::array<char, 16 * 1024> drain_;
 };
 
-void Server::Impl::Register(Session* s, std::weak_ptr<Session> w) {
+void Server::Impl::Register(SessionBase* s, std::weak_ptr<SessionBase> w) {
   std::lock_guard<std::mutex> lock(mu_);
   sessions_.emplace(s, std::move(w));
 }
 
-void Server::Impl::Unregister(Session* s) {
+void Server::Impl::Unregister(SessionBase* s) {
   std::lock_guard<std::mutex> lock(mu_);
   sessions_.erase(s);
   if (sessions_.empty()) cv_.notify_all();
@@ -481,7 +773,9 @@ void Server::Impl::Unregister(Session* s) {
 Response Server::Impl::Invoke(const Request& request) {
   // A handler that throws is a bug; the connection and the server carry on.
   try {
-    return handler_(request);
+    Response response = handler_(request);
+    if (response.status >= 500) HideInternalDetail(request, response);
+    return response;
   } catch (const std::exception& e) {
     // Cut short: an exception's text may quote the input that caused it.
     std::string what = e.what();
@@ -493,6 +787,32 @@ Response Server::Impl::Invoke(const Request& request) {
   return ErrorResponse(Status::Internal(std::string(ErrorCodeMessage(ErrorCode::kInternal)) +
                                         " Quote the request id when reporting it."),
                        request.request_id);
+}
+
+// A 5xx message is for the operator, not the client: it may name a table, quote SQL or a
+// file path. The client gets the error table's message and the request id to quote; the
+// log gets the detail under that id.
+void Server::Impl::HideInternalDetail(const Request& request, Response& response) {
+  nlohmann::json body = nlohmann::json::parse(response.body, nullptr, /*allow_exceptions=*/false);
+  if (!body.is_object() || !body.contains("error") || !body["error"].is_object()) return;
+  const ErrorCode code = response.status == ErrorCodeHttpStatus(ErrorCode::kUnavailable)
+                             ? ErrorCode::kUnavailable
+                             : ErrorCode::kInternal;
+  const std::string generic =
+      std::string(ErrorCodeMessage(code)) + " Quote the request id when reporting it.";
+  const nlohmann::json& error = body["error"];
+  std::string detail = error.contains("message") && error["message"].is_string()
+                           ? error["message"].get<std::string>()
+                           : std::string();
+  const bool has_fields =
+      error.contains("fields") && error["fields"].is_array() && !error["fields"].empty();
+  if (detail == generic && !has_fields) return;
+  if (!detail.empty() && detail != generic) {
+    LogError(request.request_id, std::string(ErrorCodeName(code)) + " error answered as " +
+                                     std::to_string(response.status) + ": " + RedactQuoted(detail));
+  }
+  response.body = app::ErrorJson(Status(code, generic), request.request_id);
+  response.content_type = "application/json";
 }
 
 void Server::Impl::LogRequest(const std::string& request_id, const std::string& method,
@@ -561,7 +881,11 @@ void Server::Impl::DoAccept() {
       // Out of descriptors and the like: log it and keep accepting.
       LogError("-", "accept failed: " + ec.message());
     } else {
-      std::make_shared<Session>(std::move(socket), this)->Run();
+      if (tls_) {
+        std::make_shared<Session<true>>(std::move(socket), *tls_, this)->Run();
+      } else {
+        std::make_shared<Session<false>>(std::move(socket), this)->Run();
+      }
     }
     DoAccept();
   });
@@ -584,7 +908,7 @@ void Server::Impl::Stop() {
     beast::error_code ec;
     acceptor_.close(ec);
   });
-  std::vector<std::shared_ptr<Session>> live;
+  std::vector<std::shared_ptr<SessionBase>> live;
   for (auto& [raw, weak] : sessions_) {
     if (auto s = weak.lock()) live.push_back(std::move(s));
   }
@@ -626,10 +950,33 @@ Result<std::unique_ptr<Server>> Server::Create(Options options, Handler handler)
   }
   if (options.idle_timeout.count() <= 0) errors.push_back({"idle_timeout", "must be positive"});
   if (!handler) errors.push_back({"handler", "is required"});
+  if (options.tls_cert_file.empty() != options.tls_key_file.empty()) {
+    errors.push_back(
+        {options.tls_cert_file.empty() ? "tls_cert_file" : "tls_key_file",
+         "is required with " +
+             std::string(options.tls_cert_file.empty() ? "tls_key_file" : "tls_cert_file")});
+  }
+  std::vector<asio::ip::address> trusted;
+  for (const std::string& listed : options.trusted_proxies) {
+    // "127.0.0.1, ::1" split at its comma leaves a space.
+    const std::string proxy(Trim(listed));
+    boost::system::error_code ec;
+    auto address = asio::ip::make_address(proxy, ec);
+    if (ec) {
+      errors.push_back({"trusted_proxies", "'" + proxy + "' is not an IP address"});
+    } else {
+      trusted.push_back(Normalised(address));
+    }
+  }
   if (!errors.empty()) {
     return Status(ErrorCode::kBadRequest, "The server options are not valid.", std::move(errors));
   }
+  std::unique_ptr<asio::ssl::context> tls;
+  if (!options.tls_cert_file.empty()) {
+    LOOKOUT_ASSIGN_OR_RETURN(tls, LoadTlsContext(options));
+  }
   auto impl = std::make_unique<Impl>(std::move(options), std::move(handler));
+  impl->Configure(std::move(trusted), std::move(tls));
   LOOKOUT_RETURN_IF_ERROR(impl->Bind());
   return std::unique_ptr<Server>(new Server(std::move(impl)));
 }
@@ -638,6 +985,7 @@ Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Server::~Server() { impl_->Stop(); }
 Status Server::Start() { return impl_->Start(); }
 int Server::port() const { return impl_->port(); }
+bool Server::tls() const { return impl_->tls(); }
 void Server::Stop() { impl_->Stop(); }
 void Server::Wait() { impl_->Wait(); }
 

@@ -1,21 +1,49 @@
-// Lookout's HTTP/1.1 server. The transport (Boost.Beast and Asio) stays inside server.cc;
-// everything above it sees plain Request and Response values and one Handler.
+// Lookout's HTTP/1.1 server, over plain TCP or TLS. The transport (Boost.Beast, Asio and
+// OpenSSL) stays inside server.cc; everything above it sees plain Request and Response
+// values and one Handler.
 //
 // Threads: `io_threads` threads read and write connections (event-driven: an idle
 // keep-alive connection holds no thread); the handler runs on a separate pool of
 // `worker_threads`, because handlers block on the database. A connection serves one
 // request at a time, in order.
 //
+// TLS (Options::tls_cert_file and tls_key_file): TLS 1.2 or 1.3 only, forward-secret AEAD
+// cipher suites only, no compression, no renegotiation. Every connection on the port
+// must speak TLS; a plain HTTP request there is closed unanswered.
+//
+// Reverse proxies (Options::trusted_proxies): when, and only when, the TCP peer is one of
+// these addresses, Request::remote_address is the LAST address of X-Forwarded-For (the
+// one that proxy appended; the earlier ones were sent by the client and prove nothing)
+// and Request::secure follows X-Forwarded-Proto ("https" or not; without the header it
+// is whether the proxy's own connection is TLS). From any other peer X-Forwarded-For,
+// X-Forwarded-Proto, X-Forwarded-Host, X-Real-IP and Forwarded are removed from
+// Request::headers before the handler sees them, so nothing can read a forged value.
+//
 // Every response, including the ones the server writes itself (400 malformed HTTP, 413
-// body too large, 500 when a handler throws), carries X-Request-Id and the security
-// headers below unless the handler set its own value:
+// body too large, 500 when a handler throws), carries X-Request-Id and these headers
+// unless the handler set its own value:
 //   X-Content-Type-Options: nosniff
 //   Referrer-Policy: no-referrer
 //   X-Frame-Options: DENY
-//   Content-Security-Policy: default-src 'none'; frame-ancestors 'none'
+//   Permissions-Policy: camera=(), microphone=(), geolocation=()
+//   Cross-Origin-Opener-Policy: same-origin
+//   Content-Security-Policy: kPageContentSecurityPolicy for text/html answers,
+//                            kApiContentSecurityPolicy for all others
 //   Cache-Control: no-store
+// and, when Request::secure holds (and only then; a handler's own value is dropped on an
+// insecure request):
+//   Strict-Transport-Security: max-age=31536000; includeSubDomains
+//
+// No internal detail reaches a client: a 5xx answer whose body is a JSON error (as
+// app::ErrorJson writes it) has its message replaced by the error table's message for
+// kInternal (500) or kUnavailable (503) and "Quote the request id when reporting it.",
+// and its field list emptied; the original message is logged with the request id, with
+// any quoted text in it (a database may quote the value it refused) blanked out.
+// Handlers answering 5xx in another format (HTML pages) must keep to the same rule.
+//
 // One JSON line is logged per request: time, level, request_id, method, route, status,
-// duration_ms, remote. Bodies, query strings, tokens and cookies are never logged.
+// duration_ms, remote (the client's address as resolved above). Bodies, query strings,
+// tokens and cookies are never logged.
 #ifndef LOOKOUT_HTTP_SERVER_H_
 #define LOOKOUT_HTTP_SERVER_H_
 
@@ -34,6 +62,17 @@
 
 namespace lookout::http {
 
+// The Content-Security-Policy of JSON and other non-HTML answers: they load nothing.
+inline constexpr std::string_view kApiContentSecurityPolicy =
+    "default-src 'none'; frame-ancestors 'none'";
+// The Content-Security-Policy of HTML pages: scripts, styles and images from Lookout
+// itself only (no inline script or style), no plugins, no framing.
+inline constexpr std::string_view kPageContentSecurityPolicy =
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+// Strict-Transport-Security, sent on secure requests only.
+inline constexpr std::string_view kStrictTransportSecurity = "max-age=31536000; includeSubDomains";
+
 struct Request {
   std::string method;  // "GET", "POST", ... as sent
   std::string target;  // the request target as sent: "/api/v1/tasks?region=EM"
@@ -46,7 +85,9 @@ struct Request {
   // Header names in lower case; a repeated header's values joined with ", ".
   std::map<std::string, std::string> headers;
   std::string body;
-  std::string remote_address;  // the peer's IP address
+  std::string remote_address;  // the client's IP address (from X-Forwarded-For when
+                               // the peer is a trusted proxy, see above)
+  bool secure = false;         // came over TLS, directly or via a trusted proxy
   std::string request_id;      // the sanitised X-Request-Id, or a generated one
 
   // The header's value, or nullptr. `name` in lower case.
@@ -95,11 +136,22 @@ class Server {
     std::chrono::milliseconds shutdown_grace{10000};
     // Defaults to a JSON-lines writer on standard error.
     LogSink log;
+    // TLS: both or neither. PEM files: the certificate chain (the server's certificate
+    // first, then any intermediates) and its unencrypted private key (RSA, EC or
+    // Ed25519). Read once, by Create().
+    std::string tls_cert_file;
+    std::string tls_key_file;
+    // The IP addresses of the reverse proxies whose X-Forwarded-For and
+    // X-Forwarded-Proto are believed ("127.0.0.1", "::1", "10.0.0.5"). An IPv4 peer
+    // that arrives IPv4-mapped on an IPv6 socket matches its IPv4 address.
+    std::vector<std::string> trusted_proxies;
   };
 
-  // Validates the options and binds the listening socket (so the port is known and in
-  // use when this returns). kBadRequest for bad options, kUnavailable when the address
-  // cannot be bound.
+  // Validates the options, loads the TLS certificate and key, and binds the listening
+  // socket (so the port is known and in use when this returns). kBadRequest for bad
+  // options, with a message naming the file and what is wrong with it for an unreadable
+  // certificate or key, a key that is encrypted or does not belong to the certificate;
+  // kUnavailable when the address cannot be bound.
   static Result<std::unique_ptr<Server>> Create(Options options, Handler handler);
   ~Server();  // Stops the server if it is running.
   Server(const Server&) = delete;
@@ -109,6 +161,8 @@ class Server {
   Status Start();
   // The bound port (the ephemeral one when Options::port was 0).
   int port() const;
+  // Whether connections are TLS.
+  bool tls() const;
   // Stops accepting, lets requests in progress finish (up to shutdown_grace), closes every
   // connection and joins all threads. Idempotent; safe from any thread except the
   // server's own I/O and worker threads (a handler must not call it).

@@ -66,6 +66,37 @@ struct AuditEntry {
   std::string reason;
 };
 
+// An audit entry as the trail holds it: its place in the chain and its hashes.
+struct StoredAuditEntry {
+  int64_t id = 0;
+  AuditEntry entry;
+  std::string prev_hash;  // the hash of the entry before it; empty for the first entry
+  std::string hash;       // AuditHash(prev_hash, entry) unless the row was tampered with
+};
+
+// The hash the trail stores for `entry` appended after an entry whose hash is
+// `prev_hash` ("" for the first entry): SHA-256, as 64 lower-case hex digits, of the
+// previous hash and every field of the entry, each field preceded by its length so that
+// no two different entries hash the same text. Verification recomputes it.
+std::string AuditHash(const std::string& prev_hash, const AuditEntry& entry);
+
+// A filtered page of the audit trail. Empty strings and a 0 entity_id mean "any".
+struct AuditQuery {
+  std::string actor;      // exactly
+  std::string action;     // exactly
+  std::string entity;     // exactly
+  int64_t entity_id = 0;
+  std::string from;       // `at` >= from (compared as text: a UTC timestamp)
+  std::string to;         // `at` <= to
+  bool oldest_first = false;  // id order instead of newest (highest id) first
+  int64_t limit = 50;     // 0 = no limit
+  int64_t offset = 0;
+};
+struct AuditPage {
+  std::vector<StoredAuditEntry> items;  // in the order the query asked for
+  int64_t total = 0;                    // matching entries, ignoring limit and offset
+};
+
 // Reach summed over activities: one row per (region, group, sector).
 struct ReachQuery {
   std::string from;  // inclusive start_on bounds, YYYY-MM-DD
@@ -116,6 +147,20 @@ class Transaction {
   virtual Status AppendAudit(const AuditEntry& entry) = 0;
   virtual Result<std::vector<AuditEntry>> ListAudit(const std::string& entity, int64_t entity_id,
                                                     int64_t limit) = 0;
+  // Up to `limit` (1 or more) entries with ids above `after_id`, in id order, exactly as
+  // stored (hashes included): the chain read a batch at a time for verification.
+  virtual Result<std::vector<StoredAuditEntry>> ReadAuditChain(int64_t after_id,
+                                                               int64_t limit) = 0;
+  // The entries matching `query` in its order, with their total. kBadRequest for a
+  // negative limit or offset.
+  virtual Result<AuditPage> QueryAudit(const AuditQuery& query) = 0;
+
+  // Deletes the record (its row, its set rows and its child rows) if the stored version
+  // equals `expected_version`. The one real deletion of a record, kept for the retention
+  // policy: everything else archives. kNotFound; kConflict when the version is stale or
+  // when another record still refers to this one (the message names which). Writes no
+  // audit entry: the caller does, in the same transaction.
+  virtual Status Delete(const domain::EntityDef& entity, int64_t id, int64_t expected_version) = 0;
 
   // The next free number for references like T-2026-0042: one more than the highest
   // `field` value starting with `prefix` (1 when none).

@@ -332,5 +332,68 @@ TEST_F(ServicesTest, WarnsWhenFreeTextLooksIdentifying) {
   EXPECT_EQ(saved->warnings[0].find("07700"), std::string::npos);
 }
 
+
+TEST_F(ServicesTest, AReasonThatLooksIdentifyingOrTooLongIsRefused) {
+  auto task = services_->Create(actor_, *FindEntity("task"), TaskInput());
+  ASSERT_TRUE(task.ok());
+  auto identifying = services_->TransitionTask(actor_, task->record.Id(), 1, "rejected",
+                                               "Call the carer on 07700 900123");
+  ASSERT_FALSE(identifying.ok());
+  EXPECT_EQ(identifying.status().code(), ErrorCode::kValidation);
+  auto long_reason =
+      services_->TransitionTask(actor_, task->record.Id(), 1, "rejected", std::string(2001, 'x'));
+  EXPECT_EQ(long_reason.status().code(), ErrorCode::kValidation);
+  EXPECT_TRUE(services_->TransitionTask(actor_, task->record.Id(), 1, "rejected",
+                                        "Another agency owns this problem")
+                  .ok());
+}
+
+TEST_F(ServicesTest, SurveyAnswersMustBelongToTheSurveyAndFitTheQuestion) {
+  const int64_t s1 = Create("survey", {{"title", "One"}, {"kind", "stakeholder_survey"}, {"period", "2025-26"}});
+  const int64_t s2 = Create("survey", {{"title", "Two"}, {"kind", "stakeholder_survey"}, {"period", "2025-26"}});
+  const int64_t yes_no = Create("survey_question", {{"survey", s1}, {"position", 1},
+                                                    {"text", "Did you attend?"}, {"kind", "yes_no"}});
+  const int64_t other = Create("survey_question", {{"survey", s2}, {"position", 1},
+                                                   {"text", "Confident?"}, {"kind", "agreement"}});
+  auto answer = [](int64_t q, std::string a) {
+    Record r;
+    r.Set("question", q);
+    r.Set("answer", std::move(a));
+    return r;
+  };
+  Record response;
+  response.Set("survey", s1);
+  response.Set("attended_training", "yes");
+  response.Set("answers", Value::Rows{answer(yes_no, "agree"), answer(other, "agree")});
+  auto saved = services_->Create(actor_, *FindEntity("survey_response"), response);
+  ASSERT_FALSE(saved.ok());
+  std::set<std::string> fields;
+  for (const FieldError& e : saved.status().fields()) fields.insert(e.field);
+  EXPECT_EQ(fields, (std::set<std::string>{"answers[0].answer", "answers[1].question"}));
+  response.Set("answers", Value::Rows{answer(yes_no, "yes")});
+  EXPECT_TRUE(services_->Create(actor_, *FindEntity("survey_response"), response).ok());
+}
+
+TEST_F(ServicesTest, ASetGivenInAnotherOrderIsNoChange) {
+  Record input = TaskInput();
+  input.Set("themes", Value::List{Value("msht"), Value("cce")});
+  auto task = services_->Create(actor_, *FindEntity("task"), input);
+  ASSERT_TRUE(task.ok());
+  EXPECT_EQ(task->record.Get("themes"), (Value(Value::List{Value("cce"), Value("msht")})));
+  Record same;
+  same.Set("themes", Value::List{Value("msht"), Value("cce")});
+  auto updated = services_->Update(actor_, *FindEntity("task"), task->record.Id(), 1, same);
+  ASSERT_TRUE(updated.ok());
+  EXPECT_EQ(updated->record.Get("version"), Value(1));
+}
+
+TEST_F(ServicesTest, ListRefusesParametersThatAreNotText) {
+  auto listed = services_->List(actor_, *FindEntity("task"), {{"q", std::string("\xff")}});
+  ASSERT_FALSE(listed.ok());
+  EXPECT_EQ(listed.status().code(), ErrorCode::kValidation);
+  auto nul = services_->List(actor_, *FindEntity("task"), {{"q", std::string("a\0b", 3)}});
+  EXPECT_EQ(nul.status().code(), ErrorCode::kValidation);
+}
+
 }  // namespace
 }  // namespace lookout::app

@@ -29,15 +29,23 @@ std::vector<char*> Argv(const std::string& binary, const std::vector<std::string
   return argv;
 }
 
-// The environment of the parent without LOOKOUT_DATABASE, built before fork() so the
-// child only calls exec.
+// The environment of the parent without LOOKOUT_DATABASE, with `extra` ("NAME=value")
+// added, built before fork() so the child only calls exec.
 struct Environment {
   std::vector<std::string> storage;
   std::vector<char*> envp;
-  Environment() {
+  explicit Environment(const std::vector<std::string>& extra = {}) {
+    auto replaced = [&](const char* entry) {
+      for (const std::string& e : extra) {
+        const size_t name = e.find('=') + 1;
+        if (std::strncmp(entry, e.c_str(), name) == 0) return true;
+      }
+      return false;
+    };
     for (char** e = environ; *e != nullptr; ++e) {
-      if (std::strncmp(*e, "LOOKOUT_DATABASE=", 17) != 0) storage.emplace_back(*e);
+      if (std::strncmp(*e, "LOOKOUT_DATABASE=", 17) != 0 && !replaced(*e)) storage.emplace_back(*e);
     }
+    storage.insert(storage.end(), extra.begin(), extra.end());
     for (std::string& s : storage) envp.push_back(s.data());
     envp.push_back(nullptr);
   }
@@ -88,14 +96,15 @@ std::filesystem::path FixtureDir(const std::string& name) {
   return SourceDir() / "tests" / "cli" / "fixtures" / name;
 }
 
-RunResult RunLookout(const std::vector<std::string>& args, const std::filesystem::path& cwd) {
+RunResult RunLookout(const std::vector<std::string>& args, const std::filesystem::path& cwd,
+                     const std::vector<std::string>& extra_env) {
   const std::string binary = Binary();
   TempDir capture;
   const std::string out_path = capture / "stdout";
   const std::string err_path = capture / "stderr";
   std::vector<std::string> storage;
   std::vector<char*> argv = Argv(binary, args, storage);
-  Environment env;
+  Environment env(extra_env);
   const pid_t pid = ::fork();
   if (pid < 0) throw std::runtime_error(std::string("fork: ") + std::strerror(errno));
   if (pid == 0) {

@@ -35,8 +35,10 @@ std::filesystem::path SourceDir();
 std::filesystem::path FixtureDir(const std::string& name);
 
 // Runs `lookout args...` in `cwd` with LOOKOUT_DATABASE unset, standard input empty and
-// standard output and error captured through files.
-RunResult RunLookout(const std::vector<std::string>& args, const std::filesystem::path& cwd);
+// standard output and error captured through files. `extra_env` ("NAME=value" entries)
+// is added to the environment, replacing variables of the same name.
+RunResult RunLookout(const std::vector<std::string>& args, const std::filesystem::path& cwd,
+                     const std::vector<std::string>& extra_env = {});
 
 // Runs `lookout args...` with a pseudo-terminal as standard input, output and error, and
 // returns everything it printed there (in `out`).

@@ -16,8 +16,10 @@ namespace {
 
 using ::testing::HasSubstr;
 
-// A GET on 127.0.0.1:`port`; the raw response, or "" when the connection failed.
-std::string HttpGet(int port, const std::string& path) {
+// A request on 127.0.0.1:`port` with extra header lines (each ending in "\r\n") and a
+// JSON body; the raw response, or "" when the connection failed.
+std::string HttpRequest(int port, const std::string& method, const std::string& path,
+                        const std::string& headers = "", const std::string& body = "") {
   const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
   if (fd < 0) return "";
   sockaddr_in address{};
@@ -26,8 +28,13 @@ std::string HttpGet(int port, const std::string& path) {
   address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
   std::string response;
   if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0) {
-    const std::string request =
-        "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+    std::string request = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + headers +
+                          "Connection: close\r\n";
+    if (!body.empty()) {
+      request += "Content-Type: application/json\r\nContent-Length: " +
+                 std::to_string(body.size()) + "\r\n";
+    }
+    request += "\r\n" + body;
     if (::write(fd, request.data(), request.size()) == static_cast<ssize_t>(request.size())) {
       char buffer[4096];
       ssize_t n;
@@ -37,6 +44,18 @@ std::string HttpGet(int port, const std::string& path) {
   ::close(fd);
   return response;
 }
+
+// The session token a sign-in response set, or "".
+std::string SessionCookie(const std::string& response) {
+  std::smatch m;
+  if (!std::regex_search(response, m, std::regex("Set-Cookie: lookout_session=([A-Za-z0-9_-]+);"))) {
+    return "";
+  }
+  return m[1];
+}
+
+// A GET on 127.0.0.1:`port`; the raw response, or "" when the connection failed.
+std::string HttpGet(int port, const std::string& path) { return HttpRequest(port, "GET", path); }
 
 int PortOf(const std::string& out) {
   std::smatch m;
@@ -48,9 +67,11 @@ class CliServe : public ::testing::TestWithParam<int> {};
 
 TEST_P(CliServe, ServesTheApiAndStopsCleanlyOnSignal) {
   TempDir dir;
-  ASSERT_EQ(RunLookout({"--database", "sqlite:" + (dir / "db.sqlite"), "migrate"}, dir.path())
-                .exit_code,
-            0);
+  const std::string password = "a long phrase for the first sign-in";
+  RunResult init = RunLookout({"--database", "sqlite:" + (dir / "db.sqlite"), "init",
+                               "--admin-email", "admin@example.org"},
+                              dir.path(), {"LOOKOUT_ADMIN_PASSWORD=" + password});
+  ASSERT_EQ(init.exit_code, 0) << init.out << init.err;
   Background server({"--database", "sqlite:" + (dir / "db.sqlite"), "serve", "--port", "0",
                      "--workers", "2"},
                     dir.path());
@@ -58,7 +79,16 @@ TEST_P(CliServe, ServesTheApiAndStopsCleanlyOnSignal) {
   const int port = PortOf(server.out());
   ASSERT_GT(port, 0) << server.out();
   EXPECT_THAT(HttpGet(port, "/healthz"), HasSubstr("200 OK"));
-  EXPECT_THAT(HttpGet(port, "/api/v1/regions"), HasSubstr("\"items\""));
+  EXPECT_THAT(HttpGet(port, "/api/v1/regions"), HasSubstr("401 Unauthorized"));
+  const std::string signed_in =
+      HttpRequest(port, "POST", "/api/v1/session", "",
+                  R"({"email": "admin@example.org", "password": ")" + password + R"("})");
+  EXPECT_THAT(signed_in, HasSubstr("200 OK"));
+  const std::string cookie = SessionCookie(signed_in);
+  ASSERT_FALSE(cookie.empty()) << signed_in;
+  EXPECT_THAT(HttpRequest(port, "GET", "/api/v1/regions",
+                          "Cookie: lookout_session=" + cookie + "\r\n"),
+              HasSubstr("\"items\""));
   EXPECT_EQ(server.StopWith(GetParam()), 0) << server.err();
   EXPECT_THAT(server.out(), HasSubstr("Stopped."));
   EXPECT_EQ(HttpGet(port, "/healthz"), "");  // nobody listens any more
@@ -72,6 +102,7 @@ TEST(CliServeNew, CreatesTheTablesOfANewDatabaseAndSaysSo) {
                     dir.path());
   ASSERT_TRUE(server.WaitForOutput("Press Ctrl-C to stop.", 30)) << server.err();
   EXPECT_THAT(server.out(), HasSubstr("lookout init"));
+  EXPECT_THAT(server.out(), HasSubstr("No one can sign in yet"));
   EXPECT_EQ(server.StopWith(SIGTERM), 0);
 }
 

@@ -445,7 +445,8 @@ TEST(InsightRules, LegacyGradeIsAcceptedOnlyOnImport) {
   r.Set("legacy_grade", "B24");
   EXPECT_THAT(Check("insight", r, ValidationMode::kImport), IsEmpty());
   EXPECT_THAT(Check("insight", r, ValidationMode::kCreate), ElementsAre("legacy_grade"));
-  EXPECT_THAT(Check("insight", r, ValidationMode::kUpdate), ElementsAre("legacy_grade"));
+  // An update keeps a grade an import restored; setting one is refused by the use case.
+  EXPECT_THAT(Check("insight", r, ValidationMode::kUpdate), IsEmpty());
 }
 
 TEST(InsightRules, LegacyGradeMustBeA5x5x5Grade) {

@@ -12,8 +12,10 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "app/accounts.h"
 #include "app/reference_data.h"
 #include "app/services.h"
+#include "auth_test_util.h"
 #include "core/time.h"
 #include "domain/schema.h"
 #include "store/store.h"
@@ -48,10 +50,19 @@ class ApiTest : public ::testing::Test {
     ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
     auto programme = app::EnsureProgramme(*services_, app::Actor::System(), {});
     ASSERT_TRUE(programme.ok()) << programme.status().ToString();
+    auto accounts = app::Accounts::Create(*store_, clock_, authtest::FastAccountOptions());
+    ASSERT_TRUE(accounts.ok()) << accounts.status().ToString();
+    accounts_ = std::move(accounts).value();
+    // Every call is made as a manager (who may do everything to programme records), and
+    // staff records are written as an administrator, as the role matrix requires.
+    manager_ = authtest::AddTestUser(*services_, *accounts_, "manager");
+    admin_ = authtest::AddTestUser(*services_, *accounts_, "admin");
+    ASSERT_GT(manager_.staff_id, 0);
+    ASSERT_GT(admin_.staff_id, 0);
 
     Server::Options options;
     options.log = [](std::string_view) {};
-    auto server = StartApiServer(*services_, options, {.version = "9.9.9-test"});
+    auto server = StartApiServer(*services_, *accounts_, options, {.version = "9.9.9-test"});
     ASSERT_TRUE(server.ok()) << server.status().ToString();
     server_ = std::move(server).value();
   }
@@ -59,6 +70,7 @@ class ApiTest : public ::testing::Test {
   void TearDown() override {
     if (server_) server_->Stop();
     server_.reset();
+    accounts_.reset();
     services_.reset();
     store_.reset();
     RemoveDatabase();
@@ -70,10 +82,12 @@ class ApiTest : public ::testing::Test {
     }
   }
 
-  httplib::Client Client() {
+  // A client that acts as the manager, or as the holder of `token`.
+  httplib::Client Client(const std::string& token = "") {
     httplib::Client c("127.0.0.1", server_->port());
     c.set_tcp_nodelay(true);
     c.set_read_timeout(20, 0);
+    c.set_default_headers({{"Authorization", "Bearer " + (token.empty() ? manager_.token : token)}});
     return c;
   }
 
@@ -104,11 +118,15 @@ class ApiTest : public ::testing::Test {
     return Create("partners", {{"name", name}, {"sector", sector}, {"region", region}});
   }
   int64_t Officer() {
-    return Create("staff", {{"name", "Priya Shah"},
-                            {"email", "priya.shah@example.org"},
-                            {"role", "officer"},
-                            {"home_region", "EM"}})["id"]
-        .get<int64_t>();
+    json body = {{"name", "Priya Shah"},
+                 {"email", "priya.shah@example.org"},
+                 {"role", "officer"},
+                 {"home_region", "EM"}};
+    auto res = Client(admin_.token).Post("/api/v1/staff", body.dump(), "application/json");
+    EXPECT_TRUE(res);
+    if (!res) return 0;
+    EXPECT_EQ(res->status, 201) << res->body;
+    return json::parse(res->body)["id"].get<int64_t>();
   }
   int64_t Objective() {
     return Create("objectives",
@@ -147,6 +165,9 @@ class ApiTest : public ::testing::Test {
   std::string db_path_;
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<app::Services> services_;
+  std::unique_ptr<app::Accounts> accounts_;
+  authtest::TestUser manager_;
+  authtest::TestUser admin_;
   std::unique_ptr<Server> server_;
 };
 
@@ -163,7 +184,7 @@ TEST_F(ApiTest, CreatesAndGetsARecord) {
   EXPECT_EQ(res->get_header_value("ETag"), "\"1\"");
   EXPECT_EQ(created["version"], 1);
   EXPECT_EQ(created["archived"], false);
-  EXPECT_EQ(created["created_by"], "api:anonymous");
+  EXPECT_EQ(created["created_by"], "staff:" + std::to_string(manager_.staff_id));
   EXPECT_EQ(created["name"], "Kent County Council");
   EXPECT_EQ(created["active"], true);
   EXPECT_FALSE(created.contains("warnings"));
@@ -595,16 +616,21 @@ TEST_F(ApiTest, ReportsHealthAndReadiness) {
 }
 
 TEST_F(ApiTest, EveryEntityHasItsRoutesAndReadOnlyOnesOnlyReads) {
-  auto router = BuildApiRouter(*services_);
+  auto router = BuildApiRouter(*services_, *accounts_);
   for (const domain::EntityDef* e : domain::AllEntities()) {
     std::vector<std::string> routes;
     for (const Route& r : router->routes()) {
       if (r.path.rfind("/api/v1/" + e->plural + "/", 0) == 0 || r.path == "/api/v1/" + e->plural) {
-        const std::string suffix = "/transitions";
-        const bool transitions =
-            r.path.size() > suffix.size() &&
-            r.path.compare(r.path.size() - suffix.size(), suffix.size(), suffix) == 0;
-        if (!transitions) routes.push_back(r.method + " " + r.path);
+        // Task transitions and the account actions on a staff member are routes of their
+        // own, not the entity's.
+        bool own_route = false;
+        for (const std::string suffix :
+             {"/transitions", "/reset-password", "/unlock", "/sign-out-everywhere"}) {
+          own_route = own_route ||
+                      (r.path.size() > suffix.size() &&
+                       r.path.compare(r.path.size() - suffix.size(), suffix.size(), suffix) == 0);
+        }
+        if (!own_route) routes.push_back(r.method + " " + r.path);
       }
     }
     std::string base = "/api/v1/" + e->plural;

@@ -9,6 +9,7 @@
 #include <set>
 #include <sstream>
 
+#include "app/accounts.h"
 #include "app/services.h"
 #include "core/status.h"
 #include "core/time.h"
@@ -78,7 +79,11 @@ TEST(ApiDocs, DocumentsEveryRoute) {
   ASSERT_TRUE(store.ok()) << store.status().ToString();
   FixedClock clock(0);
   app::Services services(**store, clock);
-  auto router = BuildApiRouter(services);
+  app::AccountOptions options;
+  options.hashing = app::MinimalHashParamsForTests();
+  auto accounts = app::Accounts::Create(**store, clock, options);
+  ASSERT_TRUE(accounts.ok()) << accounts.status().ToString();
+  auto router = BuildApiRouter(services, **accounts);
   const std::set<std::string> per_kind = {"", "/{id}", "/{id}/archive", "/{id}/restore"};
   for (const Route& route : router->routes()) {
     std::string path = route.path;

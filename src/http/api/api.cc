@@ -1,37 +1,169 @@
 #include "http/api/api.h"
 
+#include <cctype>
+
+#include "app/passwords.h"
 #include "http/api/routes.h"
 
 namespace lookout::http {
 
-app::Actor ResolveActor(const Request& request) {
-  app::Actor actor;
-  actor.id = "api:anonymous";
-  actor.address = request.remote_address;
-  actor.request_id = request.request_id;
-  return actor;
+namespace api {
+
+namespace {
+
+// The authentication of the request a handler on this thread is answering. Handlers run
+// synchronously inside the guard, on its thread, so a thread-local pointer scoped to the
+// call carries the actor to them without widening every handler's signature.
+struct CurrentRequest {
+  const Request* request = nullptr;
+  const app::Authenticated* who = nullptr;
+};
+thread_local CurrentRequest current;
+
+class ScopedAuthentication {
+ public:
+  ScopedAuthentication(const Request& request, const app::Authenticated* who) : saved_(current) {
+    current = {&request, who};
+  }
+  ~ScopedAuthentication() { current = saved_; }
+  ScopedAuthentication(const ScopedAuthentication&) = delete;
+  ScopedAuthentication& operator=(const ScopedAuthentication&) = delete;
+
+ private:
+  CurrentRequest saved_;
+};
+
+bool ChangesState(const std::string& method) {
+  return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
 }
 
-void AddApiRoutes(Router& router, app::Services& services, const ApiOptions& options) {
-  api::AddMetaRoutes(router, services, options.version);
+// The token of "Bearer <token>" (the scheme in any case), or nullopt for another scheme.
+std::optional<std::string> BearerToken(const std::string& authorization) {
+  constexpr std::string_view kScheme = "bearer";
+  if (authorization.size() <= kScheme.size() || authorization[kScheme.size()] != ' ') {
+    return std::nullopt;
+  }
+  for (size_t i = 0; i < kScheme.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(authorization[i])) != kScheme[i]) {
+      return std::nullopt;
+    }
+  }
+  size_t start = kScheme.size();
+  while (start < authorization.size() && authorization[start] == ' ') ++start;
+  size_t end = authorization.size();
+  while (end > start && authorization[end - 1] == ' ') --end;
+  return authorization.substr(start, end - start);
+}
+
+Response Unauthenticated(const Request& request, const Status& status) {
+  Response response = ErrorResponse(status, request);
+  response.SetHeader("WWW-Authenticate", "Bearer realm=\"Lookout\"");
+  return response;
+}
+
+Response Guard(app::Accounts& accounts, const RouteHandler& handler, Access access,
+               const Request& request, const PathParams& params) {
+  if (access == Access::kOpen) {
+    ScopedAuthentication scope(request, nullptr);
+    return handler(request, params);
+  }
+  Result<app::Authenticated> who =
+      Status(ErrorCode::kUnauthenticated,
+             "Sign in first (POST /api/v1/session), or send an API token as "
+             "Authorization: Bearer TOKEN.");
+  bool by_cookie = false;
+  if (const std::string* authorization = request.Header("authorization")) {
+    std::optional<std::string> token = BearerToken(*authorization);
+    if (!token) {
+      return Unauthenticated(
+          request, Status(ErrorCode::kUnauthenticated,
+                          "Send an API token as Authorization: Bearer TOKEN; other schemes "
+                          "are not accepted."));
+    }
+    who = accounts.ResolveApiToken(*token, request.remote_address, request.request_id);
+  } else if (std::string cookie = SessionCookieOf(request); !cookie.empty()) {
+    by_cookie = true;
+    who = accounts.ResolveSession(cookie, request.remote_address, request.request_id);
+  }
+  if (!who.ok()) {
+    if (who.status().code() != ErrorCode::kUnauthenticated) {
+      return ErrorResponse(who.status(), request);
+    }
+    Response response = Unauthenticated(request, who.status());
+    // A cookie that names no live session is of no more use to the browser.
+    if (by_cookie) response.SetHeader("Set-Cookie", ClearedSessionCookie(request.secure));
+    return response;
+  }
+  // A browser sends the cookie with requests other sites make it send; only pages of
+  // Lookout know the session's CSRF token. A bearer token is never sent by a browser on
+  // its own, so it needs none.
+  if (by_cookie && ChangesState(request.method)) {
+    const std::string* csrf = request.Header("x-csrf-token");
+    if (csrf == nullptr || who->csrf_token.empty() || !app::SecretsEqual(*csrf, who->csrf_token)) {
+      return ErrorResponse(
+          Status(ErrorCode::kCsrfFailed, std::string(ErrorCodeMessage(ErrorCode::kCsrfFailed))),
+          request);
+    }
+  }
+  if (who->must_change_password && access != Access::kWhilePasswordMustChange) {
+    return ErrorResponse(Status(ErrorCode::kPasswordChangeRequired,
+                                std::string(ErrorCodeMessage(ErrorCode::kPasswordChangeRequired))),
+                         request);
+  }
+  ScopedAuthentication scope(request, &who.value());
+  return handler(request, params);
+}
+
+}  // namespace
+
+const app::Authenticated* CurrentAuthentication(const Request& request) {
+  return current.request == &request ? current.who : nullptr;
+}
+
+}  // namespace api
+
+app::Actor ResolveActor(const Request& request) {
+  if (const app::Authenticated* who = api::CurrentAuthentication(request)) return who->actor;
+  return app::Actor::Anonymous(request.remote_address, request.request_id);
+}
+
+void AddApiRoutes(Router& router, app::Services& services, app::Accounts& accounts,
+                  const ApiOptions& options) {
+  Router routes;
+  api::AddMetaRoutes(routes, services, options.version);
+  api::AddAuditRoutes(routes, services);
   for (const domain::EntityDef* entity : domain::AllEntities()) {
-    api::AddEntityRoutes(router, services, *entity);
-    if (entity == &domain::TaskEntity()) api::AddTaskRoutes(router, services);
+    api::AddEntityRoutes(routes, services, *entity);
+    if (entity == &domain::TaskEntity()) api::AddTaskRoutes(routes, services);
+  }
+  api::AddAuthRoutes(routes, accounts, options.max_concurrent_sign_ins);
+  // Every route, whoever added it, goes through the same guard.
+  app::Accounts* a = &accounts;
+  for (const Route& route : routes.routes()) {
+    Route guarded = route;
+    guarded.handler = [a, handler = route.handler,
+                       access = api::AccessOf(route.method, route.path)](
+                          const Request& request, const PathParams& params) {
+      return api::Guard(*a, handler, access, request, params);
+    };
+    router.Add(std::move(guarded));
   }
 }
 
-std::shared_ptr<const Router> BuildApiRouter(app::Services& services, const ApiOptions& options) {
+std::shared_ptr<const Router> BuildApiRouter(app::Services& services, app::Accounts& accounts,
+                                             const ApiOptions& options) {
   auto router = std::make_shared<Router>();
-  AddApiRoutes(*router, services, options);
+  AddApiRoutes(*router, services, accounts, options);
   return router;
 }
 
-Result<std::unique_ptr<Server>> StartApiServer(app::Services& services,
+Result<std::unique_ptr<Server>> StartApiServer(app::Services& services, app::Accounts& accounts,
                                                Server::Options server_options,
                                                const ApiOptions& api_options) {
-  LOOKOUT_ASSIGN_OR_RETURN(std::unique_ptr<Server> server,
-                           Server::Create(std::move(server_options),
-                                          RouterHandler(BuildApiRouter(services, api_options))));
+  LOOKOUT_ASSIGN_OR_RETURN(
+      std::unique_ptr<Server> server,
+      Server::Create(std::move(server_options),
+                     RouterHandler(BuildApiRouter(services, accounts, api_options))));
   LOOKOUT_RETURN_IF_ERROR(server->Start());
   return server;
 }

@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "app/accounts.h"
 #include "app/services.h"
 #include "domain/schema.h"
 #include "http/router.h"
@@ -18,8 +19,38 @@ void AddEntityRoutes(Router& router, app::Services& services, const domain::Enti
 // GET and POST /api/v1/tasks/{id}/transitions.
 void AddTaskRoutes(Router& router, app::Services& services);
 
+// GET /api/v1/audit: the audit trail, for administrators (audit.cc).
+void AddAuditRoutes(Router& router, app::Services& services);
+
 // GET /api/v1/schema, /api/v1/vocabularies, /api/v1/reach, /healthz, /readyz.
 void AddMetaRoutes(Router& router, app::Services& services, const std::string& version);
+
+// Signing in and out, the password, API tokens and the staff account actions:
+// POST/GET/DELETE /api/v1/session, POST /api/v1/session/sign-out-everywhere,
+// POST /api/v1/account/password, GET/POST /api/v1/api-tokens,
+// POST /api/v1/api-tokens/{id}/revoke, POST /api/v1/staff/{id}/reset-password, .../unlock
+// and .../sign-out-everywhere. At most `max_concurrent_sign_ins` password checks run at
+// once; more sign-ins meanwhile get 429, so that a flood of them cannot occupy every
+// worker thread.
+void AddAuthRoutes(Router& router, app::Accounts& accounts, int max_concurrent_sign_ins);
+
+// Who may call a route, before its handler runs (see the guard in api.cc).
+enum class Access {
+  kOpen,               // anyone: the probes and signing in
+  kSignedIn,           // a signed-in staff member whose password needs no change
+  kWhilePasswordMustChange,  // signed in, even while the password must be changed first
+};
+Access AccessOf(const std::string& method, const std::string& path);
+
+// What the authentication step established for `request`, which is being handled on this
+// thread: set by the guard that AddApiRoutes puts around every route for the duration of
+// the handler. Null for an open route and outside a handler.
+const app::Authenticated* CurrentAuthentication(const Request& request);
+
+// The session token of the request's `lookout_session` cookie, or "".
+std::string SessionCookieOf(const Request& request);
+// The Set-Cookie value that clears the session cookie.
+std::string ClearedSessionCookie(bool secure);
 
 }  // namespace lookout::http::api
 

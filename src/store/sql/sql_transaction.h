@@ -43,6 +43,10 @@ class SqlTransaction : public Transaction {
   Status AppendAudit(const AuditEntry& entry) override;
   Result<std::vector<AuditEntry>> ListAudit(const std::string& entity, int64_t entity_id,
                                             int64_t limit) override;
+  // In sql_audit.cc.
+  Result<std::vector<StoredAuditEntry>> ReadAuditChain(int64_t after_id, int64_t limit) override;
+  Result<AuditPage> QueryAudit(const AuditQuery& query) override;
+  Status Delete(const domain::EntityDef& entity, int64_t id, int64_t expected_version) override;
   Result<int64_t> NextSequence(const domain::EntityDef& entity, const std::string& field,
                                const std::string& prefix) override;
   Result<std::vector<ReachRow>> AggregateReach(const ReachQuery& query) override;

@@ -1,0 +1,64 @@
+// Who may do what to which record: the role matrix of docs/security.md, enforced here in
+// app/ so that the API, the pages and the CLI share one set of checks. Every use case in
+// Services asks the policy before it reads or writes.
+//
+// Roles: admin (accounts, reference data, retention; no programme content), manager
+// (everything, every region; tasking decisions), officer (reads tasks, activities and
+// partners nationally; writes in their own region and on national tasks they are on;
+// reads other regions' insight only when it is graded for sharing (handling P)),
+// analyst (reads all programme content; manages the outcome framework, surveys and
+// reports), funder (aggregates only: never a record). The command line acts as the
+// operator who holds the database and may do everything; anonymous callers nothing.
+#ifndef LOOKOUT_APP_POLICY_H_
+#define LOOKOUT_APP_POLICY_H_
+
+#include <string>
+#include <vector>
+
+#include "app/services.h"
+#include "core/status.h"
+#include "core/value.h"
+#include "domain/schema.h"
+#include "store/store.h"
+
+namespace lookout::app::policy {
+
+enum class Operation {
+  kRead,    // list, get, export
+  kCreate,  // create, import
+  kUpdate,
+  kArchive,  // archive and restore
+};
+
+// Whether the actor is the command line or the system (the database's operator).
+bool IsOperator(const Actor& actor);
+
+// The entity-level rule: may this actor do `op` to records of `entity` at all?
+// kUnauthenticated for anonymous actors, kForbidden otherwise when not allowed.
+Status Authorize(const Actor& actor, Operation op, const domain::EntityDef& entity);
+
+// The record-level rule for one record (region scope, handling codes). For kUpdate,
+// call it with the record as stored and again with the record as it would be saved, so a
+// record can neither be changed outside one's scope nor moved out of it. `tx` answers
+// questions about related records (is the officer on this task?).
+// REQUIRES: Authorize(actor, op, entity) is OK.
+Status AuthorizeRecord(const Actor& actor, Operation op, const domain::EntityDef& entity,
+                       const Record& record, store::Transaction& tx);
+
+// The conditions confining a list of `entity` to what the actor may read (at least one
+// must hold); empty when the actor may read every record the entity-level rule allows.
+std::vector<store::Condition> ReadScope(const Actor& actor, const domain::EntityDef& entity);
+
+// Task transitions: approving, rejecting, cancelling and closing are tasking decisions
+// (managers); starting, delivering and evaluating belong to those who may edit the task
+// (its lead gathers the evaluation evidence), and analysts may evaluate any task. An
+// officer may withdraw (cancel) their own proposal.
+Status AuthorizeTransition(const Actor& actor, const Record& task, const std::string& to_status,
+                           store::Transaction& tx);
+
+// Aggregates (reach, dashboards): every signed-in role.
+Status AuthorizeAggregate(const Actor& actor);
+
+}  // namespace lookout::app::policy
+
+#endif  // LOOKOUT_APP_POLICY_H_

@@ -1,0 +1,320 @@
+// Signing in and out, changing the password, API tokens and the account actions an
+// administrator or manager takes on a staff member. The session token travels only in
+// the cookie; nothing here logs a password, a token, a cookie or a CSRF token.
+#include <algorithm>
+#include <atomic>
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "http/api/api.h"
+#include "http/api/json_io.h"
+#include "http/api/routes.h"
+
+namespace lookout::http::api {
+
+namespace {
+
+constexpr const char* kCookieName = "lookout_session";
+
+const std::string& SessionPath() {
+  static const std::string kPath = std::string(kPrefix) + "/session";
+  return kPath;
+}
+
+std::string CookieAttributes(bool secure) {
+  return std::string("; Path=/; HttpOnly; SameSite=Lax") + (secure ? "; Secure" : "");
+}
+
+std::string SessionCookie(const std::string& token, bool secure) {
+  return std::string(kCookieName) + "=" + token + CookieAttributes(secure);
+}
+
+// Limits how many password checks run at once (each holds a worker thread and about
+// 19 MiB for a few tens of milliseconds).
+class SignInGate {
+ public:
+  explicit SignInGate(int limit) : limit_(limit) {}
+  bool Enter() {
+    int now = running_.fetch_add(1);
+    if (now < limit_) return true;
+    running_.fetch_sub(1);
+    return false;
+  }
+  void Leave() { running_.fetch_sub(1); }
+
+ private:
+  const int limit_;
+  std::atomic<int> running_{0};
+};
+
+// The string fields of a JSON body, with one error per problem: missing or not text, and
+// keys that are not accepted.
+Result<std::map<std::string, std::string>> StringFields(const nlohmann::json& body,
+                                                        const std::vector<std::string>& required,
+                                                        const std::vector<std::string>& optional = {}) {
+  std::map<std::string, std::string> out;
+  std::vector<FieldError> errors;
+  auto read = [&](const std::string& name, bool must) {
+    auto it = body.find(name);
+    if (it == body.end() || it->is_null()) {
+      if (must) errors.push_back({name, "is required"});
+    } else if (!it->is_string()) {
+      errors.push_back({name, "must be text"});
+    } else {
+      out[name] = it->get<std::string>();
+    }
+  };
+  for (const std::string& name : required) read(name, true);
+  for (const std::string& name : optional) read(name, false);
+  std::string accepted;
+  for (const auto* list : {&required, &optional}) {
+    for (const std::string& name : *list) accepted += (accepted.empty() ? "" : ", ") + name;
+  }
+  for (auto it = body.begin(); it != body.end(); ++it) {
+    if (std::find(required.begin(), required.end(), it.key()) == required.end() &&
+        std::find(optional.begin(), optional.end(), it.key()) == optional.end()) {
+      errors.push_back({it.key(), "is not accepted here: send " + accepted});
+    }
+  }
+  if (!errors.empty()) return Status::Validation(std::move(errors));
+  return out;
+}
+
+nlohmann::ordered_json TextOrNull(const std::string& text) {
+  return text.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(text);
+}
+
+// "Who am I": the staff member, how they are signed in and what the pages need.
+nlohmann::ordered_json WhoJson(const app::Authenticated& who) {
+  nlohmann::ordered_json j = nlohmann::ordered_json::object();
+  j["staff"] = who.actor.staff_id;
+  j["name"] = who.name;
+  j["email"] = who.email;
+  j["role"] = who.actor.role;
+  j["region"] = TextOrNull(who.actor.region);
+  j["signed_in_with"] = who.actor.api_token_id != 0 ? "api_token" : "session";
+  if (who.actor.api_token_id == 0) j["csrf_token"] = who.csrf_token;
+  j["must_change_password"] = who.must_change_password;
+  j["expires"] = who.expires_at;
+  return j;
+}
+
+nlohmann::ordered_json TokenJson(const app::ApiTokenInfo& t) {
+  nlohmann::ordered_json j = nlohmann::ordered_json::object();
+  j["id"] = t.id;
+  j["name"] = t.name;
+  j["prefix"] = t.prefix;
+  j["expires_on"] = t.expires_on;
+  j["created_at"] = t.created_at;
+  j["revoked_at"] = TextOrNull(t.revoked_at);
+  j["last_used_at"] = TextOrNull(t.last_used_at);
+  return j;
+}
+
+// The signed-in caller (the guard has made sure there is one).
+const app::Authenticated& Caller(const Request& request) {
+  static const app::Authenticated kNobody;
+  const app::Authenticated* who = CurrentAuthentication(request);
+  return who != nullptr ? *who : kNobody;
+}
+
+Response SignIn(app::Accounts& accounts, SignInGate& gate, const Request& request) {
+  Result<nlohmann::json> body = ParseJsonObject(request);
+  if (!body.ok()) return ErrorResponse(body.status(), request);
+  auto fields = StringFields(*body, {"email", "password"});
+  if (!fields.ok()) return ErrorResponse(fields.status(), request);
+  if (!gate.Enter()) {
+    return ErrorResponse(Status(ErrorCode::kTooManyRequests,
+                                "Too many people are signing in at this moment: try again in a "
+                                "few seconds."),
+                         request);
+  }
+  Result<app::SignedIn> in = accounts.SignIn((*fields)["email"], (*fields)["password"],
+                                             request.remote_address, request.request_id);
+  gate.Leave();
+  if (!in.ok()) return ErrorResponse(in.status(), request);
+  Response response = JsonResponse(200, WhoJson(in->who));
+  response.SetHeader("Set-Cookie", SessionCookie(in->session_token, request.secure));
+  return response;
+}
+
+Response WhoAmI(const Request& request) { return JsonResponse(200, WhoJson(Caller(request))); }
+
+Response SignOut(app::Accounts& accounts, const Request& request) {
+  Status ended = accounts.SignOut(Caller(request).actor);
+  if (!ended.ok()) return ErrorResponse(ended, request);
+  Response response = JsonResponse(200, {{"signed_out", true}});
+  response.SetHeader("Set-Cookie", ClearedSessionCookie(request.secure));
+  return response;
+}
+
+Response SignOutEverywhere(app::Accounts& accounts, const Request& request) {
+  const app::Actor& actor = Caller(request).actor;
+  Result<int64_t> ended = accounts.SignOutEverywhere(actor, actor.staff_id);
+  if (!ended.ok()) return ErrorResponse(ended.status(), request);
+  Response response = JsonResponse(200, {{"sessions_ended", *ended}});
+  if (actor.session_id != 0) response.SetHeader("Set-Cookie", ClearedSessionCookie(request.secure));
+  return response;
+}
+
+Response ChangePassword(app::Accounts& accounts, const Request& request) {
+  Result<nlohmann::json> body = ParseJsonObject(request);
+  if (!body.ok()) return ErrorResponse(body.status(), request);
+  auto fields = StringFields(*body, {"current", "new"});
+  if (!fields.ok()) return ErrorResponse(fields.status(), request);
+  Result<int64_t> ended =
+      accounts.ChangePassword(Caller(request).actor, (*fields)["current"], (*fields)["new"]);
+  if (!ended.ok()) return ErrorResponse(ended.status(), request);
+  return JsonResponse(200, {{"changed", true}, {"other_sessions_ended", *ended}});
+}
+
+Response ListTokens(app::Accounts& accounts, const Request& request) {
+  Result<std::vector<app::ApiTokenInfo>> tokens = accounts.ListApiTokens(Caller(request).actor);
+  if (!tokens.ok()) return ErrorResponse(tokens.status(), request);
+  nlohmann::ordered_json items = nlohmann::ordered_json::array();
+  for (const app::ApiTokenInfo& t : *tokens) items.push_back(TokenJson(t));
+  nlohmann::ordered_json body = nlohmann::ordered_json::object();
+  body["items"] = std::move(items);
+  body["total"] = static_cast<int64_t>(tokens->size());
+  return JsonResponse(200, body);
+}
+
+Response CreateToken(app::Accounts& accounts, const Request& request) {
+  Result<nlohmann::json> body = ParseJsonObject(request);
+  if (!body.ok()) return ErrorResponse(body.status(), request);
+  auto fields = StringFields(*body, {"name", "expires_on"});
+  if (!fields.ok()) return ErrorResponse(fields.status(), request);
+  Result<app::NewApiToken> made =
+      accounts.CreateApiToken(Caller(request).actor, (*fields)["name"], (*fields)["expires_on"]);
+  if (!made.ok()) return ErrorResponse(made.status(), request);
+  nlohmann::ordered_json j = TokenJson(made->info);
+  j["token"] = made->token;  // shown this once
+  return JsonResponse(201, j);
+}
+
+Response RevokeToken(app::Accounts& accounts, const Request& request, const PathParams& path) {
+  Result<int64_t> id = ParseId(path.Get("id"));
+  if (!id.ok()) return ErrorResponse(id.status(), request);
+  Result<app::ApiTokenInfo> revoked = accounts.RevokeApiToken(Caller(request).actor, *id);
+  if (!revoked.ok()) return ErrorResponse(revoked.status(), request);
+  return JsonResponse(200, TokenJson(*revoked));
+}
+
+Response ResetPassword(app::Accounts& accounts, const Request& request, const PathParams& path) {
+  Result<int64_t> id = ParseId(path.Get("id"));
+  if (!id.ok()) return ErrorResponse(id.status(), request);
+  Result<std::string> password = accounts.ResetPassword(Caller(request).actor, *id);
+  if (!password.ok()) return ErrorResponse(password.status(), request);
+  return JsonResponse(200, {{"staff", *id},
+                            {"one_time_password", *password},
+                            {"must_change_password", true}});
+}
+
+Response Unlock(app::Accounts& accounts, const Request& request, const PathParams& path) {
+  Result<int64_t> id = ParseId(path.Get("id"));
+  if (!id.ok()) return ErrorResponse(id.status(), request);
+  Status unlocked = accounts.Unlock(Caller(request).actor, *id);
+  if (!unlocked.ok()) return ErrorResponse(unlocked, request);
+  return JsonResponse(200, {{"staff", *id}, {"unlocked", true}});
+}
+
+Response SignStaffOutEverywhere(app::Accounts& accounts, const Request& request,
+                                const PathParams& path) {
+  Result<int64_t> id = ParseId(path.Get("id"));
+  if (!id.ok()) return ErrorResponse(id.status(), request);
+  Result<int64_t> ended = accounts.SignOutEverywhere(Caller(request).actor, *id);
+  if (!ended.ok()) return ErrorResponse(ended.status(), request);
+  return JsonResponse(200, {{"staff", *id}, {"sessions_ended", *ended}});
+}
+
+}  // namespace
+
+std::string SessionCookieOf(const Request& request) {
+  const std::string* header = request.Header("cookie");
+  if (header == nullptr) return "";
+  std::string_view rest = *header;
+  const std::string_view name = kCookieName;
+  while (!rest.empty()) {
+    size_t end = rest.find(';');
+    std::string_view pair = rest.substr(0, end);
+    rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
+    while (!pair.empty() && (pair.front() == ' ' || pair.front() == '\t')) pair.remove_prefix(1);
+    while (!pair.empty() && (pair.back() == ' ' || pair.back() == '\t')) pair.remove_suffix(1);
+    if (pair.size() > name.size() && pair.substr(0, name.size()) == name &&
+        pair[name.size()] == '=') {
+      return std::string(pair.substr(name.size() + 1));
+    }
+  }
+  return "";
+}
+
+std::string ClearedSessionCookie(bool secure) {
+  return std::string(kCookieName) + "=" + CookieAttributes(secure) + "; Max-Age=0";
+}
+
+Access AccessOf(const std::string& method, const std::string& path) {
+  if (method == "GET" && (path == "/healthz" || path == "/readyz")) return Access::kOpen;
+  if (method == "POST" && path == SessionPath()) return Access::kOpen;
+  // While the password must be changed, a session may change it, look at who it is and
+  // sign out; nothing else.
+  static const std::set<std::pair<std::string, std::string>> kDuringChange = {
+      {"GET", SessionPath()},
+      {"DELETE", SessionPath()},
+      {"POST", SessionPath() + "/sign-out-everywhere"},
+      {"POST", std::string(kPrefix) + "/account/password"}};
+  if (kDuringChange.count({method, path})) return Access::kWhilePasswordMustChange;
+  return Access::kSignedIn;
+}
+
+void AddAuthRoutes(Router& router, app::Accounts& accounts, int max_concurrent_sign_ins) {
+  app::Accounts* a = &accounts;
+  auto gate = std::make_shared<SignInGate>(std::max(1, max_concurrent_sign_ins));
+  const std::string tokens = std::string(kPrefix) + "/api-tokens";
+  const std::string staff = std::string(kPrefix) + "/" + domain::StaffEntity().plural + "/{id}";
+  const std::string account = domain::AccountEntity().name;
+  const std::string token = domain::ApiTokenEntity().name;
+
+  router.Add({"POST", SessionPath(),
+              "Sign in (body: email, password); sets the session cookie and answers who you are "
+              "with the CSRF token.",
+              account, true,
+              [a, gate](const Request& r, const PathParams&) { return SignIn(*a, *gate, r); }});
+  router.Add({"GET", SessionPath(), "Who you are signed in as.", account, false,
+              [](const Request& r, const PathParams&) { return WhoAmI(r); }});
+  router.Add({"DELETE", SessionPath(), "Sign out: ends this session and clears the cookie.",
+              account, false,
+              [a](const Request& r, const PathParams&) { return SignOut(*a, r); }});
+  router.Add({"POST", SessionPath() + "/sign-out-everywhere",
+              "End every session of yours, this one included.", account, false,
+              [a](const Request& r, const PathParams&) { return SignOutEverywhere(*a, r); }});
+  router.Add({"POST", std::string(kPrefix) + "/account/password",
+              "Change your password (body: current, new); ends your other sessions.", account,
+              true, [a](const Request& r, const PathParams&) { return ChangePassword(*a, r); }});
+  router.Add({"GET", tokens, "Your API tokens (never the tokens themselves).", token, false,
+              [a](const Request& r, const PathParams&) { return ListTokens(*a, r); }});
+  router.Add({"POST", tokens,
+              "Make an API token (body: name, expires_on); answers it once, in \"token\".", token,
+              true, [a](const Request& r, const PathParams&) { return CreateToken(*a, r); }});
+  router.Add({"POST", tokens + "/{id}/revoke", "Revoke an API token, at once.", token, false,
+              [a](const Request& r, const PathParams& p) { return RevokeToken(*a, r, p); }});
+  router.Add({"POST", staff + "/reset-password",
+              "Give a staff member a one-time password to change at the next sign-in "
+              "(administrators).",
+              account, false,
+              [a](const Request& r, const PathParams& p) { return ResetPassword(*a, r, p); }});
+  router.Add({"POST", staff + "/unlock",
+              "Lift the lock that failed sign-ins put on an account (managers, administrators).",
+              account, false,
+              [a](const Request& r, const PathParams& p) { return Unlock(*a, r, p); }});
+  router.Add({"POST", staff + "/sign-out-everywhere",
+              "End every session of a staff member (administrators).", account, false,
+              [a](const Request& r, const PathParams& p) {
+                return SignStaffOutEverywhere(*a, r, p);
+              }});
+}
+
+}  // namespace lookout::http::api

@@ -1,0 +1,286 @@
+// The role matrix and regional scope, enforced in the use cases (docs/security.md).
+#include "app/policy.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <set>
+
+#include "app/services.h"
+#include "core/time.h"
+#include "domain/schema.h"
+#include "store/store.h"
+
+namespace lookout::app {
+namespace {
+
+using domain::FindEntity;
+
+class PolicyTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = std::filesystem::temp_directory_path() /
+            ("lookout-policy-" + std::to_string(::getpid()) + "-" +
+             ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db");
+    std::filesystem::remove(path_);
+    store_ = std::move(store::Open("sqlite:" + path_.string(), 2)).value();
+    ASSERT_TRUE(store_->Migrate(false).ok());
+    services_ = std::make_unique<Services>(*store_, clock_);
+
+    for (const char* code : {"EM", "WM", "NAT"}) {
+      Make("region", {{"code", code}, {"name", code}, {"nation", "England"}});
+    }
+    Make("sector", {{"code", "police"}, {"name", "Police"}});
+    em_officer_ = Staff("officer", "EM", "em@lookout.example");
+    wm_officer_ = Staff("officer", "WM", "wm@lookout.example");
+    manager_ = Staff("manager", "", "manager@lookout.example");
+    analyst_ = Staff("analyst", "", "analyst@lookout.example");
+    funder_ = Staff("funder", "", "funder@lookout.example");
+    admin_ = Staff("admin", "", "admin@lookout.example");
+    objective_ = Make("objective", {{"code", "o1"}, {"title", "Everyone's responsibility"}});
+
+    em_own_ = Make("insight", InsightFields("EM", "C"));
+    wm_shared_ = Make("insight", InsightFields("WM", "P"));
+    wm_conditional_ = Make("insight", InsightFields("WM", "C"));
+    wm_ungraded_ = Make("insight", InsightFields("WM", "none"));
+  }
+  void TearDown() override {
+    services_.reset();
+    store_.reset();
+    for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(path_.string() + s);
+  }
+
+  int64_t Make(const std::string& kind, std::map<std::string, Value> fields) {
+    Record r;
+    for (auto& [k, v] : fields) r.Set(k, v);
+    auto saved = services_->Create(Actor::Cli("setup"), *FindEntity(kind), r);
+    EXPECT_TRUE(saved.ok()) << kind << ": " << saved.status().ToString();
+    return saved.ok() ? saved->record.Id() : 0;
+  }
+  Actor Staff(const std::string& role, const std::string& region, const std::string& email) {
+    std::map<std::string, Value> f = {{"name", role + " " + region}, {"email", email},
+                                      {"role", role}};
+    if (!region.empty()) f["home_region"] = region;
+    Actor a;
+    a.staff_id = Make("staff", f);
+    a.id = "staff:" + std::to_string(a.staff_id);
+    a.role = role;
+    a.region = region;
+    a.signed_in = true;
+    return a;
+  }
+  std::map<std::string, Value> InsightFields(const std::string& region, const std::string& handling) {
+    std::map<std::string, Value> f = {{"received_on", "2026-01-10"},
+                                      {"recorded_by", em_officer_.staff_id},
+                                      {"source_type", "police_intelligence"},
+                                      {"region", region},
+                                      {"themes", Value::List{Value("cce")}},
+                                      {"summary", "Insight about a coach station in " + region}};
+    if (handling == "none") {
+      f["source_type"] = "partner_observation";
+    } else if (handling == "P") {
+      f["grade_source"] = "1";
+      f["grade_intelligence"] = "B";
+      f["grade_handling"] = "P";
+    } else {
+      f["grade_source"] = "2";
+      f["grade_intelligence"] = "C";
+      f["grade_handling"] = "C";
+      f["handling_conditions"] = "Not to be shared outside safeguarding partners";
+    }
+    return f;
+  }
+  std::set<int64_t> InsightIds(const Actor& a, Params params = {}) {
+    auto page = services_->List(a, domain::InsightEntity(), params);
+    EXPECT_TRUE(page.ok()) << page.status().ToString();
+    std::set<int64_t> ids;
+    if (page.ok()) {
+      for (const Record& r : page->items) ids.insert(r.Id());
+    }
+    return ids;
+  }
+  Record TaskFor(const Actor& lead, const std::string& region) {
+    Record t;
+    t.Set("title", "Hotel staff training");
+    t.Set("objectives", Value::List{Value(objective_)});
+    t.Set("themes", Value::List{Value("cse")});
+    t.Set("regions", Value::List{Value(region)});
+    t.Set("lead", lead.staff_id);
+    t.Set("priority", "medium");
+    return t;
+  }
+
+  FixedClock clock_{1772323200};
+  std::filesystem::path path_;
+  std::unique_ptr<store::Store> store_;
+  std::unique_ptr<Services> services_;
+  Actor em_officer_, wm_officer_, manager_, analyst_, funder_, admin_;
+  int64_t objective_ = 0;
+  int64_t em_own_ = 0, wm_shared_ = 0, wm_conditional_ = 0, wm_ungraded_ = 0;
+};
+
+TEST_F(PolicyTest, AnonymousCallersAreAskedToSignIn) {
+  const Actor nobody = Actor::Anonymous("127.0.0.1", "req-1");
+  for (const domain::EntityDef* e : domain::AllEntities()) {
+    auto page = services_->List(nobody, *e, {});
+    ASSERT_FALSE(page.ok()) << e->name;
+    EXPECT_EQ(page.status().code(), ErrorCode::kUnauthenticated) << e->name;
+  }
+  EXPECT_EQ(services_->Reach(nobody, {}).status().code(), ErrorCode::kUnauthenticated);
+}
+
+TEST_F(PolicyTest, AFunderGetsNoRecordOfAnyKindButSeesAggregates) {
+  for (const domain::EntityDef* e : domain::AllEntities()) {
+    auto page = services_->List(funder_, *e, {});
+    ASSERT_FALSE(page.ok()) << e->name;
+    EXPECT_EQ(page.status().code(), ErrorCode::kForbidden) << e->name;
+    EXPECT_EQ(services_->ExportAll(funder_, *e).status().code(), ErrorCode::kForbidden);
+  }
+  EXPECT_EQ(services_->Get(funder_, domain::InsightEntity(), em_own_).status().code(),
+            ErrorCode::kForbidden);
+  EXPECT_TRUE(services_->Reach(funder_, {}).ok());
+}
+
+TEST_F(PolicyTest, AnAdministratorKeepsReferenceDataButReadsNoProgrammeContent) {
+  EXPECT_TRUE(services_->List(admin_, domain::RegionEntity(), {}).ok());
+  Record sector;
+  sector.Set("code", "faith");
+  sector.Set("name", "Faith groups");
+  EXPECT_TRUE(services_->Create(admin_, domain::SectorEntity(), sector).ok());
+  EXPECT_EQ(services_->List(admin_, domain::InsightEntity(), {}).status().code(),
+            ErrorCode::kForbidden);
+  EXPECT_EQ(services_->List(admin_, domain::TaskEntity(), {}).status().code(),
+            ErrorCode::kForbidden);
+  sector.Set("code", "sport");
+  EXPECT_EQ(services_->Create(manager_, domain::SectorEntity(), sector).status().code(),
+            ErrorCode::kForbidden);
+}
+
+TEST_F(PolicyTest, AnOfficerSeesOwnRegionAndSharedInsightOnly) {
+  EXPECT_EQ(InsightIds(em_officer_), (std::set<int64_t>{em_own_, wm_shared_}));
+  EXPECT_EQ(InsightIds(wm_officer_),
+            (std::set<int64_t>{wm_shared_, wm_conditional_, wm_ungraded_}));
+  EXPECT_EQ(InsightIds(manager_).size(), 4u);
+  EXPECT_EQ(InsightIds(analyst_).size(), 4u);
+}
+
+TEST_F(PolicyTest, ConditionallyHandledInsightNeverReachesAnotherRegionsOfficer) {
+  auto get = services_->Get(em_officer_, domain::InsightEntity(), wm_conditional_);
+  ASSERT_FALSE(get.ok());
+  EXPECT_EQ(get.status().code(), ErrorCode::kForbidden);
+  EXPECT_TRUE(InsightIds(em_officer_, {{"q", "coach station in WM"}}).count(wm_conditional_) == 0);
+  // Their own region's C-handled insight is theirs; no other region's.
+  EXPECT_EQ(InsightIds(em_officer_, {{"grade_handling", "C"}}), (std::set<int64_t>{em_own_}));
+  EXPECT_TRUE(InsightIds(em_officer_, {{"region", "WM"}, {"limit", "500"}}).count(wm_conditional_) == 0);
+  auto exported = services_->ExportAll(em_officer_, domain::InsightEntity());
+  ASSERT_TRUE(exported.ok());
+  for (const Record& r : *exported) {
+    EXPECT_NE(r.Id(), wm_conditional_);
+    EXPECT_NE(r.Id(), wm_ungraded_);
+  }
+  EXPECT_TRUE(services_->Get(wm_officer_, domain::InsightEntity(), wm_conditional_).ok());
+}
+
+TEST_F(PolicyTest, AnOfficerWritesInsightOnlyInTheirRegionAndCannotMoveItOut) {
+  Record other;
+  for (auto& [k, v] : InsightFields("WM", "P")) other.Set(k, v);
+  EXPECT_EQ(services_->Create(em_officer_, domain::InsightEntity(), other).status().code(),
+            ErrorCode::kForbidden);
+  Record own;
+  for (auto& [k, v] : InsightFields("EM", "P")) own.Set(k, v);
+  auto saved = services_->Create(em_officer_, domain::InsightEntity(), own);
+  ASSERT_TRUE(saved.ok()) << saved.status().ToString();
+  Record move;
+  move.Set("region", "WM");
+  EXPECT_EQ(services_->Update(em_officer_, domain::InsightEntity(), saved->record.Id(), 1, move)
+                .status()
+                .code(),
+            ErrorCode::kForbidden);
+  Record edit;
+  edit.Set("summary", "Updated after the partner meeting");
+  EXPECT_EQ(services_->Update(em_officer_, domain::InsightEntity(), wm_shared_, 1, edit)
+                .status()
+                .code(),
+            ErrorCode::kForbidden);
+}
+
+TEST_F(PolicyTest, OnlyManagersMakeTaskingDecisions) {
+  auto task = services_->Create(em_officer_, domain::TaskEntity(), TaskFor(em_officer_, "EM"));
+  ASSERT_TRUE(task.ok()) << task.status().ToString();
+  const int64_t id = task->record.Id();
+  auto by_officer = services_->TransitionTask(em_officer_, id, 1, "approved", "");
+  EXPECT_EQ(by_officer.status().code(), ErrorCode::kForbidden);
+  EXPECT_EQ(services_->TransitionTask(analyst_, id, 1, "approved", "").status().code(),
+            ErrorCode::kForbidden);
+  ASSERT_TRUE(services_->TransitionTask(manager_, id, 1, "approved", "").ok());
+  EXPECT_EQ(services_->TransitionTask(wm_officer_, id, 2, "in_progress", "").status().code(),
+            ErrorCode::kForbidden);
+  EXPECT_TRUE(services_->TransitionTask(em_officer_, id, 2, "in_progress", "").ok());
+}
+
+TEST_F(PolicyTest, AnOfficerProposesTasksOnlyForTheirRegionOrAsLead) {
+  EXPECT_EQ(services_->Create(em_officer_, domain::TaskEntity(), TaskFor(wm_officer_, "WM"))
+                .status()
+                .code(),
+            ErrorCode::kForbidden);
+  // A national task the officer leads is theirs to propose.
+  EXPECT_TRUE(services_->Create(em_officer_, domain::TaskEntity(), TaskFor(em_officer_, "NAT")).ok());
+  // Officers read every region's tasks.
+  auto listed = services_->List(wm_officer_, domain::TaskEntity(), {});
+  ASSERT_TRUE(listed.ok());
+  EXPECT_EQ(listed->total, 1);
+}
+
+TEST_F(PolicyTest, TheOutcomeFrameworkAndSurveysBelongToAnalystsAndManagers) {
+  Record outcome;
+  outcome.Set("code", "P1");
+  outcome.Set("statement", "Professionals feel more confident");
+  outcome.Set("level", "professionals");
+  EXPECT_EQ(services_->Create(em_officer_, *FindEntity("outcome"), outcome).status().code(),
+            ErrorCode::kForbidden);
+  EXPECT_TRUE(services_->Create(analyst_, *FindEntity("outcome"), outcome).ok());
+  EXPECT_TRUE(services_->List(em_officer_, *FindEntity("outcome"), {}).ok());
+}
+
+TEST_F(PolicyTest, ReadingInsightIsRecordedAsAConsultationAndExportsAsDisclosures) {
+  ASSERT_TRUE(services_->Get(manager_, domain::InsightEntity(), em_own_).ok());
+  ASSERT_TRUE(services_->List(em_officer_, domain::InsightEntity(), {{"q", "a name"}}).ok());
+  ASSERT_TRUE(services_->ExportAll(analyst_, *FindEntity("partner")).ok());
+  auto tx = store_->Begin(false);
+  ASSERT_TRUE(tx.ok());
+  auto read = (*tx)->ListAudit("insight", em_own_, 10);
+  ASSERT_TRUE(read.ok());
+  ASSERT_FALSE(read->empty());
+  EXPECT_EQ((*read)[0].action, "consult");
+  EXPECT_EQ((*read)[0].actor, manager_.id);
+  auto listed = (*tx)->ListAudit("insight", 0, 10);
+  ASSERT_TRUE(listed.ok());
+  ASSERT_FALSE(listed->empty());
+  EXPECT_EQ((*listed)[0].actor, em_officer_.id);
+  EXPECT_EQ((*listed)[0].changes.find("a name"), std::string::npos);
+  auto exported = (*tx)->ListAudit("partner", 0, 10);
+  ASSERT_TRUE(exported.ok());
+  ASSERT_FALSE(exported->empty());
+  EXPECT_EQ((*exported)[0].action, "export");
+}
+
+TEST_F(PolicyTest, ImportRowsOutsideTheOfficersScopeAreRefusedAndNothingIsWritten) {
+  std::vector<ImportRow> rows;
+  Record own, other;
+  for (auto& [k, v] : InsightFields("EM", "P")) own.Set(k, v);
+  for (auto& [k, v] : InsightFields("WM", "P")) other.Set(k, v);
+  rows.push_back({2, own});
+  rows.push_back({3, other});
+  auto report = services_->Import(em_officer_, domain::InsightEntity(), rows, false);
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  EXPECT_EQ(report->written, 0);
+  ASSERT_EQ(report->errors.size(), 1u);
+  EXPECT_EQ(report->errors[0].line, 3);
+  EXPECT_EQ(services_->Import(em_officer_, domain::TaskTransitionEntity(), {}, false)
+                .status()
+                .code(),
+            ErrorCode::kForbidden);
+}
+
+}  // namespace
+}  // namespace lookout::app
