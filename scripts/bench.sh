@@ -13,6 +13,7 @@ cmake --preset bench >/dev/null
 cmake --build --preset bench
 
 work=$(mktemp -d)
+chmod 755 "$work"  # nginx workers do not run as root and must read www/
 pids=()
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done

@@ -44,6 +44,8 @@ class Context {
   ~Context();
 
   const std::string& database_url() const { return database_url_; }
+  // The database URL as it may be printed: any password replaced by "***".
+  std::string database_label() const;
   std::ostream& out() { return out_; }
   std::ostream& err() { return err_; }
   // True when standard error is a terminal: progress is shown only then.

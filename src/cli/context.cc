@@ -30,6 +30,27 @@ int LatestKnown(const store::Store& store) {
 
 }  // namespace
 
+std::string Context::database_label() const {
+  std::string url = database_url_;
+  const size_t scheme = url.find("://");
+  if (scheme != std::string::npos) {
+    const size_t start = scheme + 3;
+    const size_t at = url.find('@', start);
+    const size_t slash = url.find('/', start);
+    if (at != std::string::npos && (slash == std::string::npos || at < slash)) {
+      const size_t colon = url.find(':', start);
+      if (colon != std::string::npos && colon < at) url.replace(colon + 1, at - colon - 1, "***");
+    }
+  }
+  // A password given as a query parameter ("?password=...") is hidden too.
+  for (size_t p = url.find("password="); p != std::string::npos; p = url.find("password=", p + 1)) {
+    const size_t value = p + 9;
+    const size_t end = url.find('&', value);
+    url.replace(value, (end == std::string::npos ? url.size() : end) - value, "***");
+  }
+  return url;
+}
+
 Context::Context(std::string database_url, std::ostream& out, std::ostream& err,
                  bool err_is_terminal)
     : database_url_(std::move(database_url)),
@@ -83,7 +104,7 @@ Result<store::Store*> Context::OpenStore(OpenMode mode) {
       LOOKOUT_ASSIGN_OR_RETURN(auto applied, store_->Migrate(/*dry_run=*/false));
       created_schema_ = !applied.empty();
     } else if (version == 0) {
-      return Status::NotFound("The database " + database_url_ +
+      return Status::NotFound("The database " + database_label() +
                               " is empty: create its tables with `lookout init` or "
                               "`lookout migrate`.");
     } else if (version < latest) {

@@ -54,7 +54,7 @@ class InitCommand : public Command {
     }
     LOOKOUT_ASSIGN_OR_RETURN(InitOutcome outcome, RunInit(context, settings_, &admin_));
     if (!outcome.changed()) {
-      context.out() << "Nothing to do: " << context.database_url()
+      context.out() << "Nothing to do: " << context.database_label()
                     << " is already initialised.\n";
     }
     return Status::Ok();

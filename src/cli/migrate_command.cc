@@ -73,7 +73,7 @@ class MigrateCommand : public Command {
     for (const auto& m : known) {
       table.AddRow({std::to_string(m.version), m.name, m.version <= current ? "applied" : "pending"});
     }
-    context.out() << "Database: " << context.database_url() << "\n" << report::RenderText(table);
+    context.out() << "Database: " << context.database_label() << "\n" << report::RenderText(table);
   }
 
   MigrateRequest request_;

@@ -26,7 +26,7 @@ class ServeCommand : public Command {
     LOOKOUT_ASSIGN_OR_RETURN(app::Services * services,
                              context.OpenServices(OpenMode::kCreateIfNew));
     if (context.created_schema()) {
-      context.out() << "Created the tables of the new database " << context.database_url()
+      context.out() << "Created the tables of the new database " << context.database_label()
                     << "; `lookout init` loads the reference data and the programme.\n";
     }
     return ServeUntilSignalled(context, *services, request_);

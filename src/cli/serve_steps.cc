@@ -70,7 +70,7 @@ Status ServeUntilSignalled(Context& context, app::Services& services,
   }
   const std::string host = request.bind == "0.0.0.0" ? "127.0.0.1" : request.bind;
   const char* scheme = (*server)->tls() ? "https" : "http";
-  context.out() << "Lookout is serving " << context.database_url() << " at " << scheme << "://"
+  context.out() << "Lookout is serving " << context.database_label() << " at " << scheme << "://"
                 << host << ":" << (*server)->port() << "/ (the API is under /api/v1).\n"
                 << "Press Ctrl-C to stop.\n";
   if (Result<bool> any = (*accounts)->AnyAccount(); any.ok() && !*any) {
