@@ -47,14 +47,25 @@ for _ in $(seq 1 100); do
   sleep 0.1
 done
 
-list_url="http://127.0.0.1:$port/api/v1/tasks?limit=50"
-one_id=$(curl -fs "http://127.0.0.1:$port/api/v1/tasks?limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
-one_url="http://127.0.0.1:$port/api/v1/tasks/$one_id"
+# Every request is a manager's, with an API token made from a signed-in session (the
+# demo's manager account), as a script would call the API.
+base="http://127.0.0.1:$port/api/v1"
+csrf=$(curl -fs -c "$work/cookies" -X POST "$base/session" -H 'Content-Type: application/json' \
+  -d '{"email":"helen.marsh@lookout.example","password":"manager-demo-pass"}' |
+  python3 -c 'import json,sys; print(json.load(sys.stdin)["csrf_token"])')
+token=$(curl -fs -b "$work/cookies" -X POST "$base/api-tokens" -H 'Content-Type: application/json' \
+  -H "X-CSRF-Token: $csrf" -d "{\"name\":\"bench\",\"expires_on\":\"$(date -d tomorrow +%F)\"}" |
+  python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
+auth="Authorization: Bearer $token"
+
+list_url="$base/tasks?limit=50"
+one_id=$(curl -fs -H "$auth" "$base/tasks?limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
+one_url="$base/tasks/$one_id"
 
 # nginx serves files of exactly the sizes of the two GET responses.
 mkdir -p "$work/www" "$work/nginx"
-curl -fs "$list_url" >"$work/www/list.json"
-curl -fs "$one_url" >"$work/www/one.json"
+curl -fs -H "$auth" "$list_url" >"$work/www/list.json"
+curl -fs -H "$auth" "$one_url" >"$work/www/one.json"
 nport=$(free_port)
 cat >"$work/nginx/nginx.conf" <<CONF
 worker_processes 2;
@@ -76,12 +87,13 @@ nginx -c "$work/nginx/nginx.conf" -g 'daemon off;' &
 pids+=($!)
 sleep 0.5
 
-cat >"$work/insert.lua" <<'LUA'
+cat >"$work/insert.lua" <<LUA
 counter = 0
 request = function()
   counter = counter + 1
   local body = '{"name":"Bench partner ' .. counter .. '","sector":"transport","region":"EM"}'
-  return wrk.format("POST", "/api/v1/partners", {["Content-Type"] = "application/json"}, body)
+  return wrk.format("POST", "/api/v1/partners",
+                    {["Content-Type"] = "application/json", ["Authorization"] = "Bearer $token"}, body)
 end
 LUA
 
@@ -93,13 +105,13 @@ run() {
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p50=$(awk '$1=="50%" {print $2}' <<<"$out")
   p99=$(awk '$1=="99%" {print $2}' <<<"$out")
-  errors=$(grep -E 'Non-2xx|Socket errors' <<<"$out" | tr '\n' ' ')
+  errors=$(grep -E 'Non-2xx|Socket errors' <<<"$out" | tr '\n' ' ' || true)
   printf '| %-38s | %10s | %8s | %8s | %s\n' "$label" "$rps" "$p50" "$p99" "${errors:-none}"
 }
 printf '| %-38s | %10s | %8s | %8s | %s\n' "request" "req/s" "p50" "p99" "errors"
-run "GET list of 50 tasks ($(stat -c %s "$work/www/list.json") B)" "$list_url"
+run "GET list of 50 tasks ($(stat -c %s "$work/www/list.json") B)" -H "$auth" "$list_url"
 run "nginx static file, same size" "http://127.0.0.1:$nport/list.json"
-run "GET one task ($(stat -c %s "$work/www/one.json") B)" "$one_url"
+run "GET one task ($(stat -c %s "$work/www/one.json") B)" -H "$auth" "$one_url"
 run "nginx static file, same size" "http://127.0.0.1:$nport/one.json"
 run "POST one partner (insert)" -s "$work/insert.lua" "http://127.0.0.1:$port"
 echo

@@ -24,6 +24,7 @@ using accounts_internal::StaffActorId;
 using accounts_internal::StaffIdByEmail;
 using accounts_internal::StaffMayAct;
 using accounts_internal::Text;
+using accounts_internal::Touch;
 
 namespace {
 
@@ -307,16 +308,7 @@ Result<Authenticated> Accounts::ResolveSession(const std::string& token,
     return Unauthenticated();
   }
   if (now - TimestampOr(Text(session, "last_seen_at"), 0) >= options_.touch_interval_seconds) {
-    Record touch;
-    touch.Set("last_seen_at", meta.at);
-    LOOKOUT_ASSIGN_OR_RETURN(auto tx, store_.Begin(true));
-    Status touched = tx->Update(SessionDef(), session.Id(), Int(session, "version"), touch, meta);
-    // Another request of the same session touched it first: that is as good.
-    if (touched.ok()) {
-      LOOKOUT_RETURN_IF_ERROR(tx->Commit());
-    } else if (touched.code() != ErrorCode::kConflict) {
-      return touched;
-    }
+    LOOKOUT_RETURN_IF_ERROR(Touch(store_, SessionDef(), session, "last_seen_at", meta));
   }
   who.actor = StaffActor(staff, address, request_id);
   who.actor.session_id = session.Id();

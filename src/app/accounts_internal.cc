@@ -152,4 +152,14 @@ store::AuditEntry AuditOf(const std::string& actor_id, const std::string& addres
   return e;
 }
 
+Status Touch(store::Store& store, const domain::EntityDef& def, const Record& record,
+             const std::string& field, const store::WriteMeta& meta) {
+  Record touch;
+  touch.Set(field, meta.at);
+  LOOKOUT_ASSIGN_OR_RETURN(auto tx, store.Begin(true));
+  Status touched = tx->Update(def, record.Id(), Int(record, "version"), touch, meta);
+  if (touched.ok()) return tx->Commit();
+  return touched.code() == ErrorCode::kConflict ? Status::Ok() : touched;
+}
+
 }  // namespace lookout::app::accounts_internal

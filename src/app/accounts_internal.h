@@ -49,6 +49,12 @@ Result<int64_t> StaffIdByEmail(store::Transaction& tx, const std::string& email)
 Result<int64_t> EndSessions(store::Transaction& tx, int64_t staff_id, int64_t keep_session_id,
                             const std::string& reason, const store::WriteMeta& meta);
 
+// Sets `field` (last_seen_at, last_used_at) of a session or token to `meta.at`, in a
+// transaction of its own. Another request of the same session or token touching it first
+// (a version conflict) is as good, and not an error.
+Status Touch(store::Store& store, const domain::EntityDef& def, const Record& record,
+             const std::string& field, const store::WriteMeta& meta);
+
 // An audit entry's "changes": {"field": [old, new], ...} for each pair, or
 // {"field": value} for a single fact. Never give it a secret.
 class Changes {

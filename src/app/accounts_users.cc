@@ -25,6 +25,7 @@ using accounts_internal::StaffActorId;
 using accounts_internal::StaffIdByEmail;
 using accounts_internal::StaffMayAct;
 using accounts_internal::Text;
+using accounts_internal::Touch;
 
 namespace {
 
@@ -232,16 +233,7 @@ Result<Authenticated> Accounts::ResolveApiToken(const std::string& token,
   const std::optional<int64_t> last_used = ParseTimestamp(Text(record, "last_used_at"));
   if (!last_used || now - *last_used >= options_.touch_interval_seconds) {
     const store::WriteMeta meta{StaffActorId(staff.Id()), FormatTimestamp(now)};
-    Record touch;
-    touch.Set("last_used_at", meta.at);
-    LOOKOUT_ASSIGN_OR_RETURN(auto tx, store_.Begin(true));
-    Status touched = tx->Update(TokenDef(), record.Id(), Int(record, "version"), touch, meta);
-    // Another request with the same token touched it first: that is as good.
-    if (touched.ok()) {
-      LOOKOUT_RETURN_IF_ERROR(tx->Commit());
-    } else if (touched.code() != ErrorCode::kConflict) {
-      return touched;
-    }
+    LOOKOUT_RETURN_IF_ERROR(Touch(store_, TokenDef(), record, "last_used_at", meta));
   }
   who.actor = StaffActor(staff, address, request_id);
   who.actor.api_token_id = record.Id();

@@ -13,6 +13,12 @@ Result<Record> Services::TransitionTask(const Actor& actor, int64_t task_id, int
   LOOKOUT_RETURN_IF_ERROR(internal::CheckReason(reason));
   LOOKOUT_ASSIGN_OR_RETURN(auto tx, store_.Begin(true));
   LOOKOUT_ASSIGN_OR_RETURN(Record current, tx->Get(task, task_id));
+  // Whether the actor may make this move at all comes before whether the caller's copy is
+  // fresh and the move legal from where the task stands (an unknown status is named first).
+  if (!domain::IsTaskStatus(to_status)) {
+    return domain::CheckTaskTransition(current.Get("status").ToDisplay(), to_status, reason);
+  }
+  LOOKOUT_RETURN_IF_ERROR(policy::AuthorizeTransition(actor, current, to_status, *tx));
   if (current.Get("version") != Value(version)) {
     return Status::Conflict("Task " + current.Get("reference").ToDisplay() + " is at version " +
                             current.Get("version").ToDisplay() + ", not " +
@@ -22,7 +28,6 @@ Result<Record> Services::TransitionTask(const Actor& actor, int64_t task_id, int
   }
   const std::string from = current.Get("status").is_text() ? current.Get("status").as_text() : "";
   LOOKOUT_RETURN_IF_ERROR(domain::CheckTaskTransition(from, to_status, reason));
-  LOOKOUT_RETURN_IF_ERROR(policy::AuthorizeTransition(actor, current, to_status, *tx));
 
   const store::WriteMeta meta{actor.id, clock_.NowTimestamp()};
   Record changes;

@@ -15,6 +15,7 @@
 #include "app/accounts.h"
 #include "app/reference_data.h"
 #include "app/services.h"
+#include "api_fixture.h"
 #include "auth_test_util.h"
 #include "core/time.h"
 #include "domain/schema.h"
@@ -29,66 +30,24 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 using json = nlohmann::json;
 
-int64_t TestNow() { return Date{2026, 3, 10}.DaysSinceEpoch() * 86400 + 9 * 3600; }
-
-class ApiTest : public ::testing::Test {
+class ApiTest : public ApiServerTest {
  protected:
-  ApiTest() : clock_(TestNow()) {}
+  std::string ServerVersion() const override { return "9.9.9-test"; }
 
   void SetUp() override {
-    static std::atomic<int> counter{0};
-    db_path_ = ::testing::TempDir() + "lookout_api_test_" + std::to_string(::getpid()) + "_" +
-               std::to_string(counter++) + ".db";
-    RemoveDatabase();
-    auto store = store::Open("sqlite:" + db_path_);
-    ASSERT_TRUE(store.ok()) << store.status().ToString();
-    store_ = std::move(store).value();
-    auto migrated = store_->Migrate(false);
-    ASSERT_TRUE(migrated.ok()) << migrated.status().ToString();
-    services_ = std::make_unique<app::Services>(*store_, clock_);
-    auto loaded = app::LoadReferenceData(*services_, app::Actor::System());
-    ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
-    auto programme = app::EnsureProgramme(*services_, app::Actor::System(), {});
-    ASSERT_TRUE(programme.ok()) << programme.status().ToString();
-    auto accounts = app::Accounts::Create(*store_, clock_, authtest::FastAccountOptions());
-    ASSERT_TRUE(accounts.ok()) << accounts.status().ToString();
-    accounts_ = std::move(accounts).value();
+    ApiServerTest::SetUp();
+    if (HasFatalFailure()) return;
     // Every call is made as a manager (who may do everything to programme records), and
     // staff records are written as an administrator, as the role matrix requires.
     manager_ = authtest::AddTestUser(*services_, *accounts_, "manager");
     admin_ = authtest::AddTestUser(*services_, *accounts_, "admin");
     ASSERT_GT(manager_.staff_id, 0);
     ASSERT_GT(admin_.staff_id, 0);
-
-    Server::Options options;
-    options.log = [](std::string_view) {};
-    auto server = StartApiServer(*services_, *accounts_, options, {.version = "9.9.9-test"});
-    ASSERT_TRUE(server.ok()) << server.status().ToString();
-    server_ = std::move(server).value();
-  }
-
-  void TearDown() override {
-    if (server_) server_->Stop();
-    server_.reset();
-    accounts_.reset();
-    services_.reset();
-    store_.reset();
-    RemoveDatabase();
-  }
-
-  void RemoveDatabase() {
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
-      std::remove((db_path_ + suffix).c_str());
-    }
   }
 
   // A client that acts as the manager, or as the holder of `token`.
   httplib::Client Client(const std::string& token = "") {
-    httplib::Client c("127.0.0.1", server_->port());
-    c.set_tcp_nodelay(true);
-    c.set_read_timeout(20, 0);
-    c.set_default_headers({{"Authorization", "Bearer " + (token.empty() ? manager_.token : token)}});
-    return c;
+    return ApiServerTest::Client(token.empty() ? manager_.token : token);
   }
 
   // Sends `body` as JSON and returns the response (fails the test if there is none).
@@ -161,14 +120,8 @@ class ApiTest : public ::testing::Test {
     return out;
   }
 
-  FixedClock clock_;
-  std::string db_path_;
-  std::unique_ptr<store::Store> store_;
-  std::unique_ptr<app::Services> services_;
-  std::unique_ptr<app::Accounts> accounts_;
   authtest::TestUser manager_;
   authtest::TestUser admin_;
-  std::unique_ptr<Server> server_;
 };
 
 TEST_F(ApiTest, CreatesAndGetsARecord) {

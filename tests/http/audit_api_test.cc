@@ -12,6 +12,7 @@
 #include "app/accounts.h"
 #include "app/reference_data.h"
 #include "app/services.h"
+#include "api_fixture.h"
 #include "auth_test_util.h"
 #include "core/time.h"
 #include "http/api/api.h"
@@ -22,45 +23,13 @@ namespace {
 
 using json = nlohmann::json;
 
-class AuditApiTest : public ::testing::Test {
+class AuditApiTest : public ApiServerTest {
  protected:
-  AuditApiTest() : clock_(Date{2026, 3, 10}.DaysSinceEpoch() * 86400 + 9 * 3600) {}
-
   void SetUp() override {
-    static std::atomic<int> counter{0};
-    db_path_ = ::testing::TempDir() + "lookout_audit_api_test_" + std::to_string(::getpid()) + "_" +
-               std::to_string(counter++) + ".db";
-    RemoveDatabase();
-    auto store = store::Open("sqlite:" + db_path_);
-    ASSERT_TRUE(store.ok()) << store.status().ToString();
-    store_ = std::move(store).value();
-    ASSERT_TRUE(store_->Migrate(false).ok());
-    services_ = std::make_unique<app::Services>(*store_, clock_);
-    ASSERT_TRUE(app::LoadReferenceData(*services_, app::Actor::System()).ok());
-    auto accounts = app::Accounts::Create(*store_, clock_, authtest::FastAccountOptions());
-    ASSERT_TRUE(accounts.ok()) << accounts.status().ToString();
-    accounts_ = std::move(accounts).value();
+    ApiServerTest::SetUp();
+    if (HasFatalFailure()) return;
     admin_ = authtest::AddTestUser(*services_, *accounts_, "admin");
     manager_ = authtest::AddTestUser(*services_, *accounts_, "manager");
-    auto server = StartApiServer(*services_, *accounts_, Server::Options{.log = [](auto) {}},
-                                 {.version = "test"});
-    ASSERT_TRUE(server.ok()) << server.status().ToString();
-    server_ = std::move(server).value();
-  }
-
-  void TearDown() override {
-    if (server_) server_->Stop();
-    server_.reset();
-    accounts_.reset();
-    services_.reset();
-    store_.reset();
-    RemoveDatabase();
-  }
-
-  void RemoveDatabase() {
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
-      std::remove((db_path_ + suffix).c_str());
-    }
   }
 
   httplib::Result Get(const std::string& path, const std::string& authorization = "") {
@@ -71,12 +40,6 @@ class AuditApiTest : public ::testing::Test {
     return c.Get(path.c_str(), headers);
   }
 
-  FixedClock clock_;
-  std::string db_path_;
-  std::unique_ptr<store::Store> store_;
-  std::unique_ptr<app::Services> services_;
-  std::unique_ptr<app::Accounts> accounts_;
-  std::unique_ptr<Server> server_;
   authtest::TestUser admin_;
   authtest::TestUser manager_;
 };

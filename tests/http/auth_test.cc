@@ -19,6 +19,7 @@
 #include "app/accounts.h"
 #include "app/reference_data.h"
 #include "app/services.h"
+#include "api_fixture.h"
 #include "auth_test_util.h"
 #include "core/time.h"
 #include "http/api/api.h"
@@ -32,97 +33,15 @@ using ::testing::MatchesRegex;
 using ::testing::Not;
 using json = nlohmann::json;
 
-int64_t TestNow() { return Date{2026, 3, 10}.DaysSinceEpoch() * 86400 + 9 * 3600; }
-
-// The token of a "lookout_session=TOKEN; ..." Set-Cookie value.
-std::string CookieToken(const std::string& set_cookie) {
-  std::smatch m;
-  if (!std::regex_search(set_cookie, m, std::regex("^lookout_session=([^;]*)"))) return "";
-  return m[1];
-}
-
-class AuthApiTest : public ::testing::Test {
+class AuthApiTest : public ApiServerTest {
  protected:
-  AuthApiTest() : clock_(TestNow()) {}
-
   void SetUp() override {
-    static std::atomic<int> counter{0};
-    db_path_ = ::testing::TempDir() + "lookout_auth_test_" + std::to_string(::getpid()) + "_" +
-               std::to_string(counter++) + ".db";
-    RemoveDatabase();
-    auto store = store::Open("sqlite:" + db_path_);
-    ASSERT_TRUE(store.ok()) << store.status().ToString();
-    store_ = std::move(store).value();
-    ASSERT_TRUE(store_->Migrate(false).ok());
-    services_ = std::make_unique<app::Services>(*store_, clock_);
-    ASSERT_TRUE(app::LoadReferenceData(*services_, app::Actor::System()).ok());
-    ASSERT_TRUE(app::EnsureProgramme(*services_, app::Actor::System(), {}).ok());
-    auto accounts = app::Accounts::Create(*store_, clock_, authtest::FastAccountOptions());
-    ASSERT_TRUE(accounts.ok()) << accounts.status().ToString();
-    accounts_ = std::move(accounts).value();
+    ApiServerTest::SetUp();
+    if (HasFatalFailure()) return;
     officer_ = authtest::AddTestUser(*services_, *accounts_, "officer", "EM");
     manager_ = authtest::AddTestUser(*services_, *accounts_, "manager");
     admin_ = authtest::AddTestUser(*services_, *accounts_, "admin");
-
-    Server::Options options;
-    options.log = [this](std::string_view line) {
-      std::lock_guard<std::mutex> lock(log_mutex_);
-      log_.emplace_back(line);
-    };
-    auto server = StartApiServer(*services_, *accounts_, options, {.version = "test"});
-    ASSERT_TRUE(server.ok()) << server.status().ToString();
-    server_ = std::move(server).value();
   }
-
-  void TearDown() override {
-    if (server_) server_->Stop();
-    server_.reset();
-    accounts_.reset();
-    services_.reset();
-    store_.reset();
-    RemoveDatabase();
-  }
-
-  void RemoveDatabase() {
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
-      std::remove((db_path_ + suffix).c_str());
-    }
-  }
-
-  httplib::Client Client() {
-    httplib::Client c("127.0.0.1", server_->port());
-    c.set_tcp_nodelay(true);
-    c.set_read_timeout(20, 0);
-    return c;
-  }
-
-  httplib::Result SignInRequest(const std::string& email, const std::string& password) {
-    json body = {{"email", email}, {"password", password}};
-    return Client().Post("/api/v1/session", body.dump(), "application/json");
-  }
-
-  // A browser session: its cookie's token and CSRF token.
-  struct Browser {
-    std::string token;
-    std::string csrf;
-    httplib::Headers Cookie() const { return {{"Cookie", "lookout_session=" + token}}; }
-    httplib::Headers WithCsrf() const {
-      return {{"Cookie", "lookout_session=" + token}, {"X-CSRF-Token", csrf}};
-    }
-  };
-
-  Browser SignIn(const std::string& email, const std::string& password) {
-    auto res = SignInRequest(email, password);
-    EXPECT_TRUE(res);
-    if (!res) return {};
-    EXPECT_EQ(res->status, 200) << res->body;
-    Browser b;
-    b.token = CookieToken(res->get_header_value("Set-Cookie"));
-    json body = json::parse(res->body, nullptr, false);
-    if (body.is_object() && body.contains("csrf_token")) b.csrf = body["csrf_token"];
-    return b;
-  }
-  Browser SignIn(const authtest::TestUser& user) { return SignIn(user.email, user.password); }
 
   httplib::Result PostJson(const std::string& path, const json& body,
                            const httplib::Headers& headers) {
@@ -166,22 +85,9 @@ class AuthApiTest : public ::testing::Test {
     return r;
   }
 
-  std::vector<std::string> Log() {
-    std::lock_guard<std::mutex> lock(log_mutex_);
-    return log_;
-  }
-
-  FixedClock clock_;
-  std::string db_path_;
-  std::unique_ptr<store::Store> store_;
-  std::unique_ptr<app::Services> services_;
-  std::unique_ptr<app::Accounts> accounts_;
   authtest::TestUser officer_;
   authtest::TestUser manager_;
   authtest::TestUser admin_;
-  std::unique_ptr<Server> server_;
-  std::mutex log_mutex_;
-  std::vector<std::string> log_;
 };
 
 TEST_F(AuthApiTest, SignInSetsAnHttpOnlyLaxCookieNotMarkedSecureOverPlainHttp) {

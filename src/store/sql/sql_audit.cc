@@ -8,8 +8,9 @@
 namespace lookout::store {
 
 std::string AuditHash(const std::string& prev_hash, const AuditEntry& e) {
-  // The same text SqlTransaction::AppendAudit hashes: the previous hash, then each field as
-  // "length:value", one per line. A change here breaks every stored chain.
+  // SqlTransaction::AppendAudit stores this and verification recomputes it: the previous
+  // hash, then each field as "length:value", one per line. A change here breaks every
+  // stored chain.
   std::string text = prev_hash + "\n";
   auto add = [&text](const std::string& field) {
     text += std::to_string(field.size()) + ":" + field + "\n";

@@ -1,7 +1,6 @@
 // The audit trail, reference numbering and the reach aggregate.
 #include <cctype>
 
-#include "store/sql/sha256.h"
 #include "store/sql/sql_transaction.h"
 
 namespace lookout::store::sql {
@@ -11,21 +10,6 @@ using domain::FieldDef;
 using domain::FieldType;
 
 namespace {
-
-// The text an audit entry's hash covers: the previous entry's hash, then every field
-// with its length in front (so no two different entries read the same), one per line.
-std::string AuditHashInput(const std::string& prev_hash, const AuditEntry& e) {
-  std::string out = prev_hash + "\n";
-  for (const std::string* field :
-       {&e.at, &e.actor, &e.address, &e.request_id, &e.action, &e.entity}) {
-    out += std::to_string(field->size()) + ":" + *field + "\n";
-  }
-  std::string id = std::to_string(e.entity_id);
-  out += std::to_string(id.size()) + ":" + id + "\n";
-  out += std::to_string(e.changes.size()) + ":" + e.changes + "\n";
-  out += std::to_string(e.reason.size()) + ":" + e.reason + "\n";
-  return out;
-}
 
 Value TextOrNull(const std::string& text) { return text.empty() ? Value() : Value(text); }
 
@@ -44,7 +28,7 @@ Status SqlTransaction::AppendAudit(const AuditEntry& entry) {
     Run(last, {Kind::kText}, [&](const RowView& row) {
       if (!row.IsNull(0)) prev_hash = row.Text(0);
     });
-    std::string hash = Sha256Hex(AuditHashInput(prev_hash, entry));
+    std::string hash = AuditHash(prev_hash, entry);
     SqlBuilder q;
     q << "INSERT INTO audit_entry (at, actor, address, request_id, action, entity, entity_id, "
          "changes, reason, prev_hash, hash) VALUES (";
