@@ -12,17 +12,13 @@
 #include <vector>
 
 #include "app/services.h"
+#include "core/embedded_file.h"
 #include "core/status.h"
 #include "core/value.h"
 
 namespace lookout::app {
 
-// A file compiled into the binary (cmake/embed_reference.cmake).
-struct EmbeddedFile {
-  const char* name;           // "regions.csv"
-  std::string_view contents;  // the file's bytes
-};
-// data/reference/*.csv, in name order.
+// data/reference/*.csv, compiled into the binary, in name order.
 const std::vector<EmbeddedFile>& EmbeddedReferenceFiles();
 
 // The reference records as the entities of domain/schema.h hold them, without ids.

@@ -99,6 +99,9 @@ class Services {
   Result<Record> TransitionTask(const Actor& actor, int64_t task_id, int64_t version,
                                 const std::string& to_status, const std::string& reason);
   Result<std::vector<Record>> TaskHistory(const Actor& actor, int64_t task_id);
+  // The statuses the actor may move the task to now: legal from its status and allowed to
+  // the actor by the policy, in the lifecycle's order (what a page offers).
+  Result<std::vector<std::string>> AllowedTransitions(const Actor& actor, int64_t task_id);
 
   // Validates every row (types, rules, references to the database or to earlier rows of
   // the same file, duplicates) and writes all of them in one transaction, or none.

@@ -100,4 +100,17 @@ Result<std::vector<Record>> Services::TaskHistory(const Actor& actor, int64_t ta
   return std::move(page.items);
 }
 
+Result<std::vector<std::string>> Services::AllowedTransitions(const Actor& actor,
+                                                              int64_t task_id) {
+  const domain::EntityDef& task = domain::TaskEntity();
+  LOOKOUT_RETURN_IF_ERROR(policy::Authorize(actor, policy::Operation::kRead, task));
+  LOOKOUT_ASSIGN_OR_RETURN(auto tx, store_.Begin(false));
+  LOOKOUT_ASSIGN_OR_RETURN(Record current, tx->Get(task, task_id));
+  std::vector<std::string> allowed;
+  for (const std::string& to : domain::AllowedTaskTransitions(current.Get("status").ToDisplay())) {
+    if (policy::AuthorizeTransition(actor, current, to, *tx).ok()) allowed.push_back(to);
+  }
+  return allowed;
+}
+
 }  // namespace lookout::app

@@ -8,6 +8,7 @@
 #include "app/accounts.h"
 #include "cli/version.h"
 #include "http/api/api.h"
+#include "http/ui/ui.h"
 
 namespace lookout::cli {
 
@@ -33,6 +34,11 @@ void AddServeOptions(CLI::App& app, ServeRequest& request) {
                  "takes a comma-separated list)")
       ->envname("LOOKOUT_TRUSTED_PROXY")
       ->delimiter(',');
+  request.assets_dir = LOOKOUT_DEFAULT_ASSETS_DIR;
+  app.add_option("--assets-dir", request.assets_dir,
+                 "The folder of the web pages' built stylesheet, scripts and images")
+      ->envname("LOOKOUT_ASSETS_DIR")
+      ->capture_default_str();
 }
 
 Status ServeUntilSignalled(Context& context, app::Services& services,
@@ -63,7 +69,9 @@ Status ServeUntilSignalled(Context& context, app::Services& services,
   options.trusted_proxies = request.trusted_proxies;
   http::ApiOptions api;
   api.version = std::string(Version()) + " (commit " + std::string(Commit()) + ")";
-  auto server = http::StartApiServer(services, **accounts, options, api);
+  auto server = http::ui::StartWebServer(services, **accounts, options, api,
+                                         {.assets_dir = request.assets_dir,
+                                          .version = std::string(Version())});
   if (!server.ok()) {
     pthread_sigmask(SIG_SETMASK, &previous, nullptr);
     return server.status();
@@ -71,7 +79,7 @@ Status ServeUntilSignalled(Context& context, app::Services& services,
   const std::string host = request.bind == "0.0.0.0" ? "127.0.0.1" : request.bind;
   const char* scheme = (*server)->tls() ? "https" : "http";
   context.out() << "Lookout is serving " << context.database_label() << " at " << scheme << "://"
-                << host << ":" << (*server)->port() << "/ (the API is under /api/v1).\n"
+                << host << ":" << (*server)->port() << "/ (sign in there; the API is under /api/v1).\n"
                 << "Press Ctrl-C to stop.\n";
   if (Result<bool> any = (*accounts)->AnyAccount(); any.ok() && !*any) {
     context.out() << "No one can sign in yet: create the first administrator with `lookout "

@@ -1,4 +1,4 @@
-// Serving the API until SIGINT or SIGTERM, shared by `lookout serve` and `lookout demo
+// Serving the API and the web pages until SIGINT or SIGTERM, shared by `lookout serve` and `lookout demo
 // --serve`.
 #ifndef LOOKOUT_CLI_SERVE_STEPS_H_
 #define LOOKOUT_CLI_SERVE_STEPS_H_
@@ -18,11 +18,12 @@ struct ServeRequest {
   std::string tls_cert;                      // PEM certificate chain; with tls_key: HTTPS
   std::string tls_key;                       // PEM private key, unencrypted
   std::vector<std::string> trusted_proxies;  // IP addresses of reverse proxies
+  std::string assets_dir;                    // the web pages' built stylesheet and scripts
 };
 
-// Declares --bind, --port, --workers, --tls-cert, --tls-key and --trusted-proxy (with
-// the environment variables LOOKOUT_TLS_CERT, LOOKOUT_TLS_KEY and LOOKOUT_TRUSTED_PROXY,
-// the last comma-separated) on `app`.
+// Declares --bind, --port, --workers, --tls-cert, --tls-key, --trusted-proxy and
+// --assets-dir (with the environment variables LOOKOUT_TLS_CERT, LOOKOUT_TLS_KEY,
+// LOOKOUT_TRUSTED_PROXY (comma-separated) and LOOKOUT_ASSETS_DIR) on `app`.
 void AddServeOptions(CLI::App& app, ServeRequest& request);
 
 // Starts the HTTP server on the services of `context` (which must be open), prints where

@@ -545,6 +545,7 @@ const EntityDef& Task() {
                 "proposed on create; changes through POST /tasks/{id}/transitions"),
            With(System(Date("delivered_on", "Date delivered")),
                 "set when the task reaches 'delivered'")},
+      .date_field = "due_on",
       .region_field = "regions",
       .sort_field = "id",
       .sort_descending = true};

@@ -774,7 +774,13 @@ Response Server::Impl::Invoke(const Request& request) {
   // A handler that throws is a bug; the connection and the server carry on.
   try {
     Response response = handler_(request);
-    if (response.status >= 500) HideInternalDetail(request, response);
+    if (response.status >= 500) {
+      if (!response.log_detail.empty()) {
+        LogError(request.request_id, "error answered as " + std::to_string(response.status) +
+                                         ": " + RedactQuoted(response.log_detail));
+      }
+      HideInternalDetail(request, response);
+    }
     return response;
   } catch (const std::exception& e) {
     // Cut short: an exception's text may quote the input that caused it.

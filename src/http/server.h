@@ -104,6 +104,10 @@ struct Response {
   // The route template that answered ("/api/v1/tasks/{id}"), for the request log only;
   // never sent. Empty when no route matched.
   std::string route;
+  // A server error's detail, for the log only; never sent. The server logs it (with any
+  // quoted text blanked out) under the request id when the status is 5xx. HTML error
+  // pages use it: their body shows the generic message and the request id.
+  std::string log_detail;
 
   void SetHeader(std::string name, std::string value);
   const std::string* Header(std::string_view name) const;  // case-insensitive

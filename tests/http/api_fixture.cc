@@ -4,10 +4,13 @@
 
 #include <atomic>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <regex>
 
 #include "app/reference_data.h"
 #include "http/api/api.h"
+#include "http/ui/ui.h"
 
 namespace lookout::http {
 
@@ -45,7 +48,16 @@ void ApiServerTest::SetUp() {
     std::lock_guard<std::mutex> lock(log_mutex_);
     log_.emplace_back(line);
   };
-  auto server = StartApiServer(*services_, *accounts_, options, {.version = ServerVersion()});
+  auto server = [&]() -> Result<std::unique_ptr<Server>> {
+    if (!ServeWebPages()) {
+      return StartApiServer(*services_, *accounts_, options, {.version = ServerVersion()});
+    }
+    assets_dir_ = db_path_ + "-assets";
+    std::filesystem::create_directories(assets_dir_);
+    std::ofstream(assets_dir_ + "/lookout.css") << "body { margin: 0 }\n";
+    return ui::StartWebServer(*services_, *accounts_, options, {.version = ServerVersion()},
+                              {.assets_dir = assets_dir_, .version = ServerVersion()});
+  }();
   ASSERT_TRUE(server.ok()) << server.status().ToString();
   server_ = std::move(server).value();
 }
@@ -62,6 +74,10 @@ void ApiServerTest::TearDown() {
 void ApiServerTest::RemoveDatabase() {
   for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
     std::remove((db_path_ + suffix).c_str());
+  }
+  if (!assets_dir_.empty()) {
+    std::error_code ec;
+    std::filesystem::remove_all(assets_dir_, ec);
   }
 }
 

@@ -48,6 +48,9 @@ class ApiServerTest : public ::testing::Test {
 
   // What the server is started with (SetUp); the log goes to Log().
   virtual std::string ServerVersion() const { return "test"; }
+  // Whether the server answers with the web pages too (with a stand-in stylesheet in a
+  // temporary assets folder), or with the API only.
+  virtual bool ServeWebPages() const { return false; }
 
   // A client of the server; with a token, every request carries it as a Bearer token.
   httplib::Client Client(const std::string& token = "");
@@ -70,6 +73,7 @@ class ApiServerTest : public ::testing::Test {
  private:
   void RemoveDatabase();
 
+  std::string assets_dir_;
   std::mutex log_mutex_;
   std::vector<std::string> log_;
 };

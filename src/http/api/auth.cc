@@ -29,10 +29,6 @@ std::string CookieAttributes(bool secure) {
   return std::string("; Path=/; HttpOnly; SameSite=Lax") + (secure ? "; Secure" : "");
 }
 
-std::string SessionCookie(const std::string& token, bool secure) {
-  return std::string(kCookieName) + "=" + token + CookieAttributes(secure);
-}
-
 // Limits how many password checks run at once (each holds a worker thread and about
 // 19 MiB for a few tens of milliseconds).
 class SignInGate {
@@ -232,6 +228,10 @@ Response SignStaffOutEverywhere(app::Accounts& accounts, const Request& request,
 }
 
 }  // namespace
+
+std::string SessionCookie(const std::string& token, bool secure) {
+  return std::string(kCookieName) + "=" + token + CookieAttributes(secure);
+}
 
 std::string SessionCookieOf(const Request& request) {
   const std::string* header = request.Header("cookie");

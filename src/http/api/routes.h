@@ -49,6 +49,8 @@ const app::Authenticated* CurrentAuthentication(const Request& request);
 
 // The session token of the request's `lookout_session` cookie, or "".
 std::string SessionCookieOf(const Request& request);
+// The Set-Cookie value that sets the session cookie to `token`.
+std::string SessionCookie(const std::string& token, bool secure);
 // The Set-Cookie value that clears the session cookie.
 std::string ClearedSessionCookie(bool secure);
 

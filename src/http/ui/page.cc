@@ -1,0 +1,321 @@
+#include "http/ui/page.h"
+
+#include <boost/url/parse.hpp>
+
+#include "app/passwords.h"
+#include "app/policy.h"
+#include "core/time.h"
+#include "domain/rules.h"
+#include "http/api/routes.h"
+#include "http/ui/display.h"
+#include "http/ui/templates.h"
+
+namespace lookout::http::ui {
+
+namespace {
+
+using json = nlohmann::json;
+
+bool IsFormContentType(const std::string& type) {
+  const std::string_view kForm = "application/x-www-form-urlencoded";
+  if (type.size() < kForm.size()) return false;
+  for (size_t i = 0; i < kForm.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(type[i])) != kForm[i]) return false;
+  }
+  return type.size() == kForm.size() || type[kForm.size()] == ';' || type[kForm.size()] == ' ';
+}
+
+// The navigation of a role: only pages that role can use.
+json Navigation(const std::string& role, const std::string& path) {
+  struct Item {
+    const char* label;
+    const char* href;
+  };
+  std::vector<Item> items = {{"Home", "/"}};
+  if (role == "manager" || role == "officer" || role == "analyst") {
+    items.push_back({"Insight", "/insight"});
+    items.push_back({"Tasks", "/tasks"});
+  }
+  json nav = json::array();
+  for (const Item& item : items) {
+    const std::string href = item.href;
+    const bool current = href == "/" ? path == "/"
+                                     : path == href || path.rfind(href + "/", 0) == 0;
+    nav.push_back({{"label", item.label}, {"href", href}, {"current", current}});
+  }
+  return nav;
+}
+
+
+// Every byte but RFC 3986's unreserved characters percent-encoded, so the text is one
+// query value whatever it holds ('/', '?', '&', '=', '#', '+').
+std::string PercentEncode(std::string_view text) {
+  static const char* kHex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : text) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+        c == '.' || c == '_' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
+Response HtmlResponse(int status, std::string body) {
+  Response r;
+  r.status = status;
+  r.content_type = "text/html; charset=utf-8";
+  r.body = std::move(body);
+  return r;
+}
+
+// A page for a request the guard refused before any handler ran.
+Response Refusal(const PageRequest& page, int status, const std::string& title,
+                 const std::string& message) {
+  return RenderPage(page, title, "error", {{"message", message}}, status);
+}
+
+}  // namespace
+
+// ---- Forms ----------------------------------------------------------------------------
+
+Result<Form> Form::Parse(const Request& request) {
+  Form form;
+  if (request.body.empty()) return form;
+  const std::string* type = request.Header("content-type");
+  if (type == nullptr || !IsFormContentType(*type)) {
+    return Status(ErrorCode::kUnsupportedMediaType,
+                  "Send the form as application/x-www-form-urlencoded.");
+  }
+  // The body has the syntax of a query string. The view refers to `target`, which must
+  // outlive it.
+  const std::string target = "/?" + request.body;
+  auto parsed = boost::urls::parse_origin_form(target);
+  if (!parsed) return Status::BadRequest("The form could not be read: it is not form-encoded.");
+  for (auto param : parsed->params()) {
+    std::string name(param.key);
+    std::string value(param.value);
+    if (!domain::IsWellFormedUtf8(name) || !domain::IsWellFormedUtf8(value)) {
+      return Status::BadRequest("The form holds text that is not UTF-8.");
+    }
+    form.fields_.emplace_back(std::move(name), std::move(value));
+  }
+  return form;
+}
+
+std::string Form::Get(std::string_view name) const {
+  for (const auto& [key, value] : fields_) {
+    if (key == name) return value;
+  }
+  return "";
+}
+
+std::vector<std::string> Form::All(std::string_view name) const {
+  std::vector<std::string> out;
+  for (const auto& [key, value] : fields_) {
+    if (key == name) out.push_back(value);
+  }
+  return out;
+}
+
+bool Form::Has(std::string_view name) const {
+  for (const auto& field : fields_) {
+    if (field.first == name) return true;
+  }
+  return false;
+}
+
+std::string PageRequest::Query(std::string_view name) const {
+  return http.Query(name).value_or("");
+}
+
+// ---- The guard ------------------------------------------------------------------------
+
+void AddPage(Router& router, const PageEnvPtr& env, std::string method, std::string path,
+             std::string summary, PageAccess access, PageHandler handler) {
+  auto guarded = [e = env, access, handler = std::move(handler)](const Request& request,
+                                                          const PathParams& params) {
+    std::optional<app::Authenticated> who;
+    if (std::string cookie = api::SessionCookieOf(request); !cookie.empty()) {
+      auto resolved =
+          e->accounts.ResolveSession(cookie, request.remote_address, request.request_id);
+      if (resolved.ok()) {
+        who = std::move(resolved).value();
+      } else if (resolved.status().code() != ErrorCode::kUnauthenticated) {
+        PageRequest page{e.get(), request, params, nullptr, {},
+                         app::Actor::Anonymous(request.remote_address, request.request_id)};
+        return ErrorPage(page, resolved.status());
+      }
+    }
+    PageRequest page{e.get(), request, params, who ? &*who : nullptr, {},
+                     who ? who->actor
+                         : app::Actor::Anonymous(request.remote_address, request.request_id)};
+    if (access != PageAccess::kOpen && !who) {
+      Response r = Redirect(request.method == "GET"
+                                ? PathWithQuery("/sign-in", {{"next", request.target}})
+                                : "/sign-in");
+      // A cookie that names no live session is of no more use to the browser.
+      if (!api::SessionCookieOf(request).empty()) {
+        r.SetHeader("Set-Cookie", api::ClearedSessionCookie(request.secure));
+      }
+      return r;
+    }
+    if (request.method == "POST") {
+      auto form = Form::Parse(request);
+      if (!form.ok()) return ErrorPage(page, form.status());
+      page.form = std::move(form).value();
+      // Signing in has no session yet; every other form proves it came from a page of
+      // Lookout with the session's CSRF token.
+      if (who && (who->csrf_token.empty() ||
+                  !app::SecretsEqual(page.form.Get("csrf_token"), who->csrf_token))) {
+        return Refusal(page, 403, "This form has expired",
+                       "Lookout could not accept this form because it was not sent from a "
+                       "page of your current session. Go back, reload the page and try "
+                       "again.");
+      }
+    }
+    if (who && who->must_change_password && access == PageAccess::kSignedIn) {
+      return Redirect("/account/password");
+    }
+    return handler(page);
+  };
+  router.Add({std::move(method), std::move(path), std::move(summary), "", false,
+              std::move(guarded)});
+}
+
+// ---- Rendering ------------------------------------------------------------------------
+
+Response RenderPage(const PageRequest& page, const std::string& title,
+                    std::string_view body_template, json view, int status) {
+  view["title"] = title;
+  if (page.who != nullptr) view["csrf_token"] = page.who->csrf_token;
+  const bool has_errors = view.contains("error_summary") && !view["error_summary"].is_null();
+  auto body = RenderTemplate(body_template, view);
+  if (!body.ok()) {
+    Response r = HtmlResponse(500, "");
+    r.log_detail = body.status().message();
+    // The layout alone still renders: the error page must not depend on the failed one.
+    body = RenderTemplate("error", {{"title", "Sorry, there is a problem with Lookout"},
+                                    {"message", "Try again later."},
+                                    {"request_id", page.http.request_id}});
+    if (!body.ok()) return r;
+    status = 500;
+  }
+  json layout = {{"title", title},
+                 {"body_html", *body},
+                 {"error_prefix", has_errors},
+                 {"version", page.env->version}};
+  if (page.who != nullptr) {
+    layout["signed_in"] = true;
+    layout["user_name"] = page.who->name;
+    layout["role_label"] = TermLabel("role", page.actor.role);
+    layout["csrf_token"] = page.who->csrf_token;
+    if (!page.who->must_change_password) {
+      layout["nav"] = Navigation(page.actor.role, page.http.path);
+      layout["has_nav"] = true;
+    }
+  }
+  auto html = RenderTemplate("layout", layout);
+  if (!html.ok()) {
+    Response r = HtmlResponse(500, "<!doctype html><title>Lookout</title><p>Sorry, there is a "
+                                   "problem with Lookout. Try again later.</p>");
+    r.log_detail = html.status().message();
+    return r;
+  }
+  return HtmlResponse(status, std::move(html).value());
+}
+
+Status MayCreate(const PageRequest& page, const domain::EntityDef& entity) {
+  return app::policy::Authorize(page.actor, app::policy::Operation::kCreate, entity);
+}
+
+Response Redirect(const std::string& location) {
+  Response r;
+  r.status = 303;
+  r.content_type = "";
+  r.SetHeader("Location", location);
+  return r;
+}
+
+Response ErrorPage(const PageRequest& page, const Status& status) {
+  const int code = ErrorCodeHttpStatus(status.code());
+  std::string title;
+  std::string message;
+  switch (status.code()) {
+    case ErrorCode::kUnauthenticated:
+      return Redirect("/sign-in");
+    case ErrorCode::kForbidden:
+      title = "You cannot see this page";
+      message = status.message() +
+                " If you need it for your work, ask a manager to change your role or region.";
+      break;
+    case ErrorCode::kNotFound:
+      title = "Page not found";
+      message = status.message() + " It may have been archived, or the link may be wrong.";
+      break;
+    default:
+      if (code >= 500) {
+        title = code == 503 ? "Lookout is busy" : "Sorry, there is a problem with Lookout";
+        message = code == 503 ? "The database did not answer. Try again in a minute."
+                              : "Try again later. If it keeps happening, tell your "
+                                "administrator and quote the reference below.";
+      } else {
+        title = "Lookout could not do that";
+        message = status.message();
+      }
+  }
+  json view = {{"message", message}};
+  if (code >= 500) view["request_id"] = page.http.request_id;
+  Response r = RenderPage(page, title, "error", view, code);
+  if (code >= 500) r.log_detail = status.message();
+  return r;
+}
+
+json ErrorSummaryView(const std::vector<FieldError>& errors) {
+  json items = json::array();
+  for (const FieldError& e : errors) {
+    items.push_back({{"text", e.message}, {"href", "#" + FieldId(e.field)}});
+  }
+  return {{"items", items}};
+}
+
+std::string FieldId(std::string_view name) {
+  std::string id = "field-";
+  for (char c : name) {
+    if (c == '.' || c == '[') {
+      id += '-';
+    } else if (c != ']') {
+      id += c;
+    }
+  }
+  return id;
+}
+
+std::string PathWithQuery(std::string_view path,
+                          const std::vector<std::pair<std::string, std::string>>& params) {
+  std::string out(path);
+  char sep = '?';
+  for (const auto& [name, value] : params) {
+    if (value.empty()) continue;
+    out += sep;
+    out += PercentEncode(name);
+    out += '=';
+    out += PercentEncode(value);
+    sep = '&';
+  }
+  return out;
+}
+
+std::string LongDate(std::string_view iso_date) {
+  static const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                                  "July",    "August",   "September", "October", "November", "December"};
+  std::optional<Date> d = Date::Parse(std::string(iso_date));
+  if (!d) return std::string(iso_date);
+  return std::to_string(d->day) + " " + kMonths[d->month - 1] + " " + std::to_string(d->year);
+}
+
+}  // namespace lookout::http::ui

@@ -1,0 +1,118 @@
+// The frame every web page shares: who is asking (the session cookie), the form a POST
+// carries and its CSRF token, the layout around each page, redirects and error pages.
+//
+// Pages use the same session as the JSON API (the `lookout_session` cookie) and call the
+// same use cases in app/, whose policy decides what each role may see and do; a page
+// only decides what to offer. Every POST form carries the session's CSRF token in a
+// hidden field `csrf_token`; a POST without the right one is refused with 403 before its
+// handler runs. A signed-out visitor asking for a page is sent to /sign-in (and back to
+// the page afterwards); while a password must be changed, every page but the password
+// page and signing out sends the user to /account/password.
+#ifndef LOOKOUT_HTTP_UI_PAGE_H_
+#define LOOKOUT_HTTP_UI_PAGE_H_
+
+#include <functional>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "app/accounts.h"
+#include "app/services.h"
+#include "core/status.h"
+#include "domain/schema.h"
+#include "http/router.h"
+#include "http/server.h"
+
+namespace lookout::http::ui {
+
+// The fields of a form (application/x-www-form-urlencoded), decoded, in order, repeats
+// kept (a group of checkboxes sends one field per box ticked).
+class Form {
+ public:
+  // kBadRequest when the body is not form-encoded or not UTF-8; kUnsupportedMediaType
+  // when the request says it is something else.
+  static Result<Form> Parse(const Request& request);
+
+  std::string Get(std::string_view name) const;  // the first value, "" when absent
+  std::vector<std::string> All(std::string_view name) const;
+  bool Has(std::string_view name) const;
+
+ private:
+  std::vector<std::pair<std::string, std::string>> fields_;
+};
+
+struct PageEnv;
+
+// What a page handler gets.
+struct PageRequest {
+  const PageEnv* env;
+  const Request& http;
+  const PathParams& params;
+  const app::Authenticated* who;  // null on an open page nobody is signed in on
+  Form form;                      // a POST's fields; empty for GET
+  app::Actor actor;               // who->actor, or anonymous
+
+  std::string Query(std::string_view name) const;  // "" when absent
+  const std::string& Role() const { return actor.role; }
+};
+
+enum class PageAccess {
+  kOpen,                     // anyone (signing in)
+  kSignedIn,                 // a signed-in staff member whose password needs no change
+  kWhilePasswordMustChange,  // signed in, even while the password must be changed
+};
+
+using PageHandler = std::function<Response(PageRequest&)>;
+
+// What the pages are served with.
+struct PageEnv {
+  app::Services& services;
+  app::Accounts& accounts;
+  std::string version;
+};
+
+using PageEnvPtr = std::shared_ptr<PageEnv>;
+
+// Adds a page route behind the page guard described above.
+void AddPage(Router& router, const PageEnvPtr& env, std::string method, std::string path,
+             std::string summary, PageAccess access, PageHandler handler);
+
+// A complete HTML page: `body_template` rendered over `view`, inside the layout (header,
+// the role's navigation, who is signed in, sign-out button, footer). `title` is the
+// page's h1 and the start of its <title>.
+Response RenderPage(const PageRequest& page, const std::string& title,
+                    std::string_view body_template, nlohmann::json view, int status = 200);
+
+// Whether the actor may create records of `entity` at all (the policy's entity-level
+// rule), for pages that offer a form to create one: kForbidden (or kUnauthenticated)
+// otherwise, to be shown with ErrorPage.
+Status MayCreate(const PageRequest& page, const domain::EntityDef& entity);
+
+// 303 See Other to `location` (a path of Lookout's).
+Response Redirect(const std::string& location);
+
+// The page for an error a use case answered: 403 "you cannot see this", 404 "page not
+// found", 409, 422 (a bad link), 5xx with the request id only (the detail is logged).
+Response ErrorPage(const PageRequest& page, const Status& status);
+
+// The GOV.UK error summary's view for `errors`: {"title", "items": [{"text", "href"}]}
+// with href "#field-NAME" (NAME as in the FieldError; "." and "[" "]" become "-").
+nlohmann::json ErrorSummaryView(const std::vector<FieldError>& errors);
+// The id a form control of field `name` carries, matching ErrorSummaryView's links.
+std::string FieldId(std::string_view name);
+
+// A path with a query string made from `params` (values percent-encoded; empty values
+// left out).
+std::string PathWithQuery(std::string_view path,
+                          const std::vector<std::pair<std::string, std::string>>& params);
+
+// "14 April 2025" for "2025-04-14"; the text itself when it is not a date.
+std::string LongDate(std::string_view iso_date);
+
+}  // namespace lookout::http::ui
+
+#endif  // LOOKOUT_HTTP_UI_PAGE_H_

@@ -1,0 +1,26 @@
+// The groups of pages, each in its own file; ui.cc puts them together. Internal to
+// http/ui/.
+#ifndef LOOKOUT_HTTP_UI_PAGES_H_
+#define LOOKOUT_HTTP_UI_PAGES_H_
+
+#include <string>
+
+#include "http/router.h"
+#include "http/ui/page.h"
+
+namespace lookout::http::ui {
+
+// GET /assets/{file} and /assets/{folder}/{file}: the built front-end files.
+void AddAssetRoutes(Router& router, const std::string& assets_dir);
+// Signing in and out, and changing one's password (pages_account.cc).
+void AddAccountPages(Router& router, const PageEnvPtr& env);
+// The home page of each role (pages_home.cc).
+void AddHomePages(Router& router, const PageEnvPtr& env);
+// The insight log: list, record, view (pages_insight.cc).
+void AddInsightPages(Router& router, const PageEnvPtr& env);
+// Tasks: list and task page (pages_tasks.cc).
+void AddTaskPages(Router& router, const PageEnvPtr& env);
+
+}  // namespace lookout::http::ui
+
+#endif  // LOOKOUT_HTTP_UI_PAGES_H_

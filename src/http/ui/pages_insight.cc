@@ -1,0 +1,194 @@
+// The insight log: the list with its filters, recording new insight, one item's page.
+// Every list and every item shown is a consultation the use cases record in the audit
+// trail; insight with handling code C shows its conditions wherever it is shown.
+#include "http/ui/display.h"
+#include "http/ui/forms.h"
+#include "http/ui/pages.h"
+#include "http/ui/paging.h"
+
+namespace lookout::http::ui {
+
+namespace {
+
+using json = nlohmann::json;
+using Kind = ControlSpec::Kind;
+
+const domain::EntityDef& InsightDef() { return domain::InsightEntity(); }
+
+// The form's controls, in order. The grading fields sit inside the "police intelligence"
+// choice of the source type (shown when it is chosen, with JavaScript; always without).
+std::vector<ControlSpec> BeforeSource() {
+  return {{.field = "received_on"}};
+}
+std::vector<ControlSpec> Grading() {
+  return {{.field = "grade_source", .hint = "3x5x2: how reliable the source is"},
+          {.field = "grade_intelligence", .hint = "How far the information is known to be true"},
+          {.field = "grade_handling", .hint = "P: may be shared lawfully; C: only with the conditions below"},
+          {.field = "handling_conditions",
+           .hint = "Required for handling code C: who may see it and what may be done with it"},
+          {.field = "legacy_grade",
+           .hint = "Only for older intelligence graded 5x5x5, for example B2 4 written B24; "
+                   "never together with 3x5x2",
+           .width = "4"}};
+}
+std::vector<ControlSpec> AfterSource(Names& names) {
+  return {{.field = "region", .options = names.Options("region")},
+          {.field = "force", .hint = "The police force area it concerns, if any",
+           .options = names.Options("police_force")},
+          {.field = "themes"},
+          {.field = "county_lines", .hint = "Only with child criminal exploitation"},
+          {.field = "nrm_exploitation_types",
+           .hint = "Only with modern slavery and human trafficking: the NRM exploitation types"},
+          {.field = "location_types"},
+          {.field = "summary",
+           .hint = "What was seen, heard or reported, and where. Do not write a child's name, "
+                   "address, school or anything else that could identify them."},
+          {.field = "review_on", .hint = "When it must be reviewed for retention"},
+          {.field = "confidence"}};
+}
+
+std::vector<ControlSpec> AllControls(Names& names) {
+  std::vector<ControlSpec> all = BeforeSource();
+  all.push_back({.field = "source_type"});
+  for (auto& s : Grading()) all.push_back(s);
+  for (auto& s : AfterSource(names)) all.push_back(s);
+  return all;
+}
+
+Response InsightForm(PageRequest& page, const FormValues& values,
+                     const std::vector<FieldError>& errors, int status) {
+  Names names(page.env->services, page.actor);
+  json before = json::array();
+  for (const ControlSpec& s : BeforeSource()) {
+    before.push_back(FieldControl(InsightDef(), s, values, errors));
+  }
+  json grading = json::array();
+  for (const ControlSpec& s : Grading()) {
+    grading.push_back(FieldControl(InsightDef(), s, values, errors));
+  }
+  json source = FieldControl(InsightDef(), {.field = "source_type"}, values, errors);
+  for (json& option : source["options"]) {
+    if (option["value"] == "police_intelligence") {
+      option["police"] = true;
+      option["grading"] = grading;
+      option["hidden"] = !option["checked"].get<bool>();
+    }
+  }
+  json after = json::array();
+  for (const ControlSpec& s : AfterSource(names)) {
+    after.push_back(FieldControl(InsightDef(), s, values, errors));
+  }
+  json view = {{"before", before}, {"source", source}, {"after", after}};
+  if (!errors.empty()) view["error_summary"] = ErrorSummaryView(errors);
+  return RenderPage(page, "Record insight", "insight_form", std::move(view), status);
+}
+
+// The list's filters, as the query string has them.
+const std::vector<std::string>& ListFilters() {
+  static const std::vector<std::string> kFilters = {
+      "region", "themes", "location_types", "status", "source_type", "grade_handling", "from",
+      "to", "q"};
+  return kFilters;
+}
+
+}  // namespace
+
+void AddInsightPages(Router& router, const PageEnvPtr& env) {
+  AddPage(router, env, "GET", "/insight", "The insight log, filtered and paged.",
+          PageAccess::kSignedIn, [](PageRequest& page) {
+            Names names(page.env->services, page.actor);
+            ListRequest list = ReadListRequest(page, ListFilters());
+            auto found = ListForPage(page, InsightDef(), list);
+            if (!found.ok()) return ErrorPage(page, found.status());
+            const domain::EntityDef& e = InsightDef();
+            json rows = json::array();
+            for (const Record& r : found->items) {
+              std::string summary = PlainText(r.Get("summary"));
+              if (summary.size() > 160) {
+                size_t cut = 160;
+                while (cut > 0 && (static_cast<unsigned char>(summary[cut]) & 0xC0) == 0x80) --cut;
+                summary = summary.substr(0, cut) + "…";
+              }
+              rows.push_back({{"id", r.Id()},
+                              {"received", DisplayValue(*e.Find("received_on"), r, names)},
+                              {"source", DisplayValue(*e.Find("source_type"), r, names)},
+                              {"region", DisplayValue(*e.Find("region"), r, names)},
+                              {"themes", DisplayValue(*e.Find("themes"), r, names)},
+                              {"summary", summary},
+                              {"status", DisplayValue(*e.Find("status"), r, names)},
+                              {"conditions", r.Get("grade_handling") == Value("C")},
+                              {"score", PlainText(r.Get("risk_score"))}});
+            }
+            json filters = {
+                {"region", FilterSelect("region", "Region", names.Options("region"), list)},
+                {"themes", FilterSelect("themes", "Theme", VocabularyOptions("theme"), list)},
+                {"location_types", FilterSelect("location_types", "Location type",
+                                                VocabularyOptions("location_type"), list)},
+                {"status", FilterSelect("status", "Status", VocabularyOptions("insight_status"), list)},
+                {"source_type", FilterSelect("source_type", "Source type",
+                                             VocabularyOptions("source_type"), list)},
+                {"grade_handling", FilterSelect("grade_handling", "Handling code",
+                                                VocabularyOptions("grade_handling"), list)},
+                {"from", list.Value("from")},
+                {"to", list.Value("to")},
+                {"q", list.Value("q")}};
+            json view = {{"rows", rows},
+                         {"filters", filters},
+                         {"can_record", page.Role() == "officer" || page.Role() == "manager"}};
+            return RenderListPage(page, "Insight", "insight_list", std::move(view), list,
+                                  found->total);
+          });
+
+  AddPage(router, env, "GET", "/insight/new", "The form to record insight.", PageAccess::kSignedIn,
+          [](PageRequest& page) {
+            if (Status may = MayCreate(page, InsightDef()); !may.ok()) return ErrorPage(page, may);
+            Record defaults;
+            defaults.Set("received_on", page.env->services.clock().Today().ToString());
+            if (!page.actor.region.empty()) defaults.Set("region", page.actor.region);
+            return InsightForm(page, FormValues::FromRecord(InsightDef(), defaults), {}, 200);
+          });
+
+  AddPage(router, env, "POST", "/insight/new", "Record insight.", PageAccess::kSignedIn,
+          [](PageRequest& page) {
+            Names names(page.env->services, page.actor);
+            std::vector<FieldError> errors;
+            Record record = ReadRecord(InsightDef(), AllControls(names), page.form, errors);
+            const FormValues values = FormValues::FromForm(InsightDef(), page.form);
+            if (!errors.empty()) return InsightForm(page, values, errors, 422);
+            if (page.actor.staff_id > 0) record.Set("recorded_by", page.actor.staff_id);
+            auto saved = page.env->services.Create(page.actor, InsightDef(), record);
+            if (!saved.ok()) {
+              if (saved.status().code() == ErrorCode::kValidation) {
+                return InsightForm(page, values, PageErrors(InsightDef(), saved.status().fields()),
+                                   422);
+              }
+              return ErrorPage(page, saved.status());
+            }
+            return Redirect("/insight/" + std::to_string(saved->record.Id()) +
+                            (saved->warnings.empty() ? "?created=1" : "?created=1&warned=1"));
+          });
+
+  AddPage(router, env, "GET", "/insight/{id}", "One insight item.", PageAccess::kSignedIn,
+          [](PageRequest& page) {
+            int64_t id = 0;
+            if (!ParseId(page.params.Get("id"), &id)) {
+              return ErrorPage(page, Status::NotFound("There is no such insight."));
+            }
+            auto record = page.env->services.Get(page.actor, InsightDef(), id);
+            if (!record.ok()) return ErrorPage(page, record.status());
+            Names names(page.env->services, page.actor);
+            json view = {
+                {"id", id},
+                {"rows", SummaryRows(InsightDef(), *record, names,
+                                     {"handling_conditions", "summary"})},
+                {"summary", PlainText(record->Get("summary"))},
+                {"conditions", record->Get("grade_handling") == Value("C")},
+                {"conditions_text", PlainText(record->Get("handling_conditions"))},
+                {"created", page.Query("created") == "1"},
+                {"warned", page.Query("warned") == "1"},
+                {"can_propose", page.Role() == "officer" || page.Role() == "manager"}};
+            return RenderPage(page, "Insight " + std::to_string(id), "insight", std::move(view));
+          });
+}
+
+}  // namespace lookout::http::ui

@@ -1,0 +1,308 @@
+// Tasking: the list and board of tasks, proposing a task, a task's page with its history
+// and the moves the viewer may make, and the tasking meeting where managers decide on
+// proposals.
+#include "domain/rules.h"
+#include "http/ui/display.h"
+#include "http/ui/forms.h"
+#include "http/ui/pages.h"
+#include "http/ui/paging.h"
+
+namespace lookout::http::ui {
+
+namespace {
+
+using json = nlohmann::json;
+
+const domain::EntityDef& TaskDef() { return domain::TaskEntity(); }
+
+const std::vector<std::string>& ListFilters() {
+  static const std::vector<std::string> kFilters = {"region", "themes", "status", "priority",
+                                                    "lead",   "from",   "to",     "q"};
+  return kFilters;
+}
+
+// The tag colour of each status (GOV.UK tag modifiers).
+std::string StatusTag(const std::string& status) {
+  if (status == "proposed") return "govuk-tag--yellow";
+  if (status == "approved") return "govuk-tag--blue";
+  if (status == "in_progress") return "govuk-tag--light-blue";
+  if (status == "delivered") return "govuk-tag--green";
+  if (status == "evaluated") return "govuk-tag--turquoise";
+  if (status == "rejected" || status == "cancelled") return "govuk-tag--grey";
+  return "";
+}
+
+json TaskRow(const Record& r, Names& names) {
+  const domain::EntityDef& e = TaskDef();
+  const std::string status = PlainText(r.Get("status"));
+  return {{"id", r.Id()},
+          {"reference", PlainText(r.Get("reference"))},
+          {"title", PlainText(r.Get("title"))},
+          {"regions", DisplayValue(*e.Find("regions"), r, names)},
+          {"lead", DisplayValue(*e.Find("lead"), r, names)},
+          {"status", TermLabel("task_status", status)},
+          {"status_class", StatusTag(status)},
+          {"priority", DisplayValue(*e.Find("priority"), r, names)},
+          {"due", DisplayValue(*e.Find("due_on"), r, names)}};
+}
+
+// The controls of the proposal form. Officers lead their own proposals; managers choose.
+std::vector<ControlSpec> ProposalControls(Names& names, bool choose_lead) {
+  std::vector<ControlSpec> specs = {
+      {.field = "title", .hint = "What the task will do, and where: for example, "
+                                 "\"Hotel staff briefings, Derby\""},
+      {.field = "description",
+       .hint = "What will be done, with whom and why. No names of children or details that "
+               "could identify them."},
+      {.field = "objectives", .options = names.Options("objective")},
+      {.field = "themes"},
+      {.field = "county_lines", .hint = "Only with child criminal exploitation"},
+      {.field = "regions", .hint = "Choose National for a national task",
+       .options = names.Options("region")},
+      {.field = "audiences"},
+      {.field = "priority"},
+      {.field = "due_on"},
+      {.field = "insights", .kind = ControlSpec::Kind::kInput}};
+  if (choose_lead) {
+    specs.insert(specs.begin() + 6,
+                 ControlSpec{.field = "lead",
+                             .options = names.Options("staff", {{"role", "officer,manager"}})});
+  }
+  return specs;
+}
+
+Response ProposalForm(PageRequest& page, const FormValues& values,
+                      const std::vector<FieldError>& errors, int status) {
+  Names names(page.env->services, page.actor);
+  const bool choose_lead = page.Role() != "officer";
+  json fields = json::array();
+  for (const ControlSpec& s : ProposalControls(names, choose_lead)) {
+    if (s.field == "insights") continue;  // carried in hidden inputs
+    fields.push_back(FieldControl(TaskDef(), s, values, errors));
+  }
+  json insights = json::array();
+  for (const std::string& id : values.All("insights")) insights.push_back({{"id", id}});
+  json view = {{"fields", fields}, {"insights", insights}, {"has_insights", !insights.empty()}};
+  if (!errors.empty()) view["error_summary"] = ErrorSummaryView(errors);
+  return RenderPage(page, "Propose a task", "task_form", std::move(view), status);
+}
+
+// The task page, with an optional error from a move that failed.
+Response TaskPage(PageRequest& page, int64_t id, const std::vector<FieldError>& errors,
+                  int status) {
+  auto task = page.env->services.Get(page.actor, TaskDef(), id);
+  if (!task.ok()) return ErrorPage(page, task.status());
+  Names names(page.env->services, page.actor);
+  const std::string current = PlainText(task->Get("status"));
+
+  auto history = page.env->services.TaskHistory(page.actor, id);
+  if (!history.ok()) return ErrorPage(page, history.status());
+  json moves = json::array();
+  for (const Record& t : *history) {
+    moves.push_back({{"at", PlainText(t.Get("at")).substr(0, 10)},
+                     {"at_long", LongDate(PlainText(t.Get("at")).substr(0, 10))},
+                     {"from", TermLabel("task_status", PlainText(t.Get("from_status")))},
+                     {"to", TermLabel("task_status", PlainText(t.Get("to_status")))},
+                     {"by", t.Get("by").is_null() ? "Lookout" : names.Of("staff", PlainText(t.Get("by")))},
+                     {"reason", PlainText(t.Get("reason"))}});
+  }
+  auto allowed = page.env->services.AllowedTransitions(page.actor, id);
+  if (!allowed.ok()) return ErrorPage(page, allowed.status());
+  json options = json::array();
+  int i = 0;
+  for (const std::string& to : *allowed) {
+    options.push_back({{"value", to},
+                       {"text", TermLabel("task_status", to)},
+                       {"id", i++ == 0 ? std::string("field-to") : "field-to-" + to},
+                       {"checked", page.form.Get("to") == to}});
+  }
+
+  // The activities delivered under the task, with their dates.
+  json activities = json::array();
+  auto found = page.env->services.List(page.actor, domain::ActivityEntity(),
+                                       {{"task", std::to_string(id)}, {"limit", "100"},
+                                        {"sort", "start_on"}});
+  if (found.ok()) {
+    const domain::EntityDef& a = domain::ActivityEntity();
+    for (const Record& r : found->items) {
+      activities.push_back({{"id", r.Id()},
+                            {"date", DisplayValue(*a.Find("start_on"), r, names)},
+                            {"type", DisplayValue(*a.Find("type"), r, names)},
+                            {"title", PlainText(r.Get("title"))}});
+    }
+  }
+  json view = {{"id", id},
+               {"version", PlainText(task->Get("version"))},
+               {"reference", PlainText(task->Get("reference"))},
+               {"task_title", PlainText(task->Get("title"))},
+               {"status", TermLabel("task_status", current)},
+               {"status_class", StatusTag(current)},
+               {"description", PlainText(task->Get("description"))},
+               {"rows", SummaryRows(TaskDef(), *task, names,
+                                    {"reference", "title", "description", "status", "insights"})},
+               {"insights", json::array()},
+               {"history", moves},
+               {"moves", options},
+               {"can_move", !options.empty()},
+               {"reason", page.form.Get("reason")},
+               {"activities", activities},
+               {"has_activities", !activities.empty()},
+               {"created", page.Query("created") == "1"},
+               {"moved", page.Query("moved")}};
+  if (page.Query("moved").size()) view["moved_label"] = TermLabel("task_status", page.Query("moved"));
+  const Value& insights = task->Get("insights");
+  if (insights.is_list()) {
+    for (const Value& v : insights.as_list()) view["insights"].push_back({{"id", v.ToDisplay()}});
+  }
+  view["has_insights"] = !view["insights"].empty();
+  for (const FieldError& e : errors) {
+    if (e.field == "to" || e.field.empty()) view["to_error"] = e.message;
+    if (e.field == "reason") view["reason_error"] = e.message;
+  }
+  if (!errors.empty()) view["error_summary"] = ErrorSummaryView(errors);
+  return RenderPage(page, PlainText(task->Get("reference")) + ": " + PlainText(task->Get("title")),
+                    "task", std::move(view), status);
+}
+
+}  // namespace
+
+void AddTaskPages(Router& router, const PageEnvPtr& env) {
+  AddPage(router, env, "GET", "/tasks", "Tasks, as a list or a board by status.",
+          PageAccess::kSignedIn, [](PageRequest& page) {
+            Names names(page.env->services, page.actor);
+            const bool board = page.Query("view") == "board";
+            ListRequest list = ReadListRequest(page, ListFilters());
+            if (board) {
+              // The board shows the live statuses side by side, up to 100 tasks each.
+              json columns = json::array();
+              for (const char* status : {"proposed", "approved", "in_progress", "delivered",
+                                         "evaluated"}) {
+                app::Params params;
+                for (const auto& [k, v] : list.filters) {
+                  if (k != "status") params.emplace_back(k, v);
+                }
+                params.emplace_back("status", status);
+                params.emplace_back("limit", "100");
+                params.emplace_back("sort", "due_on");
+                auto found = page.env->services.List(page.actor, TaskDef(), params);
+                if (!found.ok()) return ErrorPage(page, found.status());
+                json cards = json::array();
+                for (const Record& r : found->items) cards.push_back(TaskRow(r, names));
+                columns.push_back({{"status", TermLabel("task_status", status)},
+                                   {"count", found->total},
+                                   {"cards", cards},
+                                   {"more", found->total > static_cast<int64_t>(found->items.size())}});
+              }
+              json view = {{"columns", columns},
+                           {"list_href", PathWithQuery("/tasks", list.filters)}};
+              return RenderPage(page, "Task board", "task_board", std::move(view));
+            }
+            list.params.emplace_back("sort", "-id");
+            auto found = ListForPage(page, TaskDef(), list);
+            if (!found.ok()) return ErrorPage(page, found.status());
+            json rows = json::array();
+            for (const Record& r : found->items) rows.push_back(TaskRow(r, names));
+            auto board_params = list.filters;
+            board_params.emplace_back("view", "board");
+            json filters = {
+                {"region", FilterSelect("region", "Region", names.Options("region"), list)},
+                {"themes", FilterSelect("themes", "Theme", VocabularyOptions("theme"), list)},
+                {"status", FilterSelect("status", "Status", VocabularyOptions("task_status"), list)},
+                {"priority", FilterSelect("priority", "Priority", VocabularyOptions("priority"), list)},
+                {"lead", FilterSelect("lead", "Lead",
+                                      names.Options("staff", {{"role", "officer,manager"}}), list)},
+                {"from", list.Value("from")},
+                {"to", list.Value("to")},
+                {"q", list.Value("q")}};
+            json view = {{"rows", rows},
+                         {"filters", filters},
+                         {"board_href", PathWithQuery("/tasks", board_params)},
+                         {"can_propose", page.Role() == "officer" || page.Role() == "manager"}};
+            return RenderListPage(page, "Tasks", "task_list", std::move(view), list, found->total);
+          });
+
+  AddPage(router, env, "GET", "/tasks/new", "The form to propose a task.", PageAccess::kSignedIn,
+          [](PageRequest& page) {
+            if (Status may = MayCreate(page, TaskDef()); !may.ok()) return ErrorPage(page, may);
+            Record defaults;
+            if (!page.actor.region.empty()) defaults.Set("regions", Value::List{page.actor.region});
+            defaults.Set("priority", "medium");
+            int64_t insight = 0;
+            if (ParseId(page.Query("insight"), &insight)) {
+              // The insight is read (and the reading recorded) so its themes and region
+              // can start the proposal; a refusal simply leaves them out.
+              auto item = page.env->services.Get(page.actor, domain::InsightEntity(), insight);
+              if (item.ok()) {
+                defaults.Set("insights", Value::List{insight});
+                defaults.Set("themes", item->Get("themes"));
+                defaults.Set("regions", Value::List{item->Get("region")});
+              }
+            }
+            return ProposalForm(page, FormValues::FromRecord(TaskDef(), defaults), {}, 200);
+          });
+
+  AddPage(router, env, "POST", "/tasks/new", "Propose a task.", PageAccess::kSignedIn,
+          [](PageRequest& page) {
+            Names names(page.env->services, page.actor);
+            const bool choose_lead = page.Role() != "officer";
+            std::vector<FieldError> errors;
+            Record record = ReadRecord(TaskDef(), ProposalControls(names, choose_lead), page.form, errors);
+            const FormValues values = FormValues::FromForm(TaskDef(), page.form);
+            if (!errors.empty()) return ProposalForm(page, values, errors, 422);
+            if (!choose_lead && page.actor.staff_id > 0) record.Set("lead", page.actor.staff_id);
+            auto saved = page.env->services.Create(page.actor, TaskDef(), record);
+            if (!saved.ok()) {
+              if (saved.status().code() == ErrorCode::kValidation) {
+                return ProposalForm(page, values, PageErrors(TaskDef(), saved.status().fields()), 422);
+              }
+              if (saved.status().code() == ErrorCode::kForbidden) {
+                return ProposalForm(page, values, {{"regions", saved.status().message()}}, 403);
+              }
+              return ErrorPage(page, saved.status());
+            }
+            return Redirect("/tasks/" + std::to_string(saved->record.Id()) + "?created=1");
+          });
+
+  AddPage(router, env, "GET", "/tasks/{id}", "A task: its details, evidence and history.",
+          PageAccess::kSignedIn, [](PageRequest& page) {
+            int64_t id = 0;
+            if (!ParseId(page.params.Get("id"), &id)) {
+              return ErrorPage(page, Status::NotFound("There is no such task."));
+            }
+            return TaskPage(page, id, {}, 200);
+          });
+
+  AddPage(router, env, "POST", "/tasks/{id}/move", "Move a task to another status.",
+          PageAccess::kSignedIn, [](PageRequest& page) {
+            int64_t id = 0;
+            int64_t version = 0;
+            if (!ParseId(page.params.Get("id"), &id)) {
+              return ErrorPage(page, Status::NotFound("There is no such task."));
+            }
+            const std::string to = page.form.Get("to");
+            if (to.empty()) return TaskPage(page, id, {{"to", "Choose the status to move the task to"}}, 422);
+            if (!ParseId(page.form.Get("version"), &version)) {
+              return ErrorPage(page, Status::BadRequest("The form has no version: reload the page."));
+            }
+            auto moved = page.env->services.TransitionTask(page.actor, id, version, to,
+                                                           page.form.Get("reason"));
+            if (!moved.ok()) {
+              const ErrorCode code = moved.status().code();
+              if (code == ErrorCode::kValidation || code == ErrorCode::kIllegalTransition ||
+                  code == ErrorCode::kConflict || code == ErrorCode::kForbidden) {
+                std::vector<FieldError> errors = moved.status().fields();
+                if (errors.empty()) errors.push_back({"to", moved.status().message()});
+                for (FieldError& e : errors) {
+                  if (e.field == "reason" && e.message.rfind("Reason", 0) != 0) {
+                    e.message = "Reason " + e.message;
+                  }
+                }
+                return TaskPage(page, id, errors, ErrorCodeHttpStatus(code));
+              }
+              return ErrorPage(page, moved.status());
+            }
+            return Redirect("/tasks/" + std::to_string(id) + "?moved=" + to);
+          });
+}
+
+}  // namespace lookout::http::ui

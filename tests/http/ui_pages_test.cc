@@ -1,0 +1,437 @@
+// The web pages over the real server: signing in and out, the page guard (redirects,
+// CSRF, the forced password change), each role's home page, the insight and task pages
+// with the GOV.UK error pattern, and the role matrix as pages show it.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <regex>
+
+#include "api_fixture.h"
+#include "auth_test_util.h"
+#include "domain/schema.h"
+
+namespace lookout::http {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+using ::testing::StartsWith;
+
+constexpr const char* kForm = "application/x-www-form-urlencoded";
+
+class UiPagesTest : public ApiServerTest {
+ protected:
+  bool ServeWebPages() const override { return true; }
+
+  void SetUp() override {
+    ApiServerTest::SetUp();
+    if (HasFatalFailure()) return;
+    officer_ = authtest::AddTestUser(*services_, *accounts_, "officer", "EM");
+    other_officer_ = authtest::AddTestUser(*services_, *accounts_, "officer", "NE");
+    manager_ = authtest::AddTestUser(*services_, *accounts_, "manager");
+    funder_ = authtest::AddTestUser(*services_, *accounts_, "funder");
+    admin_ = authtest::AddTestUser(*services_, *accounts_, "admin");
+  }
+
+  // Signs in through the sign-in form, as a browser does.
+  Browser SignInWithForm(const authtest::TestUser& user) {
+    auto res = Client().Post("/sign-in", "email=" + Encode(user.email) + "&password=" +
+                                             Encode(user.password) + "&next=%2F",
+                             kForm);
+    EXPECT_TRUE(res);
+    if (!res) return {};
+    EXPECT_EQ(res->status, 303) << res->body;
+    Browser b;
+    b.token = CookieToken(res->get_header_value("Set-Cookie"));
+    // The page's forms carry the session's CSRF token.
+    auto home = Client().Get("/account/password", b.Cookie());
+    EXPECT_TRUE(home);
+    std::smatch m;
+    if (home && std::regex_search(home->body, m, std::regex("name=\"csrf_token\" value=\"([^\"]+)\""))) {
+      b.csrf = m[1];
+    }
+    EXPECT_FALSE(b.csrf.empty());
+    return b;
+  }
+
+  static std::string Encode(const std::string& text) {
+    std::string out;
+    for (unsigned char c : text) {
+      if (std::isalnum(c) || c == '-' || c == '_' || c == '.') {
+        out += static_cast<char>(c);
+      } else {
+        char buf[4];
+        std::snprintf(buf, sizeof buf, "%%%02X", c);
+        out += buf;
+      }
+    }
+    return out;
+  }
+
+  httplib::Result PostForm(const std::string& path, const Browser& b, const std::string& body,
+                           bool with_csrf = true) {
+    std::string full = body;
+    if (with_csrf) full += (full.empty() ? "" : "&") + std::string("csrf_token=") + Encode(b.csrf);
+    return Client().Post(path.c_str(), b.Cookie(), full, kForm);
+  }
+
+  int64_t AddInsight(const std::string& region, const std::string& handling) {
+    Record r;
+    r.Set("received_on", "2026-03-01");
+    r.Set("recorded_by", manager_.staff_id);
+    r.Set("source_type", "police_intelligence");
+    r.Set("region", region);
+    r.Set("themes", Value::List{Value("cse")});
+    r.Set("summary", "Adults seen offering lifts to teenagers at the bus station late at night.");
+    r.Set("grade_source", "1");
+    r.Set("grade_intelligence", "B");
+    r.Set("grade_handling", handling);
+    if (handling == "C") r.Set("handling_conditions", "Share with the station manager only.");
+    auto saved = services_->Create(app::Actor::System(), domain::InsightEntity(), r);
+    EXPECT_TRUE(saved.ok()) << saved.status().ToString();
+    return saved.ok() ? saved->record.Id() : 0;
+  }
+
+  authtest::TestUser officer_;
+  authtest::TestUser other_officer_;
+  authtest::TestUser manager_;
+  authtest::TestUser funder_;
+  authtest::TestUser admin_;
+};
+
+TEST_F(UiPagesTest, ASignedOutVisitorIsSentToSignInAndBackAfterwards) {
+  auto res = Client().Get("/tasks?region=EM");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 303);
+  // The server sends next=%2Ftasks%3Fregion%3DEM (PageHelpers tests the encoding); the
+  // test client hands the Location header over decoded.
+  EXPECT_EQ(res->get_header_value("Location"), "/sign-in?next=/tasks?region=EM");
+
+  auto in = Client().Post("/sign-in",
+                          "email=" + Encode(officer_.email) + "&password=" +
+                              Encode(officer_.password) + "&next=%2Ftasks%3Fregion%3DEM",
+                          kForm);
+  ASSERT_TRUE(in);
+  EXPECT_EQ(in->status, 303);
+  EXPECT_EQ(in->get_header_value("Location"), "/tasks?region=EM");
+  EXPECT_THAT(in->get_header_value("Set-Cookie"), StartsWith("lookout_session="));
+  EXPECT_THAT(in->get_header_value("Set-Cookie"), HasSubstr("HttpOnly; SameSite=Lax"));
+}
+
+TEST_F(UiPagesTest, SignInNeverSendsAnyoneToAnotherSite) {
+  for (const char* next : {"%2F%2Fevil.example", "https%3A%2F%2Fevil.example", "%2F%5Cevil.example"}) {
+    auto in = Client().Post("/sign-in",
+                            "email=" + Encode(officer_.email) + "&password=" +
+                                Encode(officer_.password) + "&next=" + next,
+                            kForm);
+    ASSERT_TRUE(in);
+    EXPECT_EQ(in->status, 303);
+    EXPECT_EQ(in->get_header_value("Location"), "/") << next;
+  }
+}
+
+TEST_F(UiPagesTest, AWrongPasswordShowsTheErrorSummaryAndKeepsTheEmail) {
+  auto res = Client().Post("/sign-in", "email=" + Encode(officer_.email) + "&password=wrong", kForm);
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 401);
+  EXPECT_THAT(res->body, HasSubstr("govuk-error-summary"));
+  EXPECT_THAT(res->body, HasSubstr("<title>Error: "));
+  EXPECT_THAT(res->body, HasSubstr("href=\"#field-email\""));
+  EXPECT_THAT(res->body, HasSubstr("value=\"" + officer_.email + "\""));
+  EXPECT_TRUE(res->get_header_value("Set-Cookie").empty());
+
+  auto empty = Client().Post("/sign-in", "email=&password=", kForm);
+  ASSERT_TRUE(empty);
+  EXPECT_EQ(empty->status, 422);
+  EXPECT_THAT(empty->body, HasSubstr("Enter your email address and your password."));
+}
+
+TEST_F(UiPagesTest, AFormWithoutTheSessionsCsrfTokenIsRefused) {
+  Browser b = SignInWithForm(officer_);
+  auto res = PostForm("/sign-out", b, "", /*with_csrf=*/false);
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 403);
+  EXPECT_THAT(res->body, HasSubstr("This form has expired"));
+  auto forged = PostForm("/sign-out", b, "csrf_token=not-the-token", /*with_csrf=*/false);
+  ASSERT_TRUE(forged);
+  EXPECT_EQ(forged->status, 403);
+  // The session is still live.
+  auto home = Client().Get("/", b.Cookie());
+  ASSERT_TRUE(home);
+  EXPECT_EQ(home->status, 200);
+}
+
+TEST_F(UiPagesTest, SigningOutEndsTheSession) {
+  Browser b = SignInWithForm(officer_);
+  auto out = PostForm("/sign-out", b, "");
+  ASSERT_TRUE(out);
+  EXPECT_EQ(out->status, 303);
+  EXPECT_EQ(out->get_header_value("Location"), "/sign-in?signed_out=1");
+  EXPECT_THAT(out->get_header_value("Set-Cookie"), HasSubstr("Max-Age=0"));
+  auto home = Client().Get("/", b.Cookie());
+  ASSERT_TRUE(home);
+  EXPECT_EQ(home->status, 303);
+  EXPECT_THAT(home->get_header_value("Location"), StartsWith("/sign-in"));
+}
+
+TEST_F(UiPagesTest, AOneTimePasswordMustBeChangedBeforeAnyOtherPage) {
+  auto reset = accounts_->ResetPassword(app::Actor::System(), officer_.staff_id);
+  ASSERT_TRUE(reset.ok()) << reset.status().ToString();
+  auto in = Client().Post("/sign-in", "email=" + Encode(officer_.email) + "&password=" + Encode(*reset),
+                          kForm);
+  ASSERT_TRUE(in);
+  EXPECT_EQ(in->status, 303);
+  EXPECT_EQ(in->get_header_value("Location"), "/account/password");
+  Browser b;
+  b.token = CookieToken(in->get_header_value("Set-Cookie"));
+  auto tasks = Client().Get("/tasks", b.Cookie());
+  ASSERT_TRUE(tasks);
+  EXPECT_EQ(tasks->status, 303);
+  EXPECT_EQ(tasks->get_header_value("Location"), "/account/password");
+
+  auto form = Client().Get("/account/password", b.Cookie());
+  ASSERT_TRUE(form);
+  ASSERT_EQ(form->status, 200);
+  EXPECT_THAT(form->body, HasSubstr("one-time password"));
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(form->body, m, std::regex("name=\"csrf_token\" value=\"([^\"]+)\"")));
+  b.csrf = m[1];
+
+  auto mismatch = PostForm("/account/password", b,
+                           "current=" + Encode(*reset) + "&new=lantern+orchard+velvet+harbour" +
+                               "&confirm=lantern+orchard+velvet");
+  ASSERT_TRUE(mismatch);
+  EXPECT_EQ(mismatch->status, 422);
+  EXPECT_THAT(mismatch->body, HasSubstr("Enter the same new password twice"));
+  EXPECT_THAT(mismatch->body, HasSubstr("href=\"#field-confirm\""));
+
+  auto weak = PostForm("/account/password", b,
+                       "current=" + Encode(*reset) + "&new=password123&confirm=password123");
+  ASSERT_TRUE(weak);
+  EXPECT_EQ(weak->status, 422);
+  EXPECT_THAT(weak->body, HasSubstr("The new password must be at least"));
+
+  auto changed = PostForm("/account/password", b,
+                          "current=" + Encode(*reset) + "&new=lantern+orchard+velvet+harbour" +
+                              "&confirm=lantern+orchard+velvet+harbour");
+  ASSERT_TRUE(changed);
+  EXPECT_EQ(changed->status, 303) << changed->body;
+  EXPECT_EQ(changed->get_header_value("Location"), "/");
+  auto home = Client().Get("/", b.Cookie());
+  ASSERT_TRUE(home);
+  EXPECT_EQ(home->status, 200);
+  EXPECT_THAT(home->body, HasSubstr("Your work"));
+}
+
+TEST_F(UiPagesTest, EachRoleHasItsHomePageAndNavigation) {
+  struct Case {
+    const authtest::TestUser* user;
+    const char* heading;
+    bool programme_links;
+  };
+  for (const Case& c : {Case{&officer_, "Your work", true}, Case{&manager_, "Programme overview", true},
+                        Case{&funder_, "Programme dashboard", false},
+                        Case{&admin_, "Administration", false}}) {
+    Browser b = SignInWithForm(*c.user);
+    auto home = Client().Get("/", b.Cookie());
+    ASSERT_TRUE(home);
+    EXPECT_EQ(home->status, 200) << c.heading << home->body;
+    EXPECT_THAT(home->body, HasSubstr(std::string("<h1 class=\"govuk-heading-l\">") + c.heading));
+    EXPECT_EQ(home->body.find("href=\"/insight\"") != std::string::npos, c.programme_links)
+        << c.heading;
+  }
+}
+
+TEST_F(UiPagesTest, AFunderCannotOpenARecordPage) {
+  const int64_t id = AddInsight("EM", "P");
+  Browser b = SignInWithForm(funder_);
+  for (const std::string& path : {std::string("/insight"), "/insight/" + std::to_string(id),
+                                  std::string("/tasks"), std::string("/tasks/new")}) {
+    auto res = Client().Get(path.c_str(), b.Cookie());
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 403) << path;
+    EXPECT_THAT(res->body, HasSubstr("You cannot see this page")) << path;
+    EXPECT_THAT(res->body, Not(HasSubstr("bus station"))) << path;
+  }
+}
+
+TEST_F(UiPagesTest, ConditionallyHandledInsightShowsItsConditionsAndStaysInItsRegion) {
+  const int64_t id = AddInsight("EM", "C");
+  Browser own = SignInWithForm(officer_);
+  auto page = Client().Get(("/insight/" + std::to_string(id)).c_str(), own.Cookie());
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 200);
+  EXPECT_THAT(page->body, HasSubstr("lookout-handling-conditions"));
+  EXPECT_THAT(page->body, HasSubstr("Share with the station manager only."));
+  auto list = Client().Get("/insight", own.Cookie());
+  ASSERT_TRUE(list);
+  EXPECT_THAT(list->body, HasSubstr("Handling conditions"));
+
+  Browser other = SignInWithForm(other_officer_);
+  auto refused = Client().Get(("/insight/" + std::to_string(id)).c_str(), other.Cookie());
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 403);
+  auto other_list = Client().Get("/insight", other.Cookie());
+  ASSERT_TRUE(other_list);
+  EXPECT_EQ(other_list->status, 200);
+  EXPECT_THAT(other_list->body, Not(HasSubstr("bus station")));
+  EXPECT_THAT(other_list->body, HasSubstr("No insight matches these filters."));
+}
+
+TEST_F(UiPagesTest, RecordingInsightWithMistakesNamesEachFieldAndKeepsTheInput) {
+  Browser b = SignInWithForm(officer_);
+  auto res = PostForm("/insight/new", b,
+                      "received_on-day=31&received_on-month=2&received_on-year=2026"
+                      "&region=EM&themes=cse&summary=Seen+near+the+hotel+car+park");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 422);
+  EXPECT_THAT(res->body, HasSubstr("govuk-error-summary"));
+  EXPECT_THAT(res->body, HasSubstr("Date received must be a real date"));
+  EXPECT_THAT(res->body, HasSubstr("href=\"#field-received_on\""));
+  EXPECT_THAT(res->body, HasSubstr("Seen near the hotel car park</textarea>"));
+  EXPECT_THAT(res->body, HasSubstr("value=\"31\""));
+
+  auto missing = PostForm("/insight/new", b,
+                          "received_on-day=3&received_on-month=2&received_on-year=2026&region=EM");
+  ASSERT_TRUE(missing);
+  EXPECT_EQ(missing->status, 422);
+  EXPECT_THAT(missing->body, HasSubstr("href=\"#field-source_type\""));
+  EXPECT_THAT(missing->body, HasSubstr("href=\"#field-summary\""));
+  EXPECT_THAT(missing->body, HasSubstr("href=\"#field-themes\""));
+}
+
+TEST_F(UiPagesTest, AnOfficerRecordsInsightAndProposesATaskAnsweringIt) {
+  Browser b = SignInWithForm(officer_);
+  auto saved = PostForm("/insight/new", b,
+                        "received_on-day=3&received_on-month=3&received_on-year=2026"
+                        "&source_type=officer_observation&region=EM&themes=cce&county_lines=true"
+                        "&location_types=train_station&summary=Groups+of+older+teenagers+meet+"
+                        "younger+ones+off+the+last+train.");
+  ASSERT_TRUE(saved);
+  ASSERT_EQ(saved->status, 303) << saved->body;
+  const std::string location = saved->get_header_value("Location");
+  std::smatch m;
+  ASSERT_TRUE(std::regex_match(location, m, std::regex("/insight/([0-9]+)\\?created=1")));
+  const std::string insight_id = m[1];
+  auto page = Client().Get(location.c_str(), b.Cookie());
+  ASSERT_TRUE(page);
+  EXPECT_THAT(page->body, HasSubstr("The insight has been recorded."));
+  EXPECT_THAT(page->body, HasSubstr("Officer observation"));
+  EXPECT_THAT(page->body, HasSubstr("/tasks/new?insight=" + insight_id));
+
+  auto form = Client().Get(("/tasks/new?insight=" + insight_id).c_str(), b.Cookie());
+  ASSERT_TRUE(form);
+  ASSERT_EQ(form->status, 200);
+  EXPECT_THAT(form->body, HasSubstr("name=\"insights\" value=\"" + insight_id + "\""));
+
+  Record objective;
+  objective.Set("code", "RESPONSE");
+  objective.Set("title", "A better response");
+  auto obj = services_->Create(app::Actor::System(), *domain::FindEntity("objective"), objective);
+  ASSERT_TRUE(obj.ok()) << obj.status().ToString();
+  auto proposed = PostForm("/tasks/new", b,
+                           "insights=" + insight_id + "&title=Station+staff+briefings" +
+                               "&objectives=" + std::to_string(obj->record.Id()) +
+                               "&themes=cce&regions=EM&priority=high&due_on-day=30" +
+                               "&due_on-month=4&due_on-year=2026");
+  ASSERT_TRUE(proposed);
+  ASSERT_EQ(proposed->status, 303) << proposed->body;
+  auto task = Client().Get(proposed->get_header_value("Location").c_str(), b.Cookie());
+  ASSERT_TRUE(task);
+  EXPECT_THAT(task->body, HasSubstr("The task has been proposed."));
+  EXPECT_THAT(task->body, HasSubstr("Station staff briefings"));
+  EXPECT_THAT(task->body, HasSubstr("Proposed"));
+  EXPECT_THAT(task->body, HasSubstr("href=\"/insight/" + insight_id + "\""));
+  // An officer may withdraw their own proposal but not approve it.
+  EXPECT_THAT(task->body, HasSubstr("value=\"cancelled\""));
+  EXPECT_THAT(task->body, Not(HasSubstr("value=\"approved\"")));
+}
+
+TEST_F(UiPagesTest, AManagerApprovesAProposalAndAStaleFormIsRefused) {
+  Record objective;
+  objective.Set("code", "RESPONSE");
+  objective.Set("title", "A better response");
+  auto obj = services_->Create(app::Actor::System(), *domain::FindEntity("objective"), objective);
+  ASSERT_TRUE(obj.ok());
+  Record task;
+  task.Set("title", "Hotel night staff awareness");
+  task.Set("objectives", Value::List{obj->record.Id()});
+  task.Set("themes", Value::List{Value("cse")});
+  task.Set("regions", Value::List{Value("EM")});
+  task.Set("lead", officer_.staff_id);
+  task.Set("priority", "high");
+  auto created = services_->Create(app::Actor::System(), domain::TaskEntity(), task);
+  ASSERT_TRUE(created.ok()) << created.status().ToString();
+  const std::string path = "/tasks/" + std::to_string(created->record.Id());
+
+  Browser b = SignInWithForm(manager_);
+  auto page = Client().Get(path.c_str(), b.Cookie());
+  ASSERT_TRUE(page);
+  EXPECT_THAT(page->body, HasSubstr("value=\"approved\""));
+  EXPECT_THAT(page->body, HasSubstr("value=\"rejected\""));
+
+  auto rejected = PostForm(path + "/move", b, "version=1&to=rejected");
+  ASSERT_TRUE(rejected);
+  EXPECT_EQ(rejected->status, 422);
+  EXPECT_THAT(rejected->body, HasSubstr("govuk-error-summary"));
+
+  auto approved = PostForm(path + "/move", b, "version=1&to=approved&reason=Fits+the+plan");
+  ASSERT_TRUE(approved);
+  EXPECT_EQ(approved->status, 303) << approved->body;
+  EXPECT_EQ(approved->get_header_value("Location"), path + "?moved=approved");
+  auto after = Client().Get((path + "?moved=approved").c_str(), b.Cookie());
+  ASSERT_TRUE(after);
+  EXPECT_THAT(after->body, HasSubstr("The task is now Approved."));
+  EXPECT_THAT(after->body, HasSubstr("Fits the plan"));
+
+  auto stale = PostForm(path + "/move", b, "version=1&to=in_progress");
+  ASSERT_TRUE(stale);
+  EXPECT_EQ(stale->status, 409);
+  EXPECT_THAT(stale->body, HasSubstr("someone else changed it"));
+}
+
+TEST_F(UiPagesTest, ListsKeepTheirFiltersInTheQueryStringAndNameBadOnes) {
+  AddInsight("EM", "P");
+  Browser b = SignInWithForm(manager_);
+  auto filtered = Client().Get("/insight?region=EM&themes=cse", b.Cookie());
+  ASSERT_TRUE(filtered);
+  EXPECT_EQ(filtered->status, 200);
+  EXPECT_THAT(filtered->body, HasSubstr("Showing 1 to 1 of 1"));
+  EXPECT_THAT(filtered->body, HasSubstr("<option value=\"EM\" selected>"));
+  auto bad = Client().Get("/insight?from=yesterday", b.Cookie());
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 422);
+  EXPECT_THAT(bad->body, HasSubstr("govuk-error-summary"));
+  auto board = Client().Get("/tasks?view=board", b.Cookie());
+  ASSERT_TRUE(board);
+  EXPECT_EQ(board->status, 200);
+  EXPECT_THAT(board->body, HasSubstr("lookout-board"));
+}
+
+TEST_F(UiPagesTest, ServesAssetsWithCachingAndNothingOutsideTheirFolder) {
+  auto css = Client().Get("/assets/lookout.css");
+  ASSERT_TRUE(css);
+  EXPECT_EQ(css->status, 200);
+  EXPECT_THAT(css->get_header_value("Content-Type"), StartsWith("text/css"));
+  EXPECT_EQ(css->get_header_value("Cache-Control"), "public, max-age=86400");
+  for (const char* path : {"/assets/..%2F..%2Fetc%2Fpasswd", "/assets/.hidden", "/assets/none.css",
+                           "/assets/lookout.exe"}) {
+    auto res = Client().Get(path);
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 404) << path;
+  }
+}
+
+TEST_F(UiPagesTest, UnknownPagesAndBadIdsAnswerTheNotFoundPage) {
+  Browser b = SignInWithForm(manager_);
+  for (const char* path : {"/tasks/999999", "/tasks/abc", "/insight/0"}) {
+    auto res = Client().Get(path, b.Cookie());
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 404) << path;
+    EXPECT_THAT(res->body, HasSubstr("Page not found")) << path;
+  }
+}
+
+}  // namespace
+}  // namespace lookout::http
