@@ -38,4 +38,12 @@ void AppendCsvRecord(std::string& out, const std::vector<std::string>& cells) {
   out += '\n';
 }
 
+std::string SpreadsheetSafe(std::string cell) {
+  if (!cell.empty() && (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@' ||
+                        cell[0] == '\t' || cell[0] == '\r')) {
+    cell.insert(cell.begin(), '\'');
+  }
+  return cell;
+}
+
 }  // namespace lookout::report

@@ -14,6 +14,12 @@ namespace lookout::report {
 // The field as it appears in a CSV file: unchanged, or quoted when it must be.
 std::string CsvField(std::string_view value);
 
+// A cell for a CSV file that people open in a spreadsheet: text a spreadsheet would take
+// for a formula (starting with '=', '+', '-', '@', a tab or a carriage return) gets a
+// leading apostrophe, so a typed reason can never run as a formula. Not for exports that
+// must read back byte for byte.
+std::string SpreadsheetSafe(std::string cell);
+
 // Appends one record (the cells and a "\n") to `out`. A record of one empty cell is
 // written as "" so that a reader does not take it for a blank line.
 void AppendCsvRecord(std::string& out, const std::vector<std::string>& cells);

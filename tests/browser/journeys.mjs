@@ -2,8 +2,8 @@
 // Lookout's pages as a person would. Run through run.sh (which starts the server):
 //   tests/browser/run.sh build/debug/lookout build/debug/browser [JOURNEY...]
 import {
-  account, changePassword, checkAccessibility, checkPage, expectPath, runJourneys, signIn,
-  url,
+  account, changePassword, checkAccessibility, checkPage, clickAndWait, currentPath, expectPath,
+  runJourneys, signIn, signInAs, url,
 } from './lib.mjs'
 
 // An officer's first visit: sent to sign in, a wrong password refused with the GOV.UK error
@@ -53,6 +53,177 @@ async function officerFirstSignIn (t) {
   })
 }
 
-const journeys = [officerFirstSignIn]
+// The officer records insight (first with a mistake, shown with the GOV.UK error pattern)
+// and proposes a task answering it.
+async function officerRecordsInsightAndProposesATask (t) {
+  const { page } = t
+  await signInAs(page, 'officer')
+
+  await t.step('a form with a mistake names it and keeps what was typed', async () => {
+    await page.goto(url('/insight/new'))
+    await checkPage(page, 'insight-form')
+    await page.getByLabel('Officer observation').check()
+    await page.getByLabel('Child criminal exploitation (CCE)').check()
+    await page.getByLabel('Train station').check()
+    await clickAndWait(page, page.getByRole('button', { name: 'Save insight' }))
+    expectPath(page, '/insight/new', 'after saving without a summary')
+    const summary = page.locator('.govuk-error-summary')
+    if (!(await summary.isVisible())) throw new Error('no error summary for the missing summary')
+    if (!(await summary.innerText()).includes('Summary')) {
+      throw new Error(`the error summary does not name the summary: ${await summary.innerText()}`)
+    }
+    if (!(await page.getByLabel('Train station').isChecked())) {
+      throw new Error('the location type ticked before the error was lost')
+    }
+    await checkPage(page, 'insight-form-with-errors')
+  })
+
+  await t.step('the insight is recorded', async () => {
+    await page.getByLabel('Summary').fill(
+      'Older teenagers meet younger ones off the last train and hand them parcels.')
+    await clickAndWait(page, page.getByRole('button', { name: 'Save insight' }))
+    if (!/^\/insight\/\d+$/.test(currentPath(page))) {
+      throw new Error(`expected the new insight's page, got ${page.url()}`)
+    }
+    await page.getByText('The insight has been recorded.').waitFor()
+    await checkPage(page, 'insight')
+  })
+
+  await t.step('a task answering it is proposed', async () => {
+    await clickAndWait(page, page.getByRole('button', { name: 'Propose a task answering this insight' }))
+    expectPath(page, '/tasks/new', 'after choosing to propose a task')
+    await checkPage(page, 'task-form')
+    await page.getByLabel('Title').fill('Station staff briefings on criminal exploitation')
+    await page.getByLabel('Spotting the signs').check()
+    await page.getByLabel('High').check()
+    await clickAndWait(page, page.getByRole('button', { name: 'Propose the task' }))
+    if (!/^\/tasks\/\d+$/.test(currentPath(page))) {
+      throw new Error(`expected the new task's page, got ${page.url()}`)
+    }
+    await page.getByText('The task has been proposed.').waitFor()
+    await checkPage(page, 'task-proposed')
+  })
+}
+
+// The manager approves the proposal at the tasking meeting, and the minutes record it.
+async function managerApprovesAtTheTaskingMeeting (t) {
+  const { page } = t
+  await signInAs(page, 'manager')
+  await checkPage(page, 'home-manager')
+
+  await t.step('the proposal is at the tasking meeting with the insight it answers', async () => {
+    await page.goto(url('/tasking'))
+    await checkPage(page, 'tasking')
+    await page.getByRole('link', { name: 'Station staff briefings on criminal exploitation' }).waitFor()
+  })
+
+  await t.step('the manager approves it', async () => {
+    const proposal = page.locator('section.lookout-proposal', {
+      has: page.getByRole('link', { name: 'Station staff briefings on criminal exploitation' }),
+    })
+    await proposal.getByLabel('Approve').check()
+    await proposal.getByLabel('Reason or conditions').fill('Approved: start with the two busiest stations.')
+    await clickAndWait(page, proposal.getByRole('button', { name: /Record the decision/ }))
+    expectPath(page, '/tasking', 'after the decision')
+    await page.getByText(/The decision on T-\d{4}-\d{4} is recorded/).waitFor()
+  })
+
+  await t.step('the minutes list the decision', async () => {
+    await page.goto(url('/tasking/minutes'))
+    await page.getByText('Approved: start with the two busiest stations.').waitFor()
+    await checkPage(page, 'tasking-minutes')
+  })
+
+  await t.step('the task list and board show it approved', async () => {
+    await page.goto(url('/tasks?status=approved'))
+    await page.getByText('Station staff briefings on criminal exploitation').waitFor()
+    await checkPage(page, 'task-list')
+    await page.goto(url('/tasks?view=board'))
+    await checkPage(page, 'task-board')
+  })
+}
+
+// The officer records three activities with their reach under the approved task.
+async function officerRecordsThreeActivities (t) {
+  const { page } = t
+  await signInAs(page, 'officer')
+  await page.goto(url('/tasks?q=Station+staff+briefings'))
+  await clickAndWait(page, page.getByRole('link', { name: /^T-\d{4}-\d{4}$/ }).first())
+  const taskPath = currentPath(page)
+
+  const activities = [
+    { title: 'Briefing for station staff, Derby', transport: '14', young: '' },
+    { title: 'Briefing for station staff, Leicester', transport: '9', young: '' },
+    { title: 'Awareness stand at Nottingham station', transport: '', young: '40', estimated: true },
+  ]
+  for (const [i, a] of activities.entries()) {
+    await t.step(`activity ${i + 1}: ${a.title}`, async () => {
+      await page.goto(url(taskPath))
+      await clickAndWait(page, page.getByRole('button', { name: 'Record an activity' }))
+      expectPath(page, '/activities/new', 'after choosing to record an activity')
+      if (i === 0) await checkPage(page, 'activity-form')
+      await page.getByLabel('Type', { exact: true }).selectOption(a.young ? 'roadshow_event' : 'training_session')
+      await page.getByLabel('Title').fill(a.title)
+      if (a.transport) await page.getByLabel('Transport operator', { exact: true }).fill(a.transport)
+      if (a.young) {
+        await page.getByLabel('Young people', { exact: true }).fill(a.young)
+        if (a.estimated) await page.getByLabel('Estimated (Young people)').check()
+      }
+      await clickAndWait(page, page.getByRole('button', { name: 'Save the activity' }))
+      if (!/^\/activities\/\d+$/.test(currentPath(page))) {
+        throw new Error(`expected the new activity's page, got ${page.url()}: ${await page.locator('main').innerText()}`)
+      }
+      if (i === 0) await checkPage(page, 'activity')
+    })
+  }
+
+  await t.step('the task lists the three activities, and the activities list has them', async () => {
+    await page.goto(url(taskPath))
+    for (const a of activities) await page.getByRole('link', { name: a.title }).waitFor()
+    await page.goto(url('/activities'))
+    await checkPage(page, 'activity-list')
+    await page.goto(url('/insight'))
+    await checkPage(page, 'insight-list')
+  })
+}
+
+// A funder sees the dashboard and cannot open a record page.
+async function funderSeesOnlyAggregates (t) {
+  const { page } = t
+  await signInAs(page, 'funder')
+  await checkPage(page, 'home-funder')
+  await t.step('a record page is refused', async () => {
+    const response = await page.goto(url('/tasks/1'))
+    if (response.status() !== 403) throw new Error(`/tasks/1 answered ${response.status()} to a funder`)
+    await page.getByRole('heading', { name: 'You cannot see this page' }).waitFor()
+    await checkPage(page, 'forbidden')
+  })
+}
+
+// The analyst's and the administrator's home pages.
+async function otherHomes (t) {
+  const { page } = t
+  await signInAs(page, 'analyst')
+  await checkPage(page, 'home-analyst')
+  await page.goto(url('/sign-out'))
+  const admin = account('admin')
+  await t.step('the administrator sees the users', async () => {
+    await page.context().clearCookies()
+    await page.goto(url('/sign-in'))
+    await signIn(page, admin.email, admin.password)
+    expectPath(page, '/', 'signing in as the administrator')
+    await page.getByText('Olu Officer').waitFor()
+    await checkPage(page, 'home-admin')
+  })
+}
+
+const journeys = [
+  officerFirstSignIn,
+  officerRecordsInsightAndProposesATask,
+  managerApprovesAtTheTaskingMeeting,
+  officerRecordsThreeActivities,
+  funderSeesOnlyAggregates,
+  otherHomes,
+]
 
 process.exitCode = await runJourneys(journeys, process.argv.slice(2))

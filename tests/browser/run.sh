@@ -70,6 +70,13 @@ if ! LOOKOUT_ADMIN_PASSWORD="$admin_password" lookout init --admin-email "$admin
   exit 1
 fi
 
+# The programme's objectives, which every task names (as a manager would set them up).
+if ! lookout import objective "$(dirname "$0")/fixtures/objective.csv" >"$tmp/import.log" 2>&1; then
+  echo "browser: lookout import of the objectives failed:" >&2
+  cat "$tmp/import.log" >&2
+  exit 1
+fi
+
 # One line per account, "role TAB email TAB password TAB must-change-password", turned into
 # the JSON the journeys read (by node, so any character in a password stays intact).
 printf '%s\t%s\t%s\t%s\n' admin "$admin_email" "$admin_password" false >"$tmp/accounts.tsv"

@@ -93,6 +93,38 @@ class UiPagesTest : public ApiServerTest {
     return saved.ok() ? saved->record.Id() : 0;
   }
 
+  // A task in the East Midlands led by the officer, with an objective, in `status`
+  // (moved there by the system).
+  int64_t AddTask(const std::string& title, const std::string& status) {
+    Record objective;
+    objective.Set("code", "OBJ" + std::to_string(++objectives_));
+    objective.Set("title", "A better response");
+    auto obj = services_->Create(app::Actor::System(), *domain::FindEntity("objective"), objective);
+    EXPECT_TRUE(obj.ok()) << obj.status().ToString();
+    if (!obj.ok()) return 0;
+    Record task;
+    task.Set("title", title);
+    task.Set("objectives", Value::List{obj->record.Id()});
+    task.Set("themes", Value::List{Value("cse")});
+    task.Set("regions", Value::List{Value("EM")});
+    task.Set("lead", officer_.staff_id);
+    task.Set("priority", "high");
+    auto created = services_->Create(app::Actor::System(), domain::TaskEntity(), task);
+    EXPECT_TRUE(created.ok()) << created.status().ToString();
+    if (!created.ok()) return 0;
+    const int64_t id = created->record.Id();
+    for (const char* to : {"approved", "in_progress", "delivered"}) {
+      if (status == "proposed") break;
+      auto current = services_->Get(app::Actor::System(), domain::TaskEntity(), id);
+      auto moved = services_->TransitionTask(app::Actor::System(), id,
+                                             current->Get("version").as_int(), to, "");
+      EXPECT_TRUE(moved.ok()) << moved.status().ToString();
+      if (status == to) break;
+    }
+    return id;
+  }
+
+  int objectives_ = 0;
   authtest::TestUser officer_;
   authtest::TestUser other_officer_;
   authtest::TestUser manager_;
@@ -431,6 +463,117 @@ TEST_F(UiPagesTest, UnknownPagesAndBadIdsAnswerTheNotFoundPage) {
     EXPECT_EQ(res->status, 404) << path;
     EXPECT_THAT(res->body, HasSubstr("Page not found")) << path;
   }
+}
+
+TEST_F(UiPagesTest, AnOfficerRecordsAnActivityWithItsReachAndANewPartner) {
+  const int64_t task = AddTask("Hotel night staff awareness", "approved");
+  Browser b = SignInWithForm(officer_);
+  auto form = Client().Get(("/activities/new?task=" + std::to_string(task)).c_str(), b.Cookie());
+  ASSERT_TRUE(form);
+  ASSERT_EQ(form->status, 200);
+  EXPECT_THAT(form->body, HasSubstr("<option value=\"" + std::to_string(task) + "\" selected>"));
+  EXPECT_THAT(form->body, HasSubstr("name=\"reach-professionals-hospitality\""));
+
+  const std::string base = "task=" + std::to_string(task) +
+                           "&type=training_session&title=Night+staff+briefing"
+                           "&start_on-day=2&start_on-month=3&start_on-year=2026&region=EM";
+  auto none = PostForm("/activities/new", b, base);
+  ASSERT_TRUE(none);
+  EXPECT_EQ(none->status, 422);
+  EXPECT_THAT(none->body, HasSubstr("Enter how many people the activity reached"));
+  EXPECT_THAT(none->body, HasSubstr("href=\"#field-audience\""));
+
+  auto bad = PostForm("/activities/new", b, base + "&reach-young_people=lots");
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 422);
+  EXPECT_THAT(bad->body, HasSubstr("Young people: enter how many people"));
+  EXPECT_THAT(bad->body, HasSubstr("value=\"lots\""));
+
+  auto saved = PostForm("/activities/new", b,
+                        base + "&reach-professionals-hospitality=12&reach-public=30"
+                               "&reach-public-estimated=true&new_partner_name=Station+Hotel+Derby"
+                               "&new_partner_sector=hospitality");
+  ASSERT_TRUE(saved);
+  ASSERT_EQ(saved->status, 303) << saved->body;
+  auto page = Client().Get(saved->get_header_value("Location").c_str(), b.Cookie());
+  ASSERT_TRUE(page);
+  EXPECT_THAT(page->body, HasSubstr("The activity has been recorded."));
+  EXPECT_THAT(page->body, HasSubstr("Who it reached: approximately 42"));
+  EXPECT_THAT(page->body, HasSubstr("Professionals: Hospitality and hotels"));
+  EXPECT_THAT(page->body, HasSubstr("Station Hotel Derby"));
+
+  auto partners = services_->List(app::Actor::System(), domain::PartnerEntity(),
+                                  {{"q", "Station Hotel Derby"}});
+  ASSERT_TRUE(partners.ok());
+  ASSERT_EQ(partners->total, 1);
+  EXPECT_EQ(partners->items[0].Get("region"), Value("EM"));
+}
+
+TEST_F(UiPagesTest, AnOfficerCannotRecordAnActivityInAnotherRegion) {
+  const int64_t task = AddTask("Hotel night staff awareness", "approved");
+  Browser b = SignInWithForm(other_officer_);
+  auto res = PostForm("/activities/new", b,
+                      "task=" + std::to_string(task) +
+                          "&type=training_session&title=Night+staff+briefing"
+                          "&start_on-day=2&start_on-month=3&start_on-year=2026&region=EM"
+                          "&reach-public=3");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 403);
+  EXPECT_THAT(res->body, HasSubstr("govuk-error-summary"));
+  auto activities = services_->List(app::Actor::System(), domain::ActivityEntity(), {});
+  ASSERT_TRUE(activities.ok());
+  EXPECT_EQ(activities->total, 0);
+}
+
+TEST_F(UiPagesTest, AManagerDecidesAtTheTaskingMeetingAndTheMinutesRecordIt) {
+  const int64_t approve = AddTask("Station staff briefings", "proposed");
+  const int64_t reject = AddTask("Leaflets for every bus", "proposed");
+  Browser b = SignInWithForm(manager_);
+  auto meeting = Client().Get("/tasking", b.Cookie());
+  ASSERT_TRUE(meeting);
+  ASSERT_EQ(meeting->status, 200);
+  EXPECT_THAT(meeting->body, HasSubstr("2 proposals await a decision"));
+  EXPECT_THAT(meeting->body, HasSubstr("Station staff briefings"));
+
+  auto no_reason = PostForm("/tasking/" + std::to_string(reject), b, "version=1&decision=rejected");
+  ASSERT_TRUE(no_reason);
+  EXPECT_EQ(no_reason->status, 422);
+  EXPECT_THAT(no_reason->body, HasSubstr("Give the reason for rejecting the proposal"));
+  EXPECT_THAT(no_reason->body, HasSubstr("href=\"#proposal-" + std::to_string(reject) + "\""));
+
+  auto rejected = PostForm("/tasking/" + std::to_string(reject), b,
+                           "version=1&decision=rejected&reason=%3DHYPERLINK%28%22x%22%29+no+budget");
+  ASSERT_TRUE(rejected);
+  EXPECT_EQ(rejected->status, 303) << rejected->body;
+  auto approved = PostForm("/tasking/" + std::to_string(approve), b,
+                           "version=1&decision=approved&lead=" + std::to_string(manager_.staff_id));
+  ASSERT_TRUE(approved);
+  EXPECT_EQ(approved->status, 303) << approved->body;
+  auto task = services_->Get(app::Actor::System(), domain::TaskEntity(), approve);
+  ASSERT_TRUE(task.ok());
+  EXPECT_EQ(task->Get("status"), Value("approved"));
+  EXPECT_EQ(task->Get("lead"), Value(manager_.staff_id));
+
+  auto minutes = Client().Get("/tasking/minutes?date=2026-03-10", b.Cookie());
+  ASSERT_TRUE(minutes);
+  EXPECT_EQ(minutes->status, 200);
+  EXPECT_THAT(minutes->body, HasSubstr("Station staff briefings"));
+  EXPECT_THAT(minutes->body, HasSubstr("no budget"));
+  auto csv = Client().Get("/tasking/minutes?date=2026-03-10&format=csv", b.Cookie());
+  ASSERT_TRUE(csv);
+  EXPECT_EQ(csv->status, 200);
+  EXPECT_THAT(csv->get_header_value("Content-Type"), StartsWith("text/csv"));
+  EXPECT_THAT(csv->get_header_value("Content-Disposition"),
+              HasSubstr("tasking-minutes-2026-03-10.csv"));
+  EXPECT_THAT(csv->body, StartsWith("Task,Title,Decision,Reason,Lead,Decided by,Time (UTC)\n"));
+  // A reason that a spreadsheet would run as a formula is written as text.
+  EXPECT_THAT(csv->body, HasSubstr("'=HYPERLINK"));
+  EXPECT_THAT(csv->body, HasSubstr(",Approved,"));
+
+  Browser officer = SignInWithForm(officer_);
+  auto refused = Client().Get("/tasking", officer.Cookie());
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 403);
 }
 
 }  // namespace

@@ -11,6 +11,13 @@ using json = nlohmann::json;
 
 std::string PlainText(const Value& value) { return value.is_null() ? "" : value.ToDisplay(); }
 
+std::string Shortened(const std::string& text, size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return text.substr(0, cut) + "…";
+}
+
 std::string TermLabel(const std::string& vocabulary, const std::string& code) {
   const domain::Vocabulary* v = domain::FindVocabulary(vocabulary);
   const domain::Term* term = v ? v->Find(code) : nullptr;
@@ -26,6 +33,10 @@ json VocabularyOptions(const std::string& vocabulary) {
 }
 
 std::string RecordName(const domain::EntityDef& entity, const Record& record) {
+  // A task is known by its reference as much as by its title.
+  if (entity.Find("reference") && record.Get("reference").is_text()) {
+    return record.Get("reference").as_text() + " " + PlainText(record.Get("title"));
+  }
   for (const char* field : {"name", "title", "label"}) {
     if (entity.Find(field) && record.Get(field).is_text()) return record.Get(field).as_text();
   }

@@ -18,6 +18,9 @@ namespace lookout::http::ui {
 // A value as plain text for a page: "" for null (never "null").
 std::string PlainText(const Value& value);
 
+// At most `max_bytes` of `text`, cut at a character boundary, with "…" when cut.
+std::string Shortened(const std::string& text, size_t max_bytes);
+
 // The label of `code` in vocabulary `vocabulary`, or the code itself.
 std::string TermLabel(const std::string& vocabulary, const std::string& code);
 

@@ -35,6 +35,10 @@ json Navigation(const std::string& role, const std::string& path) {
   if (role == "manager" || role == "officer" || role == "analyst") {
     items.push_back({"Insight", "/insight"});
     items.push_back({"Tasks", "/tasks"});
+    items.push_back({"Activities", "/activities"});
+  }
+  if (role == "manager") {
+    items.push_back({"Tasking meeting", "/tasking"});
   }
   json nav = json::array();
   for (const Item& item : items) {

@@ -18,6 +18,10 @@ void AddAccountPages(Router& router, const PageEnvPtr& env);
 void AddHomePages(Router& router, const PageEnvPtr& env);
 // The insight log: list, record, view (pages_insight.cc).
 void AddInsightPages(Router& router, const PageEnvPtr& env);
+// Activities: list, record, view (pages_activities.cc).
+void AddActivityPages(Router& router, const PageEnvPtr& env);
+// The tasking meeting and its minutes (pages_tasking.cc).
+void AddTaskingPages(Router& router, const PageEnvPtr& env);
 // Tasks: list and task page (pages_tasks.cc).
 void AddTaskPages(Router& router, const PageEnvPtr& env);
 

@@ -37,7 +37,8 @@ Result<domain::Period> CurrentYear(app::Services& services, int* month) {
 }
 
 // A short table of tasks for the home page: at most `limit`, with the number matching.
-Result<json> TaskTable(PageRequest& page, Names& names, app::Params params, int limit = 10) {
+Result<json> TaskTable(PageRequest& page, Names& names, const std::string& caption,
+                       app::Params params, int limit = 10) {
   const std::string all_href = PathWithQuery("/tasks", params);
   params.emplace_back("limit", std::to_string(limit));
   params.emplace_back("sort", "due_on");
@@ -57,6 +58,7 @@ Result<json> TaskTable(PageRequest& page, Names& names, app::Params params, int 
   return json{{"rows", rows},
               {"href", all_href},
               {"empty", "None."},
+              {"caption", caption},
               {"total", found.total},
               {"more", found.total > static_cast<int64_t>(found.items.size())},
               {"none", found.total == 0}};
@@ -126,14 +128,15 @@ Response OfficerHome(PageRequest& page, Names& names) {
   const Date month_last = Date{today.month == 12 ? today.year + 1 : today.year,
                                today.month == 12 ? 1 : today.month + 1, 1}
                               .AddDays(-1);
-  auto overdue = TaskTable(page, names,
+  auto overdue = TaskTable(page, names, "Your overdue tasks",
                            {{"lead", me}, {"status", kOpenStatuses},
                             {"to", today.AddDays(-1).ToString()}});
-  auto due = TaskTable(page, names,
+  auto due = TaskTable(page, names, "Your tasks due this month",
                        {{"lead", me}, {"status", kOpenStatuses},
                         {"from", today.ToString()}, {"to", month_last.ToString()}});
-  auto open = TaskTable(page, names, {{"lead", me}, {"status", kOpenStatuses}});
-  auto proposed = TaskTable(page, names, {{"lead", me}, {"status", "proposed"}});
+  auto open = TaskTable(page, names, "Your open tasks", {{"lead", me}, {"status", kOpenStatuses}});
+  auto proposed =
+      TaskTable(page, names, "Your proposals", {{"lead", me}, {"status", "proposed"}});
   for (auto* r : {&overdue, &due, &open, &proposed}) {
     if (!r->ok()) return ErrorPage(page, r->status());
   }
@@ -158,8 +161,8 @@ Response ManagerHome(PageRequest& page, Names& names) {
   auto quarter = CurrentQuarter(page.env->services);
   if (!quarter.ok()) return ErrorPage(page, quarter.status());
   const Date today = page.env->services.clock().Today();
-  auto proposals = TaskTable(page, names, {{"status", "proposed"}});
-  auto overdue = TaskTable(page, names, {{"status", kOpenStatuses},
+  auto proposals = TaskTable(page, names, "Proposals awaiting a decision", {{"status", "proposed"}});
+  auto overdue = TaskTable(page, names, "Overdue tasks", {{"status", kOpenStatuses},
                                          {"to", today.AddDays(-1).ToString()}});
   for (auto* r : {&proposals, &overdue}) {
     if (!r->ok()) return ErrorPage(page, r->status());
@@ -199,7 +202,8 @@ Response AnalystHome(PageRequest& page, Names& names) {
   auto reach = page.env->services.Reach(
       page.actor, {quarter->first.ToString(), quarter->last.ToString(), ""});
   if (!reach.ok()) return ErrorPage(page, reach.status());
-  auto delivered = TaskTable(page, names, {{"status", "delivered"}});
+  auto delivered =
+      TaskTable(page, names, "Delivered tasks awaiting evaluation", {{"status", "delivered"}});
   if (!delivered.ok()) return ErrorPage(page, delivered.status());
   json view = {{"analyst", true},
                {"quarter", quarter->Label()},

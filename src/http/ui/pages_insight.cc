@@ -71,7 +71,6 @@ Response InsightForm(PageRequest& page, const FormValues& values,
     if (option["value"] == "police_intelligence") {
       option["police"] = true;
       option["grading"] = grading;
-      option["hidden"] = !option["checked"].get<bool>();
     }
   }
   json after = json::array();
@@ -103,12 +102,7 @@ void AddInsightPages(Router& router, const PageEnvPtr& env) {
             const domain::EntityDef& e = InsightDef();
             json rows = json::array();
             for (const Record& r : found->items) {
-              std::string summary = PlainText(r.Get("summary"));
-              if (summary.size() > 160) {
-                size_t cut = 160;
-                while (cut > 0 && (static_cast<unsigned char>(summary[cut]) & 0xC0) == 0x80) --cut;
-                summary = summary.substr(0, cut) + "…";
-              }
+              const std::string summary = Shortened(PlainText(r.Get("summary")), 160);
               rows.push_back({{"id", r.Id()},
                               {"received", DisplayValue(*e.Find("received_on"), r, names)},
                               {"source", DisplayValue(*e.Find("source_type"), r, names)},

@@ -147,6 +147,9 @@ Response TaskPage(PageRequest& page, int64_t id, const std::vector<FieldError>& 
                {"reason", page.form.Get("reason")},
                {"activities", activities},
                {"has_activities", !activities.empty()},
+               {"can_record_activity",
+                (page.Role() == "officer" || page.Role() == "manager") &&
+                    (current == "approved" || current == "in_progress")},
                {"created", page.Query("created") == "1"},
                {"moved", page.Query("moved")}};
   if (page.Query("moved").size()) view["moved_label"] = TermLabel("task_status", page.Query("moved"));

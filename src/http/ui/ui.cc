@@ -14,6 +14,8 @@ void AddPageRoutes(Router& router, app::Services& services, app::Accounts& accou
   AddHomePages(router, env);
   AddInsightPages(router, env);
   AddTaskPages(router, env);
+  AddActivityPages(router, env);
+  AddTaskingPages(router, env);
 }
 
 std::shared_ptr<const Router> BuildWebRouter(app::Services& services, app::Accounts& accounts,

@@ -1,0 +1,308 @@
+// Activities: recording one delivery of a task with the people it reached (counts by
+// audience group and, for professionals, by sector; each exact or estimated), the list of
+// activities, and one activity's page.
+#include "http/ui/display.h"
+#include "http/ui/forms.h"
+#include "http/ui/pages.h"
+#include "http/ui/paging.h"
+
+namespace lookout::http::ui {
+
+namespace {
+
+using json = nlohmann::json;
+
+const domain::EntityDef& ActivityDef() { return domain::ActivityEntity(); }
+
+// The groups other than professionals, each one count.
+constexpr const char* kOtherGroups[] = {"young_people", "parents_carers", "public"};
+
+// The reach grid's inputs: "reach-professionals-police", "reach-young_people", each with
+// "-estimated" beside it.
+std::string ReachName(const std::string& group, const std::string& sector) {
+  return sector.empty() ? "reach-" + group : "reach-" + group + "-" + sector;
+}
+
+struct ReachInput {
+  std::string group;
+  std::string sector;
+  std::string label;
+};
+
+std::vector<ReachInput> ReachInputs(Names& names) {
+  std::vector<ReachInput> inputs;
+  for (const json& s : names.Options("sector")) {
+    inputs.push_back({"professionals", s["value"], s["text"]});
+  }
+  for (const char* g : kOtherGroups) inputs.push_back({g, "", TermLabel("audience_group", g)});
+  return inputs;
+}
+
+// Reads the reach grid into audience rows; counts must be whole numbers from 0.
+Value::Rows ReadReach(const Form& form, Names& names, std::vector<FieldError>& errors) {
+  Value::Rows rows;
+  for (const ReachInput& in : ReachInputs(names)) {
+    const std::string name = ReachName(in.group, in.sector);
+    std::string text = form.Get(name);
+    text.erase(0, text.find_first_not_of(" \t"));
+    text.erase(text.find_last_not_of(" \t") + 1);
+    if (text.empty()) continue;
+    int64_t count = -1;
+    if (text.size() <= 9 && text.find_first_not_of("0123456789") == std::string::npos) {
+      count = std::stoll(text);
+    }
+    if (count < 0) {
+      errors.push_back({name, in.label + ": enter how many people, as a whole number from 0"});
+      continue;
+    }
+    if (count == 0) continue;
+    Record row;
+    row.Set("group", in.group);
+    if (!in.sector.empty()) row.Set("sector", in.sector);
+    row.Set("count", count);
+    row.Set("estimated", form.Get(name + "-estimated") == "true");
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+json ReachView(const Form* form, const Value& audience, Names& names,
+               const std::vector<FieldError>& errors) {
+  json professionals = json::array();
+  json others = json::array();
+  for (const ReachInput& in : ReachInputs(names)) {
+    const std::string name = ReachName(in.group, in.sector);
+    std::string count;
+    bool estimated = false;
+    if (form != nullptr) {
+      count = form->Get(name);
+      estimated = form->Get(name + "-estimated") == "true";
+    } else if (audience.is_rows()) {
+      for (const Record& r : audience.as_rows()) {
+        if (PlainText(r.Get("group")) == in.group && PlainText(r.Get("sector")) == in.sector) {
+          count = PlainText(r.Get("count"));
+          estimated = r.Get("estimated") == Value(true);
+        }
+      }
+    }
+    json item = {{"name", name}, {"id", FieldId(name)}, {"label", in.label},
+                 {"count", count}, {"estimated", estimated}, {"error", false}};
+    for (const FieldError& e : errors) {
+      if (e.field == name) item["error"] = e.message;
+    }
+    (in.group == "professionals" ? professionals : others).push_back(std::move(item));
+  }
+  return {{"professionals", professionals}, {"others", others}};
+}
+
+std::vector<ControlSpec> ActivityControls(Names& names, const std::string& region) {
+  app::Params partner_filter = {{"active", "true"}};
+  if (!region.empty()) partner_filter.emplace_back("region", region + ",NAT");
+  return {{.field = "task",
+           .hint = "The approved task this activity delivers",
+           .options = names.Options("task", {{"status", "approved,in_progress,delivered"}})},
+          {.field = "type", .kind = ControlSpec::Kind::kSelect},
+          {.field = "title", .hint = "For example, \"Briefing for hotel night staff\""},
+          {.field = "start_on"},
+          {.field = "end_on", .hint = "Only for an activity over several days"},
+          {.field = "region", .options = names.Options("region")},
+          {.field = "force", .options = names.Options("police_force")},
+          {.field = "place", .hint = "The town or venue, never a child's address or school"},
+          {.field = "campaign", .options = names.Options("campaign")},
+          {.field = "partners",
+           .hint = "Partners of this region and national partners",
+           .options = names.Options("partner", partner_filter)},
+          {.field = "notes", .hint = "What happened. No names of children or details that could "
+                                     "identify them."}};
+}
+
+Response ActivityForm(PageRequest& page, const FormValues& values, const Form* submitted,
+                      const Value& audience, const std::vector<FieldError>& errors, int status) {
+  Names names(page.env->services, page.actor);
+  const std::string region =
+      values.Text("region").empty() ? page.actor.region : values.Text("region");
+  json fields = json::array();
+  json after = json::array();
+  for (const ControlSpec& s : ActivityControls(names, region)) {
+    json control = FieldControl(ActivityDef(), s, values, errors);
+    (s.field == "notes" ? after : fields).push_back(std::move(control));
+  }
+  json view = {{"fields", fields},
+               {"after", after},
+               {"reach", ReachView(submitted, audience, names, errors)},
+               {"new_partner_name", submitted ? submitted->Get("new_partner_name") : ""},
+               {"sectors", names.Options("sector")}};
+  for (const FieldError& e : errors) {
+    if (e.field == "audience") view["audience_error"] = e.message;
+    if (e.field == "new_partner_name") view["new_partner_error"] = e.message;
+  }
+  if (!errors.empty()) view["error_summary"] = ErrorSummaryView(errors);
+  return RenderPage(page, "Record an activity", "activity_form", std::move(view), status);
+}
+
+const std::vector<std::string>& ListFilters() {
+  static const std::vector<std::string> kFilters = {"region", "type", "task", "campaign",
+                                                    "from",   "to",   "q"};
+  return kFilters;
+}
+
+}  // namespace
+
+void AddActivityPages(Router& router, const PageEnvPtr& env) {
+  AddPage(router, env, "GET", "/activities", "Activities, filtered and paged.",
+          PageAccess::kSignedIn, [](PageRequest& page) {
+            Names names(page.env->services, page.actor);
+            ListRequest list = ReadListRequest(page, ListFilters());
+            auto found = ListForPage(page, ActivityDef(), list);
+            if (!found.ok()) return ErrorPage(page, found.status());
+            const domain::EntityDef& e = ActivityDef();
+            json rows = json::array();
+            for (const Record& r : found->items) {
+              int64_t reached = 0;
+              bool estimated = false;
+              if (r.Get("audience").is_rows()) {
+                for (const Record& a : r.Get("audience").as_rows()) {
+                  if (a.Get("count").is_int()) reached += a.Get("count").as_int();
+                  estimated = estimated || a.Get("estimated") == Value(true);
+                }
+              }
+              rows.push_back({{"id", r.Id()},
+                              {"date", DisplayValue(*e.Find("start_on"), r, names)},
+                              {"type", DisplayValue(*e.Find("type"), r, names)},
+                              {"title", PlainText(r.Get("title"))},
+                              {"region", DisplayValue(*e.Find("region"), r, names)},
+                              {"task", DisplayValue(*e.Find("task"), r, names)},
+                              {"task_id", PlainText(r.Get("task"))},
+                              {"reached", (estimated ? "approx. " : "") + std::to_string(reached)}});
+            }
+            json filters = {
+                {"region", FilterSelect("region", "Region", names.Options("region"), list)},
+                {"type", FilterSelect("type", "Type", VocabularyOptions("activity_type"), list)},
+                {"from", list.Value("from")},
+                {"to", list.Value("to")},
+                {"q", list.Value("q")}};
+            json view = {{"rows", rows},
+                         {"filters", filters},
+                         {"can_record", page.Role() == "officer" || page.Role() == "manager"}};
+            return RenderListPage(page, "Activities", "activity_list", std::move(view), list,
+                                  found->total);
+          });
+
+  AddPage(router, env, "GET", "/activities/new", "The form to record an activity.",
+          PageAccess::kSignedIn, [](PageRequest& page) {
+            if (Status may = MayCreate(page, ActivityDef()); !may.ok()) return ErrorPage(page, may);
+            Record defaults;
+            defaults.Set("start_on", page.env->services.clock().Today().ToString());
+            if (!page.actor.region.empty()) defaults.Set("region", page.actor.region);
+            int64_t task = 0;
+            if (ParseId(page.Query("task"), &task)) {
+              defaults.Set("task", task);
+              auto t = page.env->services.Get(page.actor, domain::TaskEntity(), task);
+              if (t.ok() && t->Get("regions").is_list() && t->Get("regions").as_list().size() == 1) {
+                defaults.Set("region", t->Get("regions").as_list().front());
+              }
+            }
+            return ActivityForm(page, FormValues::FromRecord(ActivityDef(), defaults), nullptr,
+                                Value(), {}, 200);
+          });
+
+  AddPage(router, env, "POST", "/activities/new", "Record an activity.", PageAccess::kSignedIn,
+          [](PageRequest& page) {
+            Names names(page.env->services, page.actor);
+            std::vector<FieldError> errors;
+            const FormValues values = FormValues::FromForm(ActivityDef(), page.form);
+            Record record = ReadRecord(ActivityDef(), ActivityControls(names, page.form.Get("region")),
+                                       page.form, errors);
+            Value::Rows reach = ReadReach(page.form, names, errors);
+            if (reach.empty() && errors.empty()) {
+              errors.push_back({"audience", "Enter how many people the activity reached: at "
+                                            "least one count above 0"});
+            }
+            const std::string new_partner = page.form.Get("new_partner_name");
+            const std::string new_sector = page.form.Get("new_partner_sector");
+            if (!new_partner.empty() && new_sector.empty()) {
+              errors.push_back({"new_partner_name", "Choose the new partner's sector"});
+            }
+            if (!errors.empty()) return ActivityForm(page, values, &page.form, Value(), errors, 422);
+            record.Set("audience", Value(std::move(reach)));
+            // A partner added on the spot joins the directory first, in the activity's region.
+            if (!new_partner.empty()) {
+              Record partner;
+              partner.Set("name", new_partner);
+              partner.Set("sector", new_sector);
+              partner.Set("region", page.form.Get("region"));
+              auto added = page.env->services.Create(page.actor, domain::PartnerEntity(), partner);
+              if (!added.ok()) {
+                std::vector<FieldError> partner_errors;
+                for (const FieldError& e : added.status().fields()) {
+                  partner_errors.push_back({"new_partner_name", "New partner: " + e.message});
+                }
+                if (partner_errors.empty()) {
+                  partner_errors.push_back({"new_partner_name", added.status().message()});
+                }
+                return ActivityForm(page, values, &page.form, Value(), partner_errors,
+                                    ErrorCodeHttpStatus(added.status().code()));
+              }
+              Value::List partners = record.Get("partners").is_list() ? record.Get("partners").as_list()
+                                                                      : Value::List{};
+              partners.push_back(added->record.Id());
+              record.Set("partners", Value(std::move(partners)));
+            }
+            auto saved = page.env->services.Create(page.actor, ActivityDef(), record);
+            if (!saved.ok()) {
+              const ErrorCode code = saved.status().code();
+              if (code == ErrorCode::kValidation || code == ErrorCode::kForbidden) {
+                std::vector<FieldError> problems =
+                    code == ErrorCode::kValidation
+                        ? PageErrors(ActivityDef(), saved.status().fields())
+                        : std::vector<FieldError>{{"region", saved.status().message()}};
+                for (FieldError& e : problems) {
+                  if (e.field.rfind("audience", 0) == 0) e.field = "audience";
+                }
+                return ActivityForm(page, values, &page.form, Value(), problems,
+                                    ErrorCodeHttpStatus(code));
+              }
+              return ErrorPage(page, saved.status());
+            }
+            return Redirect("/activities/" + std::to_string(saved->record.Id()) + "?created=1");
+          });
+
+  AddPage(router, env, "GET", "/activities/{id}", "One activity and the people it reached.",
+          PageAccess::kSignedIn, [](PageRequest& page) {
+            int64_t id = 0;
+            if (!ParseId(page.params.Get("id"), &id)) {
+              return ErrorPage(page, Status::NotFound("There is no such activity."));
+            }
+            auto record = page.env->services.Get(page.actor, ActivityDef(), id);
+            if (!record.ok()) return ErrorPage(page, record.status());
+            Names names(page.env->services, page.actor);
+            json reach = json::array();
+            int64_t total = 0;
+            bool estimated = false;
+            if (record->Get("audience").is_rows()) {
+              for (const Record& a : record->Get("audience").as_rows()) {
+                const bool est = a.Get("estimated") == Value(true);
+                const int64_t count = a.Get("count").is_int() ? a.Get("count").as_int() : 0;
+                total += count;
+                estimated = estimated || est;
+                std::string who = TermLabel("audience_group", PlainText(a.Get("group")));
+                if (!a.Get("sector").is_null()) {
+                  who += ": " + names.Of("sector", PlainText(a.Get("sector")));
+                }
+                reach.push_back({{"who", who},
+                                 {"count", std::to_string(count)},
+                                 {"how", est ? "Estimated" : "Counted"}});
+              }
+            }
+            json view = {{"id", id},
+                         {"rows", SummaryRows(ActivityDef(), *record, names, {"notes"})},
+                         {"notes", PlainText(record->Get("notes"))},
+                         {"reach", reach},
+                         {"total", (estimated ? "approximately " : "") + std::to_string(total)},
+                         {"task_id", PlainText(record->Get("task"))},
+                         {"created", page.Query("created") == "1"}};
+            return RenderPage(page, PlainText(record->Get("title")), "activity", std::move(view));
+          });
+}
+
+}  // namespace lookout::http::ui

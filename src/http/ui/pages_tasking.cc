@@ -1,0 +1,224 @@
+// The tasking meeting: the proposals awaiting a decision, each with the insight it answers
+// and that insight's score, where a manager approves or rejects (with a reason) and
+// assigns the lead; and the minutes of a meeting's decisions as a page and a CSV file.
+#include <algorithm>
+
+#include "domain/rules.h"
+#include "http/ui/display.h"
+#include "http/ui/pages.h"
+#include "http/ui/paging.h"
+#include "report/csv.h"
+
+namespace lookout::http::ui {
+
+namespace {
+
+using json = nlohmann::json;
+
+Status ManagersOnly(const PageRequest& page) {
+  if (page.Role() == "manager") return Status::Ok();
+  return Status(ErrorCode::kForbidden, "The tasking meeting is for managers: tasking decisions are theirs.");
+}
+
+// The insight a proposal answers, as the meeting sees it. Each item read is a
+// consultation the use case records.
+json InsightSummaries(PageRequest& page, const Record& task, Names& names) {
+  json out = json::array();
+  const Value& ids = task.Get("insights");
+  if (!ids.is_list()) return out;
+  const domain::EntityDef& e = domain::InsightEntity();
+  for (const Value& id : ids.as_list()) {
+    if (!id.is_int()) continue;
+    auto item = page.env->services.Get(page.actor, e, id.as_int());
+    if (!item.ok()) {
+      out.push_back({{"id", id.as_int()}, {"unreadable", true}});
+      continue;
+    }
+    const std::string summary = Shortened(PlainText(item->Get("summary")), 200);
+    out.push_back({{"id", id.as_int()},
+                   {"source", DisplayValue(*e.Find("source_type"), *item, names)},
+                   {"region", DisplayValue(*e.Find("region"), *item, names)},
+                   {"score", PlainText(item->Get("risk_score"))},
+                   {"confidence", DisplayValue(*e.Find("confidence"), *item, names)},
+                   {"conditions", item->Get("grade_handling") == Value("C")},
+                   {"summary", summary},
+                   {"unreadable", false}});
+  }
+  return out;
+}
+
+Response MeetingPage(PageRequest& page, int64_t failed_id, const std::vector<FieldError>& errors,
+                     int status) {
+  if (Status may = ManagersOnly(page); !may.ok()) return ErrorPage(page, may);
+  Names names(page.env->services, page.actor);
+  auto proposals = page.env->services.List(page.actor, domain::TaskEntity(),
+                                           {{"status", "proposed"}, {"sort", "due_on"}, {"limit", "100"}});
+  if (!proposals.ok()) return ErrorPage(page, proposals.status());
+  const json leads = names.Options("staff", {{"role", "officer,manager"}});
+  const domain::EntityDef& t = domain::TaskEntity();
+  json items = json::array();
+  for (const Record& r : proposals->items) {
+    const bool failed = r.Id() == failed_id;
+    const std::string lead = failed ? page.form.Get("lead") : PlainText(r.Get("lead"));
+    json lead_options = json::array();
+    for (json o : leads) {
+      o["selected"] = o["value"].get<std::string>() == lead;
+      lead_options.push_back(std::move(o));
+    }
+    json item = {{"id", r.Id()},
+                 {"version", PlainText(r.Get("version"))},
+                 {"reference", PlainText(r.Get("reference"))},
+                 {"task_title", PlainText(r.Get("title"))},
+                 {"description", PlainText(r.Get("description"))},
+                 {"regions", DisplayValue(*t.Find("regions"), r, names)},
+                 {"themes", DisplayValue(*t.Find("themes"), r, names)},
+                 {"priority", DisplayValue(*t.Find("priority"), r, names)},
+                 {"due", DisplayValue(*t.Find("due_on"), r, names)},
+                 {"insights", InsightSummaries(page, r, names)},
+                 {"lead_options", lead_options},
+                 {"approve", failed && page.form.Get("decision") == "approved"},
+                 {"reject", failed && page.form.Get("decision") == "rejected"},
+                 {"reason", failed ? page.form.Get("reason") : ""},
+                 {"error", false}};
+    item["has_insights"] = !item["insights"].empty();
+    if (failed && !errors.empty()) item["error"] = errors.front().message;
+    items.push_back(std::move(item));
+  }
+  json view = {{"proposals", items},
+               {"none", items.empty()},
+               {"total", proposals->total},
+               {"today", page.env->services.clock().Today().ToString()},
+               {"decided", page.Query("decided")}};
+  if (!errors.empty()) {
+    view["error_summary"] = {{"items", json::array({{{"text", errors.front().message},
+                                                      {"href", "#proposal-" + std::to_string(failed_id)}}})}};
+  }
+  return RenderPage(page, "Tasking meeting", "tasking", std::move(view), status);
+}
+
+// A meeting's decisions: proposals approved or rejected on `date`, in the order made.
+Result<std::vector<Record>> Decisions(PageRequest& page, const std::string& date) {
+  std::vector<Record> out;
+  for (int64_t offset = 0;; offset += 500) {
+    LOOKOUT_ASSIGN_OR_RETURN(
+        store::Page found,
+        page.env->services.List(page.actor, domain::TaskTransitionEntity(),
+                                {{"from_status", "proposed"},
+                                 {"to_status", "approved,rejected"},
+                                 {"sort", "id"},
+                                 {"limit", "500"},
+                                 {"offset", std::to_string(offset)}}));
+    for (Record& r : found.items) {
+      if (PlainText(r.Get("at")).substr(0, 10) == date) out.push_back(std::move(r));
+    }
+    if (offset + 500 >= found.total) break;
+  }
+  return out;
+}
+
+}  // namespace
+
+void AddTaskingPages(Router& router, const PageEnvPtr& env) {
+  AddPage(router, env, "GET", "/tasking", "The tasking meeting: proposals awaiting a decision.",
+          PageAccess::kSignedIn, [](PageRequest& page) { return MeetingPage(page, 0, {}, 200); });
+
+  AddPage(router, env, "POST", "/tasking/{id}", "Decide on a proposal at the tasking meeting.",
+          PageAccess::kSignedIn, [](PageRequest& page) {
+            if (Status may = ManagersOnly(page); !may.ok()) return ErrorPage(page, may);
+            int64_t id = 0;
+            int64_t version = 0;
+            if (!ParseId(page.params.Get("id"), &id)) {
+              return ErrorPage(page, Status::NotFound("There is no such task."));
+            }
+            if (!ParseId(page.form.Get("version"), &version)) {
+              return ErrorPage(page, Status::BadRequest("The form has no version: reload the page."));
+            }
+            const std::string decision = page.form.Get("decision");
+            const std::string reason = page.form.Get("reason");
+            if (decision != "approved" && decision != "rejected") {
+              return MeetingPage(page, id, {{"decision", "Choose approve or reject"}}, 422);
+            }
+            if (decision == "rejected" && reason.empty()) {
+              return MeetingPage(page, id, {{"reason", "Give the reason for rejecting the proposal"}}, 422);
+            }
+            // The lead the meeting assigns is saved first, in its own change, then the decision.
+            const std::string lead = page.form.Get("lead");
+            if (decision == "approved" && !lead.empty()) {
+              auto task = page.env->services.Get(page.actor, domain::TaskEntity(), id);
+              if (!task.ok()) return ErrorPage(page, task.status());
+              if (PlainText(task->Get("lead")) != lead) {
+                auto lead_value = domain::ParseFieldText(*domain::TaskEntity().Find("lead"), lead);
+                if (!lead_value.ok()) return MeetingPage(page, id, {{"lead", "Choose the lead from the list"}}, 422);
+                Record change;
+                change.Set("lead", *lead_value);
+                auto saved = page.env->services.Update(page.actor, domain::TaskEntity(), id, version, change);
+                if (!saved.ok()) {
+                  std::string message = saved.status().message();
+                  for (const FieldError& e : saved.status().fields()) message = "Lead: " + e.message;
+                  return MeetingPage(page, id, {{"lead", message}}, ErrorCodeHttpStatus(saved.status().code()));
+                }
+                version = saved->record.Get("version").as_int();
+              }
+            }
+            auto moved = page.env->services.TransitionTask(page.actor, id, version, decision, reason);
+            if (!moved.ok()) {
+              std::string message = moved.status().message();
+              for (const FieldError& e : moved.status().fields()) message = e.message;
+              return MeetingPage(page, id, {{"decision", message}}, ErrorCodeHttpStatus(moved.status().code()));
+            }
+            return Redirect("/tasking?decided=" + PlainText(moved->Get("reference")));
+          });
+
+  AddPage(router, env, "GET", "/tasking/minutes", "A tasking meeting's decisions, as a page or CSV.",
+          PageAccess::kSignedIn, [](PageRequest& page) {
+            if (Status may = ManagersOnly(page); !may.ok()) return ErrorPage(page, may);
+            std::string date = page.Query("date");
+            if (date.empty()) date = page.env->services.clock().Today().ToString();
+            if (!Date::Parse(date)) {
+              return ErrorPage(page, Status::Validation({{"date", "must be a date, YYYY-MM-DD"}},
+                                                        "The date must be written YYYY-MM-DD."));
+            }
+            auto decisions = Decisions(page, date);
+            if (!decisions.ok()) return ErrorPage(page, decisions.status());
+            Names names(page.env->services, page.actor);
+            std::vector<std::vector<std::string>> rows;
+            for (const Record& d : *decisions) {
+              auto task = page.env->services.Get(page.actor, domain::TaskEntity(), d.Get("task").as_int());
+              const std::string reference = task.ok() ? PlainText(task->Get("reference")) : PlainText(d.Get("task"));
+              const std::string title = task.ok() ? PlainText(task->Get("title")) : "";
+              const std::string lead = task.ok() ? names.Of("staff", PlainText(task->Get("lead"))) : "";
+              rows.push_back({reference, title, TermLabel("task_status", PlainText(d.Get("to_status"))),
+                              PlainText(d.Get("reason")), lead,
+                              d.Get("by").is_null() ? "Lookout" : names.Of("staff", PlainText(d.Get("by"))),
+                              PlainText(d.Get("at")).substr(11, 5)});
+            }
+            if (page.Query("format") == "csv") {
+              std::string csv;
+              report::AppendCsvRecord(csv, {"Task", "Title", "Decision", "Reason", "Lead", "Decided by",
+                                            "Time (UTC)"});
+              for (auto& row : rows) {
+                for (std::string& cell : row) cell = report::SpreadsheetSafe(cell);
+                report::AppendCsvRecord(csv, row);
+              }
+              Response r;
+              r.content_type = "text/csv; charset=utf-8";
+              r.SetHeader("Content-Disposition",
+                          "attachment; filename=\"tasking-minutes-" + date + ".csv\"");
+              r.body = std::move(csv);
+              return r;
+            }
+            json items = json::array();
+            for (const auto& row : rows) {
+              items.push_back({{"reference", row[0]}, {"task_title", row[1]}, {"decision", row[2]},
+                               {"reason", row[3]}, {"lead", row[4]}, {"by", row[5]}, {"time", row[6]}});
+            }
+            json view = {{"date", date},
+                         {"date_long", LongDate(date)},
+                         {"decisions", items},
+                         {"none", items.empty()},
+                         {"csv_href", PathWithQuery("/tasking/minutes", {{"date", date}, {"format", "csv"}})}};
+            return RenderPage(page, "Minutes of the tasking meeting", "tasking_minutes", std::move(view));
+          });
+}
+
+}  // namespace lookout::http::ui
