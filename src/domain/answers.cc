@@ -3,25 +3,11 @@
 
 #include "domain/rules.h"
 #include "domain/schema.h"
+#include "domain/survey_stats.h"
 
 namespace lookout::domain {
 
 namespace {
-
-std::vector<std::string> SplitChoices(std::string_view text) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t end = text.find(';', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view part = text.substr(start, end - start);
-    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
-    while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
-    if (!part.empty()) out.emplace_back(part);
-    start = end + 1;
-  }
-  return out;
-}
 
 std::string Codes(const Vocabulary& v) {
   std::string out;

@@ -187,6 +187,56 @@ async function officerRecordsThreeActivities (t) {
   })
 }
 
+// The analyst imports a file of survey responses (first one with mistakes, which imports
+// nothing and names each by line and column) and reads the results.
+async function analystImportsSurveyResponses (t) {
+  const { page } = t
+  await signInAs(page, 'analyst')
+  const header = 'external_id,stakeholder_type,region,attended_training,responded_on,answers\n'
+  const upload = async (name, text) => {
+    await page.locator('input[type="file"][name="file"]').setInputFiles({
+      name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8'),
+    })
+    await clickAndWait(page, page.getByRole('button', { name: 'Import the responses' }))
+  }
+
+  await t.step('a file with mistakes imports nothing and names them', async () => {
+    await page.goto(url('/surveys'))
+    await checkPage(page, 'survey-list')
+    await clickAndWait(page, page.getByRole('link', { name: 'Stakeholder survey 2025-26' }))
+    await clickAndWait(page, page.getByRole('button', { name: 'Import responses' }))
+    await checkPage(page, 'survey-import')
+    await upload('mistakes.csv', header +
+      'R-1,police,EM,yes,2026-02-10,"question=1,answer=agree"\n' +
+      'R-2,police,EM,maybe,2026-02-10,"question=1,answer=very much"\n')
+    const problems = page.locator('#problems')
+    await problems.waitFor()
+    const text = await page.locator('main').innerText()
+    for (const expected of ['line 3, attended_training', 'very much']) {
+      if (!text.includes(expected)) throw new Error(`the problems do not mention ${expected}: ${text}`)
+    }
+    await checkPage(page, 'survey-import-with-errors')
+  })
+
+  await t.step('a good file is imported and the results show "x out of y"', async () => {
+    await upload('responses.csv', header +
+      'R-1,police,EM,yes,2026-02-10,"question=1,answer=strongly_agree | question=2,answer=Training"\n' +
+      'R-2,local_authority,EM,yes,2026-02-11,"question=1,answer=agree | question=2,answer=Training;Workshop"\n' +
+      'R-3,education,WM,no,2026-02-12,"question=1,answer=disagree"\n' +
+      'R-4,police,WM,no,2026-02-12,"question=1,answer=dont_know"\n')
+    if (!/^\/surveys\/\d+$/.test(currentPath(page))) throw new Error(`expected the survey's page, got ${page.url()}`)
+    await page.getByText('4 responses imported.').waitFor()
+    await page.getByText(/2 out of 3 respondents agreed or strongly agreed/).waitFor()
+    await checkPage(page, 'survey-results')
+  })
+
+  await t.step('the results of those who attended training', async () => {
+    await page.getByLabel('Attended training').selectOption('yes')
+    await clickAndWait(page, page.getByRole('button', { name: 'Show their results' }))
+    await page.getByText(/2 out of 2 respondents agreed or strongly agreed/).waitFor()
+  })
+}
+
 // A funder sees the dashboard and cannot open a record page.
 async function funderSeesOnlyAggregates (t) {
   const { page } = t
@@ -222,6 +272,7 @@ const journeys = [
   officerRecordsInsightAndProposesATask,
   managerApprovesAtTheTaskingMeeting,
   officerRecordsThreeActivities,
+  analystImportsSurveyResponses,
   funderSeesOnlyAggregates,
   otherHomes,
 ]

@@ -70,12 +70,15 @@ if ! LOOKOUT_ADMIN_PASSWORD="$admin_password" lookout init --admin-email "$admin
   exit 1
 fi
 
-# The programme's objectives, which every task names (as a manager would set them up).
-if ! lookout import objective "$(dirname "$0")/fixtures/objective.csv" >"$tmp/import.log" 2>&1; then
-  echo "browser: lookout import of the objectives failed:" >&2
-  cat "$tmp/import.log" >&2
-  exit 1
-fi
+# The programme's objectives, which every task names, and a survey with its questions (as
+# a manager and an analyst would set them up).
+for kind in objective survey survey-question; do
+  if ! lookout import "$kind" "$(dirname "$0")/fixtures/$kind.csv" >"$tmp/import.log" 2>&1; then
+    echo "browser: lookout import of $kind failed:" >&2
+    cat "$tmp/import.log" >&2
+    exit 1
+  fi
+done
 
 # One line per account, "role TAB email TAB password TAB must-change-password", turned into
 # the JSON the journeys read (by node, so any character in a password stays intact).

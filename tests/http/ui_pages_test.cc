@@ -576,5 +576,63 @@ TEST_F(UiPagesTest, AManagerDecidesAtTheTaskingMeetingAndTheMinutesRecordIt) {
   EXPECT_EQ(refused->status, 403);
 }
 
+TEST_F(UiPagesTest, AnAnalystImportsSurveyResponsesAllOrNothingAndSeesTheResults) {
+  auto analyst = authtest::AddTestUser(*services_, *accounts_, "analyst");
+  Record survey;
+  survey.Set("title", "Stakeholder survey");
+  survey.Set("kind", "stakeholder_survey");
+  survey.Set("period", "2025-26");
+  auto s = services_->Create(app::Actor::System(), *domain::FindEntity("survey"), survey);
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  Record question;
+  question.Set("survey", s->record.Id());
+  question.Set("position", 1);
+  question.Set("text", "I am more confident to act.");
+  question.Set("kind", "agreement");
+  auto q = services_->Create(app::Actor::System(), *domain::FindEntity("survey_question"), question);
+  ASSERT_TRUE(q.ok()) << q.status().ToString();
+  const std::string path = "/surveys/" + std::to_string(s->record.Id());
+  const std::string qid = std::to_string(q->record.Id());
+
+  Browser b = SignInWithForm(analyst);
+  auto upload = [&](const std::string& csv) {
+    const std::string body = "--B0undary\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\n" +
+                             b.csrf +
+                             "\r\n--B0undary\r\nContent-Disposition: form-data; name=\"file\"; "
+                             "filename=\"responses.csv\"\r\nContent-Type: text/csv\r\n\r\n" +
+                             csv + "\r\n--B0undary--\r\n";
+    return Client().Post((path + "/import").c_str(), b.Cookie(), body,
+                         "multipart/form-data; boundary=B0undary");
+  };
+  const std::string header = "external_id,attended_training,answers\n";
+  auto bad = upload(header + "R-1,yes,\"question=" + qid + ",answer=agree\"\n" +
+                    "R-2,maybe,\"question=" + qid + ",answer=very much\"\n");
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 422);
+  EXPECT_THAT(bad->body, HasSubstr("line 3, attended_training"));
+  EXPECT_THAT(bad->body, HasSubstr("very much"));
+  auto none = services_->List(app::Actor::System(), domain::SurveyResponseEntity(), {});
+  ASSERT_TRUE(none.ok());
+  EXPECT_EQ(none->total, 0);
+
+  auto good = upload(header + "R-1,yes,\"question=" + qid + ",answer=agree\"\n" +
+                     "R-2,no,\"question=" + qid + ",answer=disagree\"\n" +
+                     "R-3,no,\"question=" + qid + ",answer=dont_know\"\n");
+  ASSERT_TRUE(good);
+  ASSERT_EQ(good->status, 303) << good->body;
+  auto results = Client().Get((path + "?imported=3").c_str(), b.Cookie());
+  ASSERT_TRUE(results);
+  EXPECT_THAT(results->body, HasSubstr("3 responses imported."));
+  EXPECT_THAT(results->body, HasSubstr("1 out of 2 respondents agreed or strongly agreed"));
+  auto trained = Client().Get((path + "?attended_training=yes").c_str(), b.Cookie());
+  ASSERT_TRUE(trained);
+  EXPECT_THAT(trained->body, HasSubstr("1 out of 1 respondents agreed"));
+
+  Browser officer = SignInWithForm(officer_);
+  auto refused = Client().Get((path + "/import").c_str(), officer.Cookie());
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 403);
+}
+
 }  // namespace
 }  // namespace lookout::http

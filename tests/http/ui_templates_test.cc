@@ -89,6 +89,45 @@ TEST(PageForms, RefusesAnotherMediaTypeAndTextThatIsNotUtf8) {
   EXPECT_EQ(broken.status().code(), ErrorCode::kBadRequest);
 }
 
+TEST(PageForms, ReadsMultipartFieldsAndFilesAndKeepsOnlyTheFileName) {
+  const std::string body =
+      "--XyZ\r\n"
+      "Content-Disposition: form-data; name=\"csrf_token\"\r\n\r\n"
+      "abc\r\n"
+      "--XyZ\r\n"
+      "Content-Disposition: form-data; name=\"file\"; filename=\"C:\\\\Users\\\\me\\\\responses.csv\"\r\n"
+      "Content-Type: text/csv\r\n\r\n"
+      "a,b\r\n1,2\r\n"
+      "--XyZ\r\n"
+      "Content-Disposition: form-data; name=\"empty\"; filename=\"\"\r\n"
+      "Content-Type: application/octet-stream\r\n\r\n"
+      "\r\n"
+      "--XyZ--\r\n";
+  auto form = Form::Parse(FormRequest(body, "multipart/form-data; boundary=XyZ"));
+  ASSERT_TRUE(form.ok()) << form.status().ToString();
+  EXPECT_EQ(form->Get("csrf_token"), "abc");
+  const Upload* file = form->File("file");
+  ASSERT_NE(file, nullptr);
+  EXPECT_EQ(file->filename, "responses.csv");
+  EXPECT_EQ(file->content_type, "text/csv");
+  EXPECT_EQ(file->data, "a,b\r\n1,2");
+  EXPECT_EQ(form->File("empty"), nullptr);  // a file input left empty
+}
+
+TEST(PageForms, RefusesBrokenMultipartBodies) {
+  for (const std::string& body :
+       {std::string("no delimiter at all"),
+        std::string("--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nnever closed"),
+        std::string("--XyZ\r\nContent-Disposition: form-data\r\n\r\nno name\r\n--XyZ--")}) {
+    auto form = Form::Parse(FormRequest(body, "multipart/form-data; boundary=XyZ"));
+    ASSERT_FALSE(form.ok()) << body;
+    EXPECT_EQ(form.status().code(), ErrorCode::kBadRequest) << body;
+  }
+  auto no_boundary = Form::Parse(FormRequest("x", "multipart/form-data"));
+  ASSERT_FALSE(no_boundary.ok());
+  EXPECT_EQ(no_boundary.status().code(), ErrorCode::kBadRequest);
+}
+
 TEST(PageHelpers, BuildQueryStringsFieldIdsAndLongDates) {
   EXPECT_EQ(PathWithQuery("/tasks", {{"region", "EM"}, {"q", "hotel staff & more"}, {"lead", ""}}),
             "/tasks?region=EM&q=hotel%20staff%20%26%20more");

@@ -25,6 +25,50 @@ bool IsFormContentType(const std::string& type) {
   return type.size() == kForm.size() || type[kForm.size()] == ';' || type[kForm.size()] == ' ';
 }
 
+// The value of parameter `name` in a header value such as
+// `form-data; name="file"; filename="a.csv"` (quoted or not), or nullopt.
+std::optional<std::string> HeaderParameter(std::string_view value, std::string_view name) {
+  size_t pos = 0;
+  while ((pos = value.find(';', pos)) != std::string_view::npos) {
+    ++pos;
+    while (pos < value.size() && value[pos] == ' ') ++pos;
+    const size_t eq = value.find('=', pos);
+    if (eq == std::string_view::npos) return std::nullopt;
+    std::string key(value.substr(pos, eq - pos));
+    for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    size_t start = eq + 1;
+    std::string out;
+    if (start < value.size() && value[start] == '"') {
+      size_t i = start + 1;
+      for (; i < value.size() && value[i] != '"'; ++i) {
+        if (value[i] == '\\' && i + 1 < value.size()) ++i;
+        out += value[i];
+      }
+      pos = i;
+    } else {
+      size_t end = value.find(';', start);
+      if (end == std::string_view::npos) end = value.size();
+      out = std::string(value.substr(start, end - start));
+      while (!out.empty() && out.back() == ' ') out.pop_back();
+      pos = end;
+    }
+    if (key == name) return out;
+  }
+  return std::nullopt;
+}
+
+// The boundary of a multipart/form-data content type, or nullopt for another type.
+std::optional<std::string> MultipartBoundary(const std::string& type) {
+  const std::string_view kMultipart = "multipart/form-data";
+  if (type.size() < kMultipart.size()) return std::nullopt;
+  for (size_t i = 0; i < kMultipart.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(type[i])) != kMultipart[i]) return std::nullopt;
+  }
+  std::optional<std::string> boundary = HeaderParameter(type, "boundary");
+  if (!boundary || boundary->empty() || boundary->size() > 200) return std::string();
+  return boundary;
+}
+
 // The navigation of a role: only pages that role can use.
 json Navigation(const std::string& role, const std::string& path) {
   struct Item {
@@ -36,6 +80,7 @@ json Navigation(const std::string& role, const std::string& path) {
     items.push_back({"Insight", "/insight"});
     items.push_back({"Tasks", "/tasks"});
     items.push_back({"Activities", "/activities"});
+    items.push_back({"Surveys", "/surveys"});
   }
   if (role == "manager") {
     items.push_back({"Tasking meeting", "/tasking"});
@@ -91,9 +136,18 @@ Result<Form> Form::Parse(const Request& request) {
   Form form;
   if (request.body.empty()) return form;
   const std::string* type = request.Header("content-type");
+  if (type != nullptr) {
+    if (std::optional<std::string> boundary = MultipartBoundary(*type)) {
+      if (boundary->empty()) {
+        return Status::BadRequest("The form could not be read: it names no boundary between its parts.");
+      }
+      LOOKOUT_RETURN_IF_ERROR(form.ParseMultipart(request.body, *boundary));
+      return form;
+    }
+  }
   if (type == nullptr || !IsFormContentType(*type)) {
     return Status(ErrorCode::kUnsupportedMediaType,
-                  "Send the form as application/x-www-form-urlencoded.");
+                  "Send the form as application/x-www-form-urlencoded or multipart/form-data.");
   }
   // The body has the syntax of a query string. The view refers to `target`, which must
   // outlive it.
@@ -109,6 +163,72 @@ Result<Form> Form::Parse(const Request& request) {
     form.fields_.emplace_back(std::move(name), std::move(value));
   }
   return form;
+}
+
+Status Form::ParseMultipart(const std::string& body, std::string_view boundary) {
+  const Status broken = Status::BadRequest("The form could not be read: its parts are broken.");
+  const std::string delimiter = "--" + std::string(boundary);
+  size_t pos = body.find(delimiter);
+  if (pos == std::string::npos) return broken;
+  pos += delimiter.size();
+  while (true) {
+    if (body.compare(pos, 2, "--") == 0) return Status::Ok();  // the closing delimiter
+    if (body.compare(pos, 2, "\r\n") != 0) return broken;
+    pos += 2;
+    const size_t headers_end = body.find("\r\n\r\n", pos);
+    if (headers_end == std::string::npos) return broken;
+    std::string name;
+    std::optional<std::string> filename;
+    std::string content_type;
+    for (size_t line = pos; line < headers_end;) {
+      size_t eol = body.find("\r\n", line);
+      if (eol == std::string::npos || eol > headers_end) eol = headers_end;
+      const std::string header = body.substr(line, eol - line);
+      const size_t colon = header.find(':');
+      if (colon != std::string::npos) {
+        std::string key = header.substr(0, colon);
+        for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        std::string value = header.substr(colon + 1);
+        value.erase(0, value.find_first_not_of(" \t"));
+        if (key == "content-disposition") {
+          name = HeaderParameter(value, "name").value_or("");
+          filename = HeaderParameter(value, "filename");
+        } else if (key == "content-type") {
+          content_type = value;
+        }
+      }
+      line = eol + 2;
+    }
+    const size_t data_start = headers_end + 4;
+    const size_t data_end = body.find("\r\n" + delimiter, data_start);
+    if (data_end == std::string::npos || name.empty()) return broken;
+    std::string data = body.substr(data_start, data_end - data_start);
+    if (!domain::IsWellFormedUtf8(name)) return Status::BadRequest("The form holds text that is not UTF-8.");
+    if (filename) {
+      // Some browsers send the path the file came from: only its name is of use.
+      std::string base = *filename;
+      if (const size_t slash = base.find_last_of("/\\"); slash != std::string::npos) {
+        base = base.substr(slash + 1);
+      }
+      // A file input left empty sends a part with no name and no bytes.
+      if (!base.empty() || !data.empty()) {
+        files_.push_back({name, base, content_type, std::move(data)});
+      }
+    } else {
+      if (!domain::IsWellFormedUtf8(data)) {
+        return Status::BadRequest("The form holds text that is not UTF-8.");
+      }
+      fields_.emplace_back(std::move(name), std::move(data));
+    }
+    pos = data_end + 2 + delimiter.size();
+  }
+}
+
+const Upload* Form::File(std::string_view name) const {
+  for (const Upload& f : files_) {
+    if (f.field == name) return &f;
+  }
+  return nullptr;
 }
 
 std::string Form::Get(std::string_view name) const {

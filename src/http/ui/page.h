@@ -29,20 +29,35 @@
 
 namespace lookout::http::ui {
 
-// The fields of a form (application/x-www-form-urlencoded), decoded, in order, repeats
-// kept (a group of checkboxes sends one field per box ticked).
+// A file sent with a form (multipart/form-data).
+struct Upload {
+  std::string field;         // the form field's name
+  std::string filename;      // as the browser gave it (the name only, never a path)
+  std::string content_type;  // as the browser gave it; "" when it gave none
+  std::string data;          // the file's bytes
+};
+
+// The fields of a form, decoded, in order, repeats kept (a group of checkboxes sends one
+// field per box ticked): application/x-www-form-urlencoded, or multipart/form-data (a
+// form with a file), whose files are kept apart. Lookout reads multipart/form-data itself
+// (RFC 7578): no packaged library of Debian 12 does, and Beast only frames the body.
 class Form {
  public:
-  // kBadRequest when the body is not form-encoded or not UTF-8; kUnsupportedMediaType
-  // when the request says it is something else.
+  // kBadRequest when the body does not follow its content type or a field is not UTF-8;
+  // kUnsupportedMediaType when the request says it is something else.
   static Result<Form> Parse(const Request& request);
 
   std::string Get(std::string_view name) const;  // the first value, "" when absent
   std::vector<std::string> All(std::string_view name) const;
   bool Has(std::string_view name) const;
+  // The file sent in field `name`, or null when none was chosen.
+  const Upload* File(std::string_view name) const;
 
  private:
+  Status ParseMultipart(const std::string& body, std::string_view boundary);
+
   std::vector<std::pair<std::string, std::string>> fields_;
+  std::vector<Upload> files_;
 };
 
 struct PageEnv;

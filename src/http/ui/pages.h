@@ -20,6 +20,8 @@ void AddHomePages(Router& router, const PageEnvPtr& env);
 void AddInsightPages(Router& router, const PageEnvPtr& env);
 // Activities: list, record, view (pages_activities.cc).
 void AddActivityPages(Router& router, const PageEnvPtr& env);
+// Surveys: the list, results, importing responses (pages_surveys.cc).
+void AddSurveyPages(Router& router, const PageEnvPtr& env);
 // The tasking meeting and its minutes (pages_tasking.cc).
 void AddTaskingPages(Router& router, const PageEnvPtr& env);
 // Tasks: list and task page (pages_tasks.cc).

@@ -269,12 +269,9 @@ void AddActivityPages(Router& router, const PageEnvPtr& env) {
 
   AddPage(router, env, "GET", "/activities/{id}", "One activity and the people it reached.",
           PageAccess::kSignedIn, [](PageRequest& page) {
-            int64_t id = 0;
-            if (!ParseId(page.params.Get("id"), &id)) {
-              return ErrorPage(page, Status::NotFound("There is no such activity."));
-            }
-            auto record = page.env->services.Get(page.actor, ActivityDef(), id);
+            auto record = RecordOfPath(page, ActivityDef());
             if (!record.ok()) return ErrorPage(page, record.status());
+            const int64_t id = record->Id();
             Names names(page.env->services, page.actor);
             json reach = json::array();
             int64_t total = 0;

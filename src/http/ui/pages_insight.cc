@@ -164,12 +164,9 @@ void AddInsightPages(Router& router, const PageEnvPtr& env) {
 
   AddPage(router, env, "GET", "/insight/{id}", "One insight item.", PageAccess::kSignedIn,
           [](PageRequest& page) {
-            int64_t id = 0;
-            if (!ParseId(page.params.Get("id"), &id)) {
-              return ErrorPage(page, Status::NotFound("There is no such insight."));
-            }
-            auto record = page.env->services.Get(page.actor, InsightDef(), id);
+            auto record = RecordOfPath(page, InsightDef());
             if (!record.ok()) return ErrorPage(page, record.status());
+            const int64_t id = record->Id();
             Names names(page.env->services, page.actor);
             json view = {
                 {"id", id},

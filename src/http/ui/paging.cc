@@ -1,6 +1,7 @@
 #include "http/ui/paging.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace lookout::http::ui {
 
@@ -95,6 +96,16 @@ Response RenderListPage(const PageRequest& page, const std::string& title,
   view["none"] = total == 0;
   if (!list.errors.empty()) view["error_summary"] = ErrorSummaryView(list.errors);
   return RenderPage(page, title, body_template, std::move(view), list.errors.empty() ? 200 : 422);
+}
+
+Result<Record> RecordOfPath(const PageRequest& page, const domain::EntityDef& entity) {
+  int64_t id = 0;
+  if (!ParseId(page.params.Get("id"), &id)) {
+    std::string label = entity.label;
+    if (!label.empty()) label[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(label[0])));
+    return Status::NotFound("There is no such " + label + ".");
+  }
+  return page.env->services.Get(page.actor, entity, id);
 }
 
 bool ParseId(const std::string& text, int64_t* id) {

@@ -52,6 +52,10 @@ Response RenderListPage(const PageRequest& page, const std::string& title,
                         std::string_view body_template, nlohmann::json view,
                         const ListRequest& list, int64_t total);
 
+// The record the path's {id} names, read as the page's actor (kNotFound for an id that is
+// not a number, "There is no such <label>.").
+Result<Record> RecordOfPath(const PageRequest& page, const domain::EntityDef& entity);
+
 // A record id from a path segment: digits only, more than 0.
 bool ParseId(const std::string& text, int64_t* id);
 

@@ -16,6 +16,7 @@ void AddPageRoutes(Router& router, app::Services& services, app::Accounts& accou
   AddTaskPages(router, env);
   AddActivityPages(router, env);
   AddTaskingPages(router, env);
+  AddSurveyPages(router, env);
 }
 
 std::shared_ptr<const Router> BuildWebRouter(app::Services& services, app::Accounts& accounts,

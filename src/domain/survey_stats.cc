@@ -1,0 +1,96 @@
+#include "domain/survey_stats.h"
+
+#include <cmath>
+
+#include "domain/schema.h"
+
+namespace lookout::domain {
+
+namespace {
+
+AnswerCount* Find(std::vector<AnswerCount>& distribution, const std::string& code) {
+  for (AnswerCount& a : distribution) {
+    if (a.code == code) return &a;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+std::vector<std::string> SplitChoices(std::string_view text) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find(';', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view part = text.substr(start, end - start);
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
+    if (!part.empty()) out.emplace_back(part);
+    start = end + 1;
+  }
+  return out;
+}
+
+QuestionResult TallyQuestion(std::string_view kind, std::string_view options,
+                             const std::vector<std::string>& answers) {
+  QuestionResult r;
+  r.respondents = static_cast<int64_t>(answers.size());
+  const bool scaled = kind == "agreement" || kind == "yes_no";
+  const bool choices = kind == "single_choice" || kind == "multiple_choice";
+  if (scaled) {
+    for (const Term& t : FindVocabulary(kind == "agreement" ? "agreement" : "yes_no")->terms) {
+      r.distribution.push_back({t.code, t.label, 0});
+    }
+    r.has_positive = true;
+  } else if (choices) {
+    for (const std::string& choice : SplitChoices(options)) r.distribution.push_back({choice, choice, 0});
+  }
+  for (const std::string& answer : answers) {
+    if (answer.empty()) {
+      ++r.blank;
+      continue;
+    }
+    if (kind == "free_text") {
+      ++r.written;
+      continue;
+    }
+    if (answer == "dont_know") {
+      ++r.dont_know;
+      if (AnswerCount* a = Find(r.distribution, answer)) ++a->count;
+      continue;
+    }
+    const std::vector<std::string> given =
+        kind == "multiple_choice" ? SplitChoices(answer) : std::vector<std::string>{answer};
+    for (const std::string& g : given) {
+      AnswerCount* a = Find(r.distribution, g);
+      if (a == nullptr) {
+        r.distribution.push_back({g, g, 0});
+        a = &r.distribution.back();
+      }
+      ++a->count;
+    }
+    if (kind == "agreement" && (answer == "strongly_agree" || answer == "agree")) ++r.positive;
+    if (kind == "yes_no" && answer == "yes") ++r.positive;
+  }
+  r.base = r.respondents - r.blank - r.dont_know;
+  if (kind == "free_text") r.base = r.written;
+  if (r.has_positive) r.interval = WilsonInterval(r.positive, r.base);
+  return r;
+}
+
+Interval WilsonInterval(int64_t positive, int64_t base, double z) {
+  if (base <= 0) return {0, 0};
+  const double n = static_cast<double>(base);
+  const double p = static_cast<double>(positive) / n;
+  const double z2 = z * z;
+  const double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+  const double half = z / (1 + z2 / n) * std::sqrt(p * (1 - p) / n + z2 / (4 * n * n));
+  return {std::max(0.0, centre - half), std::min(1.0, centre + half)};
+}
+
+std::string Percent(double proportion) {
+  return std::to_string(static_cast<int64_t>(std::floor(proportion * 100 + 0.5))) + "%";
+}
+
+}  // namespace lookout::domain
