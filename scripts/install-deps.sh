@@ -15,7 +15,7 @@ build_pkgs=(
   libboost1.81-dev libboost-url1.81-dev
   libsoci-dev libsqlite3-dev libpq-dev
   nlohmann-json3-dev libcli11-dev libspdlog-dev libfmt-dev
-  libsodium-dev libcsv-dev libssl-dev libkainjow-mustache-dev
+  libsodium-dev libcsv-dev libssl-dev libkainjow-mustache-dev libcmark-dev
 )
 # Node.js and npm build the front-end assets. A machine whose Node.js came from elsewhere
 # (nodesource's package bundles npm) keeps it: Debian's npm package would conflict with it.

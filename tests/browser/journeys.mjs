@@ -237,6 +237,63 @@ async function analystImportsSurveyResponses (t) {
   })
 }
 
+// The manager keeps the partner directory and the evaluation records: the generic list,
+// record and form pages, with a case study's Markdown previewed before it is saved.
+async function managerKeepsPartnersAndEvaluation (t) {
+  const { page } = t
+  await signInAs(page, 'manager')
+
+  await t.step('a partner is added to the directory', async () => {
+    await page.goto(url('/partners'))
+    await checkPage(page, 'partner-list')
+    await clickAndWait(page, page.getByRole('button', { name: 'Add a partner organisation' }))
+    await checkPage(page, 'partner-form')
+    await page.getByLabel('Name').fill('Derby Station Hotel')
+    await page.getByLabel('Sector').selectOption('hospitality')
+    await page.getByLabel('Region').selectOption('EM')
+    await clickAndWait(page, page.getByRole('button', { name: 'Save' }))
+    await page.getByText('Saved.').waitFor()
+    await checkPage(page, 'partner')
+  })
+
+  await t.step('a case study is previewed, then saved', async () => {
+    await page.goto(url('/evaluation'))
+    await checkPage(page, 'evaluation')
+    await page.goto(url('/case-studies/new'))
+    await page.getByLabel('Title').fill('Station staff who now know the signs')
+    await page.getByLabel('Summary').fill('Briefings changed what station staff do when they worry about a young person.')
+    await page.getByLabel('Body').fill('## What we did\n\n- briefings at **three** stations\n- a leaflet for night staff\n')
+    await page.getByLabel('Period').fill('2025-26')
+    await clickAndWait(page, page.getByRole('button', { name: 'Preview' }))
+    await page.locator('.lookout-preview strong', { hasText: 'three' }).waitFor()
+    await checkPage(page, 'case-study-preview')
+    await clickAndWait(page, page.getByRole('button', { name: 'Save' }))
+    await page.getByText('Saved.').waitFor()
+    await page.locator('.lookout-markdown h2', { hasText: 'What we did' }).waitFor()
+    await checkPage(page, 'case-study')
+  })
+}
+
+// The administrator's reference data and audit trail.
+async function adminReferenceDataAndAudit (t) {
+  const { page } = t
+  const admin = account('admin')
+  await page.goto(url('/sign-in'))
+  await signIn(page, admin.email, admin.password)
+  for (const [path, name] of [['/admin', 'admin-reference-data'], ['/admin/staff', 'admin-staff'],
+    ['/admin/regions', 'admin-regions'], ['/admin/audit', 'admin-audit']]) {
+    await t.step(`the page ${path}`, async () => {
+      const response = await page.goto(url(path))
+      if (response.status() !== 200) throw new Error(`${path} answered ${response.status()}`)
+      await checkPage(page, name)
+    })
+  }
+  await t.step('the audit trail filters by action', async () => {
+    await page.goto(url('/admin/audit?action=sign_in'))
+    await page.getByText(/Showing 1 to/).waitFor()
+  })
+}
+
 // A funder sees the dashboard and cannot open a record page.
 async function funderSeesOnlyAggregates (t) {
   const { page } = t
@@ -273,6 +330,8 @@ const journeys = [
   managerApprovesAtTheTaskingMeeting,
   officerRecordsThreeActivities,
   analystImportsSurveyResponses,
+  managerKeepsPartnersAndEvaluation,
+  adminReferenceDataAndAudit,
   funderSeesOnlyAggregates,
   otherHomes,
 ]

@@ -634,5 +634,83 @@ TEST_F(UiPagesTest, AnAnalystImportsSurveyResponsesAllOrNothingAndSeesTheResults
   EXPECT_EQ(refused->status, 403);
 }
 
+TEST_F(UiPagesTest, RecordPagesAddChangeAndShowWhatSomeoneElseSavedMeanwhile) {
+  Browser b = SignInWithForm(officer_);
+  auto added = PostForm("/partners/new", b, "name=Derby+Station+Hotel&sector=hospitality&region=EM&active=true");
+  ASSERT_TRUE(added);
+  ASSERT_EQ(added->status, 303) << added->body;
+  const std::string location = added->get_header_value("Location");
+  std::smatch m;
+  ASSERT_TRUE(std::regex_match(location, m, std::regex("/partners/([0-9]+)\\?saved=1")));
+  const std::string path = "/partners/" + m[1].str();
+
+  // Another region's partner is refused, with the form kept.
+  auto other = PostForm("/partners/new", b, "name=Leeds+Hotel&sector=hospitality&region=YH");
+  ASSERT_TRUE(other);
+  EXPECT_EQ(other->status, 403);
+  EXPECT_THAT(other->body, HasSubstr("value=\"Leeds Hotel\""));
+
+  // The manager saves a change first; the officer's change on version 1 is stale.
+  Browser manager = SignInWithForm(manager_);
+  auto first = PostForm(path + "/edit", manager,
+                        "version=1&name=Derby+Station+Hotel+and+Spa&sector=hospitality&region=EM&active=true");
+  ASSERT_TRUE(first);
+  ASSERT_EQ(first->status, 303) << first->body;
+  auto stale = PostForm(path + "/edit", b,
+                        "version=1&name=Derby+Station+Hotel+Ltd&sector=hospitality&region=EM&active=true");
+  ASSERT_TRUE(stale);
+  EXPECT_EQ(stale->status, 409);
+  EXPECT_THAT(stale->body, HasSubstr("Someone else saved this record after you opened it"));
+  EXPECT_THAT(stale->body, HasSubstr("Derby Station Hotel and Spa"));       // theirs
+  EXPECT_THAT(stale->body, HasSubstr("value=\"Derby Station Hotel Ltd\""));  // mine, kept
+  EXPECT_THAT(stale->body, HasSubstr("name=\"version\" value=\"2\""));      // saving again overwrites
+
+  auto again = PostForm(path + "/edit", b,
+                        "version=2&name=Derby+Station+Hotel+Ltd&sector=hospitality&region=EM&active=true");
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->status, 303) << again->body;
+
+  auto archived = PostForm(path + "/archive", manager, "version=3&reason=closed+down");
+  ASSERT_TRUE(archived);
+  EXPECT_EQ(archived->status, 303) << archived->body;
+  auto page = Client().Get(path.c_str(), manager.Cookie());
+  ASSERT_TRUE(page);
+  EXPECT_THAT(page->body, HasSubstr("Archived"));
+  EXPECT_THAT(page->body, HasSubstr("Restore it"));
+}
+
+TEST_F(UiPagesTest, ACaseStudyIsPreviewedAsSafeMarkdownBeforeItIsSaved) {
+  Browser b = SignInWithForm(manager_);
+  const std::string form = "title=Station+staff&summary=They+know+the+signs&period=2025-26"
+                           "&body=%23%23+What+we+did%0A%0A**three**+stations+%3Cscript%3Ealert(1)%3C%2Fscript%3E";
+  auto preview = PostForm("/case-studies/new", b, form + "&action=preview");
+  ASSERT_TRUE(preview);
+  EXPECT_EQ(preview->status, 200);
+  EXPECT_THAT(preview->body, HasSubstr("<h2>What we did</h2>"));
+  EXPECT_THAT(preview->body, HasSubstr("<strong>three</strong>"));
+  EXPECT_THAT(preview->body, Not(HasSubstr("<script>alert")));
+  auto none = services_->List(app::Actor::System(), *domain::FindEntity("case_study"), {});
+  ASSERT_TRUE(none.ok());
+  EXPECT_EQ(none->total, 0);  // a preview saves nothing
+  auto saved = PostForm("/case-studies/new", b, form + "&action=save");
+  ASSERT_TRUE(saved);
+  EXPECT_EQ(saved->status, 303) << saved->body;
+}
+
+TEST_F(UiPagesTest, OnlyAdministratorsBrowseTheAuditTrail) {
+  Browser admin = SignInWithForm(admin_);
+  auto trail = Client().Get("/admin/audit?action=sign_in", admin.Cookie());
+  ASSERT_TRUE(trail);
+  EXPECT_EQ(trail->status, 200);
+  EXPECT_THAT(trail->body, HasSubstr("sign_in"));
+  auto bad = Client().Get("/admin/audit?from=yesterday", admin.Cookie());
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 422);
+  Browser manager = SignInWithForm(manager_);
+  auto refused = Client().Get("/admin/audit", manager.Cookie());
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 403);
+}
+
 }  // namespace
 }  // namespace lookout::http

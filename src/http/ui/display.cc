@@ -37,7 +37,7 @@ std::string RecordName(const domain::EntityDef& entity, const Record& record) {
   if (entity.Find("reference") && record.Get("reference").is_text()) {
     return record.Get("reference").as_text() + " " + PlainText(record.Get("title"));
   }
-  for (const char* field : {"name", "title", "label"}) {
+  for (const char* field : {"name", "title", "label", "code", "statement"}) {
     if (entity.Find(field) && record.Get(field).is_text()) return record.Get(field).as_text();
   }
   if (!entity.code_field.empty() && record.Get(entity.code_field).is_text()) {

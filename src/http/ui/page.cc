@@ -80,17 +80,41 @@ json Navigation(const std::string& role, const std::string& path) {
     items.push_back({"Insight", "/insight"});
     items.push_back({"Tasks", "/tasks"});
     items.push_back({"Activities", "/activities"});
-    items.push_back({"Surveys", "/surveys"});
+    items.push_back({"Partners", "/partners"});
+    items.push_back({"Campaigns", "/campaigns"});
+    items.push_back({"Evaluation", "/evaluation"});
   }
   if (role == "manager") {
     items.push_back({"Tasking meeting", "/tasking"});
   }
-  json nav = json::array();
+  if (role == "admin") {
+    items.push_back({"Staff", "/admin/staff"});
+    items.push_back({"Reference data", "/admin"});
+    items.push_back({"Audit trail", "/admin/audit"});
+  }
+  // The current item is the one whose path the page's path starts with, the longest such
+  // (so /admin/staff is Staff, not Reference data at /admin). The evaluation pages (surveys,
+  // outcomes, quotes...) count as Evaluation.
+  static const char* kEvaluation[] = {"/surveys", "/outcomes", "/indicators", "/quotes",
+                                      "/case-studies", "/outcome-events", "/survey-questions"};
+  std::string section = path;
+  for (const char* prefix : kEvaluation) {
+    if (path == prefix || path.rfind(std::string(prefix) + "/", 0) == 0) section = "/evaluation";
+  }
+  size_t best = 0;
+  std::string current_href;
   for (const Item& item : items) {
     const std::string href = item.href;
-    const bool current = href == "/" ? path == "/"
-                                     : path == href || path.rfind(href + "/", 0) == 0;
-    nav.push_back({{"label", item.label}, {"href", href}, {"current", current}});
+    const bool match = href == "/" ? section == "/"
+                                   : section == href || section.rfind(href + "/", 0) == 0;
+    if (match && href.size() > best) {
+      best = href.size();
+      current_href = href;
+    }
+  }
+  json nav = json::array();
+  for (const Item& item : items) {
+    nav.push_back({{"label", item.label}, {"href", item.href}, {"current", current_href == item.href}});
   }
   return nav;
 }

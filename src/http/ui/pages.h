@@ -20,6 +20,11 @@ void AddHomePages(Router& router, const PageEnvPtr& env);
 void AddInsightPages(Router& router, const PageEnvPtr& env);
 // Activities: list, record, view (pages_activities.cc).
 void AddActivityPages(Router& router, const PageEnvPtr& env);
+// Partners, campaigns, the outcome framework, quotes, case studies, outcome events,
+// objectives, staff and reference data, from one set of pages (pages_records.cc).
+void AddRecordPages(Router& router, const PageEnvPtr& env);
+// The evaluation and administration index pages, the audit trail (pages_admin.cc).
+void AddAdminPages(Router& router, const PageEnvPtr& env);
 // Surveys: the list, results, importing responses (pages_surveys.cc).
 void AddSurveyPages(Router& router, const PageEnvPtr& env);
 // The tasking meeting and its minutes (pages_tasking.cc).

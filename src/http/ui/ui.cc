@@ -17,6 +17,8 @@ void AddPageRoutes(Router& router, app::Services& services, app::Accounts& accou
   AddActivityPages(router, env);
   AddTaskingPages(router, env);
   AddSurveyPages(router, env);
+  AddRecordPages(router, env);
+  AddAdminPages(router, env);
 }
 
 std::shared_ptr<const Router> BuildWebRouter(app::Services& services, app::Accounts& accounts,

@@ -1,0 +1,478 @@
+// The pages of the kinds of record whose work is to keep them (partners, campaigns, the
+// outcome framework, quotes, case studies, outcome events, reference data, staff): one
+// set of pages driven by the entity definitions and a short description of each kind.
+// For each kind: the list with its filters, a record's page (with the records that point
+// at it), a form to add one and a form to change one (a change made on a stale copy shows
+// what the other person saved beside what this person typed), archive and restore.
+#include <algorithm>
+
+#include "domain/rules.h"
+#include "http/ui/display.h"
+#include "http/ui/forms.h"
+#include "http/ui/pages.h"
+#include "http/ui/paging.h"
+#include "report/markdown.h"
+
+namespace lookout::http::ui {
+
+namespace {
+
+using json = nlohmann::json;
+
+// Records of another kind that point at a record, shown on its page.
+struct Related {
+  std::string entity;  // "activity"
+  std::string field;   // its reference to the record: "campaign"
+  std::string title;   // "Activities"
+  std::string path;    // where their pages are: "/activities"
+};
+
+struct KindPages {
+  std::string entity;
+  std::string path;      // "/partners"
+  std::string title;     // "Partners"
+  std::string intro;     // a sentence under the list's heading
+  std::vector<std::string> columns;  // list columns; the first links to the record
+  std::vector<std::string> filters;  // query-string filters (fields, from, to, q)
+  std::vector<ControlSpec> form;     // the form's controls, in order
+  std::vector<Related> related;
+  bool list_and_view = true;  // false where the kind has pages of its own (surveys)
+  std::string markdown_field;  // rendered as Markdown on the record's page, with a preview
+};
+
+const domain::EntityDef& Def(const KindPages& k) { return *domain::FindEntity(k.entity); }
+
+// Where a kind without pages of its own goes after a save: a survey to its page, a survey
+// question to its survey's.
+std::string NextAfterSave(const KindPages& k, const Record& saved) {
+  if (k.entity == "survey_question") return "/surveys/" + PlainText(saved.Get("survey"));
+  return "/surveys/" + std::to_string(saved.Id());
+}
+
+std::string Singular(const KindPages& k) {
+  std::string label = Def(k).label;
+  if (!label.empty()) label[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(label[0])));
+  return label;
+}
+
+// Options for the references a form offers, looked up as the page's actor.
+std::vector<ControlSpec> WithOptions(const KindPages& k, Names& names) {
+  std::vector<ControlSpec> specs = k.form;
+  const domain::EntityDef& e = Def(k);
+  for (ControlSpec& s : specs) {
+    const domain::FieldDef* f = e.Find(s.field);
+    if (f == nullptr || s.options.is_array()) continue;
+    if (f->type == domain::FieldType::kRef || f->type == domain::FieldType::kRefSet) {
+      s.options = names.Options(f->target);
+    }
+  }
+  return specs;
+}
+
+json ListColumns(const KindPages& k) {
+  json out = json::array();
+  for (const std::string& c : k.columns) out.push_back({{"label", Def(k).Find(c)->label}});
+  return out;
+}
+
+Response ListPage(const KindPages& k, PageRequest& page) {
+  Names names(page.env->services, page.actor);
+  ListRequest list = ReadListRequest(page, k.filters);
+  auto found = ListForPage(page, Def(k), list);
+  if (!found.ok()) return ErrorPage(page, found.status());
+  const domain::EntityDef& e = Def(k);
+  json rows = json::array();
+  for (const Record& r : found->items) {
+    json cells = json::array();
+    for (size_t i = 0; i < k.columns.size(); ++i) {
+      const domain::FieldDef& f = *e.Find(k.columns[i]);
+      std::string text = Shortened(DisplayValue(f, r, names), 120);
+      if (i == 0 && text.empty()) text = "#" + std::to_string(r.Id());
+      cells.push_back({{"text", text}, {"first", i == 0}});
+    }
+    rows.push_back({{"href", k.path + "/" + std::to_string(r.Id())},
+                    {"cells", cells},
+                    {"archived", r.Get("archived") == Value(true)}});
+  }
+  json filters = json::array();
+  for (const std::string& name : k.filters) {
+    const domain::FieldDef* f = e.Find(name);
+    if (name == "q" || name == "from" || name == "to" || name == "archived") continue;
+    json options;
+    if (f == nullptr) {  // "region" on a kind whose region field is a set
+      options = names.Options("region");
+      filters.push_back(FilterSelect(name, "Region", options, list));
+      continue;
+    }
+    if (f->type == domain::FieldType::kBool) {
+      options = json::array({{{"value", "true"}, {"text", "Yes"}}, {{"value", "false"}, {"text", "No"}}});
+    } else if (f->type == domain::FieldType::kRef || f->type == domain::FieldType::kRefSet) {
+      options = names.Options(f->target);
+    } else {
+      options = VocabularyOptions(f->target);
+    }
+    filters.push_back(FilterSelect(name, f->label, options, list));
+  }
+  const bool dated = std::find(k.filters.begin(), k.filters.end(), "from") != k.filters.end();
+  json view = {{"intro", k.intro},
+               {"path", k.path},
+               {"columns", ListColumns(k)},
+               {"rows", rows},
+               {"selects", filters},
+               {"dated", dated},
+               {"from", list.Value("from")},
+               {"to", list.Value("to")},
+               {"q", list.Value("q")},
+               {"archived_only", list.Value("archived") == "only"},
+               {"can_add", MayCreate(page, e).ok()},
+               {"add_label", "Add a " + Singular(k)}};
+  return RenderListPage(page, k.title, "records_list", std::move(view), list, found->total);
+}
+
+Response RecordPage(const KindPages& k, PageRequest& page) {
+  auto record = RecordOfPath(page, Def(k));
+  if (!record.ok()) return ErrorPage(page, record.status());
+  Names names(page.env->services, page.actor);
+  const int64_t id = record->Id();
+  std::vector<std::string> skip;
+  if (!k.markdown_field.empty()) skip.push_back(k.markdown_field);
+  json related = json::array();
+  for (const Related& rel : k.related) {
+    const domain::EntityDef* e = domain::FindEntity(rel.entity);
+    auto found = page.env->services.List(page.actor, *e,
+                                         {{rel.field, std::to_string(id)}, {"limit", "100"}});
+    if (!found.ok()) continue;  // a role that may not read them sees no section
+    json items = json::array();
+    for (const Record& r : found->items) {
+      items.push_back({{"href", rel.path + "/" + std::to_string(r.Id())},
+                       {"text", Shortened(RecordName(*e, r), 120)}});
+    }
+    related.push_back({{"title", rel.title},
+                       {"items", items},
+                       {"none", items.empty()},
+                       {"total", found->total},
+                       {"more", found->total > static_cast<int64_t>(items.size())}});
+  }
+  const bool archived = record->Get("archived") == Value(true);
+  json view = {{"path", k.path},
+               {"id", id},
+               {"version", PlainText(record->Get("version"))},
+               {"rows", SummaryRows(Def(k), *record, names, skip)},
+               {"body_html", k.markdown_field.empty()
+                                 ? ""
+                                 : report::MarkdownToHtml(PlainText(record->Get(k.markdown_field)))},
+               {"related", related},
+               {"archived", archived},
+               {"can_edit", page.Role() != "funder" && !archived},
+               {"saved", page.Query("saved") == "1"},
+               {"list_title", k.title}};
+  return RenderPage(page, RecordName(Def(k), *record), "record", std::move(view));
+}
+
+// The add or change form. `current` is the record as stored when another person saved it
+// after this person loaded it (the stale-edit case): its differing values are shown.
+Response FormPage(const KindPages& k, PageRequest& page, int64_t id, int64_t version,
+                  const FormValues& values, const std::vector<FieldError>& errors,
+                  const Record* current, int status) {
+  Names names(page.env->services, page.actor);
+  const std::vector<ControlSpec> specs = WithOptions(k, names);
+  json fields = json::array();
+  for (const ControlSpec& s : specs) fields.push_back(FieldControl(Def(k), s, values, errors));
+  json view = {{"fields", fields},
+               {"action", id == 0 ? k.path + "/new" : k.path + "/" + std::to_string(id) + "/edit"},
+               {"version", std::to_string(version)},
+               {"back", id == 0 ? k.path : k.path + "/" + std::to_string(id)},
+               {"markdown", !k.markdown_field.empty()},
+               {"preview_html", ""}};
+  if (!k.markdown_field.empty() && page.form.Get("action") == "preview") {
+    view["preview_html"] = report::MarkdownToHtml(values.Text(k.markdown_field));
+  }
+  if (current != nullptr) {
+    const FormValues theirs = FormValues::FromRecord(Def(k), *current);
+    json changes = json::array();
+    for (const ControlSpec& s : specs) {
+      const domain::FieldDef* f = Def(k).Find(s.field);
+      std::string mine = values.Text(s.field);
+      if (f->type == domain::FieldType::kDate) {
+        // The form keeps a date in its three parts.
+        mine = values.Text(s.field + "-year").empty() ? "" : "(as you typed it)";
+      }
+      if (f->IsSet() ? values.All(s.field) != theirs.All(s.field) : mine != theirs.Text(s.field)) {
+        changes.push_back({{"label", f->label}, {"theirs", DisplayValue(*f, *current, names)}});
+      }
+    }
+    view["stale"] = true;
+    view["changes"] = changes;
+  }
+  if (!errors.empty()) view["error_summary"] = ErrorSummaryView(errors);
+  const std::string title = id == 0 ? "Add a " + Singular(k) : "Change the " + Singular(k);
+  return RenderPage(page, title, "record_form", std::move(view), status);
+}
+
+void AddKindPages(Router& router, const PageEnvPtr& env, const KindPages& spec) {
+  auto k = std::make_shared<const KindPages>(spec);
+  if (k->list_and_view) {
+    AddPage(router, env, "GET", k->path, k->title + ": the list.", PageAccess::kSignedIn,
+            [k](PageRequest& page) { return ListPage(*k, page); });
+    AddPage(router, env, "GET", k->path + "/{id}", k->title + ": one record.",
+            PageAccess::kSignedIn, [k](PageRequest& page) { return RecordPage(*k, page); });
+  }
+  AddPage(router, env, "GET", k->path + "/new", k->title + ": the form to add one.",
+          PageAccess::kSignedIn, [k](PageRequest& page) {
+            if (Status may = MayCreate(page, Def(*k)); !may.ok()) return ErrorPage(page, may);
+            // Defaults from the query string (?survey=3 from a survey's page) and the
+            // officer's region.
+            Record defaults;
+            for (const ControlSpec& s : k->form) {
+              const std::string given = page.Query(s.field);
+              const domain::FieldDef* f = Def(*k).Find(s.field);
+              if (!given.empty()) {
+                if (auto v = domain::ParseFieldText(*f, given); v.ok()) defaults.Set(s.field, *v);
+              } else if ((s.field == "region") && !page.actor.region.empty()) {
+                defaults.Set(s.field, page.actor.region);
+              }
+            }
+            return FormPage(*k, page, 0, 0, FormValues::FromRecord(Def(*k), defaults), {}, nullptr, 200);
+          });
+  AddPage(router, env, "POST", k->path + "/new", k->title + ": add one.", PageAccess::kSignedIn,
+          [k](PageRequest& page) {
+            Names names(page.env->services, page.actor);
+            std::vector<FieldError> errors;
+            const FormValues values = FormValues::FromForm(Def(*k), page.form);
+            Record record = ReadRecord(Def(*k), WithOptions(*k, names), page.form, errors);
+            if (!errors.empty() || page.form.Get("action") == "preview") {
+              return FormPage(*k, page, 0, 0, values, errors, nullptr, errors.empty() ? 200 : 422);
+            }
+            auto saved = page.env->services.Create(page.actor, Def(*k), record);
+            if (!saved.ok()) {
+              const ErrorCode code = saved.status().code();
+              if (code == ErrorCode::kValidation || code == ErrorCode::kDuplicate ||
+                  code == ErrorCode::kForbidden) {
+                std::vector<FieldError> problems = PageErrors(Def(*k), saved.status().fields());
+                if (problems.empty()) problems.push_back({k->form.front().field, saved.status().message()});
+                return FormPage(*k, page, 0, 0, values, problems, nullptr, ErrorCodeHttpStatus(code));
+              }
+              return ErrorPage(page, saved.status());
+            }
+            return Redirect((k->list_and_view ? k->path + "/" + std::to_string(saved->record.Id())
+                                              : NextAfterSave(*k, saved->record)) +
+                            "?saved=1");
+          });
+  AddPage(router, env, "GET", k->path + "/{id}/edit", k->title + ": the form to change one.",
+          PageAccess::kSignedIn, [k](PageRequest& page) {
+            auto record = RecordOfPath(page, Def(*k));
+            if (!record.ok()) return ErrorPage(page, record.status());
+            return FormPage(*k, page, record->Id(), record->Get("version").as_int(),
+                            FormValues::FromRecord(Def(*k), *record), {}, nullptr, 200);
+          });
+  AddPage(router, env, "POST", k->path + "/{id}/edit", k->title + ": change one.",
+          PageAccess::kSignedIn, [k](PageRequest& page) {
+            auto record = RecordOfPath(page, Def(*k));
+            if (!record.ok()) return ErrorPage(page, record.status());
+            const int64_t id = record->Id();
+            int64_t version = 0;
+            if (!ParseId(page.form.Get("version"), &version)) {
+              return ErrorPage(page, Status::BadRequest("The form has no version: reload the page."));
+            }
+            Names names(page.env->services, page.actor);
+            std::vector<FieldError> errors;
+            const FormValues values = FormValues::FromForm(Def(*k), page.form);
+            Record changes = ReadRecord(Def(*k), WithOptions(*k, names), page.form, errors);
+            if (!errors.empty() || page.form.Get("action") == "preview") {
+              return FormPage(*k, page, id, version, values, errors, nullptr, errors.empty() ? 200 : 422);
+            }
+            // A field the form offers but left empty is cleared.
+            for (const ControlSpec& s : k->form) {
+              if (!changes.Has(s.field)) changes.Set(s.field, Value());
+            }
+            auto saved = page.env->services.Update(page.actor, Def(*k), id, version, changes);
+            if (!saved.ok()) {
+              const ErrorCode code = saved.status().code();
+              if (code == ErrorCode::kConflict) {
+                return FormPage(*k, page, id, record->Get("version").as_int(), values,
+                                {{k->form.front().field,
+                                  "Someone else saved this " + Singular(*k) +
+                                      " after you opened it. Their values are shown below; "
+                                      "check yours and save again."}},
+                                &*record, 409);
+              }
+              if (code == ErrorCode::kValidation || code == ErrorCode::kDuplicate ||
+                  code == ErrorCode::kForbidden) {
+                std::vector<FieldError> problems = PageErrors(Def(*k), saved.status().fields());
+                if (problems.empty()) problems.push_back({k->form.front().field, saved.status().message()});
+                return FormPage(*k, page, id, version, values, problems, nullptr, ErrorCodeHttpStatus(code));
+              }
+              return ErrorPage(page, saved.status());
+            }
+            return Redirect((k->list_and_view ? k->path + "/" + std::to_string(id)
+                                              : NextAfterSave(*k, saved->record)) +
+                            "?saved=1");
+          });
+  for (const bool archive : {true, false}) {
+    AddPage(router, env, "POST", k->path + "/{id}/" + (archive ? "archive" : "restore"),
+            k->title + (archive ? ": archive one." : ": restore one."), PageAccess::kSignedIn,
+            [k, archive](PageRequest& page) {
+              auto record = RecordOfPath(page, Def(*k));
+              if (!record.ok()) return ErrorPage(page, record.status());
+              int64_t version = 0;
+              if (!ParseId(page.form.Get("version"), &version)) {
+                return ErrorPage(page, Status::BadRequest("The form has no version: reload the page."));
+              }
+              auto done = page.env->services.Archive(page.actor, Def(*k), record->Id(), version,
+                                                     archive, page.form.Get("reason"));
+              if (!done.ok()) return ErrorPage(page, done.status());
+              return Redirect(k->path + "/" + std::to_string(record->Id()));
+            });
+  }
+}
+
+
+const std::vector<KindPages>& AllKindPages() {
+  using Kind = ControlSpec::Kind;
+  static const std::vector<KindPages> kPages = {
+      {.entity = "partner",
+       .path = "/partners",
+       .title = "Partners",
+       .intro = "The organisations the programme works with: police forces, councils, transport "
+                "operators, hotels, charities. Officers add partners of their own region.",
+       .columns = {"name", "sector", "region", "active"},
+       .filters = {"region", "sector", "active", "q", "archived"},
+       .form = {{.field = "name"}, {.field = "sector", .kind = Kind::kSelect},
+                {.field = "region"}, {.field = "active"}},
+       .related = {{"activity", "partners", "Activities", "/activities"},
+                   {"outcome_event", "partner", "Outcome events", "/outcome-events"}}},
+      {.entity = "campaign",
+       .path = "/campaigns",
+       .title = "Campaigns",
+       .intro = "Campaigns bring activities together under one name and period.",
+       .columns = {"name", "start_on", "end_on", "regions"},
+       .filters = {"region", "themes", "from", "to", "q", "archived"},
+       .form = {{.field = "name"}, {.field = "description"}, {.field = "start_on"},
+                {.field = "end_on"}, {.field = "regions"}, {.field = "themes"},
+                {.field = "partners", .kind = Kind::kCheckboxes}, {.field = "task"}},
+       .related = {{"activity", "campaign", "Activities", "/activities"}}},
+      {.entity = "outcome",
+       .path = "/outcomes",
+       .title = "Outcomes",
+       .intro = "The programme's outcome framework: what should change for professionals, "
+                "systems, and children and young people.",
+       .columns = {"code", "statement", "level"},
+       .filters = {"level", "q", "archived"},
+       .form = {{.field = "code", .width = "10"}, {.field = "statement"}, {.field = "level"},
+                {.field = "description"}},
+       .related = {{"indicator", "outcome", "Indicators", "/indicators"},
+                   {"quote", "outcome", "Quotes", "/quotes"},
+                   {"outcome_event", "outcome", "Outcome events", "/outcome-events"}}},
+      {.entity = "indicator",
+       .path = "/indicators",
+       .title = "Indicators",
+       .intro = "How each outcome is evidenced: a survey question, what counts as a positive "
+                "answer, and whom it is about.",
+       .columns = {"code", "outcome", "statement"},
+       .filters = {"outcome", "q", "archived"},
+       .form = {{.field = "code", .width = "10"}, {.field = "outcome"}, {.field = "statement"},
+                {.field = "positive_answers"}, {.field = "base"}}},
+      {.entity = "quote",
+       .path = "/quotes",
+       .title = "Quotes",
+       .intro = "What stakeholders said, attributed by their type and region only. A quote is "
+                "published only with consent and once approved.",
+       .columns = {"text", "stakeholder_type", "region", "approved"},
+       .filters = {"region", "stakeholder_type", "approved", "outcome", "from", "to", "q", "archived"},
+       .form = {{.field = "text", .hint = "The words as said. No names, and nothing that "
+                                          "identifies the speaker or a child."},
+                {.field = "stakeholder_type", .kind = Kind::kSelect}, {.field = "region"},
+                {.field = "source", .kind = Kind::kSelect}, {.field = "collected_on"},
+                {.field = "consent_given"}, {.field = "consent_on"}, {.field = "outcome"},
+                {.field = "task"}, {.field = "approved"}}},
+      {.entity = "case_study",
+       .path = "/case-studies",
+       .title = "Case studies",
+       .intro = "Accounts of the programme's work and what it changed, written in Markdown and "
+                "approved before they are published.",
+       .columns = {"title", "period", "approved"},
+       .filters = {"approved", "period", "q", "archived"},
+       .form = {{.field = "title"}, {.field = "summary"},
+                {.field = "body", .hint = "Markdown: ## for a heading, - for a list, *emphasis*, "
+                                          "**strong**. Preview it before saving. No names of "
+                                          "children or details that could identify them."},
+                {.field = "period", .hint = "For example, 2025-26", .width = "10"},
+                {.field = "regions"}, {.field = "outcomes", .kind = Kind::kCheckboxes},
+                {.field = "approved"}},
+       .markdown_field = "body"},
+      {.entity = "outcome_event",
+       .path = "/outcome-events",
+       .title = "Outcome events",
+       .intro = "Observed changes that follow the programme's work: a new referral pathway, a "
+                "policy changed, an NRM referral made.",
+       .columns = {"occurred_on", "kind", "region", "outcome"},
+       .filters = {"kind", "region", "outcome", "from", "to", "q", "archived"},
+       .form = {{.field = "kind", .kind = Kind::kSelect}, {.field = "occurred_on"},
+                {.field = "region"}, {.field = "partner"}, {.field = "task"},
+                {.field = "outcome"}, {.field = "description"}}},
+      {.entity = "objective",
+       .path = "/objectives",
+       .title = "Programme objectives",
+       .intro = "The objectives every task serves.",
+       .columns = {"code", "title", "active"},
+       .filters = {"active", "q", "archived"},
+       .form = {{.field = "code", .width = "20"}, {.field = "title"}, {.field = "description"},
+                {.field = "active"}},
+       .related = {{"task", "objectives", "Tasks", "/tasks"}}},
+      {.entity = "staff",
+       .path = "/admin/staff",
+       .title = "Staff",
+       .intro = "The programme's staff and their roles. Accounts (sign-in) are managed from "
+                "the administration page.",
+       .columns = {"name", "email", "role", "home_region", "active"},
+       .filters = {"role", "home_region", "active", "q", "archived"},
+       .form = {{.field = "name"}, {.field = "email", .width = "20"}, {.field = "role"},
+                {.field = "home_region", .hint = "Required for officers"}, {.field = "active"}}},
+      {.entity = "region",
+       .path = "/admin/regions",
+       .title = "Regions",
+       .columns = {"code", "name", "nation"},
+       .filters = {"q", "archived"},
+       .form = {{.field = "code", .width = "4"}, {.field = "name"}, {.field = "nation"},
+                {.field = "aliases"}}},
+      {.entity = "police_force",
+       .path = "/admin/police-forces",
+       .title = "Police forces",
+       .columns = {"name", "region", "rocu", "pfa_code"},
+       .filters = {"region", "q", "archived"},
+       .form = {{.field = "code", .width = "20"}, {.field = "name"}, {.field = "region"},
+                {.field = "pfa_code", .width = "10"}, {.field = "rocu"}, {.field = "note"}}},
+      {.entity = "sector",
+       .path = "/admin/sectors",
+       .title = "Sectors",
+       .intro = "The sectors partners and professionals belong to. Add one when the fixed "
+                "list does not fit.",
+       .columns = {"name", "code", "stakeholder_label", "active"},
+       .filters = {"active", "q", "archived"},
+       .form = {{.field = "code", .width = "20"}, {.field = "name"},
+                {.field = "stakeholder_label"}, {.field = "active"}}},
+      {.entity = "survey",
+       .path = "/surveys",
+       .title = "Surveys",
+       .form = {{.field = "title"}, {.field = "kind"}, {.field = "period", .width = "10"},
+                {.field = "task"}, {.field = "description"}},
+       .list_and_view = false},
+      {.entity = "survey_question",
+       .path = "/survey-questions",
+       .title = "Survey questions",
+       .form = {{.field = "survey", .kind = Kind::kSelect}, {.field = "position", .width = "4"},
+                {.field = "text"}, {.field = "kind"},
+                {.field = "options", .hint = "For choice questions: the choices, separated by ;"},
+                {.field = "indicator"}},
+       .list_and_view = false},
+  };
+  return kPages;
+}
+
+}  // namespace
+
+void AddRecordPages(Router& router, const PageEnvPtr& env) {
+  for (const KindPages& k : AllKindPages()) AddKindPages(router, env, k);
+}
+
+}  // namespace lookout::http::ui

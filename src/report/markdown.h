@@ -1,0 +1,17 @@
+// Markdown (CommonMark, with libcmark) for the text people write at length: case studies.
+#ifndef LOOKOUT_REPORT_MARKDOWN_H_
+#define LOOKOUT_REPORT_MARKDOWN_H_
+
+#include <string>
+#include <string_view>
+
+namespace lookout::report {
+
+// The HTML of `markdown`. Safe to put in a page: raw HTML in the text and links to
+// javascript:, vbscript:, file: and data: (other than images) are left out (libcmark's
+// safe mode), and every other character is escaped.
+std::string MarkdownToHtml(std::string_view markdown);
+
+}  // namespace lookout::report
+
+#endif  // LOOKOUT_REPORT_MARKDOWN_H_
