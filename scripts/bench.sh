@@ -32,6 +32,10 @@ echo "== store hot paths (Google Benchmark, SQLite file database with the demo p
 build/bench/store_bench --benchmark_min_time=1 --benchmark_counters_tabular=true
 echo
 
+echo "== web pages (Google Benchmark, each page rendered as its role on the demo programme)"
+build/bench/page_bench --benchmark_min_time=0.5
+echo
+
 free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
 }
