@@ -10,6 +10,7 @@
 // Ids that later records refer to are known in advance for imported kinds (the import
 // restores the ids it is given) and learnt from the use cases for created ones.
 #include "app/demo.h"
+#include "report/format.h"
 
 #include <algorithm>
 #include <cctype>
@@ -31,30 +32,16 @@ int64_t DemoSummary::Created(std::string_view entity) const {
   return 0;
 }
 
-namespace {
-
-std::string WithCommas(int64_t n) {
-  std::string digits = std::to_string(n < 0 ? -n : n);
-  std::string out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return n < 0 ? "-" + out : out;
-}
-
-}  // namespace
-
 std::string DemoSummary::ToString() const {
   std::string out;
   for (const auto& [name, count] : created) {
     const domain::EntityDef* e = domain::FindEntity(name);
     const std::string kind = e == nullptr ? name : count == 1 ? domain::KindName(*e) : e->plural;
-    out += (out.empty() ? "" : ", ") + WithCommas(count) + " " + kind;
+    out += (out.empty() ? "" : ", ") + report::Thousands(count) + " " + kind;
   }
-  out += "; " + WithCommas(professionals_reached) + " professionals and " +
-         WithCommas(young_people_reached) + " young people reached, " +
-         WithCommas(tasks_delivered) + " tasks delivered from " + first_day + " to " + last_day;
+  out += "; " + report::Thousands(professionals_reached) + " professionals and " +
+         report::Thousands(young_people_reached) + " young people reached, " +
+         report::Thousands(tasks_delivered) + " tasks delivered from " + first_day + " to " + last_day;
   return out;
 }
 

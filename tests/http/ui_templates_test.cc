@@ -138,6 +138,7 @@ TEST(PageHelpers, BuildQueryStringsFieldIdsAndLongDates) {
   EXPECT_EQ(FieldId("summary"), "field-summary");
   EXPECT_EQ(LongDate("2025-04-14"), "14 April 2025");
   EXPECT_EQ(LongDate("soon"), "soon");
+
 }
 
 }  // namespace

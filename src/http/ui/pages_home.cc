@@ -4,6 +4,8 @@
 #include "domain/rules.h"
 #include "http/ui/display.h"
 #include "http/ui/pages.h"
+#include "report/chart.h"
+#include "report/format.h"
 
 namespace lookout::http::ui {
 
@@ -78,14 +80,17 @@ json ReachByGroup(const std::vector<store::ReachRow>& rows) {
     const int64_t count = it == sums.end() ? 0 : it->second.first;
     const bool approximate = it != sums.end() && it->second.second;
     out.push_back({{"group", t.label},
-                   {"count", (approximate ? "approximately " : "") + std::to_string(count)}});
+                   {"count", (approximate ? "approximately " : "") + report::Thousands(count)}});
   }
   return out;
 }
 
 // Reach by region: [{"region", "professionals", "young_people", ...}] for every region
 // with any, in region order, and the totals.
-json ReachByRegion(const std::vector<store::ReachRow>& rows, Names& names) {
+json ReachByRegion(PageRequest& page, const std::vector<store::ReachRow>& rows) {
+  // Region names are reference data every report prints, not records: they are looked up
+  // for every role, funders included, who may read no record.
+  Names names(page.env->services, app::Actor::System());
   struct Sum {
     int64_t count = 0;
     bool estimated = false;
@@ -101,7 +106,7 @@ json ReachByRegion(const std::vector<store::ReachRow>& rows, Names& names) {
     t.estimated = t.estimated || r.any_estimated;
   }
   auto cell = [](const Sum& s) {
-    return (s.estimated ? "approx. " : "") + std::to_string(s.count);
+    return (s.estimated ? "approx. " : "") + report::Thousands(s.count);
   };
   json out = json::array();
   for (const auto& [region, groups] : by_region) {
@@ -112,11 +117,30 @@ json ReachByRegion(const std::vector<store::ReachRow>& rows, Names& names) {
     }
     out.push_back(std::move(row));
   }
+  // The same figures as a chart, above the table that is its text alternative.
+  report::BarChart chart{"People reached by region",
+                         "Professionals and young people reached in each region; the table "
+                         "below gives every figure.",
+                         {},
+                         {{"Professionals", {}}, {"Young people", {}}},
+                         "reach-chart"};
+  for (const auto& [region, groups] : by_region) {
+    chart.categories.push_back(names.Of("region", region));
+    auto count = [&groups](const char* g) {
+      auto it = groups.find(g);
+      return it == groups.end() ? 0.0 : static_cast<double>(it->second.count);
+    };
+    chart.series[0].values.push_back(count("professionals"));
+    chart.series[1].values.push_back(count("young_people"));
+  }
   json totals = {{"region", "All regions"}};
   for (const char* g : {"professionals", "young_people", "parents_carers", "public"}) {
     totals[g] = total.count(g) ? cell(total[g]) : "0";
   }
-  return {{"rows", out}, {"total", totals}, {"none", out.empty()}};
+  return {{"rows", out},
+          {"total", totals},
+          {"none", out.empty()},
+          {"chart_html", out.empty() ? "" : report::RenderBarChartSvg(chart)}};
 }
 
 Response OfficerHome(PageRequest& page, Names& names) {
@@ -191,7 +215,7 @@ Response ManagerHome(PageRequest& page, Names& names) {
                {"proposals", *proposals},
                {"overdue", *overdue},
                {"quarter", quarter->Label()},
-               {"reach_by_region", ReachByRegion(*reach, names)},
+               {"reach_by_region", ReachByRegion(page, *reach)},
                {"tasks_by_region", by_region}};
   return RenderPage(page, "Programme overview", "home", std::move(view));
 }
@@ -207,23 +231,40 @@ Response AnalystHome(PageRequest& page, Names& names) {
   if (!delivered.ok()) return ErrorPage(page, delivered.status());
   json view = {{"analyst", true},
                {"quarter", quarter->Label()},
-               {"reach_by_region", ReachByRegion(*reach, names)},
+               {"reach_by_region", ReachByRegion(page, *reach)},
                {"awaiting_evaluation", *delivered}};
   return RenderPage(page, "Evaluation overview", "home", std::move(view));
 }
 
 Response FunderHome(PageRequest& page, Names& names) {
   int month = 4;
-  auto year = CurrentYear(page.env->services, &month);
-  if (!year.ok()) return ErrorPage(page, year.status());
+  auto current = CurrentYear(page.env->services, &month);
+  if (!current.ok()) return ErrorPage(page, current.status());
+  // The year shown: this financial year, or one of the three before it (?period=2025-26).
+  Result<domain::Period> year = *current;
+  json years = json::array();
+  for (int back = 0; back < 4; ++back) {
+    domain::Period p{current->start_year - back, 0};
+    years.push_back({{"value", p.ToString()}, {"text", p.ToString()},
+                     {"selected", p.ToString() == page.Query("period")}});
+  }
+  if (const std::string asked = page.Query("period"); !asked.empty()) {
+    std::optional<domain::Period> parsed = domain::Period::Parse(asked);
+    if (!parsed || parsed->quarter != 0) {
+      return ErrorPage(page, Status::Validation({{"period", "must be a financial year, e.g. 2025-26"}},
+                                                "The period must be a financial year, written 2025-26."));
+    }
+    year = *parsed;
+  }
   auto reach = page.env->services.Reach(
       page.actor, {year->First(month).ToString(), year->Last(month).ToString(), ""});
   if (!reach.ok()) return ErrorPage(page, reach.status());
   json view = {{"funder", true},
+               {"years", years},
                {"year", year->ToString() + " (" + LongDate(year->First(month).ToString()) +
                             " to " + LongDate(year->Last(month).ToString()) + ")"},
                {"reach", ReachByGroup(*reach)},
-               {"reach_by_region", ReachByRegion(*reach, names)}};
+               {"reach_by_region", ReachByRegion(page, *reach)}};
   return RenderPage(page, "Programme dashboard", "home", std::move(view));
 }
 
