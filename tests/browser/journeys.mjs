@@ -128,6 +128,12 @@ async function managerApprovesAtTheTaskingMeeting (t) {
     await page.getByText(/The decision on T-\d{4}-\d{4} is recorded/).waitFor()
   })
 
+  await t.step('the reports page gives the headline figures', async () => {
+    await page.goto(url('/reports'))
+    await page.getByText(/Headline figures/).waitFor()
+    await checkPage(page, 'reports')
+  })
+
   await t.step('the minutes list the decision', async () => {
     await page.goto(url('/tasking/minutes'))
     await page.getByText('Approved: start with the two busiest stations.').waitFor()
@@ -288,6 +294,19 @@ async function adminReferenceDataAndAudit (t) {
       await checkPage(page, name)
     })
   }
+  await t.step('the users page', async () => {
+    await page.goto(url('/admin/users'))
+    await checkPage(page, 'admin-users')
+  })
+  await t.step('the administrator makes an API token, shown once', async () => {
+    await page.goto(url('/account/tokens'))
+    await page.getByLabel('What it is for').fill('browser test')
+    const nextYear = new Date(Date.now() + 200 * 86400000).toISOString().slice(0, 10)
+    await page.getByLabel('Last day it works').fill(nextYear)
+    await clickAndWait(page, page.getByRole('button', { name: 'Make the token' }))
+    await page.getByText('Your new API token').waitFor()
+    await checkPage(page, 'account-tokens')
+  })
   await t.step('the audit trail filters by action', async () => {
     await page.goto(url('/admin/audit?action=sign_in'))
     await page.getByText(/Showing 1 to/).waitFor()

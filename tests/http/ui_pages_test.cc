@@ -712,5 +712,94 @@ TEST_F(UiPagesTest, OnlyAdministratorsBrowseTheAuditTrail) {
   EXPECT_EQ(refused->status, 403);
 }
 
+TEST_F(UiPagesTest, AnApiTokenIsShownOnceAndWorksUntilRevoked) {
+  Browser b = SignInWithForm(officer_);
+  auto bad = PostForm("/account/tokens", b, "name=&expires_on=soon");
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 422);
+  EXPECT_THAT(bad->body, HasSubstr("href=\"#field-name\""));
+  EXPECT_THAT(bad->body, HasSubstr("href=\"#field-expires_on\""));
+  auto made = PostForm("/account/tokens", b, "name=nightly+export&expires_on=2026-06-30");
+  ASSERT_TRUE(made);
+  ASSERT_EQ(made->status, 200) << made->body;
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(made->body, m, std::regex("lookout-secret__value\">([^<]+)<")));
+  const std::string token = m[1];
+  auto api = Client(token).Get("/api/v1/session");
+  ASSERT_TRUE(api);
+  EXPECT_EQ(api->status, 200);
+  auto listed = Client().Get("/account/tokens", b.Cookie());
+  ASSERT_TRUE(listed);
+  EXPECT_THAT(listed->body, HasSubstr("nightly export"));
+  EXPECT_THAT(listed->body, Not(HasSubstr(token)));  // never shown again
+  ASSERT_TRUE(std::regex_search(listed->body, m, std::regex("/account/tokens/([0-9]+)/revoke")));
+  auto revoked = PostForm("/account/tokens/" + m[1].str() + "/revoke", b, "");
+  ASSERT_TRUE(revoked);
+  EXPECT_EQ(revoked->status, 303);
+  auto after = Client(token).Get("/api/v1/session");
+  ASSERT_TRUE(after);
+  EXPECT_EQ(after->status, 401);
+}
+
+TEST_F(UiPagesTest, AnAdministratorAddsAUserAndResetsAPassword) {
+  Browser b = SignInWithForm(admin_);
+  auto added = PostForm("/admin/users", b, "name=Nia+Newcomer&email=nia%40example.org&role=officer&region=WM");
+  ASSERT_TRUE(added);
+  ASSERT_EQ(added->status, 200) << added->body;
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(added->body, m, std::regex("lookout-secret__value\">([^<]+)<")));
+  auto in = SignInRequest("nia@example.org", m[1]);
+  ASSERT_TRUE(in);
+  EXPECT_EQ(in->status, 200);  // signed in, and must now choose a password
+
+  auto no_region = PostForm("/admin/users", b, "name=Otto+Officer&email=otto%40example.org&role=officer&region=");
+  ASSERT_TRUE(no_region);
+  EXPECT_EQ(no_region->status, 422);
+  EXPECT_THAT(no_region->body, HasSubstr("govuk-error-summary"));
+  EXPECT_THAT(no_region->body, HasSubstr("value=\"Otto Officer\""));
+
+  auto reset = PostForm("/admin/users/" + std::to_string(officer_.staff_id) + "/reset-password", b, "");
+  ASSERT_TRUE(reset);
+  EXPECT_EQ(reset->status, 200);
+  EXPECT_THAT(reset->body, HasSubstr("has a new one-time password"));
+  auto old = SignInRequest(officer_.email, officer_.password);
+  ASSERT_TRUE(old);
+  EXPECT_EQ(old->status, 401);
+
+  Browser manager = SignInWithForm(manager_);
+  auto refused = Client().Get("/admin/users", manager.Cookie());
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 403);
+}
+
+TEST_F(UiPagesTest, TheReportsPageGivesAPeriodsHeadlineFigures) {
+  const int64_t task = AddTask("Hotel night staff awareness", "approved");
+  Browser officer = SignInWithForm(officer_);
+  auto saved = PostForm("/activities/new", officer,
+                        "task=" + std::to_string(task) +
+                            "&type=training_session&title=Night+staff+briefing"
+                            "&start_on-day=2&start_on-month=3&start_on-year=2026&region=EM"
+                            "&reach-professionals-hospitality=1200&reach-public=30&reach-public-estimated=true");
+  ASSERT_TRUE(saved);
+  ASSERT_EQ(saved->status, 303) << saved->body;
+  Browser b = SignInWithForm(manager_);
+  auto page = Client().Get("/reports?period=2025-26&region=EM", b.Cookie());
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 200);
+  EXPECT_THAT(page->body, HasSubstr("East Midlands, 2025-26"));
+  EXPECT_THAT(page->body, HasSubstr("1,200"));
+  EXPECT_THAT(page->body, HasSubstr("approximately 30"));
+  auto other = Client().Get("/reports?period=2025-26&region=WM", b.Cookie());
+  ASSERT_TRUE(other);
+  EXPECT_THAT(other->body, Not(HasSubstr("1,200")));
+  auto bad = Client().Get("/reports?period=last+year", b.Cookie());
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 422);
+  Browser funder = SignInWithForm(funder_);
+  auto refused = Client().Get("/reports", funder.Cookie());
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 403);
+}
+
 }  // namespace
 }  // namespace lookout::http

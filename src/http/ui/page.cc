@@ -83,11 +83,13 @@ json Navigation(const std::string& role, const std::string& path) {
     items.push_back({"Partners", "/partners"});
     items.push_back({"Campaigns", "/campaigns"});
     items.push_back({"Evaluation", "/evaluation"});
+    items.push_back({"Reports", "/reports"});
   }
   if (role == "manager") {
-    items.push_back({"Tasking meeting", "/tasking"});
+    items.push_back({"Tasking", "/tasking"});
   }
   if (role == "admin") {
+    items.push_back({"Users", "/admin/users"});
     items.push_back({"Staff", "/admin/staff"});
     items.push_back({"Reference data", "/admin"});
     items.push_back({"Audit trail", "/admin/audit"});

@@ -25,6 +25,10 @@ void AddActivityPages(Router& router, const PageEnvPtr& env);
 void AddRecordPages(Router& router, const PageEnvPtr& env);
 // The evaluation and administration index pages, the audit trail (pages_admin.cc).
 void AddAdminPages(Router& router, const PageEnvPtr& env);
+// One's API tokens and the administration of users (pages_users.cc).
+void AddUserPages(Router& router, const PageEnvPtr& env);
+// The reports page: a period's headline figures (pages_reports.cc).
+void AddReportPages(Router& router, const PageEnvPtr& env);
 // Surveys: the list, results, importing responses (pages_surveys.cc).
 void AddSurveyPages(Router& router, const PageEnvPtr& env);
 // The tasking meeting and its minutes (pages_tasking.cc).

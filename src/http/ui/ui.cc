@@ -19,6 +19,8 @@ void AddPageRoutes(Router& router, app::Services& services, app::Accounts& accou
   AddSurveyPages(router, env);
   AddRecordPages(router, env);
   AddAdminPages(router, env);
+  AddUserPages(router, env);
+  AddReportPages(router, env);
 }
 
 std::shared_ptr<const Router> BuildWebRouter(app::Services& services, app::Accounts& accounts,
