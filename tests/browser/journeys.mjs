@@ -3,7 +3,7 @@
 //   tests/browser/run.sh build/debug/lookout build/debug/browser [JOURNEY...]
 import {
   account, changePassword, checkAccessibility, checkPage, clickAndWait, currentPath, expectPath,
-  runJourneys, signIn, signInAs, url,
+  everyTemplateChecked, runJourneys, signIn, signInAs, url,
 } from './lib.mjs'
 
 // An officer's first visit: sent to sign in, a wrong password refused with the GOV.UK error
@@ -343,6 +343,11 @@ async function otherHomes (t) {
   })
 }
 
+// Last: every page template was checked with axe by one of the journeys above.
+async function everyPageTemplateWasChecked (t) {
+  await t.step('every page template was checked', async () => everyTemplateChecked())
+}
+
 const journeys = [
   officerFirstSignIn,
   officerRecordsInsightAndProposesATask,
@@ -353,6 +358,7 @@ const journeys = [
   adminReferenceDataAndAudit,
   funderSeesOnlyAggregates,
   otherHomes,
+  everyPageTemplateWasChecked,
 ]
 
 process.exitCode = await runJourneys(journeys, process.argv.slice(2))

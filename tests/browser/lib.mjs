@@ -9,6 +9,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { createRequire } from 'node:module'
+import { fileURLToPath } from 'node:url'
 
 // The packages live in web/node_modules (pinned by web/package-lock.json), not beside the
 // tests, so resolve them from there.
@@ -129,7 +130,13 @@ export async function signInAs (page, role) {
 // Content-Security-Policy (script-src 'self') does not govern; the page itself keeps its
 // CSP, so the check sees exactly what a user gets, and an inline script in a template still
 // shows up as a CSP violation (see the runner's console watch).
+// The page templates checked so far, by the data-template attribute the layout puts on
+// <main>: everyTemplateChecked() compares them with the templates Lookout has.
+export const checkedTemplates = new Set()
+
 export async function checkAccessibility (page, name) {
+  const template = await page.evaluate(() => document.querySelector('main')?.dataset.template)
+  if (template) checkedTemplates.add(template)
   const hasAxe = await page.evaluate(() => typeof window.axe === 'object')
   if (!hasAxe) await page.evaluate(axeSource)
   const results = await page.evaluate(
@@ -284,4 +291,18 @@ async function describePage (page) {
 
 function indent (text) {
   return text.split('\n').join('\n  ')
+}
+
+// Fails unless every page template of Lookout (src/http/ui/templates/*.mustache, but the
+// layout and the partials, whose names start with '_') was checked with axe by some
+// journey: a new page cannot go unchecked. Meant to run after every other journey.
+export function everyTemplateChecked () {
+  const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../src/http/ui/templates')
+  const templates = fs.readdirSync(dir)
+    .filter(f => f.endsWith('.mustache') && !f.startsWith('_') && f !== 'layout.mustache')
+    .map(f => f.slice(0, -'.mustache'.length))
+  const missing = templates.filter(t => !checkedTemplates.has(t))
+  if (missing.length) {
+    throw new Error(`no journey checked these page templates with axe: ${missing.join(', ')}`)
+  }
 }

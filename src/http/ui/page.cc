@@ -358,6 +358,7 @@ Response RenderPage(const PageRequest& page, const std::string& title,
   json layout = {{"title", title},
                  {"body_html", *body},
                  {"error_prefix", has_errors},
+                 {"page_template", std::string(body_template)},
                  {"version", page.env->version}};
   if (page.who != nullptr) {
     layout["signed_in"] = true;
