@@ -236,7 +236,7 @@ Response AnalystHome(PageRequest& page, Names& names) {
   return RenderPage(page, "Evaluation overview", "home", std::move(view));
 }
 
-Response FunderHome(PageRequest& page, Names& names) {
+Response FunderHome(PageRequest& page) {
   int month = 4;
   auto current = CurrentYear(page.env->services, &month);
   if (!current.ok()) return ErrorPage(page, current.status());
@@ -299,7 +299,7 @@ void AddHomePages(Router& router, const PageEnvPtr& env) {
             if (role == "officer") return OfficerHome(page, names);
             if (role == "manager") return ManagerHome(page, names);
             if (role == "analyst") return AnalystHome(page, names);
-            if (role == "funder") return FunderHome(page, names);
+            if (role == "funder") return FunderHome(page);
             if (role == "admin") return AdminHome(page);
             return ErrorPage(page, Status(ErrorCode::kForbidden, "Your role has no home page."));
           });

@@ -183,7 +183,6 @@ void AddSurveyPages(Router& router, const PageEnvPtr& env) {
             if (Status may = MayCreate(page, ResponseDef()); !may.ok()) return ErrorPage(page, may);
             auto survey = RecordOfPath(page, SurveyDef());
             if (!survey.ok()) return ErrorPage(page, survey.status());
-            const int64_t id = survey->Id();
             return ImportForm(page, *survey, {}, 200);
           });
 
