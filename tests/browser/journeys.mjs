@@ -89,6 +89,22 @@ async function officerRecordsInsightAndProposesATask (t) {
     await checkPage(page, 'insight')
   })
 
+  await t.step('the insight is assessed and scored', async () => {
+    await clickAndWait(page, page.getByRole('button', { name: 'Assess and score' }))
+    await checkPage(page, 'insight-assess')
+    await page.getByLabel(/Harm to children/).fill('4')
+    await page.getByLabel(/Likelihood/).fill('3')
+    await page.getByLabel(/Our capacity to act/).fill('9')
+    await page.getByLabel('High').check()
+    await clickAndWait(page, page.getByRole('button', { name: 'Save the assessment' }))
+    await page.locator('.govuk-error-summary', { hasText: 'Our capacity to act' }).waitFor()
+    await page.getByLabel(/Our capacity to act/).fill('1')
+    await clickAndWait(page, page.getByRole('button', { name: 'Save the assessment' }))
+    await page.getByText('The assessment is saved.').waitFor()
+    // 2x4 / 2 (harm) x 3 (likelihood) + 1 (position) = 13
+    await page.getByText('13').first().waitFor()
+  })
+
   await t.step('a task answering it is proposed', async () => {
     await clickAndWait(page, page.getByRole('button', { name: 'Propose a task answering this insight' }))
     expectPath(page, '/tasks/new', 'after choosing to propose a task')

@@ -72,7 +72,7 @@ fi
 
 # The programme's objectives, which every task names, and a survey with its questions (as
 # a manager and an analyst would set them up).
-for kind in objective survey survey-question; do
+for kind in objective scoring-scheme survey survey-question; do
   if ! lookout import "$kind" "$(dirname "$0")/fixtures/$kind.csv" >"$tmp/import.log" 2>&1; then
     echo "browser: lookout import of $kind failed:" >&2
     cat "$tmp/import.log" >&2

@@ -9,6 +9,7 @@
 
 #include "api_fixture.h"
 #include "auth_test_util.h"
+#include "domain/rules.h"
 #include "domain/schema.h"
 
 namespace lookout::http {
@@ -797,6 +798,49 @@ TEST_F(UiPagesTest, TheReportsPageGivesAPeriodsHeadlineFigures) {
   EXPECT_EQ(bad->status, 422);
   Browser funder = SignInWithForm(funder_);
   auto refused = Client().Get("/reports", funder.Cookie());
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 403);
+}
+
+TEST_F(UiPagesTest, AnOfficerAssessesAndScoresInsightInTheirRegion) {
+  Record scheme;
+  scheme.Set("scheme_version", 1);
+  scheme.Set("name", "Harm and likelihood");
+  scheme.Set("active", true);
+  auto factors = domain::ParseFieldText(
+      *domain::FindEntity("scoring_scheme")->Find("factors"),
+      "code=harm,label=Harm to children,group=harm,weight=1,min_score=1,max_score=5 | "
+      "code=likelihood,label=Likelihood,group=likelihood,weight=1,min_score=1,max_score=5");
+  ASSERT_TRUE(factors.ok()) << factors.status().ToString();
+  scheme.Set("factors", *factors);
+  ASSERT_TRUE(services_->Create(app::Actor::System(), *domain::FindEntity("scoring_scheme"), scheme).ok());
+  const int64_t id = AddInsight("EM", "P");
+  const std::string path = "/insight/" + std::to_string(id) + "/assess";
+
+  Browser b = SignInWithForm(officer_);
+  auto form = Client().Get(path.c_str(), b.Cookie());
+  ASSERT_TRUE(form);
+  ASSERT_EQ(form->status, 200);
+  EXPECT_THAT(form->body, HasSubstr("Harm to children"));
+
+  auto out_of_range = PostForm(path, b, "version=1&factor-harm=9&factor-likelihood=2&confidence=high");
+  ASSERT_TRUE(out_of_range);
+  EXPECT_EQ(out_of_range->status, 422);
+  EXPECT_THAT(out_of_range->body, HasSubstr("Harm to children: enter a score from 1 to 5"));
+  EXPECT_THAT(out_of_range->body, HasSubstr("href=\"#field-factor-harm\""));
+  EXPECT_THAT(out_of_range->body, HasSubstr("value=\"9\""));
+
+  auto saved = PostForm(path, b, "version=1&factor-harm=4&factor-likelihood=3&confidence=high");
+  ASSERT_TRUE(saved);
+  ASSERT_EQ(saved->status, 303) << saved->body;
+  auto insight = services_->Get(app::Actor::System(), domain::InsightEntity(), id);
+  ASSERT_TRUE(insight.ok());
+  EXPECT_EQ(insight->Get("status"), Value("assessed"));
+  EXPECT_EQ(insight->Get("confidence"), Value("high"));
+  EXPECT_EQ(insight->Get("risk_score"), Value(12.0));
+
+  Browser other = SignInWithForm(other_officer_);
+  auto refused = PostForm(path, other, "version=2&factor-harm=1&factor-likelihood=1&confidence=low");
   ASSERT_TRUE(refused);
   EXPECT_EQ(refused->status, 403);
 }

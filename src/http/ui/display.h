@@ -7,6 +7,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "app/services.h"
@@ -31,7 +32,8 @@ nlohmann::json VocabularyOptions(const std::string& vocabulary);
 // that may not read a kind sees the id, never more) and kept for the request.
 class Names {
  public:
-  Names(app::Services& services, const app::Actor& actor) : services_(services), actor_(actor) {}
+  // Keeps a copy of `actor` (a temporary such as Actor::System() is fine).
+  Names(app::Services& services, app::Actor actor) : services_(services), actor_(std::move(actor)) {}
 
   // "Helen Marsh" for ("staff", "3"), "East Midlands" for ("region", "EM"); the key itself
   // when the record cannot be read.
@@ -44,7 +46,7 @@ class Names {
   void Load(const std::string& entity);
 
   app::Services& services_;
-  const app::Actor& actor_;
+  app::Actor actor_;
   std::map<std::string, std::map<std::string, std::string>> names_;  // entity -> key -> name
   std::map<std::string, nlohmann::json> options_;
 };

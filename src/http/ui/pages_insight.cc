@@ -1,6 +1,9 @@
 // The insight log: the list with its filters, recording new insight, one item's page.
 // Every list and every item shown is a consultation the use cases record in the audit
 // trail; insight with handling code C shows its conditions wherever it is shown.
+#include <optional>
+#include <regex>
+
 #include "http/ui/display.h"
 #include "http/ui/forms.h"
 #include "http/ui/pages.h"
@@ -90,9 +93,154 @@ const std::vector<std::string>& ListFilters() {
   return kFilters;
 }
 
+// The assessment form: the scoring scheme's factors, each scored within its range, the
+// confidence and the outcome of the assessment (assessed, or no further action).
+Response AssessForm(PageRequest& page, const Record& insight, const Record* scheme,
+                    const std::vector<FieldError>& errors, int status) {
+  json factors = json::array();
+  if (scheme != nullptr && scheme->Get("factors").is_rows()) {
+    for (const Record& f : scheme->Get("factors").as_rows()) {
+      const std::string code = PlainText(f.Get("code"));
+      std::string value = page.form.Get("factor-" + code);
+      if (page.http.method == "GET" && insight.Get("factor_scores").is_rows()) {
+        for (const Record& s : insight.Get("factor_scores").as_rows()) {
+          if (PlainText(s.Get("factor")) == code) value = PlainText(s.Get("score"));
+        }
+      }
+      json item = {{"code", code},
+                   {"id", FieldId("factor-" + code)},
+                   {"label", PlainText(f.Get("label"))},
+                   {"group", TermLabel("factor_group", PlainText(f.Get("group")))},
+                   {"range", PlainText(f.Get("min_score")) + " to " + PlainText(f.Get("max_score"))},
+                   {"value", value},
+                   {"error", false}};
+      for (const FieldError& e : errors) {
+        if (e.field == "factor-" + code) item["error"] = e.message;
+      }
+      factors.push_back(std::move(item));
+    }
+  }
+  const std::string confidence =
+      page.http.method == "GET" ? PlainText(insight.Get("confidence")) : page.form.Get("confidence");
+  json confidences = json::array();
+  int i = 0;
+  for (json o : VocabularyOptions("confidence")) {
+    o["checked"] = o["value"].get<std::string>() == confidence;
+    o["id"] = i++ == 0 ? std::string("field-confidence") : "field-confidence-" + o["value"].get<std::string>();
+    confidences.push_back(std::move(o));
+  }
+  json view = {{"id", insight.Id()},
+               {"version", PlainText(insight.Get("version"))},
+               {"scheme", scheme ? PlainText(scheme->Get("name")) : ""},
+               {"scheme_id", scheme ? std::to_string(scheme->Id()) : ""},
+               {"no_scheme", scheme == nullptr},
+               {"factors", factors},
+               {"confidences", confidences},
+               {"summary", PlainText(insight.Get("summary"))},
+               {"no_further_action", page.form.Get("outcome") == "no_further_action"}};
+  for (const FieldError& e : errors) {
+    if (e.field == "confidence") view["confidence_error"] = e.message;
+  }
+  if (!errors.empty()) view["error_summary"] = ErrorSummaryView(errors);
+  return RenderPage(page, "Assess insight " + std::to_string(insight.Id()), "insight_assess",
+                    std::move(view), status);
+}
+
+// The scheme an assessment uses: the insight's own, else the active scheme of the highest
+// version. Null when there is none.
+Result<std::optional<Record>> SchemeFor(PageRequest& page, const Record& insight) {
+  const domain::EntityDef& e = *domain::FindEntity("scoring_scheme");
+  if (insight.Get("scoring_scheme").is_int()) {
+    LOOKOUT_ASSIGN_OR_RETURN(Record r, page.env->services.Get(page.actor, e, insight.Get("scoring_scheme").as_int()));
+    return std::optional<Record>(std::move(r));
+  }
+  LOOKOUT_ASSIGN_OR_RETURN(store::Page found,
+                           page.env->services.List(page.actor, e, {{"active", "true"}, {"sort", "-scheme_version"}, {"limit", "1"}}));
+  if (found.items.empty()) return std::optional<Record>();
+  return std::optional<Record>(std::move(found.items.front()));
+}
+
 }  // namespace
 
 void AddInsightPages(Router& router, const PageEnvPtr& env) {
+  AddPage(router, env, "GET", "/insight/{id}/assess", "The form to assess and score insight.",
+          PageAccess::kSignedIn, [](PageRequest& page) {
+            auto insight = RecordOfPath(page, InsightDef());
+            if (!insight.ok()) return ErrorPage(page, insight.status());
+            auto scheme = SchemeFor(page, *insight);
+            if (!scheme.ok()) return ErrorPage(page, scheme.status());
+            return AssessForm(page, *insight, scheme->has_value() ? &**scheme : nullptr, {}, 200);
+          });
+
+  AddPage(router, env, "POST", "/insight/{id}/assess", "Assess and score insight.",
+          PageAccess::kSignedIn, [](PageRequest& page) {
+            auto insight = RecordOfPath(page, InsightDef());
+            if (!insight.ok()) return ErrorPage(page, insight.status());
+            auto scheme = SchemeFor(page, *insight);
+            if (!scheme.ok()) return ErrorPage(page, scheme.status());
+            const Record* s = scheme->has_value() ? &**scheme : nullptr;
+            int64_t version = 0;
+            if (!ParseId(page.form.Get("version"), &version)) {
+              return ErrorPage(page, Status::BadRequest("The form has no version: reload the page."));
+            }
+            std::vector<FieldError> errors;
+            Record changes;
+            if (s != nullptr) {
+              Value::Rows scores;
+              for (const Record& f : s->Get("factors").is_rows() ? s->Get("factors").as_rows() : Value::Rows{}) {
+                const std::string code = PlainText(f.Get("code"));
+                const std::string text = page.form.Get("factor-" + code);
+                if (text.empty() || text.size() > 3 || text.find_first_not_of("0123456789") != std::string::npos) {
+                  errors.push_back({"factor-" + code, PlainText(f.Get("label")) + ": enter a score from " +
+                                                          PlainText(f.Get("min_score")) + " to " +
+                                                          PlainText(f.Get("max_score"))});
+                  continue;
+                }
+                Record row;
+                row.Set("factor", code);
+                row.Set("score", static_cast<int64_t>(std::stoi(text)));
+                scores.push_back(std::move(row));
+              }
+              changes.Set("scoring_scheme", s->Id());
+              changes.Set("factor_scores", Value(std::move(scores)));
+            }
+            if (page.form.Get("confidence").empty()) {
+              errors.push_back({"confidence", "Choose how confident the assessment is"});
+            } else {
+              changes.Set("confidence", page.form.Get("confidence"));
+            }
+            if (!errors.empty()) return AssessForm(page, *insight, s, errors, 422);
+            changes.Set("status", page.form.Get("outcome") == "no_further_action" ? "no_further_action" : "assessed");
+            auto saved = page.env->services.Update(page.actor, InsightDef(), insight->Id(), version, changes);
+            if (!saved.ok()) {
+              const ErrorCode code = saved.status().code();
+              if (code == ErrorCode::kValidation || code == ErrorCode::kConflict || code == ErrorCode::kForbidden) {
+                // A factor's error names its row ("factor_scores[2].score"): it is shown
+                // beside that factor's box, worded with the factor's label.
+                const Value::Rows& factors =
+                    s != nullptr && s->Get("factors").is_rows() ? s->Get("factors").as_rows() : Value::Rows{};
+                std::vector<FieldError> problems;
+                for (const FieldError& e : saved.status().fields()) {
+                  std::smatch m;
+                  static const std::regex kRow(R"(factor_scores\[(\d+)\]\.score)");
+                  if (std::regex_match(e.field, m, kRow) && std::stoul(m[1]) < factors.size()) {
+                    const Record& f = factors[std::stoul(m[1])];
+                    problems.push_back({"factor-" + PlainText(f.Get("code")),
+                                        PlainText(f.Get("label")) + ": enter a score from " +
+                                            PlainText(f.Get("min_score")) + " to " +
+                                            PlainText(f.Get("max_score"))});
+                  } else {
+                    problems.push_back({"confidence", e.message});
+                  }
+                }
+                if (problems.empty()) problems.push_back({"confidence", saved.status().message()});
+                return AssessForm(page, *insight, s, problems, ErrorCodeHttpStatus(code));
+              }
+              return ErrorPage(page, saved.status());
+            }
+            return Redirect("/insight/" + std::to_string(insight->Id()) + "?assessed=1");
+          });
+
   AddPage(router, env, "GET", "/insight", "The insight log, filtered and paged.",
           PageAccess::kSignedIn, [](PageRequest& page) {
             Names names(page.env->services, page.actor);
@@ -177,6 +325,8 @@ void AddInsightPages(Router& router, const PageEnvPtr& env) {
                 {"conditions_text", PlainText(record->Get("handling_conditions"))},
                 {"created", page.Query("created") == "1"},
                 {"warned", page.Query("warned") == "1"},
+                {"assessed", page.Query("assessed") == "1"},
+                {"can_assess", page.Role() == "officer" || page.Role() == "manager"},
                 {"can_propose", page.Role() == "officer" || page.Role() == "manager"}};
             return RenderPage(page, "Insight " + std::to_string(id), "insight", std::move(view));
           });
