@@ -845,5 +845,47 @@ TEST_F(UiPagesTest, AnOfficerAssessesAndScoresInsightInTheirRegion) {
   EXPECT_EQ(refused->status, 403);
 }
 
+TEST_F(UiPagesTest, AnOfficerChangesTheirTaskButNotAnotherRegionsAndTheTaskShowsItsEvidence) {
+  const int64_t id = AddTask("Hotel night staff awareness", "approved");
+  const std::string path = "/tasks/" + std::to_string(id);
+  auto task = services_->Get(app::Actor::System(), domain::TaskEntity(), id);
+  ASSERT_TRUE(task.ok());
+  const std::string objective = task->Get("objectives").as_list().front().ToDisplay();
+  const std::string version = task->Get("version").ToDisplay();
+  const std::string body = "version=" + version + "&title=Hotel+and+hostel+night+staff+awareness" +
+                           "&objectives=" + objective + "&themes=cse&regions=EM&lead=" +
+                           std::to_string(officer_.staff_id) + "&priority=high";
+  Browser other = SignInWithForm(other_officer_);
+  auto refused = PostForm(path + "/edit", other, body);
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 403);
+
+  Browser b = SignInWithForm(officer_);
+  auto form = Client().Get((path + "/edit").c_str(), b.Cookie());
+  ASSERT_TRUE(form);
+  EXPECT_EQ(form->status, 200);
+  EXPECT_THAT(form->body, HasSubstr("value=\"Hotel night staff awareness\""));
+  auto saved = PostForm(path + "/edit", b, body);
+  ASSERT_TRUE(saved);
+  ASSERT_EQ(saved->status, 303) << saved->body;
+  EXPECT_EQ(saved->get_header_value("Location"), path + "?saved=1");
+
+  Record quote;
+  quote.Set("text", "The night staff now call us when they are worried.");
+  quote.Set("stakeholder_type", "hospitality");
+  quote.Set("region", "EM");
+  quote.Set("source", "interview");
+  quote.Set("consent_given", true);
+  quote.Set("consent_on", "2026-03-01");
+  quote.Set("collected_on", "2026-03-01");
+  quote.Set("task", id);
+  auto q = services_->Create(app::Actor::System(), *domain::FindEntity("quote"), quote);
+  ASSERT_TRUE(q.ok()) << q.status().ToString();
+  auto page = Client().Get(path.c_str(), b.Cookie());
+  ASSERT_TRUE(page);
+  EXPECT_THAT(page->body, HasSubstr("Hotel and hostel night staff awareness"));
+  EXPECT_THAT(page->body, HasSubstr("href=\"/quotes/" + std::to_string(q->record.Id()) + "\""));
+}
+
 }  // namespace
 }  // namespace lookout::http

@@ -37,6 +37,7 @@ struct KindPages {
   std::vector<ControlSpec> form;     // the form's controls, in order
   std::vector<Related> related;
   bool list_and_view = true;  // false where the kind has pages of its own (surveys)
+  bool add = true;            // false where its own pages add records (tasks, insight)
   std::string markdown_field;  // rendered as Markdown on the record's page, with a preview
 };
 
@@ -46,7 +47,7 @@ const domain::EntityDef& Def(const KindPages& k) { return *domain::FindEntity(k.
 // question to its survey's.
 std::string NextAfterSave(const KindPages& k, const Record& saved) {
   if (k.entity == "survey_question") return "/surveys/" + PlainText(saved.Get("survey"));
-  return "/surveys/" + std::to_string(saved.Id());
+  return k.path + "/" + std::to_string(saved.Id());
 }
 
 std::string Singular(const KindPages& k) {
@@ -217,6 +218,7 @@ void AddKindPages(Router& router, const PageEnvPtr& env, const KindPages& spec) 
     AddPage(router, env, "GET", k->path + "/{id}", k->title + ": one record.",
             PageAccess::kSignedIn, [k](PageRequest& page) { return RecordPage(*k, page); });
   }
+  if (k->add) {
   AddPage(router, env, "GET", k->path + "/new", k->title + ": the form to add one.",
           PageAccess::kSignedIn, [k](PageRequest& page) {
             if (Status may = MayCreate(page, Def(*k)); !may.ok()) return ErrorPage(page, may);
@@ -258,6 +260,7 @@ void AddKindPages(Router& router, const PageEnvPtr& env, const KindPages& spec) 
                                               : NextAfterSave(*k, saved->record)) +
                             "?saved=1");
           });
+  }
   AddPage(router, env, "GET", k->path + "/{id}/edit", k->title + ": the form to change one.",
           PageAccess::kSignedIn, [k](PageRequest& page) {
             auto record = RecordOfPath(page, Def(*k));
@@ -451,6 +454,31 @@ const std::vector<KindPages>& AllKindPages() {
        .filters = {"active", "q", "archived"},
        .form = {{.field = "code", .width = "20"}, {.field = "name"},
                 {.field = "stakeholder_label"}, {.field = "active"}}},
+      {.entity = "insight",
+       .path = "/insight",
+       .title = "Insight",
+       .form = {{.field = "received_on"}, {.field = "source_type"}, {.field = "region"},
+                {.field = "force"}, {.field = "themes"}, {.field = "county_lines"},
+                {.field = "nrm_exploitation_types"}, {.field = "location_types"},
+                {.field = "summary", .hint = "No child's name, address, school or anything else "
+                                             "that could identify them."},
+                {.field = "grade_source", .hint = "Police intelligence only"},
+                {.field = "grade_intelligence", .hint = "Police intelligence only"},
+                {.field = "grade_handling", .hint = "Police intelligence only"},
+                {.field = "handling_conditions"}, {.field = "legacy_grade", .width = "4"},
+                {.field = "review_on"}},
+       .list_and_view = false,
+       .add = false},
+      {.entity = "task",
+       .path = "/tasks",
+       .title = "Tasks",
+       .form = {{.field = "title"}, {.field = "description"},
+                {.field = "objectives", .kind = Kind::kCheckboxes}, {.field = "themes"},
+                {.field = "county_lines"}, {.field = "regions"}, {.field = "lead", .kind = Kind::kSelect},
+                {.field = "staff", .kind = Kind::kCheckboxes}, {.field = "audiences"},
+                {.field = "priority"}, {.field = "due_on"}},
+       .list_and_view = false,
+       .add = false},
       {.entity = "survey",
        .path = "/surveys",
        .title = "Surveys",

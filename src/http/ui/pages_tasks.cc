@@ -131,7 +131,34 @@ Response TaskPage(PageRequest& page, int64_t id, const std::vector<FieldError>& 
                             {"title", PlainText(r.Get("title"))}});
     }
   }
+  // The evidence gathered for the task: surveys, quotes, case studies, outcome events.
+  json evidence = json::array();
+  struct Kind {
+    const char* entity;
+    const char* field;
+    const char* title;
+    const char* path;
+  };
+  for (const Kind& k : {Kind{"survey", "task", "Surveys", "/surveys"},
+                        Kind{"quote", "task", "Quotes", "/quotes"},
+                        Kind{"case_study", "tasks", "Case studies", "/case-studies"},
+                        Kind{"outcome_event", "task", "Outcome events", "/outcome-events"}}) {
+    const domain::EntityDef& e = *domain::FindEntity(k.entity);
+    auto found = page.env->services.List(page.actor, e, {{k.field, std::to_string(id)}, {"limit", "50"}});
+    if (!found.ok() || found->items.empty()) continue;
+    json items = json::array();
+    for (const Record& r : found->items) {
+      items.push_back({{"href", std::string(k.path) + "/" + std::to_string(r.Id())},
+                       {"text", Shortened(RecordName(e, r), 120)}});
+    }
+    evidence.push_back({{"title", k.title}, {"items", items}});
+  }
+  const bool may_edit = (page.Role() == "officer" || page.Role() == "manager") &&
+                        current != "closed" && current != "rejected" && current != "cancelled";
   json view = {{"id", id},
+               {"evidence", evidence},
+               {"has_evidence", !evidence.empty()},
+               {"can_edit", may_edit},
                {"version", PlainText(task->Get("version"))},
                {"reference", PlainText(task->Get("reference"))},
                {"task_title", PlainText(task->Get("title"))},
