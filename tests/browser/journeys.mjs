@@ -359,6 +359,32 @@ async function otherHomes (t) {
   })
 }
 
+// The core journey with JavaScript switched off: every form is a plain HTML form, so
+// recording insight (its grading fields simply all shown) and proposing a task still work.
+async function officerWorksWithoutJavaScript (t) {
+  const { page } = t
+  await signInAs(page, 'officer')
+  await t.step('insight is recorded without JavaScript', async () => {
+    await page.goto(url('/insight/new'))
+    if (!(await page.locator('#conditional-grading').isVisible())) {
+      throw new Error('the grading fields are hidden without JavaScript')
+    }
+    await page.getByLabel('Partner observation').check()
+    await page.getByLabel('Online harm').check()
+    await page.getByLabel('Summary').fill('Young people approached through a gaming platform.')
+    await clickAndWait(page, page.getByRole('button', { name: 'Save insight' }))
+    await page.getByText('The insight has been recorded.').waitFor()
+  })
+  await t.step('a task is proposed without JavaScript', async () => {
+    await clickAndWait(page, page.getByRole('button', { name: 'Propose a task answering this insight' }))
+    await page.getByLabel('Title').fill('Online safety sessions for youth workers')
+    await page.getByLabel('Spotting the signs').check()
+    await clickAndWait(page, page.getByRole('button', { name: 'Propose the task' }))
+    await page.getByText('The task has been proposed.').waitFor()
+  })
+}
+officerWorksWithoutJavaScript.contextOptions = { javaScriptEnabled: false }
+
 // Last: every page template was checked with axe by one of the journeys above.
 async function everyPageTemplateWasChecked (t) {
   await t.step('every page template was checked', async () => everyTemplateChecked())
@@ -374,6 +400,7 @@ const journeys = [
   adminReferenceDataAndAudit,
   funderSeesOnlyAggregates,
   otherHomes,
+  officerWorksWithoutJavaScript,
   everyPageTemplateWasChecked,
 ]
 

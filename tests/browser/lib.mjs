@@ -233,7 +233,9 @@ export async function runJourneys (journeys, only = []) {
   const failures = []
   try {
     for (const journey of selected) {
-      const context = await browser.newContext({ viewport: DESKTOP_VIEWPORT })
+      // A journey may ask for its own browser settings: journey.contextOptions = {
+      // javaScriptEnabled: false } walks it as someone whose browser runs no script.
+      const context = await browser.newContext({ viewport: DESKTOP_VIEWPORT, ...(journey.contextOptions || {}) })
       const page = await context.newPage()
       const pageProblems = []
       page.on('pageerror', (error) => pageProblems.push(`uncaught error on ${page.url()}: ${error.message}`))

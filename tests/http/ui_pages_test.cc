@@ -887,5 +887,33 @@ TEST_F(UiPagesTest, AnOfficerChangesTheirTaskButNotAnotherRegionsAndTheTaskShows
   EXPECT_THAT(page->body, HasSubstr("href=\"/quotes/" + std::to_string(q->record.Id()) + "\""));
 }
 
+TEST_F(UiPagesTest, ACampaignsPageSumsThePeopleItsActivitiesReached) {
+  const int64_t task = AddTask("Station days", "approved");
+  Browser b = SignInWithForm(manager_);
+  auto campaign = PostForm("/campaigns/new", b,
+                           "name=LookCloser+week&start_on-day=1&start_on-month=3&start_on-year=2026"
+                           "&end_on-day=7&end_on-month=3&end_on-year=2026&regions=EM");
+  ASSERT_TRUE(campaign);
+  ASSERT_EQ(campaign->status, 303) << campaign->body;
+  std::smatch m;
+  const std::string location = campaign->get_header_value("Location");
+  ASSERT_TRUE(std::regex_match(location, m, std::regex("/campaigns/([0-9]+)\\?saved=1")));
+  const std::string id = m[1];
+  for (const char* reach : {"&reach-public=300&reach-public-estimated=true", "&reach-young_people=25"}) {
+    auto saved = PostForm("/activities/new", b,
+                          "task=" + std::to_string(task) + "&campaign=" + id +
+                              "&type=campaign_day&title=Station+stand&start_on-day=2"
+                              "&start_on-month=3&start_on-year=2026&region=EM" + reach);
+    ASSERT_TRUE(saved);
+    ASSERT_EQ(saved->status, 303) << saved->body;
+  }
+  auto page = Client().Get(("/campaigns/" + id).c_str(), b.Cookie());
+  ASSERT_TRUE(page);
+  EXPECT_THAT(page->body, HasSubstr("People reached"));
+  EXPECT_THAT(page->body, HasSubstr("approximately 300"));
+  EXPECT_THAT(page->body, HasSubstr(">25<"));
+  EXPECT_THAT(page->body, HasSubstr("Activities (2)"));
+}
+
 }  // namespace
 }  // namespace lookout::http

@@ -5,12 +5,14 @@
 // at it), a form to add one and a form to change one (a change made on a stale copy shows
 // what the other person saved beside what this person typed), archive and restore.
 #include <algorithm>
+#include <map>
 
 #include "domain/rules.h"
 #include "http/ui/display.h"
 #include "http/ui/forms.h"
 #include "http/ui/pages.h"
 #include "http/ui/paging.h"
+#include "report/format.h"
 #include "report/markdown.h"
 
 namespace lookout::http::ui {
@@ -39,6 +41,8 @@ struct KindPages {
   bool list_and_view = true;  // false where the kind has pages of its own (surveys)
   bool add = true;            // false where its own pages add records (tasks, insight)
   std::string markdown_field;  // rendered as Markdown on the record's page, with a preview
+  std::string reach_field;     // the activities whose `reach_field` names the record: their
+                               // people reached are summed on its page (campaigns)
 };
 
 const domain::EntityDef& Def(const KindPages& k) { return *domain::FindEntity(k.entity); }
@@ -154,6 +158,30 @@ Response RecordPage(const KindPages& k, PageRequest& page) {
                        {"total", found->total},
                        {"more", found->total > static_cast<int64_t>(items.size())}});
   }
+  json reach = json::array();
+  if (!k.reach_field.empty()) {
+    std::map<std::string, std::pair<int64_t, bool>> groups;
+    for (int64_t offset = 0;; offset += 500) {
+      auto found = page.env->services.List(page.actor, domain::ActivityEntity(),
+                                           {{k.reach_field, std::to_string(id)}, {"limit", "500"},
+                                            {"offset", std::to_string(offset)}});
+      if (!found.ok()) break;
+      for (const Record& a : found->items) {
+        if (!a.Get("audience").is_rows()) continue;
+        for (const Record& row : a.Get("audience").as_rows()) {
+          auto& g = groups[PlainText(row.Get("group"))];
+          g.first += row.Get("count").is_int() ? row.Get("count").as_int() : 0;
+          g.second = g.second || row.Get("estimated") == Value(true);
+        }
+      }
+      if (offset + 500 >= found->total) break;
+    }
+    for (const domain::Term& t : domain::FindVocabulary("audience_group")->terms) {
+      const auto& g = groups[t.code];
+      reach.push_back({{"group", t.label},
+                       {"count", (g.second ? "approximately " : "") + report::Thousands(g.first)}});
+    }
+  }
   const bool archived = record->Get("archived") == Value(true);
   json view = {{"path", k.path},
                {"id", id},
@@ -163,6 +191,8 @@ Response RecordPage(const KindPages& k, PageRequest& page) {
                                  ? ""
                                  : report::MarkdownToHtml(PlainText(record->Get(k.markdown_field)))},
                {"related", related},
+               {"reach", reach},
+               {"has_reach", !reach.empty()},
                {"archived", archived},
                {"can_edit", page.Role() != "funder" && !archived},
                {"saved", page.Query("saved") == "1"},
@@ -353,7 +383,8 @@ const std::vector<KindPages>& AllKindPages() {
        .form = {{.field = "name"}, {.field = "description"}, {.field = "start_on"},
                 {.field = "end_on"}, {.field = "regions"}, {.field = "themes"},
                 {.field = "partners", .kind = Kind::kCheckboxes}, {.field = "task"}},
-       .related = {{"activity", "campaign", "Activities", "/activities"}}},
+       .related = {{"activity", "campaign", "Activities", "/activities"}},
+       .reach_field = "campaign"},
       {.entity = "outcome",
        .path = "/outcomes",
        .title = "Outcomes",
