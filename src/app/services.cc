@@ -148,6 +148,13 @@ Result<Saved> Services::Update(const Actor& actor, const EntityDef& entity, int6
                             "your change again.");
   }
   internal::CanonicaliseSets(entity, changes);
+  // A proposal changed after the tasking meeting asked for changes goes back to the next
+  // meeting with the request answered: what was asked is cleared (the audit keeps it).
+  if (entity.name == "task" && current.Get("status") == Value("proposed") &&
+      !changes.fields.empty() && !changes.Has("changes_asked") &&
+      !current.Get("changes_asked").is_null()) {
+    changes.Set("changes_asked", Value());
+  }
   if (changes.Has("legacy_grade") &&
       !(changes.Get("legacy_grade") == current.Get("legacy_grade"))) {
     return Status::Validation({{"legacy_grade",

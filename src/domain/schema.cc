@@ -544,7 +544,10 @@ const EntityDef& Task() {
            With(System(Enum("status", "Status", "task_status")),
                 "proposed on create; changes through POST /tasks/{id}/transitions"),
            With(System(Date("delivered_on", "Date delivered")),
-                "set when the task reaches 'delivered'")},
+                "set when the task reaches 'delivered'"),
+           With(FreeText(MaxLen(Long("changes_asked", "Changes asked for"), 4000)),
+                "what the tasking meeting asked to change in the proposal; cleared when the "
+                "proposal is changed")},
       .date_field = "due_on",
       .region_field = "regions",
       .sort_field = "id",

@@ -138,7 +138,7 @@ async function managerApprovesAtTheTaskingMeeting (t) {
       has: page.getByRole('link', { name: 'Station staff briefings on criminal exploitation' }),
     })
     await proposal.getByLabel('Approve').check()
-    await proposal.getByLabel('Reason or conditions').fill('Approved: start with the two busiest stations.')
+    await proposal.getByLabel(/Reason, conditions/).fill('Approved: start with the two busiest stations.')
     await clickAndWait(page, proposal.getByRole('button', { name: /Record the decision/ }))
     expectPath(page, '/tasking', 'after the decision')
     await page.getByText(/The decision on T-\d{4}-\d{4} is recorded/).waitFor()

@@ -915,5 +915,41 @@ TEST_F(UiPagesTest, ACampaignsPageSumsThePeopleItsActivitiesReached) {
   EXPECT_THAT(page->body, HasSubstr("Activities (2)"));
 }
 
+TEST_F(UiPagesTest, TheTaskingMeetingAsksForChangesWhichLastUntilTheProposalIsChanged) {
+  const int64_t id = AddTask("Leaflets for every bus", "proposed");
+  Browser manager = SignInWithForm(manager_);
+  auto no_reason = PostForm("/tasking/" + std::to_string(id), manager, "version=1&decision=changes");
+  ASSERT_TRUE(no_reason);
+  EXPECT_EQ(no_reason->status, 422);
+  EXPECT_THAT(no_reason->body, HasSubstr("Say what should change in the proposal"));
+  auto asked = PostForm("/tasking/" + std::to_string(id), manager,
+                        "version=1&decision=changes&reason=Name+the+two+depots+first");
+  ASSERT_TRUE(asked);
+  ASSERT_EQ(asked->status, 303) << asked->body;
+
+  Browser officer = SignInWithForm(officer_);
+  const std::string path = "/tasks/" + std::to_string(id);
+  auto page = Client().Get(path.c_str(), officer.Cookie());
+  ASSERT_TRUE(page);
+  EXPECT_THAT(page->body, HasSubstr("The tasking meeting asked for changes"));
+  EXPECT_THAT(page->body, HasSubstr("Name the two depots first"));
+  auto meeting = Client().Get("/tasking", manager.Cookie());
+  ASSERT_TRUE(meeting);
+  EXPECT_THAT(meeting->body, HasSubstr("Changes asked for, and not yet made"));
+
+  auto task = services_->Get(app::Actor::System(), domain::TaskEntity(), id);
+  ASSERT_TRUE(task.ok());
+  EXPECT_EQ(task->Get("status"), Value("proposed"));
+  Record change;
+  change.Set("title", "Leaflets for the Derby and Nottingham bus depots");
+  auto changed = services_->Update(app::Actor::System(), domain::TaskEntity(), id,
+                                   task->Get("version").as_int(), change);
+  ASSERT_TRUE(changed.ok()) << changed.status().ToString();
+  EXPECT_TRUE(changed->record.Get("changes_asked").is_null());
+  auto after = Client().Get(path.c_str(), officer.Cookie());
+  ASSERT_TRUE(after);
+  EXPECT_THAT(after->body, Not(HasSubstr("The tasking meeting asked for changes")));
+}
+
 }  // namespace
 }  // namespace lookout::http

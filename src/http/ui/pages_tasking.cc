@@ -78,6 +78,8 @@ Response MeetingPage(PageRequest& page, int64_t failed_id, const std::vector<Fie
                  {"lead_options", lead_options},
                  {"approve", failed && page.form.Get("decision") == "approved"},
                  {"reject", failed && page.form.Get("decision") == "rejected"},
+                 {"changes", failed && page.form.Get("decision") == "changes"},
+                 {"changes_asked", PlainText(r.Get("changes_asked"))},
                  {"reason", failed ? page.form.Get("reason") : ""},
                  {"error", false}};
     item["has_insights"] = !item["insights"].empty();
@@ -135,11 +137,25 @@ void AddTaskingPages(Router& router, const PageEnvPtr& env) {
             }
             const std::string decision = page.form.Get("decision");
             const std::string reason = page.form.Get("reason");
-            if (decision != "approved" && decision != "rejected") {
-              return MeetingPage(page, id, {{"decision", "Choose approve or reject"}}, 422);
+            if (decision != "approved" && decision != "rejected" && decision != "changes") {
+              return MeetingPage(page, id, {{"decision", "Choose approve, ask for changes or reject"}}, 422);
             }
             if (decision == "rejected" && reason.empty()) {
               return MeetingPage(page, id, {{"reason", "Give the reason for rejecting the proposal"}}, 422);
+            }
+            if (decision == "changes") {
+              // The proposal stays proposed, with what to change, until its lead changes it.
+              if (reason.empty()) {
+                return MeetingPage(page, id, {{"reason", "Say what should change in the proposal"}}, 422);
+              }
+              Record change;
+              change.Set("changes_asked", reason);
+              auto saved = page.env->services.Update(page.actor, domain::TaskEntity(), id, version, change);
+              if (!saved.ok()) {
+                return MeetingPage(page, id, {{"decision", saved.status().message()}},
+                                   ErrorCodeHttpStatus(saved.status().code()));
+              }
+              return Redirect("/tasking?decided=" + PlainText(saved->record.Get("reference")));
             }
             // The lead the meeting assigns is saved first, in its own change, then the decision.
             const std::string lead = page.form.Get("lead");

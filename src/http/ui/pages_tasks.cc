@@ -157,6 +157,7 @@ Response TaskPage(PageRequest& page, int64_t id, const std::vector<FieldError>& 
                         current != "closed" && current != "rejected" && current != "cancelled";
   json view = {{"id", id},
                {"evidence", evidence},
+               {"changes_asked", current == "proposed" ? PlainText(task->Get("changes_asked")) : ""},
                {"has_evidence", !evidence.empty()},
                {"can_edit", may_edit},
                {"version", PlainText(task->Get("version"))},
@@ -166,7 +167,7 @@ Response TaskPage(PageRequest& page, int64_t id, const std::vector<FieldError>& 
                {"status_class", StatusTag(current)},
                {"description", PlainText(task->Get("description"))},
                {"rows", SummaryRows(TaskDef(), *task, names,
-                                    {"reference", "title", "description", "status", "insights"})},
+                                    {"reference", "title", "description", "status", "insights", "changes_asked"})},
                {"insights", json::array()},
                {"history", moves},
                {"moves", options},
