@@ -303,7 +303,8 @@ async function adminReferenceDataAndAudit (t) {
   await page.goto(url('/sign-in'))
   await signIn(page, admin.email, admin.password)
   for (const [path, name] of [['/admin', 'admin-reference-data'], ['/admin/staff', 'admin-staff'],
-    ['/admin/regions', 'admin-regions'], ['/admin/audit', 'admin-audit']]) {
+    ['/admin/regions', 'admin-regions'], ['/admin/scoring-schemes/1', 'admin-scoring-scheme'],
+    ['/admin/audit', 'admin-audit']]) {
     await t.step(`the page ${path}`, async () => {
       const response = await page.goto(url(path))
       if (response.status() !== 200) throw new Error(`${path} answered ${response.status()}`)

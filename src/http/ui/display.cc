@@ -157,4 +157,24 @@ json SummaryRows(const domain::EntityDef& entity, const Record& record, Names& n
   return rows;
 }
 
+json ChildTables(const domain::EntityDef& entity, const Record& record, Names& names) {
+  json tables = json::array();
+  for (const domain::FieldDef& field : entity.fields) {
+    if (field.type != domain::FieldType::kChildren || !record.Get(field.name).is_rows()) continue;
+    const Value::Rows& rows = record.Get(field.name).as_rows();
+    if (rows.empty()) continue;
+    const domain::EntityDef& child = domain::ChildEntity(field);
+    json headers = json::array();
+    for (const domain::FieldDef& f : child.fields) headers.push_back({{"text", f.label}});
+    json body = json::array();
+    for (const Record& row : rows) {
+      json cells = json::array();
+      for (const domain::FieldDef& f : child.fields) cells.push_back({{"text", DisplayValue(f, row, names)}});
+      body.push_back({{"cells", cells}});
+    }
+    tables.push_back({{"title", field.label}, {"headers", headers}, {"rows", body}});
+  }
+  return tables;
+}
+
 }  // namespace lookout::http::ui

@@ -59,6 +59,11 @@ std::string DisplayValue(const domain::FieldDef& field, const Record& record, Na
 nlohmann::json SummaryRows(const domain::EntityDef& entity, const Record& record, Names& names,
                            const std::vector<std::string>& skip = {});
 
+// The child rows of every children field of `record` (a scoring scheme's factors, an
+// activity's audience counts) as tables: [{"title", "headers": [...], "rows": [[...]]}],
+// leaving out fields without rows.
+nlohmann::json ChildTables(const domain::EntityDef& entity, const Record& record, Names& names);
+
 // The text of the name field of a record of `entity` ("name", "title", or "code").
 std::string RecordName(const domain::EntityDef& entity, const Record& record);
 

@@ -65,7 +65,8 @@ void AddAdminPages(Router& router, const PageEnvPtr& env) {
                        {"region", "/admin/regions", "Regions", "the programme's regions"},
                        {"police_force", "/admin/police-forces", "Police forces", "forces, their regions and ROCUs"},
                        {"sector", "/admin/sectors", "Sectors", "partners' and professionals' sectors"},
-                       {"objective", "/objectives", "Programme objectives", "what every task serves"}});
+                       {"objective", "/objectives", "Programme objectives", "what every task serves"},
+                       {"scoring_scheme", "/admin/scoring-schemes", "Scoring schemes", "how insight is scored for tasking"}});
             if (!links.ok()) return ErrorPage(page, links.status());
             return RenderPage(page, "Reference data", "section",
                               {{"links", *links}, {"audit", true}});

@@ -191,6 +191,7 @@ Response RecordPage(const KindPages& k, PageRequest& page) {
                                  ? ""
                                  : report::MarkdownToHtml(PlainText(record->Get(k.markdown_field)))},
                {"related", related},
+               {"children", ChildTables(Def(k), *record, names)},
                {"reach", reach},
                {"has_reach", !reach.empty()},
                {"archived", archived},
@@ -509,6 +510,17 @@ const std::vector<KindPages>& AllKindPages() {
                 {.field = "staff", .kind = Kind::kCheckboxes}, {.field = "audiences"},
                 {.field = "priority"}, {.field = "due_on"}},
        .list_and_view = false,
+       .add = false},
+      {.entity = "scoring_scheme",
+       .path = "/admin/scoring-schemes",
+       .title = "Scoring schemes",
+       .intro = "How insight is scored for tasking: each scheme's factors, their groups, "
+                "weights and ranges. A new scheme (or new factors) is brought in with "
+                "`lookout import scoring-scheme` or the API; here a scheme is described and "
+                "made active or not.",
+       .columns = {"scheme_version", "name", "active"},
+       .filters = {"active", "q", "archived"},
+       .form = {{.field = "name"}, {.field = "description"}, {.field = "active"}},
        .add = false},
       {.entity = "survey",
        .path = "/surveys",
