@@ -99,6 +99,16 @@ class Services {
   Result<Record> TransitionTask(const Actor& actor, int64_t task_id, int64_t version,
                                 const std::string& to_status, const std::string& reason);
   Result<std::vector<Record>> TaskHistory(const Actor& actor, int64_t task_id);
+  // Tasks delivered in [from, to] (their delivery date, YYYY-MM-DD; delivered, evaluated
+  // or closed since, archived ones left out), in `region` when given (a task of several
+  // regions counts in each), and the distinct partners they were delivered with: the
+  // report's "tasks completed". Only tasks the actor may read are counted.
+  struct DeliveredTasks {
+    int64_t tasks = 0;
+    int64_t partners = 0;
+  };
+  Result<DeliveredTasks> TasksDelivered(const Actor& actor, const std::string& from,
+                                        const std::string& to, const std::string& region);
   // The statuses the actor may move the task to now: legal from its status and allowed to
   // the actor by the policy, in the lifecycle's order (what a page offers).
   Result<std::vector<std::string>> AllowedTransitions(const Actor& actor, int64_t task_id);

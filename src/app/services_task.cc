@@ -1,4 +1,6 @@
 // The task lifecycle use cases: transitions and their history.
+#include <set>
+
 #include "app/policy.h"
 #include "app/record_checks.h"
 #include "app/services.h"
@@ -111,6 +113,38 @@ Result<std::vector<std::string>> Services::AllowedTransitions(const Actor& actor
     if (policy::AuthorizeTransition(actor, current, to, *tx).ok()) allowed.push_back(to);
   }
   return allowed;
+}
+
+Result<Services::DeliveredTasks> Services::TasksDelivered(const Actor& actor,
+                                                          const std::string& from,
+                                                          const std::string& to,
+                                                          const std::string& region) {
+  const domain::EntityDef& task = domain::TaskEntity();
+  LOOKOUT_RETURN_IF_ERROR(policy::Authorize(actor, policy::Operation::kRead, task));
+  std::vector<FieldError> errors;
+  if (!Date::Parse(from)) errors.push_back({"from", "must be a date, YYYY-MM-DD"});
+  if (!Date::Parse(to)) errors.push_back({"to", "must be a date, YYYY-MM-DD"});
+  if (!errors.empty()) return Status::Validation(std::move(errors));
+  store::ListQuery query;
+  query.where.push_back({"status", store::Condition::Op::kIn,
+                         {Value("delivered"), Value("evaluated"), Value("closed")}});
+  query.where.push_back({"delivered_on", store::Condition::Op::kOnOrAfter, {Value(from)}});
+  query.where.push_back({"delivered_on", store::Condition::Op::kOnOrBefore, {Value(to)}});
+  if (!region.empty()) {
+    query.where.push_back({task.region_field, store::Condition::Op::kHasAny, {Value(region)}});
+  }
+  query.scope_any = policy::ReadScope(actor, task);
+  query.limit = 0;
+  LOOKOUT_ASSIGN_OR_RETURN(auto tx, store_.Begin(false));
+  LOOKOUT_ASSIGN_OR_RETURN(store::Page page, tx->List(task, query));
+  std::set<int64_t> partners;
+  for (const Record& t : page.items) {
+    if (!t.Get("partners").is_list()) continue;
+    for (const Value& id : t.Get("partners").as_list()) {
+      if (id.is_int()) partners.insert(id.as_int());
+    }
+  }
+  return DeliveredTasks{page.total, static_cast<int64_t>(partners.size())};
 }
 
 }  // namespace lookout::app

@@ -775,6 +775,7 @@ TEST_F(UiPagesTest, AnAdministratorAddsAUserAndResetsAPassword) {
 
 TEST_F(UiPagesTest, TheReportsPageGivesAPeriodsHeadlineFigures) {
   const int64_t task = AddTask("Hotel night staff awareness", "approved");
+  AddTask("Station staff briefings", "delivered");  // delivered today, 10 March 2026
   Browser officer = SignInWithForm(officer_);
   auto saved = PostForm("/activities/new", officer,
                         "task=" + std::to_string(task) +
@@ -790,9 +791,15 @@ TEST_F(UiPagesTest, TheReportsPageGivesAPeriodsHeadlineFigures) {
   EXPECT_THAT(page->body, HasSubstr("East Midlands, 2025-26"));
   EXPECT_THAT(page->body, HasSubstr("1,200"));
   EXPECT_THAT(page->body, HasSubstr("approximately 30"));
+  const std::regex delivered_one("Tasks delivered</dt>\\s*<dd class=\"govuk-summary-list__value\">1</dd>");
+  EXPECT_TRUE(std::regex_search(page->body, delivered_one)) << "one task delivered in 2025-26 in EM";
   auto other = Client().Get("/reports?period=2025-26&region=WM", b.Cookie());
   ASSERT_TRUE(other);
   EXPECT_THAT(other->body, Not(HasSubstr("1,200")));
+  EXPECT_FALSE(std::regex_search(other->body, delivered_one)) << "none in WM";
+  auto next_year = Client().Get("/reports?period=2026-27&region=EM", b.Cookie());
+  ASSERT_TRUE(next_year);
+  EXPECT_FALSE(std::regex_search(next_year->body, delivered_one)) << "none in 2026-27";
   auto bad = Client().Get("/reports?period=last+year", b.Cookie());
   ASSERT_TRUE(bad);
   EXPECT_EQ(bad->status, 422);

@@ -3,7 +3,6 @@
 // by group (with "approximately" where an estimate is part of a total) and tasks
 // delivered. The downloadable report formats come with the impact report itself.
 #include <map>
-#include <set>
 
 #include "domain/rules.h"
 #include "http/ui/display.h"
@@ -85,28 +84,8 @@ void AddReportPages(Router& router, const PageEnvPtr& env) {
             for (const auto& [sector, v] : sectors) {
               by_sector.push_back({{"sector", reference.Of("sector", sector)}, {"count", figure(v)}});
             }
-            // Tasks delivered in the period: those whose delivery date falls in it.
-            int64_t delivered = 0;
-            std::set<int64_t> partners;
-            app::Params params = {{"status", "delivered,evaluated,closed"}, {"limit", "500"}};
-            if (!region.empty()) params.emplace_back("region", region);
-            for (int64_t offset = 0;; offset += 500) {
-              app::Params p = params;
-              p.emplace_back("offset", std::to_string(offset));
-              auto tasks = page.env->services.List(page.actor, domain::TaskEntity(), p);
-              if (!tasks.ok()) return ErrorPage(page, tasks.status());
-              for (const Record& t : tasks->items) {
-                const std::string on = PlainText(t.Get("delivered_on"));
-                if (on < first || on > last) continue;
-                ++delivered;
-                if (t.Get("partners").is_list()) {
-                  for (const Value& id : t.Get("partners").as_list()) {
-                    if (id.is_int()) partners.insert(id.as_int());
-                  }
-                }
-              }
-              if (offset + 500 >= tasks->total) break;
-            }
+            auto delivered = page.env->services.TasksDelivered(page.actor, first, last, region);
+            if (!delivered.ok()) return ErrorPage(page, delivered.status());
             json view = {{"periods", periods},
                          {"regions", regions},
                          {"scope", (region.empty() ? std::string("the whole programme") : reference.Of("region", region)) +
@@ -114,8 +93,8 @@ void AddReportPages(Router& router, const PageEnvPtr& env) {
                          {"reached", reached},
                          {"by_sector", by_sector},
                          {"has_sectors", !by_sector.empty()},
-                         {"delivered", report::Thousands(delivered)},
-                         {"partners", report::Thousands(static_cast<int64_t>(partners.size()))}};
+                         {"delivered", report::Thousands(delivered->tasks)},
+                         {"partners", report::Thousands(delivered->partners)}};
             if (!errors.empty()) view["error_summary"] = ErrorSummaryView(errors);
             return RenderPage(page, "Reports", "reports", std::move(view), errors.empty() ? 200 : 422);
           });
