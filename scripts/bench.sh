@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Measures Lookout on this machine: the store's hot paths (Google Benchmark) and the
 # HTTP API under load with wrk on loopback, next to nginx serving a static file of the
-# same size in the same run. Prints the figures that docs/performance.md records.
+# same size in the same run; then the impact report on ten years of data, on SQLite and
+# PostgreSQL, beside the same aggregates written by hand in sqlite3 and psql. Prints the
+# figures that docs/performance.md records.
 # Usage: scripts/bench.sh [DURATION_SECONDS (default 10)] [CONNECTIONS (default 64)]
+#   LOOKOUT_BENCH_REPORT=0 leaves the impact report step out (it takes about ten minutes
+#   the first time, five after: the dataset is kept in build/bench/data/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${1:-10}
@@ -120,3 +124,23 @@ run "nginx static file, same size" "http://127.0.0.1:$nport/one.json"
 run "POST one partner (insert)" -s "$work/insert.lua" "http://127.0.0.1:$port"
 echo
 echo "(wrk runs on the same cores as the servers: compare the rows, do not quote them alone)"
+
+echo
+echo "== the impact report on ten years of data (Google Benchmark on SQLite and PostgreSQL; the"
+echo "   same aggregates by hand in sqlite3 and psql, bench/report_aggregates.sql)"
+if [ "${LOOKOUT_BENCH_REPORT:-1}" = 0 ]; then
+  echo "(left out: LOOKOUT_BENCH_REPORT=0)"
+else
+  # The dataset (1 million activities, 5 million survey answers) is generated once into
+  # build/bench/data/ and reused; PostgreSQL is given the same rows in each run.
+  build/bench/report_bench --generate-only
+  dataset=$(build/bench/report_bench --print-dataset-path)
+  scripts/with-postgres.sh bash -c '
+    build/bench/report_bench --benchmark_out="$1/report.json" --benchmark_out_format=json &&
+      bench/report_aggregates.sh psql "$LOOKOUT_TEST_POSTGRES_URL" >"$1/psql.tsv"' report "$work"
+  bench/report_aggregates.sh sqlite3 "$dataset" >"$work/sqlite3.tsv"
+  echo
+  echo "Mean of 3 runs each, in seconds of wall time (Lookout: the use case or store call in"
+  echo "Google Benchmark; sqlite3 and psql: the hand-written query, timed by the tool):"
+  python3 bench/report_table.py "$work/report.json" "$work/sqlite3.tsv" "$work/psql.tsv"
+fi

@@ -16,6 +16,8 @@ build_pkgs=(
   libsoci-dev libsqlite3-dev libpq-dev
   nlohmann-json3-dev libcli11-dev libspdlog-dev libfmt-dev
   libsodium-dev libcsv-dev libssl-dev libkainjow-mustache-dev libcmark-dev
+  libzip-dev libpugixml-dev
+  libcairo2-dev libpango1.0-dev libxlsxwriter-dev fonts-dejavu-core
 )
 # Node.js and npm build the front-end assets. A machine whose Node.js came from elsewhere
 # (nodesource's package bundles npm) keeps it: Debian's npm package would conflict with it.
@@ -24,7 +26,7 @@ if ! command -v npm >/dev/null; then
 fi
 # chromium runs the browser tests (tests/browser/); DejaVu gives its pages a font.
 test_pkgs=(googletest libgtest-dev libgmock-dev libcpp-httplib-dev postgresql-15 sqlite3
-           chromium fonts-dejavu-core)
+           chromium fonts-dejavu-core poppler-utils)
 bench_pkgs=(libbenchmark-dev wrk nginx-light curl python3)
 
 pkgs=("${build_pkgs[@]}")

@@ -19,6 +19,7 @@ enum class Group {
   kDelivery,    // campaign, activity, outcome_event
   kEvidence,    // quote, case_study: officers gather them, analysts too
   kEvaluation,  // outcome, indicator, survey, survey_question, survey_response
+  kPublished,   // published reports: what funders read; published through their use case
   kInternal,    // accounts, sessions, tokens: only through their own use cases
 };
 
@@ -37,6 +38,7 @@ Group GroupOf(const EntityDef& e) {
     return Group::kEvaluation;
   }
   if (n == "quote" || n == "case_study") return Group::kEvidence;
+  if (n == "published_report") return Group::kPublished;
   return Group::kDelivery;
 }
 
@@ -149,6 +151,9 @@ Status Authorize(const Actor& actor, Operation op, const EntityDef& entity) {
       case Group::kEvaluation:
         if (In(role, {"manager", "officer", "analyst"})) return Status::Ok();
         break;
+      case Group::kPublished:
+        if (In(role, {"manager", "officer", "analyst", "funder"})) return Status::Ok();
+        break;
       case Group::kInternal:
         break;
     }
@@ -177,6 +182,9 @@ Status Authorize(const Actor& actor, Operation op, const EntityDef& entity) {
       break;
     case Group::kEvaluation:
       if (In(role, {"manager", "analyst"})) return Status::Ok();
+      break;
+    case Group::kPublished:
+      if (role == "manager") return Status::Ok();
       break;
     case Group::kTaskHistory:
     case Group::kInternal:
@@ -235,6 +243,23 @@ Status AuthorizeTransition(const Actor& actor, const Record& task, const std::st
 Status AuthorizeAggregate(const Actor& actor) {
   if (IsOperator(actor) || actor.signed_in) return Status::Ok();
   return Unauthenticated();
+}
+
+Status AuthorizePublish(const Actor& actor) {
+  if (IsOperator(actor)) return Status::Ok();
+  if (IsAnonymous(actor)) return Unauthenticated();
+  if (actor.role == "manager") return Status::Ok();
+  return Refuse(actor, "publish reports or unlock a published period");
+}
+
+Status AuthorizeReport(const Actor& actor) {
+  if (IsOperator(actor)) return Status::Ok();
+  if (IsAnonymous(actor)) return Unauthenticated();
+  if (actor.role == "manager" || actor.role == "analyst" || actor.role == "officer") {
+    return Status::Ok();
+  }
+  return Refuse(actor, actor.role == "funder" ? "produce reports; published reports are shared with you"
+                                              : "produce reports");
 }
 
 }  // namespace lookout::app::policy

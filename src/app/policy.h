@@ -59,6 +59,14 @@ Status AuthorizeTransition(const Actor& actor, const Record& task, const std::st
 // Aggregates (reach, dashboards): every signed-in role.
 Status AuthorizeAggregate(const Actor& actor);
 
+// Producing a report (aggregates and approved evidence of any period and region):
+// managers, analysts and officers. Funders read the reports managers publish;
+// administrators hold no programme content.
+Status AuthorizeReport(const Actor& actor);
+
+// Publishing a report, which locks its period's records, and unlocking a period: managers.
+Status AuthorizePublish(const Actor& actor);
+
 }  // namespace lookout::app::policy
 
 #endif  // LOOKOUT_APP_POLICY_H_

@@ -4,9 +4,31 @@
 #include <nlohmann/json.hpp>
 
 #include "app/record_json.h"
+#include "app/services.h"
 #include "domain/rules.h"
 
 namespace lookout::app::internal {
+
+store::WriteMeta MetaFor(const Actor& actor, const Clock& clock) {
+  return store::WriteMeta{actor.id, clock.NowTimestamp()};
+}
+
+store::AuditEntry AuditFor(const Actor& actor, const store::WriteMeta& meta, std::string action,
+                           const domain::EntityDef& entity, int64_t id, std::string changes,
+                           std::string reason) {
+  store::AuditEntry e;
+  e.at = meta.at;
+  e.actor = actor.id;
+  e.address = actor.address;
+  e.request_id = actor.request_id;
+  e.action = std::move(action);
+  e.entity = entity.name;
+  e.entity_id = id;
+  e.changes = std::move(changes);
+  e.reason = std::move(reason);
+  return e;
+}
+
 
 using domain::EntityDef;
 using domain::FieldDef;

@@ -10,11 +10,23 @@
 #include <vector>
 
 #include "core/status.h"
+#include "core/time.h"
 #include "core/value.h"
 #include "domain/schema.h"
 #include "store/store.h"
 
+namespace lookout::app {
+struct Actor;
+}
+
 namespace lookout::app::internal {
+
+// Who writes and when, for the rows a use case writes.
+store::WriteMeta MetaFor(const Actor& actor, const Clock& clock);
+// The audit entry of one change by `actor`.
+store::AuditEntry AuditFor(const Actor& actor, const store::WriteMeta& meta, std::string action,
+                           const domain::EntityDef& entity, int64_t id, std::string changes,
+                           std::string reason = "");
 
 // Errors for fields a client may not write: meta columns (id, version, created_* ...)
 // and system fields. `allow_restore` (imports) permits id, archived, archived_at and

@@ -1,7 +1,9 @@
 #include "app/services.h"
 
 #include "app/policy.h"
+#include "app/publish.h"
 #include "app/record_checks.h"
+#include "app/report_queries.h"
 #include "domain/rules.h"
 
 namespace lookout::app {
@@ -29,25 +31,8 @@ Services::Services(store::Store& store, const Clock& clock) : store_(store), clo
 
 namespace {
 
-store::WriteMeta MetaFor(const Actor& actor, const Clock& clock) {
-  return store::WriteMeta{actor.id, clock.NowTimestamp()};
-}
-
-store::AuditEntry AuditFor(const Actor& actor, const store::WriteMeta& meta, std::string action,
-                           const EntityDef& entity, int64_t id, std::string changes,
-                           std::string reason = "") {
-  store::AuditEntry e;
-  e.at = meta.at;
-  e.actor = actor.id;
-  e.address = actor.address;
-  e.request_id = actor.request_id;
-  e.action = std::move(action);
-  e.entity = entity.name;
-  e.entity_id = id;
-  e.changes = std::move(changes);
-  e.reason = std::move(reason);
-  return e;
-}
+using internal::AuditFor;
+using internal::MetaFor;
 
 Status ValidationOrOk(std::vector<FieldError> errors) {
   if (errors.empty()) return Status::Ok();
@@ -119,6 +104,9 @@ Result<Saved> Services::Create(const Actor& actor, const EntityDef& entity, Reco
   LOOKOUT_RETURN_IF_ERROR(ValidationOrOk(std::move(errors)));
   LOOKOUT_RETURN_IF_ERROR(
       policy::AuthorizeRecord(actor, policy::Operation::kCreate, entity, input, *tx));
+  // A published report's period takes no new records until a manager unlocks it.
+  LOOKOUT_ASSIGN_OR_RETURN(internal::PeriodLocks locks, internal::PeriodLocks::Load(*tx));
+  LOOKOUT_RETURN_IF_ERROR(locks.Check(entity, input));
 
   LOOKOUT_ASSIGN_OR_RETURN(int64_t id, tx->Insert(entity, input, meta));
   LOOKOUT_RETURN_IF_ERROR(tx->AppendAudit(AuditFor(
@@ -188,6 +176,11 @@ Result<Saved> Services::Update(const Actor& actor, const EntityDef& entity, int6
   for (auto& [name, value] : changes.fields) value = merged.Get(name);
   Record effective = internal::EffectiveChanges(current, changes);
   if (effective.fields.empty()) return Saved{std::move(current), {}};
+  // Neither a record counted in a published report nor one moved into its period changes
+  // while the period is locked.
+  LOOKOUT_ASSIGN_OR_RETURN(internal::PeriodLocks locks, internal::PeriodLocks::Load(*tx));
+  LOOKOUT_RETURN_IF_ERROR(locks.Check(entity, current));
+  LOOKOUT_RETURN_IF_ERROR(locks.Check(entity, merged));
 
   const store::WriteMeta meta = MetaFor(actor, clock_);
   LOOKOUT_RETURN_IF_ERROR(tx->Update(entity, id, version, effective, meta));
@@ -213,6 +206,8 @@ Result<Record> Services::Archive(const Actor& actor, const EntityDef& entity, in
     return Status(ErrorCode::kConflict, entity.label + " " + std::to_string(id) + " is already " +
                                             (archived ? "archived." : "live (not archived)."));
   }
+  LOOKOUT_ASSIGN_OR_RETURN(internal::PeriodLocks locks, internal::PeriodLocks::Load(*tx));
+  LOOKOUT_RETURN_IF_ERROR(locks.Check(entity, current));
   const store::WriteMeta meta = MetaFor(actor, clock_);
   LOOKOUT_RETURN_IF_ERROR(tx->SetArchived(entity, id, version, archived, meta));
   LOOKOUT_RETURN_IF_ERROR(tx->AppendAudit(
@@ -235,12 +230,16 @@ Result<std::vector<store::ReachRow>> Services::Reach(const Actor& actor,
   return tx->AggregateReach(query);
 }
 
-Result<int> Services::FinancialYearStartMonth() {
-  LOOKOUT_ASSIGN_OR_RETURN(auto tx, store_.Begin(false));
+Result<int> FinancialYearStartMonthIn(store::Transaction& tx) {
   LOOKOUT_ASSIGN_OR_RETURN(store::Page page,
-                           tx->List(domain::ProgrammeEntity(), store::ListQuery{.limit = 1}));
+                           tx.List(domain::ProgrammeEntity(), store::ListQuery{.limit = 1}));
   if (page.items.empty() || !page.items[0].Get("fy_start_month").is_int()) return 4;
   return static_cast<int>(page.items[0].Get("fy_start_month").as_int());
+}
+
+Result<int> Services::FinancialYearStartMonth() {
+  LOOKOUT_ASSIGN_OR_RETURN(auto tx, store_.Begin(false));
+  return FinancialYearStartMonthIn(*tx);
 }
 
 }  // namespace lookout::app

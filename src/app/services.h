@@ -64,8 +64,39 @@ struct ImportIssue {
 struct ImportReport {
   int64_t rows = 0;                   // rows read
   int64_t written = 0;                // rows written (0 on a dry run or when any row failed)
+  int64_t skipped = 0;                // rows left out as already imported (ImportOptions)
   std::vector<ImportIssue> errors;    // every problem of every row; empty when all good
   std::vector<ImportIssue> warnings;  // free text that looks identifying, and the like
+};
+
+struct ImportOptions {
+  bool dry_run = false;  // check everything, write nothing
+  // Survey responses: a row whose external_id is already stored for its survey (live or
+  // archived) was imported before: it is skipped (counted in ImportReport::skipped, not
+  // checked, not written) instead of being refused as a duplicate. Two rows of the same
+  // import with the same external_id are refused either way.
+  bool skip_imported_responses = false;
+};
+
+// A file of survey responses as a survey tool exported it (app/survey_import.h).
+struct SurveyFileImport {
+  int64_t survey = 0;
+  std::string preset;        // a SurveyPresets() name: "surveymonkey", "generic", "lookout"...
+  std::string bytes;         // the file
+  std::string mapping_json;  // the column mapping; empty: the one saved on the survey
+  bool dry_run = false;
+};
+
+struct SurveyFileReport {
+  ImportReport import;  // rows read, written, skipped; warnings
+  // Every problem, "where" first: "line 7, column D (I feel more confident…)", "row 4,
+  // column B (Region)" (XLSX), "line 3, attended_training" (Lookout's CSV), "line 1" (the
+  // header), "the mapping". Nothing was written when there is any.
+  std::vector<FieldError> problems;
+  std::vector<std::string> ignored_columns;   // "E (Name)": never read, never stored
+  std::vector<std::string> personal_columns;  // those that hold personal data
+  std::vector<std::string> notes;             // how the file was read
+  bool mapping_saved = false;  // the mapping given was saved on the survey for next time
 };
 
 using Progress = std::function<void(int64_t done, int64_t total)>;
@@ -118,6 +149,18 @@ class Services {
   Result<ImportReport> Import(const Actor& actor, const domain::EntityDef& entity,
                               std::vector<ImportRow> rows, bool dry_run,
                               const Progress& progress = nullptr);
+  Result<ImportReport> Import(const Actor& actor, const domain::EntityDef& entity,
+                              std::vector<ImportRow> rows, const ImportOptions& options,
+                              const Progress& progress = nullptr);
+  // Imports the responses of a file exported by a survey tool into a survey, all or
+  // nothing: reads it with the preset's rules and the mapping (the request's, else the
+  // one saved on the survey for the same preset), checks every row as Import does, skips
+  // responses already imported, and saves a mapping given for next time once the
+  // responses are written. Problems with the file are in the report (problems), not an
+  // error; errors are for the request (no such survey or preset, a mapping that is not
+  // valid JSON or names unknown keys: kValidation naming "preset" or "mapping ...") and
+  // the database.
+  Result<SurveyFileReport> ImportSurveyFile(const Actor& actor, const SurveyFileImport& request);
   // Every record of the kind, archived ones included, in id order.
   Result<std::vector<Record>> ExportAll(const Actor& actor, const domain::EntityDef& entity,
                                         const Progress& progress = nullptr);

@@ -1,7 +1,10 @@
 // Import: every row of a file checked, then all written in one transaction, or none.
 #include <cstdio>
+#include <map>
+#include <utility>
 
 #include "app/policy.h"
+#include "app/publish.h"
 #include "app/record_checks.h"
 #include "app/services.h"
 #include "domain/rules.h"
@@ -17,12 +20,22 @@ constexpr int64_t kProgressEvery = 100;
 Result<ImportReport> Services::Import(const Actor& actor, const EntityDef& entity,
                                       std::vector<ImportRow> rows, bool dry_run,
                                       const Progress& progress) {
+  ImportOptions options;
+  options.dry_run = dry_run;
+  return Import(actor, entity, std::move(rows), options, progress);
+}
+
+Result<ImportReport> Services::Import(const Actor& actor, const EntityDef& entity,
+                                      std::vector<ImportRow> rows, const ImportOptions& options,
+                                      const Progress& progress) {
+  const bool dry_run = options.dry_run;
   LOOKOUT_RETURN_IF_ERROR(policy::Authorize(actor, policy::Operation::kCreate, entity));
   ImportReport report;
   report.rows = static_cast<int64_t>(rows.size());
   LOOKOUT_ASSIGN_OR_RETURN(auto tx, store_.Begin(true));
   const store::WriteMeta meta{actor.id, clock_.NowTimestamp()};
   internal::ReferenceChecker refs(*tx);
+  LOOKOUT_ASSIGN_OR_RETURN(internal::PeriodLocks locks, internal::PeriodLocks::Load(*tx));
   std::vector<store::AuditEntry> audits;
 
   auto add_issues = [&](int64_t line, const std::vector<FieldError>& problems,
@@ -30,10 +43,42 @@ Result<ImportReport> Services::Import(const Actor& actor, const EntityDef& entit
     for (const FieldError& e : problems) into.push_back({line, e.field, e.message});
   };
 
+  // Survey responses by (survey, external_id): the line of the file that gave each.
+  std::map<std::pair<std::string, std::string>, int64_t> response_ids;
+
   int64_t done = 0;
   for (ImportRow& row : rows) {
     Record& record = row.record;
     std::vector<FieldError> errors = internal::CheckWritableFields(entity, record, true);
+
+    if (entity.name == "survey_response") {
+      const Value& survey = record.Get("survey");
+      const Value& external_id = record.Get("external_id");
+      if (external_id.is_text() && !external_id.as_text().empty() && survey.is_int()) {
+        const auto key = std::make_pair(survey.ToDisplay(), external_id.as_text());
+        auto [earlier, first] = response_ids.emplace(key, row.line);
+        if (!first) {
+          errors.push_back({"external_id", "response id '" + external_id.as_text() +
+                                               "' is given twice in the file: the first is at line " +
+                                               std::to_string(earlier->second)});
+        } else if (options.skip_imported_responses) {
+          store::ListQuery query;
+          query.where = {{"survey", store::Condition::Op::kEq, {survey}},
+                         {"external_id", store::Condition::Op::kEq, {external_id}}};
+          query.archived = store::ListQuery::Archived::kInclude;
+          query.limit = 1;
+          LOOKOUT_ASSIGN_OR_RETURN(store::Page stored, tx->List(entity, query));
+          if (stored.total > 0) {
+            ++report.skipped;
+            ++done;
+            if (progress && (done % kProgressEvery == 0 || done == report.rows)) {
+              progress(done, report.rows);
+            }
+            continue;
+          }
+        }
+      }
+    }
     internal::ApplyDefaults(entity, record);
     internal::CanonicaliseSets(entity, record);
 
@@ -75,6 +120,15 @@ Result<ImportReport> Services::Import(const Actor& actor, const EntityDef& entit
         LOOKOUT_RETURN_IF_ERROR(allowed);
       }
     }
+    // A row in the period of a published report waits for the period to be unlocked.
+    if (errors.empty()) {
+      const Status open = locks.Check(entity, record);
+      if (open.code() == ErrorCode::kConflict) {
+        errors.push_back({"", open.message()});
+      } else {
+        LOOKOUT_RETURN_IF_ERROR(open);
+      }
+    }
     if (!errors.empty()) {
       add_issues(row.line, errors, report.errors);
     } else {
@@ -104,7 +158,7 @@ Result<ImportReport> Services::Import(const Actor& actor, const EntityDef& entit
   if (!report.errors.empty() || dry_run) return report;  // the transaction rolls back
   for (const store::AuditEntry& a : audits) LOOKOUT_RETURN_IF_ERROR(tx->AppendAudit(a));
   LOOKOUT_RETURN_IF_ERROR(tx->Commit());
-  report.written = report.rows;
+  report.written = report.rows - report.skipped;
   return report;
 }
 

@@ -42,6 +42,17 @@ FieldDef ElementOf(const FieldDef& f) {
   return e;
 }
 
+// The date field that a key "<field>_from" or "<field>_to" bounds, or nullptr.
+const FieldDef* DateBoundField(const EntityDef& entity, const std::string& key) {
+  for (const char* suffix : {"_from", "_to"}) {
+    const std::string end(suffix);
+    if (key.size() <= end.size() || key.compare(key.size() - end.size(), end.size(), end) != 0) continue;
+    const FieldDef* f = entity.Find(key.substr(0, key.size() - end.size()));
+    if (f != nullptr && f->type == FieldType::kDate) return f;
+  }
+  return nullptr;
+}
+
 std::string FilterNames(const EntityDef& entity) {
   std::string out;
   for (const FieldDef& f : entity.fields) {
@@ -49,7 +60,7 @@ std::string FilterNames(const EntityDef& entity) {
   }
   if (!entity.region_field.empty() && entity.Find("region") == nullptr) out += ", region";
   if (!entity.date_field.empty()) out += ", from, to, period";
-  out += ", q, archived, sort, limit, offset";
+  out += ", <date field>_from, <date field>_to, q, archived, sort, limit, offset";
   return out;
 }
 
@@ -192,6 +203,16 @@ Result<store::Page> Services::List(const Actor& actor, const EntityDef& entity,
       if (!last.empty()) {
         query.where.push_back({entity.date_field, store::Condition::Op::kOnOrBefore, {last}});
       }
+    } else if (const FieldDef* date = DateBoundField(entity, key)) {
+      // delivered_on_from / delivered_on_to: bounds on any date field.
+      if (!Date::Parse(raw)) {
+        errors.push_back({key, "expected a date as YYYY-MM-DD, e.g. 2026-03-09"});
+        continue;
+      }
+      const bool from = key.size() > 5 && key.compare(key.size() - 5, 5, "_from") == 0;
+      query.where.push_back({date->name,
+                             from ? store::Condition::Op::kOnOrAfter : store::Condition::Op::kOnOrBefore,
+                             {Value(raw)}});
     } else {
       errors.push_back({key, "is not a filter of " + entity.plural +
                                  "; the filters are: " + FilterNames(entity)});

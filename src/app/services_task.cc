@@ -3,6 +3,7 @@
 
 #include "app/policy.h"
 #include "app/record_checks.h"
+#include "app/report_queries.h"
 #include "app/services.h"
 #include "domain/rules.h"
 
@@ -115,6 +116,39 @@ Result<std::vector<std::string>> Services::AllowedTransitions(const Actor& actor
   return allowed;
 }
 
+Result<std::vector<Record>> DeliveredTasksIn(store::Transaction& tx, const Actor& actor,
+                                             const std::string& from, const std::string& to,
+                                             const std::string& region) {
+  const domain::EntityDef& task = domain::TaskEntity();
+  store::ListQuery query;
+  query.where.push_back({"status", store::Condition::Op::kIn,
+                         {Value("delivered"), Value("evaluated"), Value("closed")}});
+  query.where.push_back({"delivered_on", store::Condition::Op::kOnOrAfter, {Value(from)}});
+  query.where.push_back({"delivered_on", store::Condition::Op::kOnOrBefore, {Value(to)}});
+  if (!region.empty()) {
+    query.where.push_back({task.region_field, store::Condition::Op::kHasAny, {Value(region)}});
+  }
+  query.scope_any = policy::ReadScope(actor, task);
+  query.sort_field = "id";
+  query.limit = 0;
+  LOOKOUT_ASSIGN_OR_RETURN(store::Page page, tx.List(task, query));
+  return std::move(page.items);
+}
+
+Result<Services::DeliveredTasks> CountDeliveredTasks(store::Transaction& tx, const Actor& actor,
+                                                     const std::string& from, const std::string& to,
+                                                     const std::string& region) {
+  LOOKOUT_ASSIGN_OR_RETURN(std::vector<Record> tasks, DeliveredTasksIn(tx, actor, from, to, region));
+  std::set<int64_t> partners;
+  for (const Record& t : tasks) {
+    if (!t.Get("partners").is_list()) continue;
+    for (const Value& id : t.Get("partners").as_list()) {
+      if (id.is_int()) partners.insert(id.as_int());
+    }
+  }
+  return Services::DeliveredTasks{static_cast<int64_t>(tasks.size()), static_cast<int64_t>(partners.size())};
+}
+
 Result<Services::DeliveredTasks> Services::TasksDelivered(const Actor& actor,
                                                           const std::string& from,
                                                           const std::string& to,
@@ -125,26 +159,8 @@ Result<Services::DeliveredTasks> Services::TasksDelivered(const Actor& actor,
   if (!Date::Parse(from)) errors.push_back({"from", "must be a date, YYYY-MM-DD"});
   if (!Date::Parse(to)) errors.push_back({"to", "must be a date, YYYY-MM-DD"});
   if (!errors.empty()) return Status::Validation(std::move(errors));
-  store::ListQuery query;
-  query.where.push_back({"status", store::Condition::Op::kIn,
-                         {Value("delivered"), Value("evaluated"), Value("closed")}});
-  query.where.push_back({"delivered_on", store::Condition::Op::kOnOrAfter, {Value(from)}});
-  query.where.push_back({"delivered_on", store::Condition::Op::kOnOrBefore, {Value(to)}});
-  if (!region.empty()) {
-    query.where.push_back({task.region_field, store::Condition::Op::kHasAny, {Value(region)}});
-  }
-  query.scope_any = policy::ReadScope(actor, task);
-  query.limit = 0;
   LOOKOUT_ASSIGN_OR_RETURN(auto tx, store_.Begin(false));
-  LOOKOUT_ASSIGN_OR_RETURN(store::Page page, tx->List(task, query));
-  std::set<int64_t> partners;
-  for (const Record& t : page.items) {
-    if (!t.Get("partners").is_list()) continue;
-    for (const Value& id : t.Get("partners").as_list()) {
-      if (id.is_int()) partners.insert(id.as_int());
-    }
-  }
-  return DeliveredTasks{page.total, static_cast<int64_t>(partners.size())};
+  return CountDeliveredTasks(*tx, actor, from, to, region);
 }
 
 }  // namespace lookout::app

@@ -19,6 +19,8 @@ const std::vector<CommandSpec>& CommandTable() {
       {"import", "Import a CSV or JSON file of one kind of record (all or nothing)", false,
        MakeImportCommand},
       {"export", "Export every record of a kind as CSV or JSON", false, MakeExportCommand},
+      {"report", "Write the impact report of a period: html, pdf, md, xlsx or json", false,
+       MakeReportCommand},
       {"serve", "Serve the JSON API over HTTP", false, MakeServeCommand},
       {"user", "Add, list, disable and unlock users; reset passwords; sign users out", false,
        MakeUserCommand},

@@ -116,6 +116,7 @@ std::unique_ptr<Command> MakeInitCommand();
 std::unique_ptr<Command> MakeMigrateCommand();
 std::unique_ptr<Command> MakeImportCommand();
 std::unique_ptr<Command> MakeExportCommand();
+std::unique_ptr<Command> MakeReportCommand();
 std::unique_ptr<Command> MakeServeCommand();
 std::unique_ptr<Command> MakeUserCommand();
 std::unique_ptr<Command> MakeDemoCommand();

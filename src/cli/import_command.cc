@@ -1,5 +1,6 @@
 // lookout import KIND FILE [--format csv|json] [--dry-run]
 // lookout import all FOLDER [--format csv|json] [--dry-run]
+// lookout import survey-responses --survey ID --preset NAME [--mapping FILE.json] [--dry-run] FILE
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <filesystem>
@@ -8,6 +9,7 @@
 #include <set>
 
 #include "app/file_io.h"
+#include "app/survey_import.h"
 #include "cli/command.h"
 #include "domain/schema.h"
 
@@ -27,6 +29,10 @@ struct ImportRequest {
   std::string path;
   std::string format;
   bool dry_run = false;
+  // A file from a survey tool (survey-responses with --survey and --preset).
+  int64_t survey = 0;
+  std::string preset;
+  std::string mapping_path;
   // Derived by Parse().
   const EntityDef* entity = nullptr;  // null for "all"
   std::optional<FileFormat> file_format;
@@ -185,17 +191,31 @@ class ImportCommand : public Command {
         "line and column, and nothing is written unless all rows are good. With KIND "
         "'all', FILE is a folder holding KIND.csv or KIND.json files (as `lookout export "
         "all` writes them); every file is checked before any is written. KIND is one of: " +
-        KindList() + "."));
+        KindList() + ". With KIND survey-responses, --survey ID and --preset NAME, FILE is a "
+        "file of responses as a survey tool exported it (SurveyMonkey, Google Forms, "
+        "Microsoft Forms, LimeSurvey, KoboToolbox, or any CSV read with --mapping): see "
+        "docs/surveys.md. Responses already imported are skipped."));
     app.add_option("KIND", request_.kind, "The kind of record, or 'all'")->required();
     app.add_option("FILE", request_.path, "The file (or, for 'all', the folder)")->required();
     app.add_option("--format", request_.format,
                    "csv or json (default: from the file name's extension)")
         ->check(CLI::IsMember({"csv", "json"}, CLI::ignore_case));
     app.add_flag("--dry-run", request_.dry_run, "Check everything, write nothing");
+    app.add_option("--survey", request_.survey,
+                   "survey-responses from a survey tool: the survey's id");
+    app.add_option("--preset", request_.preset,
+                   "survey-responses from a survey tool: " + app::SurveyPresetNames() +
+                       " (docs/surveys.md)");
+    app.add_option("--mapping", request_.mapping_path,
+                   "survey-responses from a survey tool: a JSON file saying which column holds "
+                   "what (saved on the survey for the next import)");
   }
 
   Status Parse() override {
     if (!request_.format.empty()) request_.file_format = app::ParseFileFormat(request_.format);
+    const bool survey_file =
+        request_.survey != 0 || !request_.preset.empty() || !request_.mapping_path.empty();
+    if (survey_file) return ParseSurveyFile();
     if (request_.kind == "all") return Status::Ok();
     request_.entity = domain::FindEntity(request_.kind);
     if (request_.entity == nullptr) {
@@ -215,6 +235,7 @@ class ImportCommand : public Command {
 
   Status Execute(Context& context) override {
     LOOKOUT_ASSIGN_OR_RETURN(services_, context.OpenServices(OpenMode::kExisting));
+    if (survey_file_) return ImportSurveyFile(context);
     if (request_.entity != nullptr) {
       FileJob job{request_.entity, request_.path, *request_.file_format, {}, {}};
       return ImportOne(context, job);
@@ -404,6 +425,92 @@ class ImportCommand : public Command {
     return Status::Ok();
   }
 
+  // survey-responses FILE --survey ID --preset NAME: the file as a survey tool wrote it.
+  Status ParseSurveyFile() {
+    const EntityDef* entity = domain::FindEntity(request_.kind);
+    if (entity == nullptr || entity->name != "survey_response") {
+      return Status::Validation(
+          {{"KIND", "--survey, --preset and --mapping import survey-responses"}},
+          "Files from survey tools are imported as survey-responses, not '" + request_.kind + "'.");
+    }
+    std::vector<FieldError> problems;
+    if (request_.survey <= 0) problems.push_back({"--survey", "give the id of the survey"});
+    if (request_.preset.empty()) {
+      problems.push_back({"--preset", "name the tool the file came from: " + app::SurveyPresetNames()});
+    } else if (!app::ParseSurveyPreset(request_.preset)) {
+      problems.push_back({"--preset", "is one of: " + app::SurveyPresetNames()});
+    }
+    if (!request_.format.empty()) {
+      problems.push_back({"--format", "the preset says how the file is read"});
+    }
+    if (!problems.empty()) {
+      return Status::Validation(std::move(problems),
+                                "Importing a file from a survey tool needs --survey and --preset.");
+    }
+    survey_file_ = true;
+    request_.entity = entity;
+    return Status::Ok();
+  }
+
+  Status ImportSurveyFile(Context& context) {
+    app::SurveyFileImport import;
+    import.survey = request_.survey;
+    import.preset = request_.preset;
+    import.dry_run = request_.dry_run;
+    LOOKOUT_ASSIGN_OR_RETURN(import.bytes, app::ReadWholeFile(request_.path));
+    if (!request_.mapping_path.empty()) {
+      LOOKOUT_ASSIGN_OR_RETURN(import.mapping_json, app::ReadWholeFile(request_.mapping_path));
+      if (import.mapping_json.find_first_not_of(" \t\r\n") == std::string::npos) {
+        return Status::Validation({{"--mapping", request_.mapping_path + " is empty"}},
+                                  "The column mapping file is empty.");
+      }
+    }
+    LOOKOUT_ASSIGN_OR_RETURN(app::SurveyFileReport report,
+                             services_->ImportSurveyFile(context.actor(), import));
+    const std::string file = FileName(request_.path);
+    for (const ImportIssue& w : report.import.warnings) {
+      context.err() << "lookout: warning: " << file << ", line " << w.line
+                    << (w.column.empty() ? "" : ", " + w.column) << ": " << w.message << "\n";
+    }
+    if (!report.problems.empty()) {
+      const size_t n = report.problems.size();
+      return Status(ErrorCode::kValidation,
+                    file + ": " + std::to_string(n) + (n == 1 ? " problem" : " problems") +
+                        "; nothing was written.",
+                    report.problems);
+    }
+    const int64_t read = report.import.rows;
+    const int64_t skipped = report.import.skipped;
+    const std::string responses = read == 1 ? " survey response" : " survey responses";
+    if (request_.dry_run) {
+      context.out() << "dry run: " << read << responses << " in " << file << " are valid";
+      if (skipped > 0) context.out() << " (" << skipped << " already imported would be skipped)";
+      context.out() << "; nothing was written\n";
+    } else {
+      context.out() << "imported " << report.import.written
+                    << (report.import.written == 1 ? " survey response" : " survey responses")
+                    << " into survey " << request_.survey << " from " << file;
+      if (skipped > 0) {
+        context.out() << "; skipped " << skipped << " already imported";
+      }
+      context.out() << "\n";
+    }
+    if (!report.ignored_columns.empty()) {
+      context.out() << "ignored " << report.ignored_columns.size()
+                    << (report.ignored_columns.size() == 1 ? " column" : " columns")
+                    << ", never stored: " << Join(report.ignored_columns) << "\n";
+    }
+    if (!report.personal_columns.empty()) {
+      context.out() << "personal data left out: " << Join(report.personal_columns) << "\n";
+    }
+    for (const std::string& note : report.notes) context.out() << "note: " << note << "\n";
+    if (report.mapping_saved) {
+      context.out() << "saved the column mapping on survey " << request_.survey
+                    << " for its next import\n";
+    }
+    return Status::Ok();
+  }
+
   static std::string Join(const std::vector<std::string>& items) {
     std::string out;
     for (const std::string& s : items) out += (out.empty() ? "" : ", ") + s;
@@ -411,6 +518,7 @@ class ImportCommand : public Command {
   }
 
   ImportRequest request_;
+  bool survey_file_ = false;
   app::Services* services_ = nullptr;
 };
 

@@ -150,6 +150,7 @@ const std::vector<Vocabulary>& AllVocabularies() {
         {"email", "Email or letter"},
         {"event", "Event"},
         {"other", "Other"}}},
+      {"report_kind", {{"impact", "Impact report"}}},
       {"outcome_event_kind",
        {{"safeguarding_action", "Safeguarding action"},
         {"nrm_referral", "NRM referral"},
@@ -663,7 +664,10 @@ const EntityDef& Survey() {
       .fields = {Searchable(Text("title", "Title", true)), Enum("kind", "Kind", "survey_kind", true),
                  Filter(Of(FieldType::kPeriod, "period", "Period", true)),
                  Ref("task", "Task", "task"), Ref("activity", "Activity", "activity"),
-                 Long("description", "Description")},
+                 Long("description", "Description"),
+                 With(Of(FieldType::kLongText, "import_mapping", "Import column mapping"),
+                      "how files exported by survey tools are read into this survey: JSON, "
+                      "saved by the last import given a mapping (docs/surveys.md)")},
       .sort_field = "id",
       .sort_descending = true};
   return e;
@@ -749,6 +753,34 @@ const EntityDef& CaseStudy() {
       .region_field = "regions",
       .sort_field = "id",
       .sort_descending = true};
+  return e;
+}
+
+const EntityDef& PublishedReport() {
+  static const EntityDef e{
+      .name = "published_report",
+      .plural = "published-reports",
+      .table = "published_report",
+      .label = "Published report",
+      .help = "A report a manager published: its files frozen as they were (downloaded "
+              "identically later), a hash of the records it was computed from, and whether "
+              "the period's records are still locked against change.",
+      .fields = {With(System(Enum("kind", "Report", "report_kind")), "impact"),
+                 With(System(Filter(Of(FieldType::kPeriod, "period", "Period"))), "2025-26 or 2025-26 Q3"),
+                 With(System(Ref("region", "Region", "region")), "empty for the whole programme"),
+                 With(System(Of(FieldType::kInt, "threshold", "Suppression threshold")),
+                      "counts under it were not shown in breakdowns"),
+                 System(Text("title", "Title")),
+                 With(System(Text("inputs_hash", "Hash of the inputs")),
+                      "SHA-256 of the aggregates and records the figures were computed from"),
+                 With(System(Filter(Bool("locked", "Records locked"))),
+                      "true while the period's records may not be changed"),
+                 With(System(MaxLen(Long("unlock_reason", "Why it was unlocked"), 2000)),
+                      "given by the manager who unlocked the period")},
+      .region_field = "region",
+      .sort_field = "id",
+      .sort_descending = true,
+      .api_writable = false};
   return e;
 }
 
@@ -861,7 +893,7 @@ const std::vector<const EntityDef*>& AllEntities() {
       &Objective(), &ScoringScheme(),  &Partner(),        &Insight(),  &Task(),
       &TaskTransition(), &Campaign(),  &Activity(),       &Outcome(),  &Indicator(),
       &Survey(),    &SurveyQuestion(), &SurveyResponse(), &Quote(),    &CaseStudy(),
-      &OutcomeEvent()};
+      &OutcomeEvent(), &PublishedReport()};
   return kAll;
 }
 
@@ -922,5 +954,6 @@ const EntityDef& TaskEntity() { return Task(); }
 const EntityDef& TaskTransitionEntity() { return TaskTransition(); }
 const EntityDef& ActivityEntity() { return Activity(); }
 const EntityDef& SurveyResponseEntity() { return SurveyResponse(); }
+const EntityDef& PublishedReportEntity() { return PublishedReport(); }
 
 }  // namespace lookout::domain

@@ -126,6 +126,7 @@ const EntityDef& TaskEntity();
 const EntityDef& TaskTransitionEntity();
 const EntityDef& ActivityEntity();
 const EntityDef& SurveyResponseEntity();
+const EntityDef& PublishedReportEntity();
 const EntityDef& AccountEntity();        // internal: a staff member's sign-in credentials
 const EntityDef& SessionEntity();        // internal: a signed-in browser session
 const EntityDef& ApiTokenEntity();       // internal: a token for scripts

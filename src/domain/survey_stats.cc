@@ -1,5 +1,6 @@
 #include "domain/survey_stats.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "domain/schema.h"
@@ -34,46 +35,70 @@ std::vector<std::string> SplitChoices(std::string_view text) {
 
 QuestionResult TallyQuestion(std::string_view kind, std::string_view options,
                              const std::vector<std::string>& answers) {
+  std::vector<std::pair<std::string, int64_t>> counts;
+  for (const std::string& answer : answers) {
+    if (answer.empty()) continue;
+    auto it = std::find_if(counts.begin(), counts.end(),
+                           [&](const auto& c) { return c.first == answer; });
+    if (it == counts.end()) {
+      counts.emplace_back(answer, 1);
+    } else {
+      ++it->second;
+    }
+  }
+  return TallyCounts(kind, options, counts, static_cast<int64_t>(answers.size()));
+}
+
+QuestionResult TallyCounts(std::string_view kind, std::string_view options,
+                           const std::vector<std::pair<std::string, int64_t>>& counts,
+                           int64_t respondents, const std::vector<std::string>& positive) {
   QuestionResult r;
-  r.respondents = static_cast<int64_t>(answers.size());
+  r.respondents = respondents;
   const bool scaled = kind == "agreement" || kind == "yes_no";
   const bool choices = kind == "single_choice" || kind == "multiple_choice";
   if (scaled) {
     for (const Term& t : FindVocabulary(kind == "agreement" ? "agreement" : "yes_no")->terms) {
       r.distribution.push_back({t.code, t.label, 0});
     }
-    r.has_positive = true;
   } else if (choices) {
     for (const std::string& choice : SplitChoices(options)) r.distribution.push_back({choice, choice, 0});
   }
-  for (const std::string& answer : answers) {
-    if (answer.empty()) {
-      ++r.blank;
-      continue;
-    }
+  std::vector<std::string> positives = positive;
+  if (positives.empty() && kind == "agreement") positives = {"strongly_agree", "agree"};
+  if (positives.empty() && kind == "yes_no") positives = {"yes"};
+  r.has_positive = !positives.empty() && kind != "free_text";
+  auto is_positive = [&](const std::string& answer) {
+    return std::find(positives.begin(), positives.end(), answer) != positives.end();
+  };
+  int64_t answered = 0;
+  for (const auto& [answer, count] : counts) {
+    if (answer.empty() || count <= 0) continue;
+    answered += count;
     if (kind == "free_text") {
-      ++r.written;
+      r.written += count;
       continue;
     }
     if (answer == "dont_know") {
-      ++r.dont_know;
-      if (AnswerCount* a = Find(r.distribution, answer)) ++a->count;
+      r.dont_know += count;
+      if (AnswerCount* a = Find(r.distribution, answer)) a->count += count;
       continue;
     }
     const std::vector<std::string> given =
         kind == "multiple_choice" ? SplitChoices(answer) : std::vector<std::string>{answer};
+    bool any_positive = false;
     for (const std::string& g : given) {
       AnswerCount* a = Find(r.distribution, g);
       if (a == nullptr) {
         r.distribution.push_back({g, g, 0});
         a = &r.distribution.back();
       }
-      ++a->count;
+      a->count += count;
+      any_positive = any_positive || is_positive(g);
     }
-    if (kind == "agreement" && (answer == "strongly_agree" || answer == "agree")) ++r.positive;
-    if (kind == "yes_no" && answer == "yes") ++r.positive;
+    if (r.has_positive && any_positive) r.positive += count;
   }
-  r.base = r.respondents - r.blank - r.dont_know;
+  r.blank = std::max<int64_t>(0, respondents - answered);
+  r.base = respondents - r.blank - r.dont_know;
   if (kind == "free_text") r.base = r.written;
   if (r.has_positive) r.interval = WilsonInterval(r.positive, r.base);
   return r;
@@ -91,6 +116,11 @@ Interval WilsonInterval(int64_t positive, int64_t base, double z) {
 
 std::string Percent(double proportion) {
   return std::to_string(static_cast<int64_t>(std::floor(proportion * 100 + 0.5))) + "%";
+}
+
+std::string PercentOneDecimal(double proportion) {
+  const int64_t tenths = static_cast<int64_t>(std::floor(proportion * 1000 + 0.5));
+  return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + "%";
 }
 
 }  // namespace lookout::domain

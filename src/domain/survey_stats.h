@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace lookout::domain {
@@ -49,12 +50,24 @@ std::vector<std::string> SplitChoices(std::string_view text);
 QuestionResult TallyQuestion(std::string_view kind, std::string_view options,
                              const std::vector<std::string>& answers);
 
+// The same from answers already counted (as a database aggregate gives them): each distinct
+// answer with how many responses gave it, and `respondents`, the responses looked at (those
+// not counted answered nothing: blank). `positive` lists the answers that count as
+// positive (an indicator's); empty means the question's own (strongly_agree and agree for
+// agreement, yes for yes/no; no positive for other kinds). For multiple choice an answer
+// with any positive choice is positive once.
+QuestionResult TallyCounts(std::string_view kind, std::string_view options,
+                           const std::vector<std::pair<std::string, int64_t>>& counts,
+                           int64_t respondents, const std::vector<std::string>& positive = {});
+
 // The Wilson score interval for `positive` out of `base` at the normal quantile `z`
 // (1.96 for 95%). REQUIRES: 0 <= positive <= base. {0, 0} when base is 0.
 Interval WilsonInterval(int64_t positive, int64_t base, double z = 1.959963984540054);
 
 // "42%" for 0.4236: a proportion as a whole percentage, rounded half up.
 std::string Percent(double proportion);
+// "69.9%" for 0.69948: to one decimal place, rounded half up (how intervals are published).
+std::string PercentOneDecimal(double proportion);
 
 }  // namespace lookout::domain
 

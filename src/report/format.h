@@ -4,11 +4,26 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 namespace lookout::report {
 
 // A count with its thousands separated by commas: "12,885", "-1,000".
 std::string Thousands(int64_t n);
+
+// Text escaped for HTML and XML (SVG) content and attribute values: & < > " '.
+std::string HtmlEscape(std::string_view text);
+
+// Every byte but RFC 3986's unreserved characters percent-encoded, so the text is one
+// query value whatever it holds ('/', '?', '&', '=', '#', '+').
+std::string PercentEncode(std::string_view text);
+
+// "/activities?region=EM&type=workshop": the path with the parameters that have a value,
+// percent-encoded, in the order given.
+std::string PathWithQuery(std::string_view path,
+                          const std::vector<std::pair<std::string, std::string>>& params);
 
 }  // namespace lookout::report
 

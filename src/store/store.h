@@ -97,11 +97,13 @@ struct AuditPage {
   int64_t total = 0;                    // matching entries, ignoring limit and offset
 };
 
-// Reach summed over activities: one row per (region, group, sector).
+// Reach summed over live activities: one row per (region, group, sector), and with
+// `detailed` per (region, activity type, task, group, sector).
 struct ReachQuery {
   std::string from;  // inclusive start_on bounds, YYYY-MM-DD
   std::string to;
   std::string region;  // empty: all
+  bool detailed = false;
 };
 struct ReachRow {
   std::string region;
@@ -110,6 +112,43 @@ struct ReachRow {
   int64_t count = 0;
   bool any_estimated = false;
   int64_t activities = 0;
+  std::string type;  // detailed only: the activities' type
+  int64_t task = 0;  // detailed only: the task they deliver
+};
+
+// Answers to survey questions counted in the database: one row per (question, answer)
+// over the live responses that match.
+struct AnswerCountQuery {
+  std::vector<int64_t> questions;
+  std::string region;             // the responses' region; empty: all
+  std::string attended_training;  // "yes", "no", "unknown"; empty: all
+};
+struct AnswerCountRow {
+  int64_t question = 0;
+  std::string answer;
+  int64_t count = 0;
+};
+// Live activities counted: one row per (region, task) for activities dated in [from, to].
+struct ActivityCountRow {
+  std::string region;
+  int64_t task = 0;
+  int64_t activities = 0;
+};
+
+// A published report's file, as it was published.
+struct ReportFile {
+  int64_t report_id = 0;
+  std::string format;        // "pdf", "html", ...
+  std::string content_type;
+  std::string file_name;
+  std::string sha256;        // of `bytes`, lower-case hex
+  std::string bytes;
+};
+
+// How many live responses of each survey match (region, attended_training as above).
+struct ResponseCountRow {
+  int64_t survey = 0;
+  int64_t responses = 0;
 };
 
 // A unit of work: every read and write of one use case. Not thread-safe. Destroying a
@@ -168,6 +207,18 @@ class Transaction {
                                        const std::string& prefix) = 0;
 
   virtual Result<std::vector<ReachRow>> AggregateReach(const ReachQuery& query) = 0;
+  virtual Result<std::vector<AnswerCountRow>> CountAnswers(const AnswerCountQuery& query) = 0;
+  // `query.detailed` is ignored.
+  virtual Result<std::vector<ActivityCountRow>> CountActivities(const ReachQuery& query) = 0;
+  // `query.questions` is ignored; `surveys` are the surveys counted.
+  virtual Result<std::vector<ResponseCountRow>> CountResponses(const std::vector<int64_t>& surveys,
+                                                               const AnswerCountQuery& query) = 0;
+
+  // A published report's files: written once, at publication; kDuplicate when the report
+  // already has a file of that format.
+  virtual Status PutReportFile(const ReportFile& file) = 0;
+  // kNotFound when the report has no file of that format.
+  virtual Result<ReportFile> GetReportFile(int64_t report_id, const std::string& format) = 0;
 
   virtual Status Commit() = 0;
 };

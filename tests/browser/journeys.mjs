@@ -386,6 +386,70 @@ async function officerWorksWithoutJavaScript (t) {
 }
 officerWorksWithoutJavaScript.contextOptions = { javaScriptEnabled: false }
 
+// The manager reads the year's impact report as a web page (axe, 320 px, screenshot),
+// downloads it as a PDF, publishes it and unlocks its period again.
+async function managerDownloadsTheImpactReport (t) {
+  const { page } = t
+  await signInAs(page, 'manager')
+  await t.step('the reports page offers the report in every format', async () => {
+    await page.goto(url('/reports'))
+    await page.getByRole('heading', { name: 'The impact report' }).waitFor()
+    await page.getByLabel(/Web page, with every figure linked/).check()
+    await clickAndWait(page, page.getByRole('button', { name: 'Download the report' }))
+    expectPath(page, '/reports/impact', 'after choosing the web page')
+  })
+  await t.step('the HTML report passes axe and the 320 px check', async () => {
+    await page.getByRole('heading', { level: 1, name: /Impact report/ }).waitFor()
+    await page.getByRole('heading', { name: 'Headline figures' }).waitFor()
+    await page.getByText(/professionals, and/).first().waitFor()
+    await checkPage(page, 'impact-report-html')
+  })
+  await t.step('a figure links to the records it counts', async () => {
+    const link = page.locator('#headlines a').first()
+    const href = await link.getAttribute('href')
+    if (!/\/activities\?from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}/.test(href || '')) {
+      throw new Error(`the first headline figure should link to its activities, not ${href}`)
+    }
+    await clickAndWait(page, link)
+    expectPath(page, '/activities', 'after following a figure')
+  })
+  await t.step('the PDF downloads', async () => {
+    await page.goto(url('/reports'))
+    const downloading = page.waitForEvent('download')
+    await page.getByRole('button', { name: 'Download the report' }).click()
+    const download = await downloading
+    if (!/^impact-\d{4}-\d{2}\.pdf$/.test(download.suggestedFilename())) {
+      throw new Error(`unexpected file name ${download.suggestedFilename()}`)
+    }
+    const file = await download.path()
+    const head = (await import('node:fs')).readFileSync(file).subarray(0, 5).toString()
+    if (head !== '%PDF-') throw new Error(`the download is not a PDF: starts ${JSON.stringify(head)}`)
+  })
+  await t.step('publishing freezes the report and locks its period', async () => {
+    await page.goto(url('/reports'))
+    await clickAndWait(page, page.getByRole('button', { name: 'Publish this report' }))
+    if (!/^\/reports\/published\/\d+$/.test(currentPath(page))) {
+      throw new Error(`expected the published report's page, got ${page.url()}`)
+    }
+    await page.getByText('The report is published and its period\'s records are locked.').waitFor()
+    await checkPage(page, 'published-report')
+  })
+  await t.step('the published reports are listed', async () => {
+    const back = page.url()
+    await page.goto(url('/reports/published'))
+    await page.getByRole('link', { name: /Impact report/ }).first().waitFor()
+    await checkPage(page, 'published-list')
+    await page.goto(back)
+  })
+  await t.step('unlocking the period asks why', async () => {
+    await clickAndWait(page, page.getByRole('button', { name: 'Unlock the period' }))
+    await page.getByText('Say why the period\'s records must change').first().waitFor()
+    await page.getByLabel('Why must the records change?').fill('The journeys go on recording activities this year.')
+    await clickAndWait(page, page.getByRole('button', { name: 'Unlock the period' }))
+    await page.getByText(/Unlocked: The journeys go on recording/).waitFor()
+  })
+}
+
 // Last: every page template was checked with axe by one of the journeys above.
 async function everyPageTemplateWasChecked (t) {
   await t.step('every page template was checked', async () => everyTemplateChecked())
@@ -398,6 +462,7 @@ const journeys = [
   officerRecordsThreeActivities,
   analystImportsSurveyResponses,
   managerKeepsPartnersAndEvaluation,
+  managerDownloadsTheImpactReport,
   adminReferenceDataAndAudit,
   funderSeesOnlyAggregates,
   otherHomes,

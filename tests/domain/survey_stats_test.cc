@@ -60,5 +60,52 @@ TEST(SurveyStats, PercentRoundsHalfUp) {
   EXPECT_EQ(Percent(0.0), "0%");
 }
 
+TEST(SurveyStats, WilsonIntervalAsPublishedToOneDecimal) {
+  // The values the impact report's readers can check against published tables.
+  auto text = [](int64_t x, int64_t n) {
+    Interval i = WilsonInterval(x, n);
+    return PercentOneDecimal(i.lower) + " to " + PercentOneDecimal(i.upper);
+  };
+  EXPECT_EQ(text(18, 20), "69.9% to 97.2%");
+  EXPECT_EQ(text(0, 12), "0.0% to 24.2%");
+  EXPECT_EQ(text(45, 60), "62.8% to 84.2%");
+}
+
+TEST(SurveyStats, CountsFromAnAggregateGiveTheSameResultAsTheAnswers) {
+  const std::vector<std::string> answers = {"agree", "strongly_agree", "agree", "disagree",
+                                            "dont_know", "", "", "neither"};
+  QuestionResult direct = TallyQuestion("agreement", "", answers);
+  QuestionResult counted = TallyCounts(
+      "agreement", "",
+      {{"agree", 2}, {"strongly_agree", 1}, {"disagree", 1}, {"dont_know", 1}, {"neither", 1}}, 8);
+  EXPECT_EQ(counted.base, direct.base);
+  EXPECT_EQ(counted.blank, 2);
+  EXPECT_EQ(counted.positive, direct.positive);
+  EXPECT_EQ(counted.dont_know, 1);
+  ASSERT_EQ(counted.distribution.size(), direct.distribution.size());
+  for (size_t i = 0; i < counted.distribution.size(); ++i) {
+    EXPECT_EQ(counted.distribution[i].count, direct.distribution[i].count) << i;
+  }
+}
+
+TEST(SurveyStats, AnIndicatorsPositiveAnswersReplaceTheQuestionsOwn) {
+  // "Strongly agree" only, as an indicator may define it.
+  QuestionResult strict = TallyCounts("agreement", "", {{"agree", 5}, {"strongly_agree", 3}}, 8,
+                                      {"strongly_agree"});
+  EXPECT_EQ(strict.positive, 3);
+  EXPECT_EQ(strict.base, 8);
+  // A choice question has a positive answer only when an indicator names one.
+  QuestionResult rating = TallyCounts("single_choice", "excellent;good;fair;poor",
+                                      {{"excellent", 4}, {"good", 3}, {"poor", 1}}, 9);
+  EXPECT_FALSE(rating.has_positive);
+  QuestionResult good = TallyCounts("single_choice", "excellent;good;fair;poor",
+                                    {{"excellent", 4}, {"good", 3}, {"poor", 1}}, 9,
+                                    {"excellent", "good"});
+  EXPECT_TRUE(good.has_positive);
+  EXPECT_EQ(good.positive, 7);
+  EXPECT_EQ(good.base, 8);
+  EXPECT_EQ(good.blank, 1);
+}
+
 }  // namespace
 }  // namespace lookout::domain

@@ -174,6 +174,12 @@ std::map<std::string, Record> ValidExamples() {
             {"occurred_on", "2020-03-09"},
             {"region", "EM"},
             {"description", "Railway staff alerted BTP; safeguarding followed."}})},
+      {"published_report",
+       Rec({{"kind", "impact"},
+            {"period", "2025-26"},
+            {"threshold", 5},
+            {"title", "Impact report 2025-26"},
+            {"locked", true}})},
   };
 }
 

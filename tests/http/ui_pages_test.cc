@@ -809,6 +809,126 @@ TEST_F(UiPagesTest, TheReportsPageGivesAPeriodsHeadlineFigures) {
   EXPECT_EQ(refused->status, 403);
 }
 
+TEST_F(UiPagesTest, TheImpactReportDownloadsInEveryFormat) {
+  const int64_t task = AddTask("Hotel night staff awareness", "approved");
+  Browser officer = SignInWithForm(officer_);
+  auto saved = PostForm("/activities/new", officer,
+                        "task=" + std::to_string(task) +
+                            "&type=training_session&title=Night+staff+briefing"
+                            "&start_on-day=2&start_on-month=3&start_on-year=2026&region=EM"
+                            "&reach-professionals-hospitality=1200");
+  ASSERT_TRUE(saved);
+  ASSERT_EQ(saved->status, 303) << saved->body;
+  Browser b = SignInWithForm(manager_);
+  auto page = Client().Get("/reports?period=2025-26&region=EM", b.Cookie());
+  ASSERT_TRUE(page);
+  EXPECT_THAT(page->body, HasSubstr("action=\"/reports/impact\""));
+  auto html = Client().Get("/reports/impact?period=2025-26&region=EM&format=html", b.Cookie());
+  ASSERT_TRUE(html);
+  EXPECT_EQ(html->status, 200);
+  EXPECT_THAT(html->get_header_value("Content-Type"), HasSubstr("text/html"));
+  EXPECT_THAT(html->get_header_value("Content-Security-Policy"), HasSubstr("style-src 'unsafe-inline'"));
+  EXPECT_THAT(html->body, HasSubstr("Impact report 2025-26: East Midlands"));
+  EXPECT_THAT(html->body, HasSubstr("1,200"));
+  // Every figure links back to Lookout's own list of the records behind it.
+  EXPECT_THAT(html->body, HasSubstr("/activities?from=2025-04-01&amp;to=2026-03-31&amp;region=EM"));
+  for (const char* format : {"pdf", "xlsx", "md", "json"}) {
+    auto file = Client().Get(std::string("/reports/impact?period=2025-26&format=") + format, b.Cookie());
+    ASSERT_TRUE(file);
+    EXPECT_EQ(file->status, 200) << format;
+    EXPECT_THAT(file->get_header_value("Content-Disposition"),
+                HasSubstr(std::string("attachment; filename=\"impact-2025-26.") + format + "\""));
+  }
+  auto quarterly = Client().Get("/reports/quarterly?period=2025-26&format=csv", b.Cookie());
+  ASSERT_TRUE(quarterly);
+  EXPECT_EQ(quarterly->status, 200);
+  EXPECT_THAT(quarterly->body, HasSubstr("Quarter,Region,Theme,Tasks completed,Activities"));
+  EXPECT_THAT(quarterly->body, HasSubstr("Q4 (2026-01-01 to 2026-03-31),East Midlands,"));
+  auto quarterly_xlsx = Client().Get("/reports/quarterly?period=2025-26&format=xlsx", b.Cookie());
+  ASSERT_TRUE(quarterly_xlsx);
+  EXPECT_EQ(quarterly_xlsx->body.substr(0, 2), "PK");
+  auto pdf = Client().Get("/reports/impact?period=2025-26&format=pdf", b.Cookie());
+  EXPECT_EQ(pdf->body.substr(0, 5), "%PDF-");
+  auto bad = Client().Get("/reports/impact?period=2025&format=pdf", b.Cookie());
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 422);
+  auto unknown = Client().Get("/reports/impact?period=2025-26&format=docx", b.Cookie());
+  ASSERT_TRUE(unknown);
+  EXPECT_EQ(unknown->status, 422);
+  Browser funder = SignInWithForm(funder_);
+  auto refused = Client().Get("/reports/impact?period=2025-26&format=pdf", funder.Cookie());
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 403);
+}
+
+TEST_F(UiPagesTest, AManagerPublishesAReportThatFundersDownloadAndUnlocksItsPeriod) {
+  const int64_t task = AddTask("Hotel night staff awareness", "approved");
+  Browser officer = SignInWithForm(officer_);
+  auto saved = PostForm("/activities/new", officer,
+                        "task=" + std::to_string(task) +
+                            "&type=training_session&title=Night+staff+briefing"
+                            "&start_on-day=2&start_on-month=3&start_on-year=2026&region=EM"
+                            "&reach-professionals-hospitality=1200");
+  ASSERT_TRUE(saved);
+  ASSERT_EQ(saved->status, 303) << saved->body;
+  Browser manager = SignInWithForm(manager_);
+  auto page = Client().Get("/reports?period=2025-26", manager.Cookie());
+  ASSERT_TRUE(page);
+  EXPECT_THAT(page->body, HasSubstr("Publish this report"));
+  auto published = PostForm("/reports/publish", manager, "period=2025-26&region=");
+  ASSERT_TRUE(published);
+  ASSERT_EQ(published->status, 303) << published->body;
+  const std::string where = published->get_header_value("Location");
+  EXPECT_THAT(where, HasSubstr("/reports/published/"));
+  const std::string path = where.substr(0, where.find('?'));
+  auto shown = Client().Get(where, manager.Cookie());
+  ASSERT_TRUE(shown);
+  EXPECT_EQ(shown->status, 200);
+  EXPECT_THAT(shown->body, HasSubstr("The report is published"));
+  EXPECT_THAT(shown->body, HasSubstr("Unlock the period"));
+
+  // The officer can no longer add an activity to the published year.
+  auto late = PostForm("/activities/new", officer,
+                       "task=" + std::to_string(task) +
+                           "&type=workshop&title=Late+entry"
+                           "&start_on-day=3&start_on-month=3&start_on-year=2026&region=EM"
+                           "&reach-young_people=30");
+  ASSERT_TRUE(late);
+  EXPECT_EQ(late->status, 409);
+  EXPECT_THAT(late->body, HasSubstr("locked"));
+
+  // A funder reads the list and downloads the same bytes twice; cannot unlock.
+  Browser funder = SignInWithForm(funder_);
+  auto list = Client().Get("/reports/published", funder.Cookie());
+  ASSERT_TRUE(list);
+  EXPECT_EQ(list->status, 200);
+  EXPECT_THAT(list->body, HasSubstr("Impact report 2025-26"));
+  auto first = Client().Get(path + "/file?format=pdf", funder.Cookie());
+  auto second = Client().Get(path + "/file?format=pdf", funder.Cookie());
+  ASSERT_TRUE(first && second);
+  EXPECT_EQ(first->status, 200);
+  EXPECT_EQ(first->body.substr(0, 5), "%PDF-");
+  EXPECT_EQ(first->body, second->body);
+  EXPECT_FALSE(first->get_header_value("ETag").empty());
+  auto funder_page = Client().Get(path, funder.Cookie());
+  ASSERT_TRUE(funder_page);
+  EXPECT_THAT(funder_page->body, Not(HasSubstr("Unlock the period")));
+  auto refused = PostForm(path + "/unlock", funder, "version=1&reason=No");
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 403);
+
+  // Unlocking needs a reason.
+  auto no_reason = PostForm(path + "/unlock", manager, "version=1&reason=");
+  ASSERT_TRUE(no_reason);
+  EXPECT_EQ(no_reason->status, 422);
+  EXPECT_THAT(no_reason->body, HasSubstr("Say why the period"));
+  auto unlocked = PostForm(path + "/unlock", manager, "version=1&reason=A+late+correction");
+  ASSERT_TRUE(unlocked);
+  EXPECT_EQ(unlocked->status, 303);
+  auto after = Client().Get(path, manager.Cookie());
+  EXPECT_THAT(after->body, HasSubstr("Unlocked: A late correction"));
+}
+
 TEST_F(UiPagesTest, AnOfficerAssessesAndScoresInsightInTheirRegion) {
   Record scheme;
   scheme.Set("scheme_version", 1);
@@ -956,6 +1076,76 @@ TEST_F(UiPagesTest, TheTaskingMeetingAsksForChangesWhichLastUntilTheProposalIsCh
   auto after = Client().Get(path.c_str(), officer.Cookie());
   ASSERT_TRUE(after);
   EXPECT_THAT(after->body, Not(HasSubstr("The tasking meeting asked for changes")));
+}
+
+TEST_F(UiPagesTest, AnAnalystImportsAGoogleFormsFileOnceAndSeesWhatWasLeftOut) {
+  auto analyst = authtest::AddTestUser(*services_, *accounts_, "analyst");
+  Record survey;
+  survey.Set("title", "Roadshow feedback");
+  survey.Set("kind", "post_session_feedback");
+  survey.Set("period", "2025-26");
+  auto s = services_->Create(app::Actor::System(), *domain::FindEntity("survey"), survey);
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  Record question;
+  question.Set("survey", s->record.Id());
+  question.Set("position", 1);
+  question.Set("text", "I am more confident to act.");
+  question.Set("kind", "agreement");
+  ASSERT_TRUE(services_->Create(app::Actor::System(), *domain::FindEntity("survey_question"), question).ok());
+  const std::string path = "/surveys/" + std::to_string(s->record.Id()) + "/import";
+
+  Browser b = SignInWithForm(analyst);
+  auto form = Client().Get(path.c_str(), b.Cookie());
+  ASSERT_TRUE(form);
+  EXPECT_EQ(form->status, 200);
+  EXPECT_THAT(form->body, HasSubstr("id=\"field-preset-google-forms\""));
+  EXPECT_THAT(form->body, HasSubstr("Microsoft Forms (XLSX)"));
+  auto upload = [&](const std::string& preset, const std::string& mapping, const std::string& csv) {
+    auto part = [](const std::string& name, const std::string& value) {
+      return "--B0undary\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
+    };
+    const std::string body = part("csrf_token", b.csrf) + part("preset", preset) + part("mapping", mapping) +
+                             "--B0undary\r\nContent-Disposition: form-data; name=\"file\"; "
+                             "filename=\"responses.csv\"\r\nContent-Type: text/csv\r\n\r\n" +
+                             csv + "\r\n--B0undary--\r\n";
+    return Client().Post(path.c_str(), b.Cookie(), body, "multipart/form-data; boundary=B0undary");
+  };
+  const std::string header = "Timestamp,Email address,I am more confident to act.\n";
+  auto bad = upload("google-forms", "", header + "2025/11/03 10:15:42 GMT,a@example.org,Agree\n" +
+                                            "2025/11/03 10:17:02 GMT,b@example.org,Kinda\n");
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 422);
+  EXPECT_THAT(bad->body, HasSubstr("line 3, column C (I am more confident to act.)"));
+  EXPECT_THAT(bad->body, HasSubstr("nothing was imported"));
+
+  const std::string good = header + "2025/11/03 10:15:42 GMT,a@example.org,Agree\n" +
+                           "2025/11/03 10:17:02 GMT,b@example.org,Strongly disagree\n";
+  auto first = upload("google-forms", "", good);
+  ASSERT_TRUE(first);
+  EXPECT_EQ(first->status, 200) << first->body;
+  EXPECT_THAT(first->body, HasSubstr("2 responses imported."));
+  EXPECT_THAT(first->body, HasSubstr("B (Email address)"));
+  auto again = upload("google-forms", "", good);
+  ASSERT_TRUE(again);
+  EXPECT_THAT(again->body, HasSubstr("0 responses imported."));
+  EXPECT_THAT(again->body, HasSubstr("2 responses were already imported and skipped."));
+  auto stored = services_->List(app::Actor::System(), domain::SurveyResponseEntity(), {});
+  ASSERT_TRUE(stored.ok());
+  EXPECT_EQ(stored->total, 2);
+
+  auto unmapped = upload("generic", "", "Ref,Q1\nA,Agree\n");
+  ASSERT_TRUE(unmapped);
+  EXPECT_EQ(unmapped->status, 422);
+  EXPECT_THAT(unmapped->body, HasSubstr("href=\"#field-mapping\""));
+  auto mapped = upload("generic", R"({"response_id": "Ref", "questions": {"1": "Q1"}})",
+                       "Ref,Q1\nA,Agree\n");
+  ASSERT_TRUE(mapped);
+  EXPECT_EQ(mapped->status, 200) << mapped->body;
+  EXPECT_THAT(mapped->body, HasSubstr("The column mapping was saved"));
+  auto reopened = Client().Get(path.c_str(), b.Cookie());
+  ASSERT_TRUE(reopened);
+  EXPECT_THAT(reopened->body, HasSubstr("&quot;preset&quot;: &quot;generic&quot;"));
+  EXPECT_THAT(reopened->body, HasSubstr("value=\"generic\" checked"));
 }
 
 }  // namespace

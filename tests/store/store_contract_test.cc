@@ -465,6 +465,117 @@ TEST_P(StoreContract, SumsReachByRegionGroupAndSectorOverLiveActivitiesInTheDate
   EXPECT_EQ(all->at(1).count, 27);  // EM professionals police, with the 2024 activity
 }
 
+TEST_P(StoreContract, DetailedReachCarriesTheActivityTypeAndTask) {
+  Migrate();
+  auto tx = Begin();
+  InsertReferenceRows(*tx);
+  auto task = [&](const char* reference) {
+    return MustInsert(*tx, domain::TaskEntity(),
+                      Make({{"reference", reference},
+                            {"title", "Task"},
+                            {"themes", Value(Value::List{Value("cse")})},
+                            {"regions", Value(Value::List{Value("EM")})},
+                            {"lead", staff_},
+                            {"priority", "low"},
+                            {"status", "in_progress"}}));
+  };
+  const int64_t t1 = task("T-2026-0001");
+  const int64_t t2 = task("T-2026-0002");
+  auto activity = [&](int64_t t, const char* type, int64_t count) {
+    Record r;
+    r.Set("group", "young_people");
+    r.Set("count", count);
+    r.Set("estimated", false);
+    return Make({{"task", t},
+                 {"type", type},
+                 {"title", "Session"},
+                 {"start_on", "2025-06-01"},
+                 {"region", "EM"},
+                 {"audience", Value(Value::Rows{r})}});
+  };
+  const EntityDef& a = domain::ActivityEntity();
+  MustInsert(*tx, a, activity(t1, "workshop", 10));
+  MustInsert(*tx, a, activity(t1, "workshop", 5));
+  MustInsert(*tx, a, activity(t2, "workshop", 7));
+  MustInsert(*tx, a, activity(t2, "briefing", 3));
+  ReachQuery q{"2025-04-01", "2026-03-31", "", true};
+  auto rows = tx->AggregateReach(q);
+  ASSERT_TRUE(rows.ok()) << rows.status().ToString();
+  ASSERT_EQ(rows->size(), 3u);
+  EXPECT_EQ((*rows)[0].type, "briefing");
+  EXPECT_EQ((*rows)[0].task, t2);
+  EXPECT_EQ((*rows)[0].count, 3);
+  EXPECT_EQ((*rows)[1].type, "workshop");
+  EXPECT_EQ((*rows)[1].task, t1);
+  EXPECT_EQ((*rows)[1].count, 15);
+  EXPECT_EQ((*rows)[1].activities, 2);
+  EXPECT_EQ((*rows)[2].task, t2);
+  EXPECT_EQ((*rows)[2].count, 7);
+}
+
+TEST_P(StoreContract, CountsSurveyAnswersAndResponsesOfLiveResponsesThatMatch) {
+  Migrate();
+  auto tx = Begin();
+  InsertReferenceRows(*tx);
+  const int64_t survey = MustInsert(*tx, *domain::FindEntity("survey"),
+                                    Make({{"title", "Stakeholder survey"},
+                                          {"kind", "stakeholder_survey"},
+                                          {"period", "2025-26"}}));
+  auto question = [&](int64_t position) {
+    return MustInsert(*tx, *domain::FindEntity("survey_question"),
+                      Make({{"survey", survey},
+                            {"position", position},
+                            {"text", "Question"},
+                            {"kind", "agreement"}}));
+  };
+  const int64_t q1 = question(1);
+  const int64_t q2 = question(2);
+  auto response = [&](const char* region, const char* attended, const char* a1, const char* a2) {
+    Value::Rows answers;
+    int position = 1;
+    for (auto [q, text] : {std::pair{q1, a1}, std::pair{q2, a2}}) {
+      if (text == nullptr) continue;
+      Record r;
+      r.Set("question", q);
+      r.Set("answer", text);
+      answers.push_back(r);
+      ++position;
+    }
+    return MustInsert(*tx, domain::SurveyResponseEntity(),
+                      Make({{"survey", survey},
+                            {"region", region},
+                            {"attended_training", attended},
+                            {"answers", Value(answers)}}));
+  };
+  response("EM", "yes", "agree", "agree");
+  response("EM", "no", "agree", nullptr);
+  response("WM", "yes", "disagree", "strongly_agree");
+  const int64_t gone = response("EM", "yes", "agree", "agree");
+  ASSERT_TRUE(tx->SetArchived(domain::SurveyResponseEntity(), gone, 1, true, kMeta).ok());
+
+  auto all = tx->CountAnswers({{q1, q2}, "", ""});
+  ASSERT_TRUE(all.ok()) << all.status().ToString();
+  ASSERT_EQ(all->size(), 4u);
+  EXPECT_EQ((*all)[0].question, q1);
+  EXPECT_EQ((*all)[0].answer, "agree");
+  EXPECT_EQ((*all)[0].count, 2);
+  EXPECT_EQ((*all)[1].answer, "disagree");
+  EXPECT_EQ((*all)[2].question, q2);
+  EXPECT_EQ((*all)[2].answer, "agree");
+  EXPECT_EQ((*all)[3].answer, "strongly_agree");
+
+  auto trained_em = tx->CountAnswers({{q1}, "EM", "yes"});
+  ASSERT_TRUE(trained_em.ok());
+  ASSERT_EQ(trained_em->size(), 1u);
+  EXPECT_EQ((*trained_em)[0].count, 1);
+
+  auto responses = tx->CountResponses({survey}, {{}, "EM", ""});
+  ASSERT_TRUE(responses.ok()) << responses.status().ToString();
+  ASSERT_EQ(responses->size(), 1u);
+  EXPECT_EQ((*responses)[0].responses, 2);
+  EXPECT_TRUE(tx->CountAnswers({}).value().empty());
+}
+
 TEST_P(StoreContract, FindsLiveRecordsByAField) {
   Migrate();
   auto tx = Begin();

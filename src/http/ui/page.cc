@@ -88,6 +88,9 @@ json Navigation(const std::string& role, const std::string& path) {
   if (role == "manager") {
     items.push_back({"Tasking", "/tasking"});
   }
+  if (role == "funder") {
+    items.push_back({"Published reports", "/reports/published"});
+  }
   if (role == "admin") {
     items.push_back({"Users", "/admin/users"});
     items.push_back({"Staff", "/admin/staff"});
@@ -121,24 +124,6 @@ json Navigation(const std::string& role, const std::string& path) {
   return nav;
 }
 
-
-// Every byte but RFC 3986's unreserved characters percent-encoded, so the text is one
-// query value whatever it holds ('/', '?', '&', '=', '#', '+').
-std::string PercentEncode(std::string_view text) {
-  static const char* kHex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : text) {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-        c == '.' || c == '_' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
 
 Response HtmlResponse(int status, std::string body) {
   Response r;
@@ -446,20 +431,6 @@ std::string FieldId(std::string_view name) {
   return id;
 }
 
-std::string PathWithQuery(std::string_view path,
-                          const std::vector<std::pair<std::string, std::string>>& params) {
-  std::string out(path);
-  char sep = '?';
-  for (const auto& [name, value] : params) {
-    if (value.empty()) continue;
-    out += sep;
-    out += PercentEncode(name);
-    out += '=';
-    out += PercentEncode(value);
-    sep = '&';
-  }
-  return out;
-}
 
 std::string LongDate(std::string_view iso_date) {
   static const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",

@@ -26,6 +26,7 @@
 #include "domain/schema.h"
 #include "http/router.h"
 #include "http/server.h"
+#include "report/format.h"
 
 namespace lookout::http::ui {
 
@@ -121,9 +122,8 @@ nlohmann::json ErrorSummaryView(const std::vector<FieldError>& errors);
 std::string FieldId(std::string_view name);
 
 // A path with a query string made from `params` (values percent-encoded; empty values
-// left out).
-std::string PathWithQuery(std::string_view path,
-                          const std::vector<std::pair<std::string, std::string>>& params);
+// left out): the one the report's provenance links use too.
+using report::PathWithQuery;
 
 // "14 April 2025" for "2025-04-14"; the text itself when it is not a date.
 std::string LongDate(std::string_view iso_date);

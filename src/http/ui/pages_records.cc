@@ -103,6 +103,8 @@ Response ListPage(const KindPages& k, PageRequest& page) {
   for (const std::string& name : k.filters) {
     const domain::FieldDef* f = e.Find(name);
     if (name == "q" || name == "from" || name == "to" || name == "archived") continue;
+    // Date bounds a report's links carry (end_on_from): applied, not offered as a select.
+    if (name.size() > 5 && (name.ends_with("_from") || name.ends_with("_to"))) continue;
     json options;
     if (f == nullptr) {  // "region" on a kind whose region field is a set
       options = names.Options("region");
@@ -380,7 +382,7 @@ const std::vector<KindPages>& AllKindPages() {
        .title = "Campaigns",
        .intro = "Campaigns bring activities together under one name and period.",
        .columns = {"name", "start_on", "end_on", "regions"},
-       .filters = {"region", "themes", "from", "to", "q", "archived"},
+       .filters = {"region", "themes", "from", "to", "end_on_from", "q", "archived"},
        .form = {{.field = "name"}, {.field = "description"}, {.field = "start_on"},
                 {.field = "end_on"}, {.field = "regions"}, {.field = "themes"},
                 {.field = "partners", .kind = Kind::kCheckboxes}, {.field = "task"}},

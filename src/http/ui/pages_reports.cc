@@ -4,11 +4,16 @@
 // delivered. The downloadable report formats come with the impact report itself.
 #include <map>
 
+#include "app/impact_report.h"
+#include "app/policy.h"
+#include "app/publish.h"
+#include "app/quarterly_return.h"
 #include "domain/rules.h"
 #include "http/ui/display.h"
 #include "http/ui/pages.h"
 #include "http/ui/paging.h"
 #include "report/format.h"
+#include "report/render.h"
 
 namespace lookout::http::ui {
 
@@ -16,87 +21,322 @@ namespace {
 
 using json = nlohmann::json;
 
+// Where the browser reached Lookout: the figures' links in a downloaded report point back
+// to it.
+std::string BaseUrl(const PageRequest& page) {
+  const std::string* host = page.http.Header("Host");
+  if (host == nullptr || host->empty()) return "";
+  for (char c : *host) {
+    // A host name, an address and a port: anything else is not used in a link.
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '-' && c != ':' &&
+        c != '[' && c != ']') {
+      return "";
+    }
+  }
+  return std::string(page.http.secure ? "https://" : "http://") + *host;
+}
+
+// Staff who produce reports; funders read the published ones and administrators hold no
+// programme content.
+std::optional<Response> RefusedReports(PageRequest& page) {
+  if (page.Role() == "admin" || page.Role() == "funder") {
+    return ErrorPage(page, Status(ErrorCode::kForbidden,
+                                  page.Role() == "funder"
+                                      ? "Funders see the programme dashboard on the home page; reports are published to you when they are approved."
+                                      : "Reports are for the programme's staff."));
+  }
+  return std::nullopt;
+}
+
+// The reports page: the headline figures of a period and region, the impact report to
+// download, and (for managers) publishing it. `problems` are the claim check's findings
+// after a refused publication.
+Response ReportsPage(PageRequest& page, const std::string& period_asked,
+                     const std::string& region_asked, std::vector<FieldError> problems) {
+  if (auto refused = RefusedReports(page)) return *refused;
+  auto month = page.env->services.FinancialYearStartMonth();
+  if (!month.ok()) return ErrorPage(page, month.status());
+  const domain::Period current = domain::Period::YearOf(page.env->services.clock().Today(), *month);
+  std::string period_text = period_asked;
+  if (period_text.empty()) period_text = current.ToString();
+  std::optional<domain::Period> period = domain::Period::Parse(period_text);
+  std::vector<FieldError> errors;
+  if (!period) {
+    errors.push_back({"period", "Choose a financial year or a quarter, written 2025-26 or 2025-26 Q3"});
+    period = current;
+  }
+  Names reference(page.env->services, app::Actor::System());
+  const std::string& region = region_asked;
+  json periods = json::array();
+  for (int back = 0; back < 3; ++back) {
+    for (int q = 0; q <= 4; ++q) {
+      domain::Period p{current.start_year - back, q};
+      periods.push_back({{"value", p.ToString()}, {"text", p.ToString()},
+                         {"selected", p.ToString() == period->ToString()}});
+    }
+  }
+  json regions = json::array({{{"value", ""}, {"text", "The whole programme"}, {"selected", region.empty()}}});
+  for (json o : reference.Options("region")) {
+    o["selected"] = o["value"].get<std::string>() == region;
+    regions.push_back(std::move(o));
+  }
+  const std::string first = period->First(*month).ToString();
+  const std::string last = period->Last(*month).ToString();
+  auto reach = page.env->services.Reach(page.actor, {first, last, region});
+  if (!reach.ok()) {
+    if (reach.status().code() != ErrorCode::kValidation) return ErrorPage(page, reach.status());
+    for (const FieldError& e : reach.status().fields()) errors.push_back(e);
+    reach = std::vector<store::ReachRow>{};
+  }
+  std::map<std::string, std::pair<int64_t, bool>> groups;
+  std::map<std::string, std::pair<int64_t, bool>> sectors;
+  for (const store::ReachRow& r : *reach) {
+    auto& g = groups[r.group];
+    g.first += r.count;
+    g.second = g.second || r.any_estimated;
+    if (r.group == "professionals") {
+      auto& s = sectors[r.sector];
+      s.first += r.count;
+      s.second = s.second || r.any_estimated;
+    }
+  }
+  auto figure = [](const std::pair<int64_t, bool>& v) {
+    return (v.second ? "approximately " : "") + report::Thousands(v.first);
+  };
+  json reached = json::array();
+  for (const domain::Term& t : domain::FindVocabulary("audience_group")->terms) {
+    reached.push_back({{"group", t.label}, {"count", figure(groups[t.code])}});
+  }
+  json by_sector = json::array();
+  for (const auto& [sector, v] : sectors) {
+    by_sector.push_back({{"sector", reference.Of("sector", sector)}, {"count", figure(v)}});
+  }
+  auto delivered = page.env->services.TasksDelivered(page.actor, first, last, region);
+  if (!delivered.ok()) return ErrorPage(page, delivered.status());
+  json formats = json::array();
+  for (const auto& [value, text] : std::vector<std::pair<std::string, std::string>>{
+           {"pdf", "PDF, ready to print and share"},
+           {"html", "Web page, with every figure linked to its records"},
+           {"xlsx", "Spreadsheet (XLSX), one sheet per table"},
+           {"md", "Markdown text"},
+           {"json", "JSON, every figure with its definition"}}) {
+    formats.push_back({{"value", value}, {"text", text}, {"checked", value == "pdf"}});
+  }
+  json view = {{"periods", periods},
+               {"regions", regions},
+               {"scope", (region.empty() ? std::string("the whole programme") : reference.Of("region", region)) +
+                             ", " + period->ToString() + " (" + LongDate(first) + " to " + LongDate(last) + ")"},
+               {"reached", reached},
+               {"by_sector", by_sector},
+               {"has_sectors", !by_sector.empty()},
+               {"delivered", report::Thousands(delivered->tasks)},
+               {"partners", report::Thousands(delivered->partners)},
+               {"period", period->ToString()},
+               {"region", region},
+               {"formats", formats}};
+  view["can_publish"] = app::policy::AuthorizePublish(page.actor).ok();
+  json claims = json::array();
+  for (FieldError& e : problems) {
+    claims.push_back(e.message);
+    errors.push_back(std::move(e));
+  }
+  view["claims"] = claims;
+  view["has_claims"] = !claims.empty();
+  if (!errors.empty()) view["error_summary"] = ErrorSummaryView(errors);
+  return RenderPage(page, "Reports", "reports", std::move(view), errors.empty() ? 200 : 422);
+}
+
+// Who published: a staff member's name, or the command line's user.
+std::string PublishedBy(Names& names, const std::string& actor) {
+  if (actor.rfind("staff:", 0) == 0) return names.Of("staff", actor.substr(6));
+  if (actor.rfind("cli:", 0) == 0) return actor.substr(4) + " (command line)";
+  return actor;
+}
+
+// A published report's page: what it is, its files, and (for managers) the unlock form.
+Response PublishedPage(PageRequest& page, const Record& report, const std::string& reason,
+                       const std::string& reason_error, int status) {
+  Names names(page.env->services, app::Actor::System());
+  const int64_t id = report.Id();
+  json files = json::array();
+  for (const auto& [format, text] : std::vector<std::pair<std::string, std::string>>{
+           {"pdf", "PDF, ready to print and share"},
+           {"html", "Web page"},
+           {"xlsx", "Spreadsheet (XLSX), one sheet per table"},
+           {"md", "Markdown text"},
+           {"json", "JSON, every figure with its definition"}}) {
+    files.push_back({{"id", id}, {"format", format}, {"text", text}});
+  }
+  const bool locked = report.Get("locked") == Value(true);
+  const int64_t threshold = report.Get("threshold").is_int() ? report.Get("threshold").as_int() : 5;
+  json view = {{"id", id},
+               {"version", PlainText(report.Get("version"))},
+               {"period", PlainText(report.Get("period"))},
+               {"scope", report.Get("region").is_null() ? std::string("The whole programme")
+                                                        : names.Of("region", PlainText(report.Get("region")))},
+               {"published", LongDate(PlainText(report.Get("created_at")).substr(0, 10)) + ", by " +
+                                 PublishedBy(names, PlainText(report.Get("created_by")))},
+               {"below", std::to_string(threshold - 1)},
+               {"inputs_hash", PlainText(report.Get("inputs_hash"))},
+               {"locked", locked},
+               {"unlock_reason", PlainText(report.Get("unlock_reason"))},
+               {"files", files},
+               {"published_now", page.Query("published") == "1"},
+               {"can_unlock", locked && app::policy::AuthorizePublish(page.actor).ok()},
+               {"reason", reason},
+               {"reason_error", reason_error.empty() ? json(false) : json(reason_error)}};
+  if (!reason_error.empty()) view["error_summary"] = ErrorSummaryView({{"reason", reason_error}});
+  return RenderPage(page, PlainText(report.Get("title")), "published_report", std::move(view), status);
+}
+
 }  // namespace
 
 void AddReportPages(Router& router, const PageEnvPtr& env) {
   AddPage(router, env, "GET", "/reports", "The headline figures of a period, by region or national.",
           PageAccess::kSignedIn, [](PageRequest& page) {
-            if (page.Role() == "admin" || page.Role() == "funder") {
-              return ErrorPage(page, Status(ErrorCode::kForbidden,
-                                            page.Role() == "funder"
-                                                ? "Funders see the programme dashboard on the home page; reports are published to you when they are approved."
-                                                : "Reports are for the programme's staff."));
+            return ReportsPage(page, page.Query("period"), page.Query("region"), {});
+          });
+
+  AddPage(router, env, "GET", "/reports/impact",
+          "The impact report of a period, national or for a region, in a format to download.",
+          PageAccess::kSignedIn, [](PageRequest& page) {
+            if (auto refused = RefusedReports(page)) return *refused;
+            app::ImpactReportRequest request{page.Query("period"), page.Query("region"), 5, BaseUrl(page)};
+            const std::string format = page.Query("format").empty() ? "html" : page.Query("format");
+            auto doc = app::BuildImpactReport(page.env->services, page.actor, request);
+            if (!doc.ok()) return ErrorPage(page, doc.status());
+            auto rendered = report::RenderReport(*doc, format);
+            if (!rendered.ok()) return ErrorPage(page, rendered.status());
+            Response r;
+            r.content_type = rendered->content_type;
+            const std::string file = report::ReportFileName(*doc, rendered->extension);
+            if (format == "html") {
+              // Read in the browser, its figures' links open the records; its styles are
+              // its own, so it gets a policy of its own.
+              r.SetHeader("Content-Security-Policy", report::ReportHtmlContentSecurityPolicy());
+              r.SetHeader("Content-Disposition", "inline; filename=\"" + file + "\"");
+            } else {
+              r.SetHeader("Content-Disposition", "attachment; filename=\"" + file + "\"");
             }
-            auto month = page.env->services.FinancialYearStartMonth();
-            if (!month.ok()) return ErrorPage(page, month.status());
-            const domain::Period current = domain::Period::YearOf(page.env->services.clock().Today(), *month);
-            std::string period_text = page.Query("period");
-            if (period_text.empty()) period_text = current.ToString();
-            std::optional<domain::Period> period = domain::Period::Parse(period_text);
-            std::vector<FieldError> errors;
-            if (!period) {
-              errors.push_back({"period", "Choose a financial year or a quarter, written 2025-26 or 2025-26 Q3"});
-              period = current;
+            r.SetHeader("Cache-Control", "no-store");
+            r.body = std::move(rendered->bytes);
+            return r;
+          });
+
+  AddPage(router, env, "GET", "/reports/quarterly",
+          "The funder's quarterly return of a financial year, as CSV or XLSX.",
+          PageAccess::kSignedIn, [](PageRequest& page) {
+            if (auto refused = RefusedReports(page)) return *refused;
+            const std::string format = page.Query("format").empty() ? "csv" : page.Query("format");
+            if (format != "csv" && format != "xlsx") {
+              return ErrorPage(page, Status::Validation({{"format", "must be csv or xlsx"}},
+                                                        "The quarterly return is a CSV or XLSX file."));
             }
-            Names reference(page.env->services, app::Actor::System());
-            const std::string region = page.Query("region");
-            json periods = json::array();
-            for (int back = 0; back < 3; ++back) {
-              for (int q = 0; q <= 4; ++q) {
-                domain::Period p{current.start_year - back, q};
-                periods.push_back({{"value", p.ToString()}, {"text", p.ToString()},
-                                   {"selected", p.ToString() == period->ToString()}});
+            auto doc = app::BuildQuarterlyReturn(page.env->services, page.actor, page.Query("period"));
+            if (!doc.ok()) return ErrorPage(page, doc.status());
+            auto rendered = report::RenderReport(*doc, format);
+            if (!rendered.ok()) return ErrorPage(page, rendered.status());
+            Response r;
+            r.content_type = rendered->content_type;
+            r.SetHeader("Content-Disposition", "attachment; filename=\"" +
+                                                   report::ReportFileName(*doc, rendered->extension) + "\"");
+            r.SetHeader("Cache-Control", "no-store");
+            r.body = std::move(rendered->bytes);
+            return r;
+          });
+
+  AddPage(router, env, "POST", "/reports/publish",
+          "Publish the impact report of a period and region: freeze it and lock its records.",
+          PageAccess::kSignedIn, [](PageRequest& page) {
+            const std::string period = page.form.Get("period");
+            const std::string region = page.form.Get("region");
+            auto published = app::PublishImpactReport(page.env->services, page.actor,
+                                                      {period, region, 5, BaseUrl(page)});
+            if (!published.ok()) {
+              const Status& st = published.status();
+              if (st.code() == ErrorCode::kValidation) {
+                std::vector<FieldError> problems;
+                for (const FieldError& e : st.fields()) {
+                  problems.push_back({e.field == "claims" ? "claims" : e.field,
+                                      e.field == "claims" ? e.message : e.field + ": " + e.message});
+                }
+                return ReportsPage(page, period, region, std::move(problems));
               }
-            }
-            json regions = json::array({{{"value", ""}, {"text", "The whole programme"}, {"selected", region.empty()}}});
-            for (json o : reference.Options("region")) {
-              o["selected"] = o["value"].get<std::string>() == region;
-              regions.push_back(std::move(o));
-            }
-            const std::string first = period->First(*month).ToString();
-            const std::string last = period->Last(*month).ToString();
-            auto reach = page.env->services.Reach(page.actor, {first, last, region});
-            if (!reach.ok()) {
-              if (reach.status().code() != ErrorCode::kValidation) return ErrorPage(page, reach.status());
-              for (const FieldError& e : reach.status().fields()) errors.push_back(e);
-              reach = std::vector<store::ReachRow>{};
-            }
-            std::map<std::string, std::pair<int64_t, bool>> groups;
-            std::map<std::string, std::pair<int64_t, bool>> sectors;
-            for (const store::ReachRow& r : *reach) {
-              auto& g = groups[r.group];
-              g.first += r.count;
-              g.second = g.second || r.any_estimated;
-              if (r.group == "professionals") {
-                auto& s = sectors[r.sector];
-                s.first += r.count;
-                s.second = s.second || r.any_estimated;
+              if (st.code() == ErrorCode::kConflict) {
+                return ReportsPage(page, period, region, {{"claims", st.message()}});
               }
+              return ErrorPage(page, st);
             }
-            auto figure = [](const std::pair<int64_t, bool>& v) {
-              return (v.second ? "approximately " : "") + report::Thousands(v.first);
-            };
-            json reached = json::array();
-            for (const domain::Term& t : domain::FindVocabulary("audience_group")->terms) {
-              reached.push_back({{"group", t.label}, {"count", figure(groups[t.code])}});
+            return Redirect("/reports/published/" + std::to_string(published->Id()) + "?published=1");
+          });
+
+  AddPage(router, env, "GET", "/reports/published", "The reports managers have published.",
+          PageAccess::kSignedIn, [](PageRequest& page) {
+            ListRequest list = ReadListRequest(page, {});
+            auto found = ListForPage(page, domain::PublishedReportEntity(), list);
+            if (!found.ok()) return ErrorPage(page, found.status());
+            json rows = json::array();
+            for (const Record& r : found->items) {
+              rows.push_back({{"id", r.Id()},
+                              {"report_title", PlainText(r.Get("title"))},
+                              {"published", LongDate(PlainText(r.Get("created_at")).substr(0, 10))},
+                              {"locked", r.Get("locked") == Value(true)}});
             }
-            json by_sector = json::array();
-            for (const auto& [sector, v] : sectors) {
-              by_sector.push_back({{"sector", reference.Of("sector", sector)}, {"count", figure(v)}});
+            json view = {{"rows", rows}, {"has_rows", !rows.empty()}};
+            return RenderListPage(page, "Published reports", "published_list", std::move(view), list,
+                                  found->total);
+          });
+
+  AddPage(router, env, "GET", "/reports/published/{id}", "One published report, to read, download or unlock.",
+          PageAccess::kSignedIn, [](PageRequest& page) {
+            auto report = RecordOfPath(page, domain::PublishedReportEntity());
+            if (!report.ok()) return ErrorPage(page, report.status());
+            return PublishedPage(page, *report, "", "", 200);
+          });
+
+  AddPage(router, env, "GET", "/reports/published/{id}/file", "A published report's file, as it was published.",
+          PageAccess::kSignedIn, [](PageRequest& page) {
+            int64_t id = 0;
+            if (!ParseId(page.params.Get("id"), &id)) {
+              return ErrorPage(page, Status(ErrorCode::kNotFound, "There is no such published report."));
             }
-            auto delivered = page.env->services.TasksDelivered(page.actor, first, last, region);
-            if (!delivered.ok()) return ErrorPage(page, delivered.status());
-            json view = {{"periods", periods},
-                         {"regions", regions},
-                         {"scope", (region.empty() ? std::string("the whole programme") : reference.Of("region", region)) +
-                                       ", " + period->ToString() + " (" + LongDate(first) + " to " + LongDate(last) + ")"},
-                         {"reached", reached},
-                         {"by_sector", by_sector},
-                         {"has_sectors", !by_sector.empty()},
-                         {"delivered", report::Thousands(delivered->tasks)},
-                         {"partners", report::Thousands(delivered->partners)}};
-            if (!errors.empty()) view["error_summary"] = ErrorSummaryView(errors);
-            return RenderPage(page, "Reports", "reports", std::move(view), errors.empty() ? 200 : 422);
+            auto file = app::PublishedReportFile(page.env->services, page.actor, id,
+                                                 page.Query("format").empty() ? "pdf" : page.Query("format"));
+            if (!file.ok()) return ErrorPage(page, file.status());
+            Response r;
+            r.content_type = file->content_type;
+            if (file->format == "html") {
+              r.SetHeader("Content-Security-Policy", report::ReportHtmlContentSecurityPolicy());
+              r.SetHeader("Content-Disposition", "inline; filename=\"" + file->file_name + "\"");
+            } else {
+              r.SetHeader("Content-Disposition", "attachment; filename=\"" + file->file_name + "\"");
+            }
+            // The bytes never change: the same file every time, identified by its hash.
+            r.SetHeader("ETag", "\"" + file->sha256 + "\"");
+            r.SetHeader("Cache-Control", "private, max-age=0, must-revalidate");
+            r.body = std::move(file->bytes);
+            return r;
+          });
+
+  AddPage(router, env, "POST", "/reports/published/{id}/unlock",
+          "Unlock the period of a published report, with a reason.", PageAccess::kSignedIn,
+          [](PageRequest& page) {
+            auto report = RecordOfPath(page, domain::PublishedReportEntity());
+            if (!report.ok()) return ErrorPage(page, report.status());
+            int64_t version = 0;
+            if (!ParseId(page.form.Get("version"), &version)) {
+              return ErrorPage(page, Status::BadRequest("The form has no version: reload the page."));
+            }
+            const std::string reason = page.form.Get("reason");
+            auto unlocked = app::UnlockPublishedReport(page.env->services, page.actor, report->Id(),
+                                                       version, reason);
+            if (!unlocked.ok()) {
+              if (unlocked.status().code() == ErrorCode::kValidation) {
+                return PublishedPage(page, *report, reason, "Say why the period's records must change", 422);
+              }
+              return ErrorPage(page, unlocked.status());
+            }
+            return Redirect("/reports/published/" + std::to_string(report->Id()));
           });
 }
 

@@ -1,7 +1,10 @@
 // Surveys: the list, a survey's results question by question (the full distribution,
 // "x out of y" over a stated base, the 95% interval), by subgroup, and importing a file of
-// responses, all or nothing, with every problem named by line and column.
-#include "app/file_io.h"
+// responses (Lookout's CSV, or a survey tool's export read with a preset and a column
+// mapping), all or nothing, with every problem named by row and column.
+#include <optional>
+
+#include "app/survey_import.h"
 #include "domain/survey_stats.h"
 #include "http/ui/display.h"
 #include "http/ui/pages.h"
@@ -88,26 +91,75 @@ json QuestionView(const Record& question, const std::vector<Record>& responses) 
   return view;
 }
 
-Response ImportForm(PageRequest& page, const Record& survey, const std::vector<FieldError>& errors,
-                    int status) {
+// The import form's state: what was chosen, and what went wrong or right.
+struct ImportState {
+  std::string preset = "lookout";
+  std::string mapping;
+  std::string file_error;
+  std::string preset_error;
+  std::string mapping_error;
+  std::vector<FieldError> problems;  // in the file, by where
+  json result;                       // after an import that needs saying more than a count
+};
+
+Response ImportForm(PageRequest& page, const Record& survey, const ImportState& state, int status) {
   json problems = json::array();
-  for (const FieldError& e : errors) problems.push_back({{"where", e.field}, {"message", e.message}});
-  json view = {{"id", survey.Id()},
-               {"survey_title", PlainText(survey.Get("title"))},
-               {"problems", problems},
-               {"has_problems", !problems.empty()}};
-  if (!errors.empty()) {
-    const std::string count = errors.size() == 1 ? "1 problem" : std::to_string(errors.size()) + " problems";
-    view["error_summary"] = {{"items", json::array({{{"text", count + " in the file: nothing was imported"},
-                                                      {"href", "#problems"}}})}};
-    if (errors.size() == 1 && errors.front().field == "file") {
-      view["error_summary"]["items"][0] = {{"text", errors.front().message}, {"href", "#field-file"}};
-      view["file_error"] = errors.front().message;
-      view["problems"] = json::array();
-      view["has_problems"] = false;
+  for (const FieldError& e : state.problems) problems.push_back({{"where", e.field}, {"message", e.message}});
+  json presets = json::array();
+  for (const app::SurveyPresetInfo& p : app::SurveyPresets()) {
+    presets.push_back({{"value", p.name}, {"label", p.label}, {"checked", state.preset == p.name}});
+  }
+  json questions = json::array();
+  auto listed = ListAll(page, QuestionDef(), {{"survey", std::to_string(survey.Id())}, {"sort", "position"}});
+  if (listed.ok()) {
+    for (const Record& q : *listed) {
+      questions.push_back({{"position", PlainText(q.Get("position"))}, {"text", PlainText(q.Get("text"))},
+                           {"kind", TermLabel("question_kind", PlainText(q.Get("kind")))}});
     }
   }
+  json view = {{"id", survey.Id()},
+               {"survey_title", PlainText(survey.Get("title"))},
+               {"presets", presets},
+               {"mapping", state.mapping},
+               {"questions", questions},
+               {"has_questions", !questions.empty()},
+               {"problems", problems},
+               {"has_problems", !problems.empty()}};
+  json items = json::array();
+  if (!state.preset_error.empty()) {
+    view["preset_error"] = state.preset_error;
+    items.push_back({{"text", state.preset_error}, {"href", "#field-preset-lookout"}});
+  }
+  if (!state.file_error.empty()) {
+    view["file_error"] = state.file_error;
+    items.push_back({{"text", state.file_error}, {"href", "#field-file"}});
+  }
+  if (!state.mapping_error.empty()) {
+    view["mapping_error"] = state.mapping_error;
+    items.push_back({{"text", "The column mapping: " + state.mapping_error}, {"href", "#field-mapping"}});
+  }
+  if (!problems.empty()) {
+    const std::string count =
+        problems.size() == 1 ? "1 problem" : std::to_string(problems.size()) + " problems";
+    items.push_back({{"text", count + " in the file: nothing was imported"}, {"href", "#problems"}});
+  }
+  if (!items.empty()) view["error_summary"] = {{"items", items}};
+  if (!state.result.is_null()) view["result"] = state.result;
   return RenderPage(page, "Import survey responses", "survey_import", std::move(view), status);
+}
+
+// The saved mapping's preset ("surveymonkey"), or "" when there is none.
+std::string SavedPreset(const Record& survey) {
+  const std::string saved = PlainText(survey.Get("import_mapping"));
+  if (saved.empty()) return "";
+  const json j = json::parse(saved, nullptr, false);
+  if (!j.is_object() || !j.contains("preset") || !j["preset"].is_string()) return "";
+  const std::string preset = j["preset"].get<std::string>();
+  return app::ParseSurveyPreset(preset) ? preset : "";
+}
+
+std::string Plural(size_t n, const std::string& one, const std::string& many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
 }  // namespace
@@ -160,7 +212,7 @@ void AddSurveyPages(Router& router, const PageEnvPtr& env) {
             for (const Record& q : *questions) items.push_back(QuestionView(q, *responses));
             json view = {
                 {"id", id},
-                {"rows", SummaryRows(SurveyDef(), *survey, names, {"title"})},
+                {"rows", SummaryRows(SurveyDef(), *survey, names, {"title", "import_mapping"})},
                 {"responses", std::to_string(responses->size())},
                 {"questions", items},
                 {"has_questions", !items.empty()},
@@ -183,7 +235,11 @@ void AddSurveyPages(Router& router, const PageEnvPtr& env) {
             if (Status may = MayCreate(page, ResponseDef()); !may.ok()) return ErrorPage(page, may);
             auto survey = RecordOfPath(page, SurveyDef());
             if (!survey.ok()) return ErrorPage(page, survey.status());
-            return ImportForm(page, *survey, {}, 200);
+            ImportState state;
+            state.mapping = PlainText(survey->Get("import_mapping"));
+            const std::string saved = SavedPreset(*survey);
+            if (!saved.empty()) state.preset = saved;
+            return ImportForm(page, *survey, state, 200);
           });
 
   AddPage(router, env, "POST", "/surveys/{id}/import", "Import a file of responses: all or nothing.",
@@ -192,68 +248,85 @@ void AddSurveyPages(Router& router, const PageEnvPtr& env) {
             auto survey = RecordOfPath(page, SurveyDef());
             if (!survey.ok()) return ErrorPage(page, survey.status());
             const int64_t id = survey->Id();
+            ImportState state;
+            if (page.form.Has("preset")) state.preset = page.form.Get("preset");
+            state.mapping = page.form.Get("mapping");
+            const std::optional<app::SurveyPreset> preset = app::ParseSurveyPreset(state.preset);
+            if (!preset) {
+              state.preset_error = "Choose where the file comes from";
+              state.preset = "lookout";
+            }
             const Upload* file = page.form.File("file");
             if (file == nullptr || file->data.empty()) {
-              return ImportForm(page, *survey, {{"file", "Choose the CSV file of responses to import"}}, 422);
+              state.file_error = "Choose the file of responses to import";
             }
-            app::DecodedFile decoded = app::DecodeCsv(ResponseDef(), file->data);
-            std::vector<FieldError> problems;
-            auto where = [](int64_t line, const std::string& column) {
-              std::string w = line > 0 ? "line " + std::to_string(line) : "the file";
-              if (!column.empty()) w += ", " + column;
-              return w;
-            };
-            for (const std::string& column : decoded.missing_required) {
-              if (column != "survey") problems.push_back({where(1, column), "is missing: the file needs this column"});
+            if (!state.preset_error.empty() || !state.file_error.empty()) {
+              return ImportForm(page, *survey, state, 422);
             }
-            for (const app::ImportIssue& issue : decoded.errors) {
-              // A file of this survey's responses needs no survey column: it is this one.
-              if (issue.line <= 1 && issue.column == "survey") continue;
-              problems.push_back({where(issue.line, issue.column), issue.message});
-            }
-            // Every row belongs to this survey: rows without a survey column take it, and a
-            // row naming another survey is refused.
-            for (app::ImportRow& row : decoded.rows) {
-              const Value& named = row.record.Get("survey");
-              if (named.is_null()) {
-                row.record.Set("survey", id);
-              } else if (named != Value(id)) {
-                problems.push_back({where(row.line, "survey"),
-                                    "names survey " + named.ToDisplay() + ", not this one (" +
-                                        std::to_string(id) + ")"});
-              }
-            }
-            if (!problems.empty()) {
-              // The rows that could be read are checked too (writing nothing), so that every
-              // problem of the file is listed at once; a cell already named is not named again.
-              auto checked = page.env->services.Import(page.actor, ResponseDef(),
-                                                       std::move(decoded.rows), /*dry_run=*/true);
-              if (checked.ok()) {
-                for (const app::ImportIssue& issue : checked->errors) {
-                  const std::string at = where(issue.line, issue.column);
-                  bool named = false;
-                  for (const FieldError& p : problems) named = named || p.field == at;
-                  if (!named) problems.push_back({at, issue.message});
-                }
-              }
-              return ImportForm(page, *survey, problems, 422);
-            }
-            auto report = page.env->services.Import(page.actor, ResponseDef(),
-                                                    std::move(decoded.rows), false);
+
+            app::SurveyFileImport request;
+            request.survey = id;
+            request.preset = state.preset;
+            request.bytes = file->data;
+            // Lookout's own CSV names its columns: the mapping box is not read for it.
+            if (*preset != app::SurveyPreset::kLookout) request.mapping_json = state.mapping;
+            auto report = page.env->services.ImportSurveyFile(page.actor, request);
             if (!report.ok()) {
-              if (report.status().code() == ErrorCode::kValidation) {
-                for (const FieldError& e : report.status().fields()) problems.push_back(e);
-                if (problems.empty()) problems.push_back({"the file", report.status().message()});
-                return ImportForm(page, *survey, problems, 422);
+              if (report.status().code() != ErrorCode::kValidation) {
+                return ErrorPage(page, report.status());
               }
-              return ErrorPage(page, report.status());
+              std::string mapping_error;
+              for (const FieldError& e : report.status().fields()) {
+                if (e.field == "preset") {
+                  state.preset_error = e.message;
+                  continue;
+                }
+                std::string where = e.field;
+                for (const char* prefix : {"saved mapping", "mapping"}) {
+                  if (where.rfind(prefix, 0) == 0) where = where.substr(std::string(prefix).size());
+                }
+                if (!where.empty() && where.front() == ' ') where = where.substr(1);
+                mapping_error += (mapping_error.empty() ? "" : "; ") +
+                                 (where.empty() ? e.message : where + " " + e.message);
+              }
+              if (mapping_error.empty() && state.preset_error.empty()) mapping_error = report.status().message();
+              state.mapping_error = mapping_error;
+              return ImportForm(page, *survey, state, 422);
             }
-            for (const app::ImportIssue& issue : report->errors) {
-              problems.push_back({where(issue.line, issue.column), issue.message});
+            if (!report->problems.empty()) {
+              state.problems = report->problems;
+              return ImportForm(page, *survey, state, 422);
             }
-            if (!problems.empty()) return ImportForm(page, *survey, problems, 422);
-            return Redirect("/surveys/" + std::to_string(id) + "?imported=" +
-                            std::to_string(report->written));
+            const app::ImportReport& done = report->import;
+            if (done.skipped == 0 && report->ignored_columns.empty() && report->notes.empty() &&
+                !report->mapping_saved) {
+              return Redirect("/surveys/" + std::to_string(id) + "?imported=" +
+                              std::to_string(done.written));
+            }
+            // A file from a survey tool: say what was skipped and left out, not just a count.
+            json notes = json::array();
+            for (const std::string& n : report->notes) notes.push_back({{"text", n}});
+            json ignored = json::array();
+            for (const std::string& c : report->ignored_columns) ignored.push_back({{"text", c}});
+            json personal = json::array();
+            for (const std::string& c : report->personal_columns) personal.push_back({{"text", c}});
+            state.result = {
+                {"imported", Plural(static_cast<size_t>(done.written), "response imported",
+                                    "responses imported")},
+                {"skipped", done.skipped > 0
+                                ? Plural(static_cast<size_t>(done.skipped), "response was",
+                                         "responses were") + " already imported and skipped."
+                                : ""},
+                {"ignored", ignored},
+                {"has_ignored", !ignored.empty()},
+                {"personal", personal},
+                {"has_personal", !personal.empty()},
+                {"notes", notes},
+                {"has_notes", !notes.empty()},
+                {"mapping_saved", report->mapping_saved}};
+            auto fresh = page.env->services.Get(page.actor, SurveyDef(), id);
+            if (fresh.ok()) state.mapping = PlainText(fresh->Get("import_mapping"));
+            return ImportForm(page, fresh.ok() ? *fresh : *survey, state, 200);
           });
 }
 

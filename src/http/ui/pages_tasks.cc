@@ -16,8 +16,10 @@ using json = nlohmann::json;
 const domain::EntityDef& TaskDef() { return domain::TaskEntity(); }
 
 const std::vector<std::string>& ListFilters() {
+  // delivered_on_from / delivered_on_to: the tasks a report counted as completed.
   static const std::vector<std::string> kFilters = {"region", "themes", "status", "priority",
-                                                    "lead",   "from",   "to",     "q"};
+                                                    "lead",   "from",   "to",     "q",
+                                                    "delivered_on_from", "delivered_on_to"};
   return kFilters;
 }
 
@@ -245,8 +247,21 @@ void AddTaskPages(Router& router, const PageEnvPtr& env) {
                 {"from", list.Value("from")},
                 {"to", list.Value("to")},
                 {"q", list.Value("q")}};
+            // A report's link to the tasks it counted as completed carries delivery dates,
+            // which the filter form does not offer: they are kept and said.
+            json delivered = false;
+            if (!list.Value("delivered_on_from").empty() || !list.Value("delivered_on_to").empty()) {
+              delivered = {{"from", list.Value("delivered_on_from")},
+                           {"to", list.Value("delivered_on_to")},
+                           {"text", "Delivered " +
+                                        (list.Value("delivered_on_from").empty() ? std::string()
+                                                                                 : "from " + LongDate(list.Value("delivered_on_from")) + " ") +
+                                        (list.Value("delivered_on_to").empty() ? std::string()
+                                                                               : "to " + LongDate(list.Value("delivered_on_to")))}};
+            }
             json view = {{"rows", rows},
                          {"filters", filters},
+                         {"delivered", delivered},
                          {"board_href", PathWithQuery("/tasks", board_params)},
                          {"can_propose", page.Role() == "officer" || page.Role() == "manager"}};
             return RenderListPage(page, "Tasks", "task_list", std::move(view), list, found->total);

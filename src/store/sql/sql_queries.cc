@@ -1,5 +1,9 @@
-// The audit trail, reference numbering and the reach aggregate.
+// The audit trail, reference numbering and the aggregates reports use: reach, and survey
+// answers and responses counted.
+#include <sodium.h>
+
 #include <cctype>
+#include <cstring>
 
 #include "store/sql/sql_transaction.h"
 
@@ -12,6 +16,23 @@ using domain::FieldType;
 namespace {
 
 Value TextOrNull(const std::string& text) { return text.empty() ? Value() : Value(text); }
+
+// The activities a reach or activity count takes: dated in [from, to], in the region.
+void ActivityFilters(SqlBuilder& q, const ReachQuery& query, const std::string& date,
+                     const std::string& region) {
+  if (!query.from.empty()) {
+    q << " AND " << date << " >= ";
+    q.Param(Kind::kText, query.from);
+  }
+  if (!query.to.empty()) {
+    q << " AND " << date << " <= ";
+    q.Param(Kind::kText, query.to);
+  }
+  if (!query.region.empty()) {
+    q << " AND " << region << " = ";
+    q.Param(Kind::kText, query.region);
+  }
+}
 
 }  // namespace
 
@@ -155,26 +176,22 @@ Result<std::vector<ReachRow>> SqlTransaction::AggregateReach(const ReachQuery& q
   std::vector<ReachRow> out;
   LOOKOUT_RETURN_IF_ERROR(Guard(&activity, [&] {
     SqlBuilder q;
+    // Detailed rows also carry the activities' type and task.
+    const std::string detail = query.detailed ? ", a.type, a.task" : "";
     q << "SELECT " << region << ", c.\"group\", COALESCE(c.sector, ''), SUM(c.count), "
-      << "MAX(c.estimated), COUNT(DISTINCT a.id) FROM " << Id(activity.table) << " a JOIN "
-      << Id(child) << " c ON c.parent_id = a.id WHERE a.archived = 0";
-    if (!query.from.empty()) {
-      q << " AND " << date << " >= ";
-      q.Param(Kind::kText, query.from);
-    }
-    if (!query.to.empty()) {
-      q << " AND " << date << " <= ";
-      q.Param(Kind::kText, query.to);
-    }
-    if (!query.region.empty()) {
-      q << " AND " << region << " = ";
-      q.Param(Kind::kText, query.region);
-    }
-    q << " GROUP BY " << region << ", c.\"group\", COALESCE(c.sector, '')"
+      << "MAX(c.estimated), COUNT(DISTINCT a.id)" << detail << " FROM " << Id(activity.table)
+      << " a JOIN " << Id(child) << " c ON c.parent_id = a.id WHERE a.archived = 0";
+    ActivityFilters(q, query, date, region);
+    q << " GROUP BY " << region << ", c.\"group\", COALESCE(c.sector, '')" << detail
       << " ORDER BY " << region << text_order << ", c.\"group\"" << text_order
       << ", COALESCE(c.sector, '')" << text_order;
-    Run(q, {Kind::kText, Kind::kText, Kind::kText, Kind::kInt, Kind::kInt, Kind::kInt},
-        [&](const RowView& row) {
+    if (query.detailed) q << ", a.type" << text_order << ", a.task";
+    std::vector<Kind> kinds = {Kind::kText, Kind::kText, Kind::kText, Kind::kInt, Kind::kInt, Kind::kInt};
+    if (query.detailed) {
+      kinds.push_back(Kind::kText);
+      kinds.push_back(Kind::kInt);
+    }
+    Run(q, kinds, [&](const RowView& row) {
           ReachRow r;
           r.region = row.IsNull(0) ? "" : row.Text(0);
           r.group = row.IsNull(1) ? "" : row.Text(1);
@@ -182,10 +199,160 @@ Result<std::vector<ReachRow>> SqlTransaction::AggregateReach(const ReachQuery& q
           r.count = row.IsNull(3) ? 0 : row.Int(3);
           r.any_estimated = !row.IsNull(4) && row.Int(4) != 0;
           r.activities = row.IsNull(5) ? 0 : row.Int(5);
+          if (query.detailed) {
+            r.type = row.IsNull(6) ? "" : row.Text(6);
+            r.task = row.IsNull(7) ? 0 : row.Int(7);
+          }
           out.push_back(std::move(r));
         });
     return Status::Ok();
   }));
+  return out;
+}
+
+namespace {
+
+// The conditions on survey_response shared by the answer and response counts.
+void ResponseFilters(SqlBuilder& q, const AnswerCountQuery& query) {
+  q << " WHERE r.archived = 0";
+  if (!query.region.empty()) {
+    q << " AND r.region = ";
+    q.Param(Kind::kText, Value(query.region));
+  }
+  if (!query.attended_training.empty()) {
+    q << " AND r.attended_training = ";
+    q.Param(Kind::kText, Value(query.attended_training));
+  }
+}
+
+std::vector<Value> Ids(const std::vector<int64_t>& ids) {
+  std::vector<Value> out;
+  out.reserve(ids.size());
+  for (int64_t id : ids) out.emplace_back(id);
+  return out;
+}
+
+}  // namespace
+
+Result<std::vector<AnswerCountRow>> SqlTransaction::CountAnswers(const AnswerCountQuery& query) {
+  std::vector<AnswerCountRow> out;
+  if (query.questions.empty()) return out;
+  const domain::EntityDef& response = domain::SurveyResponseEntity();
+  LOOKOUT_RETURN_IF_ERROR(Guard(&response, [&] {
+    SqlBuilder q;
+    q << "SELECT s.question, s.answer, COUNT(*) FROM survey_answer s JOIN survey_response r "
+         "ON s.parent_id = r.id";
+    ResponseFilters(q, query);
+    q << " AND s.question IN ";
+    q.ParamList(Kind::kInt, Ids(query.questions));
+    q << " AND s.answer IS NOT NULL AND s.answer <> '' GROUP BY s.question, s.answer"
+      << " ORDER BY s.question, s.answer" << lease_.dialect().TextOrder();
+    Run(q, {Kind::kInt, Kind::kText, Kind::kInt}, [&](const RowView& row) {
+      out.push_back({row.Int(0), row.IsNull(1) ? "" : row.Text(1), row.Int(2)});
+    });
+    return Status::Ok();
+  }));
+  return out;
+}
+
+Result<std::vector<ResponseCountRow>> SqlTransaction::CountResponses(
+    const std::vector<int64_t>& surveys, const AnswerCountQuery& query) {
+  std::vector<ResponseCountRow> out;
+  if (surveys.empty()) return out;
+  const domain::EntityDef& response = domain::SurveyResponseEntity();
+  LOOKOUT_RETURN_IF_ERROR(Guard(&response, [&] {
+    SqlBuilder q;
+    q << "SELECT r.survey, COUNT(*) FROM survey_response r";
+    ResponseFilters(q, query);
+    q << " AND r.survey IN ";
+    q.ParamList(Kind::kInt, Ids(surveys));
+    q << " GROUP BY r.survey ORDER BY r.survey";
+    Run(q, {Kind::kInt, Kind::kInt}, [&](const RowView& row) {
+      out.push_back({row.Int(0), row.Int(1)});
+    });
+    return Status::Ok();
+  }));
+  return out;
+}
+
+Result<std::vector<ActivityCountRow>> SqlTransaction::CountActivities(const ReachQuery& query) {
+  const EntityDef& activity = domain::ActivityEntity();
+  std::vector<ActivityCountRow> out;
+  const std::string region = "a." + Id(activity.region_field);
+  const std::string date = "a." + Id(activity.date_field);
+  LOOKOUT_RETURN_IF_ERROR(Guard(&activity, [&] {
+    SqlBuilder q;
+    q << "SELECT " << region << ", a.task, COUNT(*) FROM " << Id(activity.table)
+      << " a WHERE a.archived = 0";
+    ActivityFilters(q, query, date, region);
+    q << " GROUP BY " << region << ", a.task ORDER BY " << region << lease_.dialect().TextOrder()
+      << ", a.task";
+    Run(q, {Kind::kText, Kind::kInt, Kind::kInt}, [&](const RowView& row) {
+      out.push_back({row.IsNull(0) ? "" : row.Text(0), row.IsNull(1) ? 0 : row.Int(1), row.Int(2)});
+    });
+    return Status::Ok();
+  }));
+  return out;
+}
+
+Status SqlTransaction::PutReportFile(const ReportFile& file) {
+  const domain::EntityDef& report = domain::PublishedReportEntity();
+  // Base64 keeps the bytes of a PDF or XLSX intact in a text column on both engines.
+  std::string encoded(sodium_base64_ENCODED_LEN(file.bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+  sodium_bin2base64(encoded.data(), encoded.size(),
+                    reinterpret_cast<const unsigned char*>(file.bytes.data()), file.bytes.size(),
+                    sodium_base64_VARIANT_ORIGINAL);
+  encoded.resize(std::strlen(encoded.c_str()));
+  return GuardWrite(report, [&]() -> Status {
+    SqlBuilder q;
+    q << "INSERT INTO published_report_file (report_id, format, content_type, file_name, sha256, "
+         "body_base64) VALUES (";
+    q.Param(Kind::kInt, Value(file.report_id)) << ", ";
+    q.Param(Kind::kText, Value(file.format)) << ", ";
+    q.Param(Kind::kText, Value(file.content_type)) << ", ";
+    q.Param(Kind::kText, Value(file.file_name)) << ", ";
+    q.Param(Kind::kText, Value(file.sha256)) << ", ";
+    q.Param(Kind::kText, Value(encoded)) << ")";
+    Run(q);
+    return Status::Ok();
+  });
+}
+
+Result<ReportFile> SqlTransaction::GetReportFile(int64_t report_id, const std::string& format) {
+  const domain::EntityDef& report = domain::PublishedReportEntity();
+  ReportFile out;
+  bool found = false;
+  std::string encoded;
+  LOOKOUT_RETURN_IF_ERROR(Guard(&report, [&] {
+    SqlBuilder q;
+    q << "SELECT content_type, file_name, sha256, body_base64 FROM published_report_file "
+         "WHERE report_id = ";
+    q.Param(Kind::kInt, Value(report_id)) << " AND format = ";
+    q.Param(Kind::kText, Value(format));
+    Run(q, {Kind::kText, Kind::kText, Kind::kText, Kind::kText}, [&](const RowView& row) {
+      found = true;
+      out.content_type = row.Text(0);
+      out.file_name = row.Text(1);
+      out.sha256 = row.Text(2);
+      encoded = row.Text(3);
+    });
+    return Status::Ok();
+  }));
+  if (!found) {
+    return Status(ErrorCode::kNotFound, "Published report " + std::to_string(report_id) +
+                                            " has no " + format + " file.");
+  }
+  out.report_id = report_id;
+  out.format = format;
+  out.bytes.resize(encoded.size());
+  size_t length = 0;
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.bytes.data()), out.bytes.size(),
+                        encoded.data(), encoded.size(), nullptr, &length, nullptr,
+                        sodium_base64_VARIANT_ORIGINAL) != 0) {
+    return Status::Internal("The stored " + format + " file of published report " +
+                            std::to_string(report_id) + " is damaged.");
+  }
+  out.bytes.resize(length);
   return out;
 }
 

@@ -50,6 +50,12 @@ class SqlTransaction : public Transaction {
   Result<int64_t> NextSequence(const domain::EntityDef& entity, const std::string& field,
                                const std::string& prefix) override;
   Result<std::vector<ReachRow>> AggregateReach(const ReachQuery& query) override;
+  Result<std::vector<AnswerCountRow>> CountAnswers(const AnswerCountQuery& query) override;
+  Result<std::vector<ActivityCountRow>> CountActivities(const ReachQuery& query) override;
+  Result<std::vector<ResponseCountRow>> CountResponses(const std::vector<int64_t>& surveys,
+                                                       const AnswerCountQuery& query) override;
+  Status PutReportFile(const ReportFile& file) override;
+  Result<ReportFile> GetReportFile(int64_t report_id, const std::string& format) override;
 
   Status Commit() override;
 

@@ -1,0 +1,289 @@
+#include "app/publish.h"
+
+#include <sodium.h>
+
+#include <optional>
+#include <set>
+
+#include "app/policy.h"
+#include "app/record_checks.h"
+#include "app/report_queries.h"
+#include "domain/disclosure.h"
+#include "domain/rules.h"
+#include "report/render.h"
+
+namespace lookout::app {
+
+namespace {
+
+const domain::EntityDef& ReportDef() { return domain::PublishedReportEntity(); }
+
+std::string Sha256Hex(const std::string& bytes) {
+  unsigned char hash[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(hash, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+  static const char* kHex = "0123456789abcdef";
+  std::string out;
+  for (unsigned char b : hash) {
+    out += kHex[b >> 4];
+    out += kHex[b & 15];
+  }
+  return out;
+}
+
+bool Flag(const Record& r, const char* field) { return r.Get(field) == Value(true); }
+
+// Every figure an inline run names.
+void FiguresOf(const report::Inline& text, std::set<std::string>& out) {
+  for (const report::Span& s : text) {
+    if (s.kind == report::Span::Kind::kFigure) out.insert(s.figure);
+  }
+}
+
+}  // namespace
+
+Result<std::vector<std::string>> CheckClaims(const report::ReportDoc& doc, store::Transaction& tx) {
+  std::vector<std::string> problems;
+  // No percentage without its base.
+  for (const report::Figure& f : doc.figures) {
+    if (!f.IsProportion()) continue;
+    if (f.suppressed) {
+      if (f.value || f.interval) problems.push_back("'" + f.label + "' is withheld but still carries its value.");
+      continue;
+    }
+    if (!f.value || *f.base <= 0) {
+      problems.push_back("'" + f.label + "' is a percentage without a base.");
+    } else if (*f.base < doc.threshold) {
+      problems.push_back("'" + f.label + "' has a base of " + std::to_string(*f.base) +
+                         ", under the threshold of " + std::to_string(doc.threshold) + ".");
+    } else if (*f.value > *f.base) {
+      problems.push_back("'" + f.label + "' counts more positive answers than respondents.");
+    }
+  }
+  std::set<std::string> named;
+  for (const report::Section& section : doc.sections) {
+    for (const report::Block& b : section.blocks) {
+      FiguresOf(b.text, named);
+      for (const report::Inline& item : b.items) FiguresOf(item, named);
+      if (b.kind != report::Block::Kind::kTable) continue;
+      const report::DocTable& t = b.table;
+      // No suppressed cell recoverable from what the table and the headlines publish.
+      std::vector<std::vector<int64_t>> cells;
+      domain::SuppressedTable pattern;
+      for (const auto& row : t.rows) {
+        std::vector<int64_t> line;
+        std::vector<domain::Suppression> flags;
+        for (size_t c = 1; c < row.size(); ++c) {
+          line.push_back(row[c].number ? static_cast<int64_t>(*row[c].number) : 0);
+          flags.push_back(row[c].suppressed ? domain::Suppression::kPrimary : domain::Suppression::kShown);
+          if (row[c].suppressed && row[c].number) {
+            problems.push_back("A withheld cell of '" + t.title + "' still carries its number.");
+          }
+          if (!row[c].figure.empty()) named.insert(row[c].figure);
+        }
+        cells.push_back(std::move(line));
+        pattern.cells.push_back(std::move(flags));
+      }
+      pattern.row_total_suppressed.assign(cells.size(), false);
+      pattern.column_total_suppressed.assign(cells.empty() ? 0 : cells[0].size(), false);
+      if (!domain::NoCellRecoverable(cells, pattern, false, t.column_totals_published)) {
+        problems.push_back("In '" + t.title + "', a withheld count could be worked out from the "
+                           "total and the counts shown.");
+      }
+    }
+  }
+  for (const std::string& id : named) {
+    if (doc.FindFigure(id) == nullptr) problems.push_back("The text names a figure '" + id + "' that the report does not hold.");
+  }
+  // No quote without consent and approval; no unapproved case study.
+  for (int64_t id : doc.quote_ids) {
+    auto q = tx.Get(*domain::FindEntity("quote"), id);
+    if (!q.ok()) {
+      if (q.status().code() != ErrorCode::kNotFound) return q.TakeStatus();
+      problems.push_back("Quote " + std::to_string(id) + " no longer exists.");
+      continue;
+    }
+    if (!Flag(*q, "consent_given")) problems.push_back("Quote " + std::to_string(id) + " has no recorded consent.");
+    if (!Flag(*q, "approved")) problems.push_back("Quote " + std::to_string(id) + " is not approved for publication.");
+    if (Flag(*q, "archived")) problems.push_back("Quote " + std::to_string(id) + " is archived.");
+  }
+  for (int64_t id : doc.case_study_ids) {
+    auto c = tx.Get(*domain::FindEntity("case_study"), id);
+    if (!c.ok()) {
+      if (c.status().code() != ErrorCode::kNotFound) return c.TakeStatus();
+      problems.push_back("Case study " + std::to_string(id) + " no longer exists.");
+      continue;
+    }
+    if (!Flag(*c, "approved")) problems.push_back("Case study " + std::to_string(id) + " is not approved for publication.");
+    if (Flag(*c, "archived")) problems.push_back("Case study " + std::to_string(id) + " is archived.");
+  }
+  return problems;
+}
+
+Result<Record> PublishImpactReport(Services& services, const Actor& actor,
+                                   const ImpactReportRequest& request) {
+  LOOKOUT_RETURN_IF_ERROR(policy::AuthorizePublish(actor));
+  LOOKOUT_ASSIGN_OR_RETURN(auto tx, services.store().Begin(true));
+  LOOKOUT_ASSIGN_OR_RETURN(report::ReportDoc doc, BuildImpactReportIn(services, actor, request, *tx));
+  LOOKOUT_ASSIGN_OR_RETURN(std::vector<std::string> problems, CheckClaims(doc, *tx));
+  if (!problems.empty()) {
+    std::vector<FieldError> errors;
+    for (std::string& p : problems) errors.push_back({"claims", std::move(p)});
+    return Status::Validation(std::move(errors), "The report cannot be published: its claim check found problems.");
+  }
+  // One locked report per period and region at a time: a new one is published after the
+  // period is unlocked.
+  store::ListQuery same;
+  same.where = {{"period", store::Condition::Op::kEq, {Value(doc.period)}},
+                {"locked", store::Condition::Op::kEq, {Value(true)}},
+                {"region", store::Condition::Op::kEq, {request.region.empty() ? Value() : Value(request.region)}}};
+  same.limit = 1;
+  LOOKOUT_ASSIGN_OR_RETURN(store::Page existing, tx->List(ReportDef(), same));
+  if (existing.total > 0) {
+    return Status(ErrorCode::kConflict,
+                  "The " + doc.title + " is already published (published report " +
+                      std::to_string(existing.items[0].Id()) +
+                      ") and its period is locked. Unlock it first to publish a new one.");
+  }
+  Record record;
+  record.Set("kind", "impact");
+  record.Set("period", doc.period);
+  if (!request.region.empty()) record.Set("region", request.region);
+  record.Set("threshold", static_cast<int64_t>(doc.threshold));
+  record.Set("title", doc.title);
+  record.Set("inputs_hash", doc.inputs_hash);
+  record.Set("locked", true);
+  const store::WriteMeta meta = internal::MetaFor(actor, services.clock());
+  LOOKOUT_ASSIGN_OR_RETURN(int64_t id, tx->Insert(ReportDef(), record, meta));
+  for (const std::string& format : report::ReportFormats()) {
+    LOOKOUT_ASSIGN_OR_RETURN(report::RenderedReport rendered, report::RenderReport(doc, format));
+    store::ReportFile file;
+    file.report_id = id;
+    file.format = format;
+    file.content_type = rendered.content_type;
+    file.file_name = report::ReportFileName(doc, rendered.extension);
+    file.sha256 = Sha256Hex(rendered.bytes);
+    file.bytes = std::move(rendered.bytes);
+    LOOKOUT_RETURN_IF_ERROR(tx->PutReportFile(file));
+  }
+  LOOKOUT_RETURN_IF_ERROR(tx->AppendAudit(internal::AuditFor(
+      actor, meta, "publish", ReportDef(), id, internal::DescribeChanges(ReportDef(), Record{}, record),
+      "published " + doc.title + "; the period's records are locked")));
+  LOOKOUT_ASSIGN_OR_RETURN(Record saved, tx->Get(ReportDef(), id));
+  LOOKOUT_RETURN_IF_ERROR(tx->Commit());
+  return saved;
+}
+
+Result<Record> UnlockPublishedReport(Services& services, const Actor& actor, int64_t id,
+                                     int64_t version, const std::string& reason) {
+  LOOKOUT_RETURN_IF_ERROR(policy::AuthorizePublish(actor));
+  std::string trimmed = reason;
+  trimmed.erase(0, trimmed.find_first_not_of(" \t\r\n"));
+  if (trimmed.empty()) {
+    return Status::Validation({{"reason", "say why the period's records must change"}});
+  }
+  LOOKOUT_ASSIGN_OR_RETURN(auto tx, services.store().Begin(true));
+  LOOKOUT_ASSIGN_OR_RETURN(Record current, tx->Get(ReportDef(), id));
+  if (!Flag(current, "locked")) {
+    return Status(ErrorCode::kConflict, "The period of published report " + std::to_string(id) +
+                                            " is already unlocked.");
+  }
+  Record changes;
+  changes.Set("locked", false);
+  changes.Set("unlock_reason", reason);
+  const store::WriteMeta meta = internal::MetaFor(actor, services.clock());
+  LOOKOUT_RETURN_IF_ERROR(tx->Update(ReportDef(), id, version, changes, meta));
+  LOOKOUT_RETURN_IF_ERROR(tx->AppendAudit(internal::AuditFor(
+      actor, meta, "unlock", ReportDef(), id, internal::DescribeChanges(ReportDef(), current, changes),
+      reason)));
+  LOOKOUT_ASSIGN_OR_RETURN(Record saved, tx->Get(ReportDef(), id));
+  LOOKOUT_RETURN_IF_ERROR(tx->Commit());
+  return saved;
+}
+
+Result<store::ReportFile> PublishedReportFile(Services& services, const Actor& actor, int64_t id,
+                                              const std::string& format) {
+  LOOKOUT_RETURN_IF_ERROR(policy::Authorize(actor, policy::Operation::kRead, ReportDef()));
+  LOOKOUT_ASSIGN_OR_RETURN(auto tx, services.store().Begin(false));
+  LOOKOUT_ASSIGN_OR_RETURN(Record report, tx->Get(ReportDef(), id));
+  LOOKOUT_RETURN_IF_ERROR(policy::AuthorizeRecord(actor, policy::Operation::kRead, ReportDef(), report, *tx));
+  if (Flag(report, "archived")) {
+    return Status(ErrorCode::kNotFound, "Published report " + std::to_string(id) + " is archived.");
+  }
+  return tx->GetReportFile(id, format);
+}
+
+namespace internal {
+
+Result<PeriodLocks> PeriodLocks::Load(store::Transaction& tx) {
+  PeriodLocks out;
+  store::ListQuery q;
+  q.where = {{"locked", store::Condition::Op::kEq, {Value(true)}}};
+  q.limit = 0;
+  LOOKOUT_ASSIGN_OR_RETURN(store::Page reports, tx.List(ReportDef(), q));
+  if (reports.items.empty()) return out;
+  LOOKOUT_ASSIGN_OR_RETURN(out.fy_start_month_, FinancialYearStartMonthIn(tx));
+  for (const Record& r : reports.items) {
+    auto period = domain::Period::Parse(r.Get("period").ToDisplay());
+    if (!period) continue;
+    out.locks_.push_back({r.Id(), period->ToString(), period->First(out.fy_start_month_).ToString(),
+                          period->Last(out.fy_start_month_).ToString(),
+                          r.Get("region").is_null() ? "" : r.Get("region").ToDisplay(),
+                          r.Get("title").ToDisplay()});
+  }
+  return out;
+}
+
+Status PeriodLocks::Check(const domain::EntityDef& entity, const Record& record) const {
+  if (locks_.empty()) return Status::Ok();
+  // The dates a record's figures count it by.
+  std::string from, to;
+  auto date = [&](const char* field) {
+    const Value& v = record.Get(field);
+    if (v.is_null()) return false;
+    from = to = v.ToDisplay();
+    return true;
+  };
+  auto period = [&](const char* field) {
+    auto p = domain::Period::Parse(record.Get(field).ToDisplay());
+    if (!p) return false;
+    from = p->First(fy_start_month_).ToString();
+    to = p->Last(fy_start_month_).ToString();
+    return true;
+  };
+  const std::string& n = entity.name;
+  bool dated = false;
+  if (n == "activity") dated = date("start_on");
+  else if (n == "outcome_event") dated = date("occurred_on");
+  else if (n == "quote") dated = date("collected_on");
+  else if (n == "survey_response") dated = date("responded_on");
+  else if (n == "task") dated = date("delivered_on");
+  else if (n == "case_study" || n == "survey") dated = period("period");
+  else if (n == "campaign") {
+    dated = date("start_on");
+    if (dated && !record.Get("end_on").is_null()) to = record.Get("end_on").ToDisplay();
+  }
+  if (!dated) return Status::Ok();
+  for (const Lock& lock : locks_) {
+    if (to < lock.first || from > lock.last) continue;
+    bool in_region = lock.region.empty() || entity.region_field.empty();
+    if (!in_region) {
+      const Value& region = record.Get(entity.region_field);
+      if (region.is_list()) {
+        for (const Value& v : region.as_list()) in_region = in_region || v.ToDisplay() == lock.region;
+      } else {
+        in_region = region.ToDisplay() == lock.region;
+      }
+    }
+    if (!in_region) continue;
+    return Status(ErrorCode::kConflict,
+                  "This " + entity.label + " is counted in the " + lock.title +
+                      ", which has been published (published report " + std::to_string(lock.report) +
+                      "): the period's records are locked. A manager can unlock the period on "
+                      "the published report's page, giving the reason.");
+  }
+  return Status::Ok();
+}
+
+}  // namespace internal
+
+}  // namespace lookout::app
