@@ -177,6 +177,32 @@ TEST_P(ImpactReportTest, TheHtmlLinksEveryFigureToItsRecords) {
   EXPECT_EQ(html.find("<script"), std::string::npos);
 }
 
+TEST_P(ImpactReportTest, ThePdfHoldsTheHeadlineFiguresAsText) {
+  if (std::system("command -v pdftotext >/dev/null 2>&1") != 0) {
+    GTEST_SKIP() << "pdftotext (poppler-utils, installed by the test command) reads the PDF";
+  }
+  auto rendered = report::RenderReport(Build("2025-26"), "pdf");
+  ASSERT_TRUE(rendered.ok()) << rendered.status().ToString();
+  const std::filesystem::path dir = std::filesystem::temp_directory_path() /
+                                    ("lookout-pdf-" + std::to_string(::getpid()) + "-" + GetParam());
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "impact.pdf", std::ios::binary) << rendered->bytes;
+  ASSERT_EQ(std::system(("pdftotext -enc UTF-8 '" + (dir / "impact.pdf").string() + "' '" +
+                         (dir / "impact.txt").string() + "'").c_str()),
+            0);
+  // Lines wrap where the page is full: read the text as one line.
+  std::string text;
+  for (char c : ReadFile(dir / "impact.txt")) {
+    const bool space = c == '\n' || c == ' ';
+    if (!(space && !text.empty() && text.back() == ' ')) text += space ? ' ' : c;
+  }
+  std::filesystem::remove_all(dir);
+  EXPECT_THAT(text, ::testing::HasSubstr("approximately 80"));
+  EXPECT_THAT(text, ::testing::HasSubstr("120 young people"));
+  EXPECT_THAT(text, ::testing::HasSubstr("8 out of 10 respondents (80%)"));
+  EXPECT_THAT(text, ::testing::HasSubstr("National Government Stakeholder"));
+}
+
 TEST_P(ImpactReportTest, BadRequestsNameTheirField) {
   auto bad = BuildImpactReport(*services_, cli_, {"2025", "XX", 0, ""});
   ASSERT_FALSE(bad.ok());

@@ -823,6 +823,7 @@ TEST_F(UiPagesTest, TheImpactReportDownloadsInEveryFormat) {
   auto page = Client().Get("/reports?period=2025-26&region=EM", b.Cookie());
   ASSERT_TRUE(page);
   EXPECT_THAT(page->body, HasSubstr("action=\"/reports/impact\""));
+  EXPECT_THAT(page->body, HasSubstr("/reports/quarterly?period=2025-26&amp;format=csv"));
   auto html = Client().Get("/reports/impact?period=2025-26&region=EM&format=html", b.Cookie());
   ASSERT_TRUE(html);
   EXPECT_EQ(html->status, 200);

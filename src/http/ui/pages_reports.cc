@@ -132,6 +132,7 @@ Response ReportsPage(PageRequest& page, const std::string& period_asked,
                {"delivered", report::Thousands(delivered->tasks)},
                {"partners", report::Thousands(delivered->partners)},
                {"period", period->ToString()},
+               {"year", domain::Period{period->start_year, 0}.ToString()},
                {"region", region},
                {"formats", formats}};
   view["can_publish"] = app::policy::AuthorizePublish(page.actor).ok();

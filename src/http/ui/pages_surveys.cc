@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "app/survey_import.h"
+#include "domain/rules.h"
 #include "domain/survey_stats.h"
 #include "http/ui/display.h"
 #include "http/ui/pages.h"
@@ -37,9 +38,23 @@ Result<std::vector<Record>> ListAll(PageRequest& page, const domain::EntityDef& 
 
 // The subgroups a survey's results can be limited to, as query-string filters.
 const std::vector<std::string>& SubgroupFilters() {
+  // period: a quarter of the survey's year, by the date each response was given.
   static const std::vector<std::string> kFilters = {"attended_training", "region",
-                                                    "stakeholder_type"};
+                                                    "stakeholder_type", "period"};
   return kFilters;
+}
+
+// The quarters of a year-long survey, to see the results of the responses given in one;
+// false for a survey of one quarter.
+json QuarterFilter(const Record& survey, const ListRequest& subgroup) {
+  auto period = domain::Period::Parse(PlainText(survey.Get("period")));
+  if (!period || period->quarter != 0) return false;
+  json options = json::array();
+  for (int q = 1; q <= 4; ++q) {
+    const std::string p = domain::Period{period->start_year, q}.ToString();
+    options.push_back({{"value", p}, {"text", p}});
+  }
+  return FilterSelect("period", "Quarter answered", options, subgroup);
 }
 
 json QuestionView(const Record& question, const std::vector<Record>& responses) {
@@ -222,7 +237,8 @@ void AddSurveyPages(Router& router, const PageEnvPtr& env) {
                                                      VocabularyOptions("attended_training"), subgroup)},
                   {"region", FilterSelect("region", "Region", names.Options("region"), subgroup)},
                   {"stakeholder_type", FilterSelect("stakeholder_type", "Stakeholder type",
-                                                    names.Options("sector"), subgroup)}}},
+                                                    names.Options("sector"), subgroup)},
+                  {"period", QuarterFilter(*survey, subgroup)}}},
                 {"imported", page.Query("imported")},
                 {"can_import", MayCreate(page, ResponseDef()).ok()}};
             if (!subgroup.errors.empty()) view["error_summary"] = ErrorSummaryView(subgroup.errors);
