@@ -41,6 +41,13 @@ while IFS= read -r file; do
         [[ "$file" == store/* ]] || fail "$file includes $inc: only store/ may use SOCI" ;;
       boost/beast*|boost/asio*)
         [[ "$file" == http/* ]] || fail "$file includes $inc: only http/ may use Beast and Asio" ;;
+      cairo*|pango/*)
+        [[ "$file" == report/pdf.cc || "$file" == report/chart_cairo.* ]] ||
+          fail "$file includes $inc: only the PDF renderer and the chart's cairo drawing may" ;;
+      xlsxwriter.h|xlsxwriter/*)
+        [[ "$file" == report/xlsx.cc ]] || fail "$file includes $inc: only report/xlsx.cc may" ;;
+      zip.h|pugixml.hpp)
+        [[ "$file" == app/xlsx_reader.cc ]] || fail "$file includes $inc: only app/xlsx_reader.cc may" ;;
     esac
   done < <(grep -E '^[[:space:]]*#[[:space:]]*include' "$file")
 done < <(find . -name '*.h' -o -name '*.cc' | sed 's|^\./||' | sort)
