@@ -91,8 +91,8 @@ std::string RenderMarkdown(const ReportDoc& doc) {
           out += "\n> " + InlineMarkdown(doc, b.text) + "\n>\n> — " + Escape(b.attribution) + "\n";
           break;
         case Block::Kind::kMarkdown: {
-          // Under the report's "###" headings: the body's own headings go three deeper.
-          const std::string body = DemoteHeadings(b.markdown, 3);
+          // Under the case study's "###" heading: the body's "##" become "####".
+          const std::string body = DemoteHeadings(b.markdown, 2);
           out += "\n" + body;
           if (!body.empty() && body.back() != '\n') out += "\n";
           break;
