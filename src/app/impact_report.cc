@@ -191,6 +191,7 @@ class Builder {
   std::vector<Record> quotes_;  // approved, consented, in the period and region
   std::set<int64_t> quotes_used_;
   std::string inputs_;  // every aggregate row and record the figures come from (Note)
+  std::vector<store::ReachRow> reach_;  // by region, type, task, group and sector
 };
 
 Result<report::ReportDoc> Builder::Build() {
@@ -270,13 +271,13 @@ Status Builder::LoadReference() {
 }
 
 Status Builder::Headlines() {
-  LOOKOUT_ASSIGN_OR_RETURN(std::vector<store::ReachRow> rows,
-                           tx_.AggregateReach({doc_.from, doc_.to, request_.region, false}));
+  // One aggregate serves the headlines and the breakdowns.
+  LOOKOUT_ASSIGN_OR_RETURN(reach_, tx_.AggregateReach({doc_.from, doc_.to, request_.region, true}));
   GroupTallies total;
-  for (const store::ReachRow& r : rows) {
+  for (const store::ReachRow& r : reach_) {
     total[r.group].Add(r.count, r.any_estimated);
-    Note("reach " + r.region + " " + r.group + " " + r.sector + " " + std::to_string(r.count) +
-         (r.any_estimated ? " est" : ""));
+    Note("reach " + r.region + " " + r.type + " " + std::to_string(r.task) + " " + r.group + " " +
+         r.sector + " " + std::to_string(r.count) + (r.any_estimated ? " est" : ""));
   }
   const std::string counted =
       " counted on the activities dated from " + doc_.from + " to " + doc_.to + Where() +
@@ -734,12 +735,7 @@ DocTable Builder::ReachTable(const std::string& id, const std::string& title,
 }
 
 Status Builder::Breakdowns() {
-  LOOKOUT_ASSIGN_OR_RETURN(std::vector<store::ReachRow> rows,
-                           tx_.AggregateReach({doc_.from, doc_.to, request_.region, true}));
-  for (const store::ReachRow& r : rows) {
-    Note("detail " + r.region + " " + r.type + " " + std::to_string(r.task) + " " + r.group + " " +
-         r.sector + " " + std::to_string(r.count) + (r.any_estimated ? " est" : ""));
-  }
+  const std::vector<store::ReachRow>& rows = reach_;
   std::set<int64_t> task_ids;
   for (const store::ReachRow& r : rows) task_ids.insert(r.task);
   std::map<int64_t, std::vector<std::string>> themes;
