@@ -96,11 +96,12 @@ class Builder {
 
   // Every live record of `entity` matching `where`, in the entity's order.
   Result<std::vector<Record>> All(const domain::EntityDef& entity, std::vector<store::Condition> where,
-                                  const std::string& sort = "") {
+                                  const std::string& sort = "", bool archived_too = false) {
     store::ListQuery q;
     q.where = std::move(where);
     q.limit = 0;
     q.sort_field = sort;
+    if (archived_too) q.archived = store::ListQuery::Archived::kInclude;
     LOOKOUT_ASSIGN_OR_RETURN(store::Page page, tx_.List(entity, q));
     return std::move(page.items);
   }
@@ -192,6 +193,13 @@ class Builder {
   std::set<int64_t> quotes_used_;
   std::string inputs_;  // every aggregate row and record the figures come from (Note)
   std::vector<store::ReachRow> reach_;  // by region, type, task, group and sector
+  // Outcome events of the period counted by (outcome id, 0 for none) and kind, and what
+  // the disclosure rule withholds: the outcomes' bullets and the table by kind (whose rows
+  // are the bullets' totals) are one table, protected together.
+  std::map<std::pair<int64_t, std::string>, int64_t> event_counts_;
+  std::set<std::pair<int64_t, std::string>> event_hidden_;
+  std::set<std::string> event_kind_hidden_;
+  Status CountEvents();
 };
 
 Result<report::ReportDoc> Builder::Build() {
@@ -238,6 +246,7 @@ Result<report::ReportDoc> Builder::Build() {
   Note("request " + doc_.period + " " + request_.region + " " + std::to_string(request_.threshold));
 
   LOOKOUT_RETURN_IF_ERROR(Headlines());
+  LOOKOUT_RETURN_IF_ERROR(CountEvents());
   LOOKOUT_RETURN_IF_ERROR(Outcomes());
   LOOKOUT_RETURN_IF_ERROR(OtherQuotes());
   LOOKOUT_RETURN_IF_ERROR(CaseStudies());
@@ -255,13 +264,14 @@ Result<report::ReportDoc> Builder::Build() {
 }
 
 Status Builder::LoadReference() {
-  LOOKOUT_ASSIGN_OR_RETURN(std::vector<Record> regions, All(domain::RegionEntity(), {}, "code"));
+  // Archived regions and sectors too: past activities still name them.
+  LOOKOUT_ASSIGN_OR_RETURN(std::vector<Record> regions, All(domain::RegionEntity(), {}, "code", true));
   for (const Record& r : regions) {
     const std::string code = r.Get("code").ToDisplay();
     region_names_[code] = r.Get("name").ToDisplay();
     regions_.emplace_back(code, r.Get("name").ToDisplay());
   }
-  LOOKOUT_ASSIGN_OR_RETURN(std::vector<Record> sectors, All(domain::SectorEntity(), {}, "code"));
+  LOOKOUT_ASSIGN_OR_RETURN(std::vector<Record> sectors, All(domain::SectorEntity(), {}, "code", true));
   for (const Record& s : sectors) {
     const std::string code = s.Get("code").ToDisplay();
     sectors_[code] = {s.Get("name").ToDisplay(), s.Get("stakeholder_label").ToDisplay()};
@@ -369,11 +379,12 @@ Status Builder::Headlines() {
   camp.link = "/campaigns";
   AddFigure(camp);
   items.push_back({Text("Delivered "), FigureRef("activities"),
-                   Text(activities == 1 ? " activity with " : " activities with "),
+                   Text(activities == 1 ? " activity and ran " : " activities and ran "),
+                   FigureRef("campaigns"),
+                   Text(campaigns == 1 ? " campaign, working with " : " campaigns, working with "),
                    FigureRef("partners.engaged"),
-                   Text(delivered.partners == 1 ? " partner organisation, and ran "
-                                                : " partner organisations, and ran "),
-                   FigureRef("campaigns"), Text(campaigns == 1 ? " campaign." : " campaigns.")});
+                   Text(delivered.partners == 1 ? " partner organisation on the tasks completed."
+                                                : " partner organisations on the tasks completed.")});
 
   report::Section s{"headlines", "Headline figures", {}};
   s.blocks.push_back(Paragraph({Text(request_.region.empty()
@@ -420,19 +431,10 @@ Status Builder::Outcomes() {
   if (!survey_ids.empty()) {
     LOOKOUT_ASSIGN_OR_RETURN(questions, All(question_def, {{"survey", store::Condition::Op::kIn, survey_ids}}, "position"));
   }
-  // Outcome events by outcome, for the evidence each outcome cites.
-  std::vector<store::Condition> events_in = {
-      {"occurred_on", store::Condition::Op::kOnOrAfter, {Value(doc_.from)}},
-      {"occurred_on", store::Condition::Op::kOnOrBefore, {Value(doc_.to)}}};
-  if (!request_.region.empty()) {
-    events_in.push_back({"region", store::Condition::Op::kEq, {Value(request_.region)}});
-  }
-  LOOKOUT_ASSIGN_OR_RETURN(std::vector<Record> events, All(*domain::FindEntity("outcome_event"), events_in));
   NoteRecords("outcome", outcomes);
   NoteRecords("indicator", indicators);
   NoteRecords("survey", surveys);
   NoteRecords("survey_question", questions);
-  NoteRecords("outcome_event", events);
 
   report::Section section{"outcomes", "Our impact", {}};
   for (const Record& outcome : outcomes) {
@@ -448,6 +450,12 @@ Status Builder::Outcomes() {
         if (q.Get("indicator") == Value(indicator.Id())) asked.push_back(&q);
       }
       if (asked.empty()) continue;
+      // Answers of different kinds (agreement, yes/no) cannot be pooled: the questions of
+      // the first one's kind evidence the indicator.
+      const std::string first_kind = asked.front()->Get("kind").ToDisplay();
+      asked.erase(std::remove_if(asked.begin(), asked.end(),
+                                 [&](const Record* q) { return q->Get("kind").ToDisplay() != first_kind; }),
+                  asked.end());
       const std::string base = indicator.Get("base").is_null() ? "all_respondents"
                                                                : indicator.Get("base").ToDisplay();
       store::AnswerCountQuery filter;
@@ -478,8 +486,14 @@ Status Builder::Outcomes() {
           it->second += a.count;
         }
       }
+      // Each question is put to every respondent of its survey: two questions of one
+      // survey evidencing the indicator count its respondents twice, as their answers are.
       int64_t respondents = 0;
-      for (const store::ResponseCountRow& r : responses) respondents += r.responses;
+      for (const Record* q : asked) {
+        for (const store::ResponseCountRow& r : responses) {
+          if (Value(r.survey) == q->Get("survey")) respondents += r.responses;
+        }
+      }
       const std::string kind = asked.front()->Get("kind").ToDisplay();
       const std::vector<std::string> positives =
           domain::SplitChoices(indicator.Get("positive_answers").is_null()
@@ -525,6 +539,7 @@ Status Builder::Outcomes() {
       Figure f;
       f.id = "indicator." + indicator.Get("code").ToDisplay();
       f.label = indicator.Get("statement").ToDisplay();
+      f.proportion = true;
       f.value = result.positive;
       f.base = result.base;
       f.interval = std::make_pair(result.interval.lower, result.interval.upper);
@@ -539,6 +554,7 @@ Status Builder::Outcomes() {
       if (small) {
         f.suppressed = true;
         f.value.reset();
+        f.base.reset();
         f.interval.reset();
       }
       std::string note;
@@ -559,8 +575,8 @@ Status Builder::Outcomes() {
       if (q.Get("outcome") == Value(outcome.Id())) quotes.push_back(&q);
     }
     std::map<std::string, int64_t> event_counts;
-    for (const Record& e : events) {
-      if (e.Get("outcome") == Value(outcome.Id())) ++event_counts[e.Get("kind").ToDisplay()];
+    for (const auto& [key, n] : event_counts_) {
+      if (key.first == outcome.Id()) event_counts[key.second] = n;
     }
     if (everyone.empty() && trained.empty() && quotes.empty() && event_counts.empty()) continue;
     section.blocks.push_back(Heading(outcome.Get("statement").ToDisplay()));
@@ -591,6 +607,10 @@ Status Builder::Outcomes() {
                                filters);
         f.records = "outcome_event";
         f.link = "/outcome-events";
+        if (event_hidden_.count({outcome.Id(), k.code})) {
+          f.suppressed = true;
+          f.value.reset();
+        }
         AddFigure(f);
         observed.push_back({Text(k.label + ": "), FigureRef(doc_.figures.back().id)});
       }
@@ -729,6 +749,18 @@ DocTable Builder::ReachTable(const std::string& id, const std::string& title,
     }
     table.rows.push_back(std::move(line));
   }
+  table.column_total_withheld.assign(table.columns.size(), false);
+  for (size_t c = 0; c < groups.size() && c < suppressed.column_total_suppressed.size(); ++c) {
+    if (!suppressed.column_total_suppressed[c]) continue;
+    table.column_total_withheld[c + 1] = true;
+    // The column's total is the group's headline figure: it is withheld as well.
+    for (Figure& f : doc_.figures) {
+      if (f.id == "reach." + groups[c].code && !f.suppressed) {
+        f.suppressed = true;
+        f.value.reset();
+      }
+    }
+  }
   table.note = "[c]: not shown, under the disclosure rule (see Methods). 'approx.': an "
                "estimated count is part of the figure.";
   return table;
@@ -816,21 +848,54 @@ Status Builder::Breakdowns() {
   // Keep the sector and professionals columns only.
   for (auto& row : sectors.rows) row.resize(2);
   sectors.columns.resize(2);
+  sectors.column_total_withheld.resize(2);
   add(std::move(sectors), "One bar for each sector: the professionals reached." + drawn);
   doc_.sections.push_back(std::move(section));
   return Status::Ok();
 }
 
-Status Builder::ObservedOutcomes() {
+Status Builder::CountEvents() {
   std::vector<store::Condition> where = {
       {"occurred_on", store::Condition::Op::kOnOrAfter, {Value(doc_.from)}},
       {"occurred_on", store::Condition::Op::kOnOrBefore, {Value(doc_.to)}}};
   if (!request_.region.empty()) where.push_back({"region", store::Condition::Op::kEq, {Value(request_.region)}});
   LOOKOUT_ASSIGN_OR_RETURN(std::vector<Record> events, All(*domain::FindEntity("outcome_event"), where));
   NoteRecords("outcome_event", events);
-  if (events.empty()) return Status::Ok();
+  for (const Record& e : events) {
+    ++event_counts_[{e.Get("outcome").is_int() ? e.Get("outcome").as_int() : 0, e.Get("kind").ToDisplay()}];
+  }
+  // Rows: outcomes (and none); columns: kinds, whose totals the table by kind publishes.
+  std::vector<int64_t> outcomes;
+  for (const auto& [key, n] : event_counts_) {
+    if (std::find(outcomes.begin(), outcomes.end(), key.first) == outcomes.end()) outcomes.push_back(key.first);
+  }
+  const std::vector<domain::Term>& kinds = Terms("outcome_event_kind");
+  std::vector<std::vector<int64_t>> cells;
+  for (int64_t o : outcomes) {
+    std::vector<int64_t> line;
+    for (const domain::Term& k : kinds) {
+      auto it = event_counts_.find({o, k.code});
+      line.push_back(it == event_counts_.end() ? 0 : it->second);
+    }
+    cells.push_back(std::move(line));
+  }
+  const domain::SuppressedTable suppressed =
+      domain::Suppress(cells, request_.threshold, /*rows_have_totals=*/false, /*columns_have_totals=*/true);
+  for (size_t r = 0; r < outcomes.size(); ++r) {
+    for (size_t c = 0; c < kinds.size(); ++c) {
+      if (suppressed.Suppressed(r, c)) event_hidden_.insert({outcomes[r], kinds[c].code});
+    }
+  }
+  for (size_t c = 0; c < kinds.size() && c < suppressed.column_total_suppressed.size(); ++c) {
+    if (suppressed.column_total_suppressed[c]) event_kind_hidden_.insert(kinds[c].code);
+  }
+  return Status::Ok();
+}
+
+Status Builder::ObservedOutcomes() {
+  if (event_counts_.empty()) return Status::Ok();
   std::map<std::string, int64_t> counts;
-  for (const Record& e : events) ++counts[e.Get("kind").ToDisplay()];
+  for (const auto& [key, n] : event_counts_) counts[key.second] += n;
   std::vector<std::pair<std::string, std::string>> kinds;
   std::vector<std::vector<int64_t>> cells;
   for (const domain::Term& k : Terms("outcome_event_kind")) {
@@ -838,8 +903,8 @@ Status Builder::ObservedOutcomes() {
     kinds.emplace_back(k.code, k.label);
     cells.push_back({counts[k.code]});
   }
-  // No total of outcome events is published, so no count can be worked out from one:
-  // small counts alone are withheld.
+  // No total of all outcome events is published: a kind's count is withheld when small,
+  // or when the outcomes' counts of that kind could otherwise give a small one away.
   const domain::SuppressedTable suppressed = domain::Suppress(cells, request_.threshold, false, false);
   DocTable table;
   table.id = "Observed outcomes";
@@ -857,7 +922,7 @@ Status Builder::ObservedOutcomes() {
     f.records = "outcome_event";
     f.filters = filters;
     f.link = "/outcome-events";
-    f.suppressed = suppressed.Suppressed(r, 0);
+    f.suppressed = suppressed.Suppressed(r, 0) || event_kind_hidden_.count(kinds[r].first) > 0;
     if (!f.suppressed) f.value = cells[r][0];
     DocTable::Cell cell;
     cell.figure = f.id;

@@ -47,10 +47,12 @@ Result<std::vector<std::string>> CheckClaims(const report::ReportDoc& doc, store
   for (const report::Figure& f : doc.figures) {
     if (!f.IsProportion()) continue;
     if (f.suppressed) {
-      if (f.value || f.interval) problems.push_back("'" + f.label + "' is withheld but still carries its value.");
+      if (f.value || f.base || f.interval) {
+        problems.push_back("'" + f.label + "' is withheld but still carries its value or base.");
+      }
       continue;
     }
-    if (!f.value || *f.base <= 0) {
+    if (!f.value || !f.base || *f.base <= 0) {
       problems.push_back("'" + f.label + "' is a percentage without a base.");
     } else if (*f.base < doc.threshold) {
       problems.push_back("'" + f.label + "' has a base of " + std::to_string(*f.base) +
@@ -85,6 +87,11 @@ Result<std::vector<std::string>> CheckClaims(const report::ReportDoc& doc, store
       }
       pattern.row_total_suppressed.assign(cells.size(), false);
       pattern.column_total_suppressed.assign(cells.empty() ? 0 : cells[0].size(), false);
+      for (size_t c = 1; c < t.column_total_withheld.size(); ++c) {
+        if (c - 1 < pattern.column_total_suppressed.size()) {
+          pattern.column_total_suppressed[c - 1] = t.column_total_withheld[c];
+        }
+      }
       if (!domain::NoCellRecoverable(cells, pattern, false, t.column_totals_published)) {
         problems.push_back("In '" + t.title + "', a withheld count could be worked out from the "
                            "total and the counts shown.");
@@ -178,8 +185,12 @@ Result<Record> UnlockPublishedReport(Services& services, const Actor& actor, int
   LOOKOUT_RETURN_IF_ERROR(policy::AuthorizePublish(actor));
   std::string trimmed = reason;
   trimmed.erase(0, trimmed.find_first_not_of(" \t\r\n"));
+  trimmed.erase(trimmed.find_last_not_of(" \t\r\n") + 1);
   if (trimmed.empty()) {
     return Status::Validation({{"reason", "say why the period's records must change"}});
+  }
+  if (trimmed.size() > 2000) {
+    return Status::Validation({{"reason", "say it in at most 2,000 characters"}});
   }
   LOOKOUT_ASSIGN_OR_RETURN(auto tx, services.store().Begin(true));
   LOOKOUT_ASSIGN_OR_RETURN(Record current, tx->Get(ReportDef(), id));
@@ -189,12 +200,12 @@ Result<Record> UnlockPublishedReport(Services& services, const Actor& actor, int
   }
   Record changes;
   changes.Set("locked", false);
-  changes.Set("unlock_reason", reason);
+  changes.Set("unlock_reason", trimmed);
   const store::WriteMeta meta = internal::MetaFor(actor, services.clock());
   LOOKOUT_RETURN_IF_ERROR(tx->Update(ReportDef(), id, version, changes, meta));
   LOOKOUT_RETURN_IF_ERROR(tx->AppendAudit(internal::AuditFor(
       actor, meta, "unlock", ReportDef(), id, internal::DescribeChanges(ReportDef(), current, changes),
-      reason)));
+      trimmed)));
   LOOKOUT_ASSIGN_OR_RETURN(Record saved, tx->Get(ReportDef(), id));
   LOOKOUT_RETURN_IF_ERROR(tx->Commit());
   return saved;
@@ -230,6 +241,20 @@ Result<PeriodLocks> PeriodLocks::Load(store::Transaction& tx) {
                           r.Get("region").is_null() ? "" : r.Get("region").ToDisplay(),
                           r.Get("title").ToDisplay()});
   }
+  store::ListQuery surveys;
+  surveys.limit = 0;
+  surveys.archived = store::ListQuery::Archived::kInclude;
+  LOOKOUT_ASSIGN_OR_RETURN(store::Page all, tx.List(*domain::FindEntity("survey"), surveys));
+  for (const Record& s : all.items) {
+    auto p = domain::Period::Parse(s.Get("period").ToDisplay());
+    if (!p) continue;
+    const std::string first = p->First(out.fy_start_month_).ToString();
+    const std::string last = p->Last(out.fy_start_month_).ToString();
+    for (size_t i = 0; i < out.locks_.size(); ++i) {
+      if (last < out.locks_[i].first || first > out.locks_[i].last) continue;
+      out.locked_surveys_[s.Id()].push_back(i);
+    }
+  }
   return out;
 }
 
@@ -251,6 +276,29 @@ Status PeriodLocks::Check(const domain::EntityDef& entity, const Record& record)
     return true;
   };
   const std::string& n = entity.name;
+  auto refuse = [&](const Lock& lock) {
+    return Status(ErrorCode::kConflict,
+                  "This " + entity.label + " is counted in the " + lock.title +
+                      ", which has been published (published report " + std::to_string(lock.report) +
+                      "): the period's records are locked. A manager can unlock the period on "
+                      "the published report's page, giving the reason.");
+  };
+  // Questions and responses belong to their survey's period. (A response of a regional
+  // lock's survey is locked when it is of that region or of none.)
+  if (n == "survey_response" || n == "survey_question") {
+    const Value& survey = record.Get("survey");
+    if (survey.is_int()) {
+      auto it = locked_surveys_.find(survey.as_int());
+      for (size_t i : it == locked_surveys_.end() ? std::vector<size_t>{} : it->second) {
+        const Lock& lock = locks_[i];
+        const Value& region = record.Get("region");
+        if (lock.region.empty() || n == "survey_question" || region.is_null() ||
+            region.ToDisplay() == lock.region) {
+          return refuse(lock);
+        }
+      }
+    }
+  }
   bool dated = false;
   if (n == "activity") dated = date("start_on");
   else if (n == "outcome_event") dated = date("occurred_on");
@@ -275,11 +323,7 @@ Status PeriodLocks::Check(const domain::EntityDef& entity, const Record& record)
       }
     }
     if (!in_region) continue;
-    return Status(ErrorCode::kConflict,
-                  "This " + entity.label + " is counted in the " + lock.title +
-                      ", which has been published (published report " + std::to_string(lock.report) +
-                      "): the period's records are locked. A manager can unlock the period on "
-                      "the published report's page, giving the reason.");
+    return refuse(lock);
   }
   return Status::Ok();
 }

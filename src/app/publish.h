@@ -6,6 +6,7 @@
 #ifndef LOOKOUT_APP_PUBLISH_H_
 #define LOOKOUT_APP_PUBLISH_H_
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -58,6 +59,9 @@ class PeriodLocks {
     std::string title;
   };
   std::vector<Lock> locks_;
+  // Surveys whose period a lock covers, with the lock: their questions and responses are
+  // counted by the survey's period, whatever the date of a response.
+  std::map<int64_t, std::vector<size_t>> locked_surveys_;
   int fy_start_month_ = 4;
 };
 

@@ -125,18 +125,26 @@ Result<report::ReportDoc> BuildQuarterlyReturn(Services& services, const Actor& 
     }
   }
 
-  // Withhold small counts of people: the detail lines as one table whose column totals
-  // (the year's) follow from the quarters' totals.
-  std::vector<std::tuple<int, std::string, std::string>> detail;
-  std::vector<std::vector<int64_t>> cells;
-  for (const auto& [key, line] : lines) {
-    if (std::get<1>(key).empty()) continue;
-    detail.push_back(key);
-    cells.emplace_back(line.reach.begin(), line.reach.end());
+  // Withhold small counts of people, quarter by quarter: each quarter's lines are a table
+  // whose column totals (the quarter's row of totals) are published.
+  std::map<std::tuple<int, std::string, std::string>, std::array<bool, 4>> hidden;
+  for (int q = 1; q <= 4; ++q) {
+    std::vector<std::tuple<int, std::string, std::string>> detail;
+    std::vector<std::vector<int64_t>> cells;
+    for (const auto& [key, line] : lines) {
+      if (std::get<0>(key) != q || std::get<1>(key).empty()) continue;
+      detail.push_back(key);
+      cells.emplace_back(line.reach.begin(), line.reach.end());
+    }
+    if (cells.empty()) continue;
+    const domain::SuppressedTable suppressed = domain::Suppress(cells, threshold, false, true);
+    for (size_t i = 0; i < detail.size(); ++i) {
+      for (size_t g = 0; g < kGroups.size(); ++g) hidden[detail[i]][g] = suppressed.Suppressed(i, g);
+    }
+    for (size_t g = 0; g < kGroups.size(); ++g) {
+      if (suppressed.column_total_suppressed[g]) hidden[{q, "", ""}][g] = true;
+    }
   }
-  const domain::SuppressedTable suppressed = domain::Suppress(cells, threshold, false, true);
-  std::map<std::tuple<int, std::string, std::string>, size_t> detail_row;
-  for (size_t i = 0; i < detail.size(); ++i) detail_row[detail[i]] = i;
 
   report::DocTable table;
   table.id = "Quarterly return";
@@ -167,9 +175,8 @@ Result<report::ReportDoc> BuildQuarterlyReturn(Services& services, const Actor& 
                                   std::nullopt, "", false},
                                  count_cell(line.tasks), count_cell(line.activities)};
         for (size_t g = 0; g < kGroups.size(); ++g) {
-          const bool hidden = totals ? line.reach[g] > 0 && line.reach[g] < threshold
-                                     : suppressed.Suppressed(detail_row[key], g);
-          if (hidden) {
+          const bool small = line.reach[g] > 0 && line.reach[g] < threshold;
+          if (small || hidden[key][g]) {
             row.push_back({"[c]", std::nullopt, "", true});
           } else {
             Cell c = count_cell(line.reach[g]);

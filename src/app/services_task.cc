@@ -2,6 +2,7 @@
 #include <set>
 
 #include "app/policy.h"
+#include "app/publish.h"
 #include "app/record_checks.h"
 #include "app/report_queries.h"
 #include "app/services.h"
@@ -36,6 +37,19 @@ Result<Record> Services::TransitionTask(const Actor& actor, int64_t task_id, int
   Record changes;
   changes.Set("status", to_status);
   if (to_status == "delivered") changes.Set("delivered_on", clock_.Today().ToString());
+  // A move into or out of the statuses a report counts as completed changes a published
+  // period's figures: refused while its records are locked. Evaluating and closing a
+  // delivered task change nothing the report counts.
+  auto counted = [](const std::string& status) {
+    return status == "delivered" || status == "evaluated" || status == "closed";
+  };
+  if (counted(from) != counted(to_status)) {
+    LOOKOUT_ASSIGN_OR_RETURN(internal::PeriodLocks locks, internal::PeriodLocks::Load(*tx));
+    Record after = current;
+    for (const auto& [name, value] : changes.fields) after.Set(name, value);
+    LOOKOUT_RETURN_IF_ERROR(locks.Check(task, current));
+    LOOKOUT_RETURN_IF_ERROR(locks.Check(task, after));
+  }
   LOOKOUT_RETURN_IF_ERROR(tx->Update(task, task_id, version, changes, meta));
 
   Record transition;

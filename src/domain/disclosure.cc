@@ -54,21 +54,20 @@ SuppressedTable Suppress(const std::vector<std::vector<int64_t>>& cells, int thr
       int suppressed = 0;
       for (const auto& [r, c] : line) suppressed += out.Suppressed(r, c) ? 1 : 0;
       if (suppressed != 1) continue;
-      // The smallest cell still shown, one above zero if there is one.
+      // The smallest cell still shown above zero. A zero is never withheld: the total less
+      // the other cells would still give the small count away (and a withheld zero reads
+      // as a count), so then the line's total is withheld instead.
       std::optional<std::pair<size_t, size_t>> pick;
-      for (bool above_zero : {true, false}) {
-        for (const auto& [r, c] : line) {
-          if (out.Suppressed(r, c) || (above_zero && cells[r][c] == 0)) continue;
-          if (!pick || cells[r][c] < cells[pick->first][pick->second]) pick = std::make_pair(r, c);
-        }
-        if (pick) break;
+      for (const auto& [r, c] : line) {
+        if (out.Suppressed(r, c) || cells[r][c] == 0) continue;
+        if (!pick || cells[r][c] < cells[pick->first][pick->second]) pick = std::make_pair(r, c);
       }
       if (pick) {
         out.cells[pick->first][pick->second] = Suppression::kSecondary;
         changed = true;
         continue;
       }
-      // Nothing to pair with: the line's total would give the cell away.
+      // Nothing above zero to pair with: the line's total would give the cell away.
       const bool is_row = rows_have_totals && i < rows;
       std::vector<bool>& totals = is_row ? out.row_total_suppressed : out.column_total_suppressed;
       const size_t index = is_row ? line.front().first : line.front().second;

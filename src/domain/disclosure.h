@@ -20,11 +20,11 @@ enum class Suppression { kShown, kPrimary, kSecondary };
 
 // A table of counts whose row totals and column totals are published (or can be worked
 // out: a breakdown of a headline figure has that figure as its total). For every row and
-// every column: when exactly one of its cells is suppressed, the smallest other cell that
-// is shown (preferring one above zero) is suppressed too; a line with a single cell has
-// nothing to pair with, so its total must not be shown: `row_total_suppressed` and
-// `column_total_suppressed` say so. Repeated until nothing changes. Deterministic: ties
-// go to the first cell in reading order.
+// every column: when exactly one of its cells is suppressed, the smallest other cell above
+// zero that is shown is suppressed too; a line with no such cell has nothing to pair
+// with, so its total must not be shown: `row_total_suppressed` and
+// `column_total_suppressed` say so (and whoever shows the total withholds it). Repeated
+// until nothing changes. Deterministic: ties go to the first cell in reading order.
 struct SuppressedTable {
   std::vector<std::vector<Suppression>> cells;  // as the input's shape
   std::vector<bool> row_total_suppressed;       // one per row
@@ -35,7 +35,7 @@ struct SuppressedTable {
   }
 };
 
-// `cells` must be rectangular. `rows_have_totals`: each row's total is published (for a
+// `cells` must be rectangular; with no rows the result is empty (no columns either). `rows_have_totals`: each row's total is published (for a
 // table of one column, the rows are its categories and the column total is the headline:
 // pass false and true). `threshold` < 1 suppresses nothing.
 SuppressedTable Suppress(const std::vector<std::vector<int64_t>>& cells, int threshold,

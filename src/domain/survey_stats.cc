@@ -106,6 +106,7 @@ QuestionResult TallyCounts(std::string_view kind, std::string_view options,
 
 Interval WilsonInterval(int64_t positive, int64_t base, double z) {
   if (base <= 0) return {0, 0};
+  positive = std::clamp<int64_t>(positive, 0, base);  // never a root of a negative number
   const double n = static_cast<double>(base);
   const double p = static_cast<double>(positive) / n;
   const double z2 = z * z;

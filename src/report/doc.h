@@ -23,7 +23,9 @@ struct Figure {
   // The count; for a proportion, the positive answers ("x" of "x out of y"). Absent when
   // suppressed: a suppressed figure's value is never written in any format.
   std::optional<int64_t> value;
-  std::optional<int64_t> base;  // for a proportion: "y", who answered
+  bool proportion = false;      // "x out of y respondents" rather than a count
+  std::optional<int64_t> base;  // for a proportion: "y", who answered; absent when
+                                // suppressed (a small base is itself withheld)
   bool approximate = false;     // an estimated count is part of it
   bool suppressed = false;      // withheld by the disclosure rule
   // For a proportion: the 95% Wilson score interval, 0..1.
@@ -33,7 +35,7 @@ struct Figure {
   std::vector<std::pair<std::string, std::string>> filters;  // the list filters that find them
   std::string link;        // the web path of that list, with its query string
 
-  bool IsProportion() const { return base.has_value(); }
+  bool IsProportion() const { return proportion; }
 };
 
 // A run of text, some of it figures and footnote marks.
@@ -66,6 +68,10 @@ struct DocTable {
   // Whether each numeric column's total is published (or follows from a published figure):
   // then a suppressed cell must not be recoverable by subtraction (the claim check).
   bool column_totals_published = false;
+  // Per column (the first, of labels, included): true where that column's total is
+  // withheld too (its one small count had no other to pair with), so the figure that
+  // would be its total is not published either.
+  std::vector<bool> column_total_withheld;
   std::string note;  // under the table: what it counts, what is suppressed
 };
 

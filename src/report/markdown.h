@@ -14,7 +14,8 @@ namespace lookout::report {
 // study's "## What we did" sits under the report's own headings.
 std::string MarkdownToHtml(std::string_view markdown, int demote_headings = 0);
 
-// The same Markdown with every heading `levels` deeper (at most level 6), as CommonMark.
+// The same Markdown with every heading `levels` deeper (at most level 6), as CommonMark,
+// raw HTML left out.
 std::string DemoteHeadings(std::string_view markdown, int levels);
 
 }  // namespace lookout::report

@@ -23,8 +23,8 @@ json FigureJson(const ReportDoc& doc, const Figure& f) {
   j["label"] = f.label;
   j["text"] = FigureText(f, doc.threshold);
   j["value"] = f.value ? json(*f.value) : json(nullptr);
-  if (f.base) {
-    j["base"] = *f.base;
+  if (f.IsProportion()) {
+    j["base"] = f.base ? json(*f.base) : json(nullptr);
     const std::optional<int64_t> percent = PercentOf(f);
     j["percent"] = percent ? json(*percent) : json(nullptr);
     if (f.interval) {

@@ -78,7 +78,7 @@ std::string RenderMarkdown(const ReportDoc& doc) {
           for (const DocTable::Column& c : b.table.columns) t.columns.push_back(c.label);
           for (const auto& row : b.table.rows) {
             std::vector<std::string> cells;
-            for (const DocTable::Cell& c : row) cells.push_back(c.text);
+            for (const DocTable::Cell& c : row) cells.push_back(Escape(c.text));
             t.AddRow(std::move(cells));
           }
           out += "\n**" + Escape(b.table.title) + "**\n\n" + RenderMarkdown(t);

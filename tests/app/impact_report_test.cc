@@ -203,6 +203,15 @@ TEST_P(ImpactReportTest, ThePdfHoldsTheHeadlineFiguresAsText) {
   EXPECT_THAT(text, ::testing::HasSubstr("National Government Stakeholder"));
 }
 
+TEST_P(ImpactReportTest, APeriodWithNoRecordsGivesAReportOfZeros) {
+  const report::ReportDoc doc = Build("2030-31");
+  ASSERT_NE(doc.FindFigure("reach.professionals"), nullptr);
+  EXPECT_EQ(doc.FindFigure("reach.professionals")->value, 0);
+  EXPECT_FALSE(report::RenderMarkdown(doc).empty());
+  auto quarterly = BuildQuarterlyReturn(*services_, cli_, "2030-31");
+  ASSERT_TRUE(quarterly.ok()) << quarterly.status().ToString();
+}
+
 TEST_P(ImpactReportTest, BadRequestsNameTheirField) {
   auto bad = BuildImpactReport(*services_, cli_, {"2025", "XX", 0, ""});
   ASSERT_FALSE(bad.ok());
@@ -330,6 +339,25 @@ TEST_P(ImpactReportTest, AnImportIntoALockedPeriodWritesNothing) {
   EXPECT_EQ(report->errors[0].line, 3);
   EXPECT_THAT(report->errors[0].message, ::testing::HasSubstr("locked"));
   EXPECT_EQ(report->written, 0);
+}
+
+TEST_P(ImpactReportTest, ALockedSurveyTakesNoResponseWhateverItsDateAndTasksCannotBeDeliveredIntoIt) {
+  clock_.Set(At("2026-03-20T09:00:00Z"));  // still in 2025-26
+  ASSERT_TRUE(PublishImpactReport(*services_, cli_, {"2025-26", "", 5, ""}).ok());
+  // A response to the year's survey, undated: counted by its survey's period.
+  Record response;
+  response.Set("survey", 1);
+  response.Set("attended_training", "yes");
+  EXPECT_EQ(services_->Create(cli_, domain::SurveyResponseEntity(), response).status().code(),
+            ErrorCode::kConflict);
+  // Task 3 is in progress: delivering it today would add to the year's tasks completed.
+  auto task = services_->Get(cli_, domain::TaskEntity(), 3);
+  ASSERT_TRUE(task.ok());
+  auto delivered = services_->TransitionTask(cli_, 3, task->Get("version").as_int(), "delivered", "");
+  EXPECT_EQ(delivered.status().code(), ErrorCode::kConflict) << delivered.status().ToString();
+  // Evaluating task 2, delivered in the year, changes nothing the report counts.
+  auto done = services_->Get(cli_, domain::TaskEntity(), 2);
+  EXPECT_TRUE(services_->TransitionTask(cli_, 2, done->Get("version").as_int(), "closed", "").ok());
 }
 
 TEST_P(ImpactReportTest, OnlyManagersPublish) {

@@ -46,6 +46,14 @@ TEST(Disclosure, RowsAndColumnsAreBothProtected) {
   EXPECT_TRUE(NoCellRecoverable(cells, t));
 }
 
+TEST(Disclosure, AZeroIsNeverWithheldTheTotalIsInstead) {
+  // 3 beside zeros only: withholding a zero would not protect it; the total goes.
+  SuppressedTable t = Suppress({{3}, {0}, {0}}, 5, false, true);
+  EXPECT_EQ(Shape(t), "P|.|.|");
+  EXPECT_TRUE(t.column_total_suppressed[0]);
+  EXPECT_TRUE(NoCellRecoverable({{3}, {0}, {0}}, t, false, true));
+}
+
 TEST(Disclosure, ASingleSmallCellWithNothingToPairHidesItsTotal) {
   SuppressedTable t = Suppress({{3}}, 5, true, true);
   EXPECT_TRUE(t.row_total_suppressed[0]);

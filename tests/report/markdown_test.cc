@@ -26,5 +26,18 @@ TEST(Markdown, LeavesOutRawHtmlAndDangerousLinks) {
   EXPECT_THAT(html, HasSubstr("&amp; &lt;"));
 }
 
+TEST(Markdown, DemotedHeadingsKeepTheTextAndLoseRawHtml) {
+  const std::string md = DemoteHeadings("# Title\n\n## What we did\n\n<script>x</script>\n\nText <b>bold</b>.\n", 2);
+  EXPECT_THAT(md, HasSubstr("### Title"));
+  EXPECT_THAT(md, HasSubstr("#### What we did"));
+  EXPECT_THAT(md, HasSubstr("Text bold."));
+  EXPECT_THAT(md, Not(HasSubstr("<script>")));
+  EXPECT_THAT(md, Not(HasSubstr("<b>")));
+  // Headings stop at level 6.
+  EXPECT_THAT(DemoteHeadings("##### Deep\n", 3), HasSubstr("###### Deep"));
+  const std::string html = MarkdownToHtml("## Section\n", 2);
+  EXPECT_THAT(html, HasSubstr("<h4>Section</h4>"));
+}
+
 }  // namespace
 }  // namespace lookout::report

@@ -82,6 +82,7 @@ inline std::vector<Figure> SampleFigures() {
   f[3].id = "indicator.PRO-CONF-1";
   f[3].label = "Professionals more confident to identify and support young people at risk";
   f[3].value = 46;
+  f[3].proportion = true;
   f[3].base = 49;
   f[3].interval = {{0.8348, 0.9790}};
   f[3].definition = "External stakeholders who agreed or strongly agreed, of those who answered";
@@ -100,6 +101,7 @@ inline std::vector<Figure> SampleFigures() {
   f[5].id = "indicator.SYS-1";
   f[5].label = "Systems better able to identify young people at risk";
   f[5].value = 34;
+  f[5].proportion = true;
   f[5].base = 40;
   f[5].interval = {{0.7089, 0.9292}};
   f[5].definition = "External stakeholders who agreed or strongly agreed, of those who answered";

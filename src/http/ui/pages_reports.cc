@@ -175,12 +175,16 @@ Response PublishedPage(PageRequest& page, const Record& report, const std::strin
                {"period", PlainText(report.Get("period"))},
                {"scope", report.Get("region").is_null() ? std::string("The whole programme")
                                                         : names.Of("region", PlainText(report.Get("region")))},
-               {"published", LongDate(PlainText(report.Get("created_at")).substr(0, 10)) + ", by " +
-                                 PublishedBy(names, PlainText(report.Get("created_by")))},
+               // Funders read the report, not who on the staff published or unlocked it.
+               {"published", LongDate(PlainText(report.Get("created_at")).substr(0, 10)) +
+                                 (page.Role() == "funder"
+                                      ? std::string()
+                                      : ", by " + PublishedBy(names, PlainText(report.Get("created_by"))))},
                {"below", std::to_string(threshold - 1)},
                {"inputs_hash", PlainText(report.Get("inputs_hash"))},
                {"locked", locked},
-               {"unlock_reason", PlainText(report.Get("unlock_reason"))},
+               {"unlock_reason", page.Role() == "funder" ? std::string("the records may change again")
+                                                         : PlainText(report.Get("unlock_reason"))},
                {"files", files},
                {"published_now", page.Query("published") == "1"},
                {"can_unlock", locked && app::policy::AuthorizePublish(page.actor).ok()},

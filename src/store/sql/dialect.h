@@ -53,6 +53,10 @@ class Dialect {
   // references, migrating) take turns. Empty when write transactions are serialised
   // anyway. `key` is a constant or a metadata name, never user input.
   virtual std::string Lock(std::string_view /*key*/) const { return ""; }
+  // A statement that refreshes the planner's statistics, run after migrating (at start-up
+  // and by `lookout migrate`): "ANALYZE" on SQLite, which keeps none on its own, so the
+  // report's aggregates use the right indexes; "" where the server does it (autovacuum).
+  virtual std::string RefreshStatistics() const { return ""; }
 
   // A query returning the column names (text) of `table` in the current database or
   // schema, in table order.

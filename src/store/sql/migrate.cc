@@ -99,6 +99,17 @@ Status SqlStore::ApplyMigration(Lease& lease, int version, const std::string& na
   }
 }
 
+Status SqlStore::RefreshStatistics(Lease& lease) {
+  const std::string statement = dialect_->RefreshStatistics();
+  if (statement.empty()) return Status::Ok();
+  try {
+    lease.Execute(statement);
+  } catch (const std::exception& e) {
+    return StatusFromDbError(dialect_->Classify(e));
+  }
+  return Status::Ok();
+}
+
 Result<std::vector<Store::Migration>> SqlStore::Migrate(bool dry_run) {
   LOOKOUT_ASSIGN_OR_RETURN(Lease lease, Acquire());
   const std::vector<EmbeddedMigration>& known = EmbeddedMigrations();
@@ -120,7 +131,11 @@ Result<std::vector<Store::Migration>> SqlStore::Migrate(bool dry_run) {
   for (const EmbeddedMigration& m : known) {
     if (applied.count(m.version) == 0) pending.push_back({m.version, m.name});
   }
-  if (dry_run || pending.empty()) return pending;
+  if (dry_run) return pending;
+  if (pending.empty()) {
+    LOOKOUT_RETURN_IF_ERROR(RefreshStatistics(lease));
+    return pending;
+  }
 
   try {
     lease.Execute(dialect_->Render(kMigrationsTable));
@@ -135,6 +150,7 @@ Result<std::vector<Store::Migration>> SqlStore::Migrate(bool dry_run) {
     lease.cache().Clear();
     LOOKOUT_RETURN_IF_ERROR(status);
   }
+  LOOKOUT_RETURN_IF_ERROR(RefreshStatistics(lease));
   return pending;
 }
 

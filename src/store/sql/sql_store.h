@@ -84,6 +84,8 @@ class SqlStore : public Store {
   Status Reconnect(size_t position);
   // Applies one migration in its own transaction unless another process applied it first.
   Status ApplyMigration(Lease& lease, int version, const std::string& name, const char* sql);
+  // Runs the dialect's RefreshStatistics statement, if it has one.
+  Status RefreshStatistics(Lease& lease);
 
   std::unique_ptr<Dialect> dialect_;
   size_t pool_size_;

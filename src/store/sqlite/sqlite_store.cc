@@ -70,6 +70,7 @@ class SqliteDialect : public sql::Dialect {
 
   // AUTOINCREMENT keeps its counter above every id inserted, explicit ones included.
   std::string ResetIdentity(const std::string&) const override { return ""; }
+  std::string RefreshStatistics() const override { return "ANALYZE"; }
 
   SqlBuilder TableColumnsQuery(const std::string& table) const override {
     SqlBuilder q;
