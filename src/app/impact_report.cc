@@ -1,6 +1,7 @@
 #include "app/impact_report.h"
 
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -808,8 +809,10 @@ Status Builder::Breakdowns() {
       bool any = false;
       report::BarSeries series{table.columns[c].label, {}};
       for (const auto& row : table.rows) {
-        series.values.push_back(row[c].number.value_or(0));
-        any = any || row[c].number.value_or(0) > 0;
+        // A withheld count is drawn as withheld, never as a zero.
+        series.values.push_back(row[c].suppressed ? std::numeric_limits<double>::quiet_NaN()
+                                                  : row[c].number.value_or(0));
+        any = any || row[c].number.value_or(0) > 0 || row[c].suppressed;
       }
       if (any) chart.chart.series.push_back(std::move(series));
     }
@@ -820,8 +823,8 @@ Status Builder::Breakdowns() {
     b.table = std::move(table);
     section.blocks.push_back(std::move(b));
   };
-  const std::string drawn = " Counts not shown under the disclosure rule are drawn as zero; the "
-                            "table below gives every figure.";
+  const std::string drawn = " Counts not shown under the disclosure rule have no bar and read [c]; "
+                            "the table below gives every figure.";
   if (request_.region.empty()) {
     add(ReachTable("Reach by region", "People reached by region", "Region", "reach.region", regions_,
                    by_region, "region", "in the region"),

@@ -32,6 +32,7 @@ constexpr double kEmpty = 30;  // the height of "No data"
 constexpr double kTitleSize = 16;
 constexpr double kBodySize = 13;
 constexpr double kValueSize = 11;
+constexpr const char* kWithheld = "[c]";
 
 // The value as people read it: whole numbers with their thousands separated ("1,092"),
 // others with one decimal.
@@ -119,11 +120,12 @@ BarChartLayout LayOutBarChart(const BarChart& chart) {
       const double v = c < chart.series[s].values.size() ? chart.series[s].values[c] : 0;
       const double w = max > 0 && v > 0 && std::isfinite(v) ? bar_area * v / max : 0;
       const double by = top + static_cast<double>(s) * kBar;
+      // A value withheld under the disclosure rule (NaN) has no bar and reads "[c]".
+      const std::string shown = std::isnan(v) ? std::string(kWithheld) : Number(v);
       layout.rects.push_back({kLabelWidth, by, w, kBar - kBarGap, kColours[s % 4],
-                              chart.categories[c] + ", " + chart.series[s].label + ": " +
-                                  Number(v)});
+                              chart.categories[c] + ", " + chart.series[s].label + ": " + shown});
       layout.texts.push_back({kLabelWidth + w + 4, by + kBar - 4, BarChartLayout::Anchor::kStart,
-                              kValueSize, false, kText, Number(v)});
+                              kValueSize, false, kText, shown});
     }
   }
   return layout;

@@ -10,7 +10,7 @@ namespace lookout::report {
 
 struct BarSeries {
   std::string label;            // "Professionals"
-  std::vector<double> values;   // one per category
+  std::vector<double> values;   // one per category; NaN: withheld (no bar, labelled "[c]")
 };
 
 // Horizontal bars: one row per category, one bar per series in each row.

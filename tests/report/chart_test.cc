@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <cstdlib>
+#include <limits>
 #include <map>
 #include <memory>
 #include <regex>
@@ -309,6 +310,27 @@ TEST(BarChartCairo, InksWithinItsLayout) {
   EXPECT_LE(y + height, layout.height);
   const Rect& last = layout.rects.back();
   EXPECT_GE(y + height, last.y + last.height);
+}
+
+TEST(BarChartLayout, AWithheldValueHasNoBarAndReadsC) {
+  BarChart chart;
+  chart.title = "People reached";
+  chart.categories = {"East Midlands", "Wales"};
+  chart.series = {{"Young people", {120, std::numeric_limits<double>::quiet_NaN()}}};
+  const BarChartLayout layout = LayOutBarChart(chart);
+  int withheld = 0;
+  for (const auto& r : layout.rects) {
+    if (r.title.find("Wales") != std::string::npos) {
+      EXPECT_EQ(r.width, 0);
+      EXPECT_NE(r.title.find("[c]"), std::string::npos);
+      ++withheld;
+    }
+  }
+  EXPECT_EQ(withheld, 1);
+  bool labelled = false;
+  for (const auto& t : layout.texts) labelled = labelled || t.content == "[c]";
+  EXPECT_TRUE(labelled);
+  EXPECT_EQ(RenderBarChartSvg(chart).find("nan"), std::string::npos);
 }
 
 }  // namespace
