@@ -130,6 +130,7 @@ Result<Record> PublishImpactReport(Services& services, const Actor& actor,
                                    const ImpactReportRequest& request) {
   LOOKOUT_RETURN_IF_ERROR(policy::AuthorizePublish(actor));
   LOOKOUT_ASSIGN_OR_RETURN(auto tx, services.store().Begin(true));
+  LOOKOUT_RETURN_IF_ERROR(tx->TakeTurn(internal::kPeriodsTurn));
   LOOKOUT_ASSIGN_OR_RETURN(report::ReportDoc doc, BuildImpactReportIn(services, actor, request, *tx));
   LOOKOUT_ASSIGN_OR_RETURN(std::vector<std::string> problems, CheckClaims(doc, *tx));
   if (!problems.empty()) {
@@ -160,7 +161,13 @@ Result<Record> PublishImpactReport(Services& services, const Actor& actor,
   record.Set("inputs_hash", doc.inputs_hash);
   record.Set("locked", true);
   const store::WriteMeta meta = internal::MetaFor(actor, services.clock());
-  LOOKOUT_ASSIGN_OR_RETURN(int64_t id, tx->Insert(ReportDef(), record, meta));
+  auto inserted = tx->Insert(ReportDef(), record, meta);
+  if (!inserted.ok() && inserted.status().code() == ErrorCode::kDuplicate) {
+    return Status(ErrorCode::kConflict, "The " + doc.title +
+                                            " is already published and its period is locked. "
+                                            "Unlock it first to publish a new one.");
+  }
+  LOOKOUT_ASSIGN_OR_RETURN(int64_t id, std::move(inserted));
   for (const std::string& format : report::ReportFormats()) {
     LOOKOUT_ASSIGN_OR_RETURN(report::RenderedReport rendered, report::RenderReport(doc, format));
     store::ReportFile file;
@@ -226,6 +233,8 @@ Result<store::ReportFile> PublishedReportFile(Services& services, const Actor& a
 namespace internal {
 
 Result<PeriodLocks> PeriodLocks::Load(store::Transaction& tx) {
+  // Publishing and the writes it locks take turns, so none slips in beside a publication.
+  LOOKOUT_RETURN_IF_ERROR(tx.TakeTurn(kPeriodsTurn));
   PeriodLocks out;
   store::ListQuery q;
   q.where = {{"locked", store::Condition::Op::kEq, {Value(true)}}};

@@ -41,6 +41,9 @@ Result<store::ReportFile> PublishedReportFile(Services& services, const Actor& a
 
 namespace internal {
 
+// The turn (store::Transaction::TakeTurn) publishing and the writes it locks take.
+inline constexpr const char* kPeriodsTurn = "lookout:periods";
+
 // The periods that published reports lock, read once for a use case's transaction.
 class PeriodLocks {
  public:

@@ -214,6 +214,12 @@ class Transaction {
   virtual Result<std::vector<ResponseCountRow>> CountResponses(const std::vector<int64_t>& surveys,
                                                                const AnswerCountQuery& query) = 0;
 
+  // Waits until no other write transaction holds the turn named `key` (a constant), and
+  // holds it until this transaction ends: transactions that must not interleave (publishing
+  // a period, and writing records that a publication locks) take turns. A no-op where
+  // write transactions are serialised anyway (SQLite).
+  virtual Status TakeTurn(const std::string& key) = 0;
+
   // A published report's files: written once, at publication; kDuplicate when the report
   // already has a file of that format.
   virtual Status PutReportFile(const ReportFile& file) = 0;

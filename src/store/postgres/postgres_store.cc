@@ -61,7 +61,11 @@ class PostgresDialect : public sql::Dialect {
     return "";
   }
 
-  std::string Begin(bool) const override { return "BEGIN"; }
+  // A read sees one snapshot from its first statement to its end, so a report's figures,
+  // read by many statements, all describe the same moment.
+  std::string Begin(bool write) const override {
+    return write ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
+  }
 
   // Text orders by bytes, as on SQLite, whatever the database's collation.
   std::string TextOrder() const override { return " COLLATE \"C\""; }

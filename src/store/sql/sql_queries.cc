@@ -300,6 +300,16 @@ Result<std::vector<ActivityCountRow>> SqlTransaction::CountActivities(const Reac
   return out;
 }
 
+Status SqlTransaction::TakeTurn(const std::string& key) {
+  const std::string lock = lease_.dialect().Lock(key);
+  if (lock.empty()) return Status::Ok();
+  const domain::EntityDef& report = domain::PublishedReportEntity();
+  return GuardWrite(report, [&]() -> Status {
+    lease_.Execute(lock);
+    return Status::Ok();
+  });
+}
+
 Status SqlTransaction::PutReportFile(const ReportFile& file) {
   const domain::EntityDef& report = domain::PublishedReportEntity();
   // Base64 keeps the bytes of a PDF or XLSX intact in a text column on both engines.

@@ -54,6 +54,7 @@ class SqlTransaction : public Transaction {
   Result<std::vector<ActivityCountRow>> CountActivities(const ReachQuery& query) override;
   Result<std::vector<ResponseCountRow>> CountResponses(const std::vector<int64_t>& surveys,
                                                        const AnswerCountQuery& query) override;
+  Status TakeTurn(const std::string& key) override;
   Status PutReportFile(const ReportFile& file) override;
   Result<ReportFile> GetReportFile(int64_t report_id, const std::string& format) override;
 

@@ -25,6 +25,9 @@ CREATE INDEX ix_published_report_archived ON published_report (archived);
 CREATE INDEX ix_published_report_period ON published_report (period);
 CREATE INDEX ix_published_report_region ON published_report (region);
 CREATE INDEX ix_published_report_locked ON published_report (locked);
+-- One locked report per period and region (or the whole programme) at a time.
+CREATE UNIQUE INDEX ux_published_report_locked_period
+  ON published_report (period, COALESCE(region, '')) WHERE locked = 1;
 
 CREATE TABLE published_report_file (
   report_id {{int}} NOT NULL REFERENCES published_report (id),
