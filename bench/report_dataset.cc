@@ -14,6 +14,7 @@
 #include <stdexcept>
 #include <string_view>
 
+#include "app/demo_text.h"
 #include "app/reference_data.h"
 #include "app/services.h"
 #include "core/time.h"
@@ -499,69 +500,11 @@ const std::vector<ObjectiveText> kObjectives = {
     {"OBJ-MSHT", "Modern slavery response",
      "Businesses and partners respond to modern slavery and trafficking."}};
 
-struct OutcomeText {
-  std::string code, level, statement;
-};
-const std::vector<OutcomeText> kOutcomes = {
-    {"PRO-CONF", "professionals",
-     "Professionals feel more confident in identifying and supporting young people at risk of "
-     "abuse and exploitation."},
-    {"PRO-KNOW", "professionals",
-     "Professionals have increased awareness and knowledge of abuse and exploitation."},
-    {"PRO-PRAC", "professionals",
-     "Professionals have changed how they respond to young people at risk of abuse and "
-     "exploitation."},
-    {"SYS-RESP", "systems",
-     "Systems are improving their ability to identify and respond to young people at risk."},
-    {"SYS-PROC", "systems",
-     "Partners have changed processes and policies so that young people at risk are "
-     "identified and protected."},
-    {"CYP-SAFE", "children_young_people",
-     "Children and young people are identified sooner, referred to support and are safer."}};
-
-struct IndicatorText {
-  std::string code, outcome, statement, base;
-};
-const std::vector<IndicatorText> kIndicators = {
-    {"PRO-CONF-1", "PRO-CONF",
-     "Respondents who agree they feel more confident identifying and supporting young people at "
-     "risk",
-     "all_respondents"},
-    {"PRO-KNOW-1", "PRO-KNOW",
-     "Respondents who agree the programme increased their awareness of abuse and exploitation",
-     "all_respondents"},
-    {"PRO-KNOW-2", "PRO-KNOW",
-     "Respondents who agree the programme increased their knowledge of how to identify a child "
-     "at risk",
-     "all_respondents"},
-    {"PRO-PRAC-1", "PRO-PRAC",
-     "Respondents who attended training and agree they have changed how they respond to young "
-     "people at risk",
-     "attended_training"},
-    {"PRO-PRAC-2", "PRO-PRAC",
-     "Respondents who attended training and agree they make better use of the National Referral "
-     "Mechanism",
-     "attended_training"},
-    {"SYS-RESP-1", "SYS-RESP",
-     "Respondents who agree their organisation is better able to identify young people at risk",
-     "all_respondents"},
-    {"SYS-RESP-2", "SYS-RESP",
-     "Respondents who agree their organisation is better able to respond to young people at risk",
-     "all_respondents"},
-    {"CYP-SAFE-1", "CYP-SAFE",
-     "Respondents who agree children and young people have better access to services as a "
-     "result of the programme",
-     "all_respondents"},
-    {"FB-KNOW", "PRO-KNOW",
-     "Session attendees who agree the session increased their understanding of the signs of "
-     "exploitation",
-     "attended_training"},
-    {"FB-CONF", "PRO-CONF",
-     "Session attendees who agree they are more confident to act on a concern",
-     "attended_training"},
-    {"FB-REF", "PRO-PRAC",
-     "Session attendees who agree they know how to make a referral, including to the NRM",
-     "attended_training"}};
+// The outcome framework is the demo programme's, so the bench reports on the same words.
+using app::demo::IndicatorText;
+using app::demo::OutcomeText;
+const std::vector<OutcomeText>& kOutcomes = app::demo::Outcomes();
+const std::vector<IndicatorText>& kIndicators = app::demo::Indicators();
 
 struct QuestionText {
   std::string text, kind, options, indicator;

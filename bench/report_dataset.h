@@ -27,7 +27,7 @@
 namespace lookout::bench {
 
 // Bump when the generator changes what it writes: cached datasets carry it in their name.
-inline constexpr int kDatasetVersion = 3;
+inline constexpr int kDatasetVersion = 4;  // 4: the demo programme's outcome framework
 
 struct DatasetOptions {
   uint64_t seed = 2026;

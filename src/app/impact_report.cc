@@ -5,9 +5,9 @@
 #include <map>
 #include <set>
 
-#include <sodium.h>
 
 #include "app/policy.h"
+#include "app/record_checks.h"
 #include "app/report_queries.h"
 #include "domain/disclosure.h"
 #include "domain/rules.h"
@@ -254,13 +254,7 @@ Result<report::ReportDoc> Builder::Build() {
   LOOKOUT_RETURN_IF_ERROR(Breakdowns());
   LOOKOUT_RETURN_IF_ERROR(ObservedOutcomes());
   Methods();
-  unsigned char hash[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(hash, reinterpret_cast<const unsigned char*>(inputs_.data()), inputs_.size());
-  static const char* kHex = "0123456789abcdef";
-  for (unsigned char b : hash) {
-    doc_.inputs_hash += kHex[b >> 4];
-    doc_.inputs_hash += kHex[b & 15];
-  }
+  doc_.inputs_hash = internal::Sha256Hex(inputs_);
   return std::move(doc_);
 }
 

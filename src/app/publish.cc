@@ -1,7 +1,5 @@
 #include "app/publish.h"
 
-#include <sodium.h>
-
 #include <optional>
 #include <set>
 
@@ -17,18 +15,6 @@ namespace lookout::app {
 namespace {
 
 const domain::EntityDef& ReportDef() { return domain::PublishedReportEntity(); }
-
-std::string Sha256Hex(const std::string& bytes) {
-  unsigned char hash[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(hash, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-  static const char* kHex = "0123456789abcdef";
-  std::string out;
-  for (unsigned char b : hash) {
-    out += kHex[b >> 4];
-    out += kHex[b & 15];
-  }
-  return out;
-}
 
 bool Flag(const Record& r, const char* field) { return r.Get(field) == Value(true); }
 
@@ -175,7 +161,7 @@ Result<Record> PublishImpactReport(Services& services, const Actor& actor,
     file.format = format;
     file.content_type = rendered.content_type;
     file.file_name = report::ReportFileName(doc, rendered.extension);
-    file.sha256 = Sha256Hex(rendered.bytes);
+    file.sha256 = internal::Sha256Hex(rendered.bytes);
     file.bytes = std::move(rendered.bytes);
     LOOKOUT_RETURN_IF_ERROR(tx->PutReportFile(file));
   }

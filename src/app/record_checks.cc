@@ -1,5 +1,7 @@
 #include "app/record_checks.h"
 
+#include <sodium.h>
+
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
@@ -8,6 +10,18 @@
 #include "domain/rules.h"
 
 namespace lookout::app::internal {
+
+std::string Sha256Hex(std::string_view bytes) {
+  unsigned char hash[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(hash, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+  static const char* kHex = "0123456789abcdef";
+  std::string out;
+  for (unsigned char b : hash) {
+    out += kHex[b >> 4];
+    out += kHex[b & 15];
+  }
+  return out;
+}
 
 store::WriteMeta MetaFor(const Actor& actor, const Clock& clock) {
   return store::WriteMeta{actor.id, clock.NowTimestamp()};

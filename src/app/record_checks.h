@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/status.h"
@@ -20,6 +21,10 @@ struct Actor;
 }
 
 namespace lookout::app::internal {
+
+// SHA-256 of `bytes` as 64 lower-case hex digits (libsodium): a published file's and a
+// report's inputs' fingerprint.
+std::string Sha256Hex(std::string_view bytes);
 
 // Who writes and when, for the rows a use case writes.
 store::WriteMeta MetaFor(const Actor& actor, const Clock& clock);
