@@ -111,7 +111,9 @@ Response Guard(app::Accounts& accounts, const RouteHandler& handler, Access acce
                          request);
   }
   ScopedAuthentication scope(request, &who.value());
-  return handler(request, params);
+  Response response = handler(request, params);
+  response.user = who->actor.id;  // for the request log
+  return response;
 }
 
 }  // namespace
@@ -130,7 +132,7 @@ app::Actor ResolveActor(const Request& request) {
 void AddApiRoutes(Router& router, app::Services& services, app::Accounts& accounts,
                   const ApiOptions& options) {
   Router routes;
-  api::AddMetaRoutes(routes, services, options.version);
+  api::AddMetaRoutes(routes, services, options);
   api::AddAuditRoutes(routes, services);
   for (const domain::EntityDef* entity : domain::AllEntities()) {
     api::AddEntityRoutes(routes, services, *entity);

@@ -38,7 +38,8 @@
 namespace lookout::http {
 
 struct ApiOptions {
-  std::string version;  // reported by GET /healthz ("0.1.0 (commit abc123)")
+  std::string version;  // reported by GET /healthz: the release ("0.1.0")
+  std::string commit;   // and the commit it was built from ("abc123def456")
   // Password checks running at once; further sign-ins meanwhile get 429 rather than
   // occupying every worker thread with hashing.
   int max_concurrent_sign_ins = 2;

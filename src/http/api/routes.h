@@ -8,6 +8,7 @@
 #include "app/accounts.h"
 #include "app/services.h"
 #include "domain/schema.h"
+#include "http/api/api.h"
 #include "http/router.h"
 
 namespace lookout::http::api {
@@ -23,7 +24,9 @@ void AddTaskRoutes(Router& router, app::Services& services);
 void AddAuditRoutes(Router& router, app::Services& services);
 
 // GET /api/v1/schema, /api/v1/vocabularies, /api/v1/reach, /healthz, /readyz.
-void AddMetaRoutes(Router& router, app::Services& services, const std::string& version);
+// /healthz reports options.version, options.commit and the schema version this binary
+// carries; /readyz answers 503 unless the database answers with exactly that schema.
+void AddMetaRoutes(Router& router, app::Services& services, const ApiOptions& options);
 
 // Signing in and out, the password, API tokens and the staff account actions:
 // POST/GET/DELETE /api/v1/session, POST /api/v1/session/sign-out-everywhere,
