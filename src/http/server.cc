@@ -381,7 +381,7 @@ class Server::Impl {
   void Register(SessionBase* s, std::weak_ptr<SessionBase> w);
   void Unregister(SessionBase* s);
   Response Invoke(const Request& request);
-  void LogRequest(const std::string& request_id, const std::string& method,
+  void LogRequest(const std::string& request_id, const std::string& method, const std::string& user,
                   const std::string& route, int status, double duration_ms,
                   const std::string& remote);
   void LogError(const std::string& request_id, const std::string& message);
@@ -686,11 +686,12 @@ class Session : public SessionBase {
     bhttp::async_write(
         stream_, res,
         [self = Self(), keep, linger, status = response.status, id = request_id,
-         route = std::move(response.route)](beast::error_code ec, std::size_t) {
+         route = std::move(response.route),
+         user = std::move(response.user)](beast::error_code ec, std::size_t) {
           double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
                                                                 self->start_)
                           .count();
-          self->server_->LogRequest(id, self->method_, route, status, ms, self->remote_);
+          self->server_->LogRequest(id, self->method_, user, route, status, ms, self->remote_);
           self->response_.reset();
           if (ec) return self->Close();
           if (linger) return self->Linger();
@@ -822,8 +823,8 @@ void Server::Impl::HideInternalDetail(const Request& request, Response& response
 }
 
 void Server::Impl::LogRequest(const std::string& request_id, const std::string& method,
-                              const std::string& route, int status, double duration_ms,
-                              const std::string& remote) {
+                              const std::string& user, const std::string& route, int status,
+                              double duration_ms, const std::string& remote) {
   nlohmann::ordered_json line = nlohmann::ordered_json::object();
   line["time"] = NowForLog();
   line["level"] = status >= 500 ? "error" : status >= 400 ? "warn" : "info";
@@ -833,6 +834,7 @@ void Server::Impl::LogRequest(const std::string& request_id, const std::string& 
   line["status"] = status;
   line["duration_ms"] = static_cast<double>(static_cast<int64_t>(duration_ms * 1000)) / 1000;
   line["remote"] = remote;
+  if (!user.empty()) line["user"] = user;
   options_.log(DumpLine(line));
 }
 

@@ -42,8 +42,8 @@
 // Handlers answering 5xx in another format (HTML pages) must keep to the same rule.
 //
 // One JSON line is logged per request: time, level, request_id, method, route, status,
-// duration_ms, remote (the client's address as resolved above). Bodies, query strings,
-// tokens and cookies are never logged.
+// duration_ms, remote (the client's address as resolved above) and user (Response::user,
+// when someone was signed in). Bodies, query strings, tokens and cookies are never logged.
 #ifndef LOOKOUT_HTTP_SERVER_H_
 #define LOOKOUT_HTTP_SERVER_H_
 
@@ -104,6 +104,9 @@ struct Response {
   // The route template that answered ("/api/v1/tasks/{id}"), for the request log only;
   // never sent. Empty when no route matched.
   std::string route;
+  // Who was signed in ("staff:12"), for the request log only; never sent. Empty when no
+  // one was.
+  std::string user;
   // A server error's detail, for the log only; never sent. The server logs it (with any
   // quoted text blanked out) under the request id when the status is 5xx. HTML error
   // pages use it: their body shows the generic message and the request id.

@@ -11,6 +11,7 @@
 #include "app/reference_data.h"
 #include "http/api/api.h"
 #include "http/ui/ui.h"
+#include "test_logs.h"
 
 namespace lookout::http {
 
@@ -46,6 +47,7 @@ void ApiServerTest::SetUp() {
   Server::Options options;
   options.log = [this](std::string_view line) {
     std::lock_guard<std::mutex> lock(log_mutex_);
+    testlogs::KeepLogLine(line);
     log_.emplace_back(line);
   };
   auto server = [&]() -> Result<std::unique_ptr<Server>> {

@@ -360,6 +360,17 @@ TEST_F(AuthApiTest, NeverLogsPasswordsTokensCookiesOrCsrfTokens) {
     log = Log();
   }
   ASSERT_GE(log.size(), 6u);
+  // Who acted is logged by id: the signed-in requests name the officer, the refused
+  // sign-in names no one.
+  const std::string officer = "\"user\":\"staff:" + std::to_string(officer_.staff_id) + "\"";
+  int named = 0;
+  for (const std::string& line : log) {
+    if (line.find(officer) != std::string::npos) ++named;
+    if (line.find("\"status\":401") != std::string::npos) {
+      EXPECT_THAT(line, Not(HasSubstr("\"user\":"))) << line;
+    }
+  }
+  EXPECT_GE(named, 4) << ::testing::PrintToString(log);
   for (const std::string& line : log) {
     for (const std::string& secret :
          {officer_.password, std::string("a wrong password guess"),
