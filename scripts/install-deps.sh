@@ -25,7 +25,7 @@ if ! command -v npm >/dev/null; then
   build_pkgs+=(nodejs npm)
 fi
 # chromium runs the browser tests (tests/browser/); DejaVu gives its pages a font.
-test_pkgs=(googletest libgtest-dev libgmock-dev libcpp-httplib-dev postgresql-15 sqlite3
+test_pkgs=(googletest libgtest-dev libgmock-dev libcpp-httplib-dev postgresql-15 sqlite3 curl
            chromium fonts-dejavu-core poppler-utils)
 bench_pkgs=(libbenchmark-dev wrk nginx-light curl python3)
 
