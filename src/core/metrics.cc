@@ -11,9 +11,7 @@ namespace lookout::metrics {
 
 namespace {
 
-bool IsNameStart(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-}
+bool IsNameStart(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
 bool IsNameChar(char c) { return IsNameStart(c) || (c >= '0' && c <= '9'); }
 
 bool ValidMetricName(std::string_view name) {
@@ -28,35 +26,27 @@ bool ValidLabelName(std::string_view name) {
 
 std::string_view TypeName(Type type) {
   switch (type) {
-    case Type::kCounter: return "counter";
-    case Type::kGauge: return "gauge";
-    case Type::kHistogram: return "histogram";
+    case Type::kCounter:
+      return "counter";
+    case Type::kGauge:
+      return "gauge";
+    case Type::kHistogram:
+      return "histogram";
   }
   return "untyped";
 }
 
-// HELP text: a backslash and a line feed are escaped.
-void AppendEscapedHelp(std::string& out, std::string_view text) {
+// Escapes a backslash and a line feed, as HELP text needs; and, for a label value, a
+// double quote as well.
+enum class Escape { kHelp, kLabelValue };
+void AppendEscaped(std::string& out, std::string_view text, Escape what) {
   for (char c : text) {
     if (c == '\\') {
       out += "\\\\";
     } else if (c == '\n') {
       out += "\\n";
-    } else {
-      out += c;
-    }
-  }
-}
-
-// A label value: a backslash, a double quote and a line feed are escaped.
-void AppendEscapedLabelValue(std::string& out, std::string_view text) {
-  for (char c : text) {
-    if (c == '\\') {
-      out += "\\\\";
-    } else if (c == '"') {
+    } else if (c == '"' && what == Escape::kLabelValue) {
       out += "\\\"";
-    } else if (c == '\n') {
-      out += "\\n";
     } else {
       out += c;
     }
@@ -74,14 +64,14 @@ void AppendLabels(std::string& out, const std::vector<std::string>& names,
     if (i > 0) out += ',';
     out += names[i];
     out += "=\"";
-    AppendEscapedLabelValue(out, values[i]);
+    AppendEscaped(out, values[i], Escape::kLabelValue);
     out += '"';
   }
   if (extra != nullptr) {
     if (!names.empty()) out += ',';
     out += extra->first;
     out += "=\"";
-    AppendEscapedLabelValue(out, extra->second);
+    AppendEscaped(out, extra->second, Escape::kLabelValue);
     out += '"';
   }
   out += '}';
@@ -226,7 +216,7 @@ void Family<Metric>::Render(std::string& out) const {
   out += "# HELP ";
   out += name();
   out += ' ';
-  AppendEscapedHelp(out, help());
+  AppendEscaped(out, help(), Escape::kHelp);
   out += "\n# TYPE ";
   out += name();
   out += ' ';
@@ -308,9 +298,8 @@ std::string Registry::Render() const {
 Registry& Default() {
   static Registry* registry = [] {
     auto* r = new Registry();  // never destroyed: threads may record during exit
-    const double now = std::chrono::duration<double>(
-                           std::chrono::system_clock::now().time_since_epoch())
-                           .count();
+    const double now =
+        std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
     r->AddGauge("lookout_process_start_time_seconds",
                 "When the process started, in seconds since the Unix epoch.")
         .With({})

@@ -6,28 +6,19 @@
 #include <atomic>
 #include <cmath>
 #include <limits>
-#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
+
+#include "core/metrics_sample.h"
 
 namespace lookout::metrics {
 namespace {
 
 using ::testing::HasSubstr;
 
-// The value of the sample line that starts with `series` followed by a space, or NaN.
-double SampleValue(const std::string& text, const std::string& series) {
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) {
-    if (line.size() > series.size() && line.compare(0, series.size(), series) == 0 &&
-        line[series.size()] == ' ') {
-      return std::stod(line.substr(series.size() + 1));
-    }
-  }
-  return std::nan("");
-}
+using testing::SampleValue;
 
 TEST(Metrics, ACounterWithoutLabelsIsRenderedAtZeroBeforeAnythingIsCounted) {
   Registry r;
@@ -102,7 +93,7 @@ TEST(Metrics, HistogramBucketsAreCumulativeWithInfSumAndCount) {
   HistogramFamily& f = r.AddHistogram("lookout_d_seconds", "Durations.", {"kind"}, {0.1, 0.5, 1});
   Histogram& h = f.With({"a"});
   for (double v : {0.05, 0.1, 0.3, 2.0}) h.Observe(v);  // 0.1 falls in le="0.1": inclusive
-  h.Observe(std::nan(""));                             // ignored
+  h.Observe(std::nan(""));                              // ignored
   EXPECT_EQ(r.Render(),
             "# HELP lookout_d_seconds Durations.\n"
             "# TYPE lookout_d_seconds histogram\n"
@@ -161,9 +152,8 @@ TEST(Metrics, RefusesNamesAndBucketsTheFormatCannotCarry) {
   EXPECT_THROW(r.AddHistogram("lookout_h", "x", {}, {}), std::invalid_argument);
   EXPECT_THROW(r.AddHistogram("lookout_h", "x", {}, {1, 1}), std::invalid_argument);
   EXPECT_THROW(r.AddHistogram("lookout_h", "x", {}, {2, 1}), std::invalid_argument);
-  EXPECT_THROW(
-      r.AddHistogram("lookout_h", "x", {}, {1, std::numeric_limits<double>::infinity()}),
-      std::invalid_argument);
+  EXPECT_THROW(r.AddHistogram("lookout_h", "x", {}, {1, std::numeric_limits<double>::infinity()}),
+               std::invalid_argument);
   EXPECT_EQ(r.Render(), "");  // nothing was registered
   EXPECT_NO_THROW(r.AddCounter("lookout:colon_ok", "x", {"_under"}));
 }
@@ -205,7 +195,8 @@ TEST(Metrics, CountsEveryRecordingFromManyThreadsWhileRendering) {
       const std::string text = r.Render();
       for (const char* route : {"/a", "/b"}) {
         const std::string labels = std::string("{route=\"") + route + "\"";
-        const double inf = SampleValue(text, "lookout_lat_seconds_bucket" + labels + ",le=\"+Inf\"}");
+        const double inf =
+            SampleValue(text, "lookout_lat_seconds_bucket" + labels + ",le=\"+Inf\"}");
         const double count = SampleValue(text, "lookout_lat_seconds_count" + labels + "}");
         if (!std::isnan(inf) && inf != count) ++inconsistent;
       }
@@ -250,9 +241,8 @@ TEST(Metrics, TheDefaultRegistryNamesTheBuildAndTheStartTime) {
   EXPECT_THAT(text, HasSubstr("# TYPE lookout_build_info gauge\n"));
   EXPECT_THAT(text, HasSubstr("lookout_build_info{version=\"" LOOKOUT_TEST_VERSION "\",commit=\""));
   const double started = SampleValue(text, "lookout_process_start_time_seconds");
-  const double now = std::chrono::duration<double>(
-                         std::chrono::system_clock::now().time_since_epoch())
-                         .count();
+  const double now =
+      std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
   EXPECT_GT(started, now - 3600);
   EXPECT_LE(started, now);
 }
