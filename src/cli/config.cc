@@ -19,6 +19,7 @@ const std::vector<SettingSpec>& SettingSpecs() {
       {"tls-key"},
       {"trusted-proxy", false, true},
       {"assets-dir"},
+      {"metrics-token", true, false},
   };
   return kSpecs;
 }

@@ -98,6 +98,7 @@ class ConfigCommand : public Command {
       return request_.trusted_proxies.empty() ? "(none)" : Join(request_.trusted_proxies);
     }
     if (key == "assets-dir") return request_.assets_dir;
+    if (key == "metrics-token") return request_.metrics_token.empty() ? "(none)" : "***";
     return "";
   }
 

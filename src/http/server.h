@@ -44,6 +44,12 @@
 // One JSON line is logged per request: time, level, request_id, method, route, status,
 // duration_ms, remote (the client's address as resolved above) and user (Response::user,
 // when someone was signed in). Bodies, query strings, tokens and cookies are never logged.
+//
+// Every answered request is counted in metrics::Default() (docs/operations.md):
+// lookout_http_requests_total and lookout_http_request_duration_seconds by method (a
+// method outside the standard ones is "other"), route template ("unmatched" when no route
+// matched) and status; lookout_http_requests_in_flight counts requests read in full and
+// not yet answered.
 #ifndef LOOKOUT_HTTP_SERVER_H_
 #define LOOKOUT_HTTP_SERVER_H_
 
@@ -88,6 +94,10 @@ struct Request {
   std::string remote_address;  // the client's IP address (from X-Forwarded-For when
                                // the peer is a trusted proxy, see above)
   bool secure = false;         // came over TLS, directly or via a trusted proxy
+  // The request carried X-Forwarded-For, X-Forwarded-Proto, X-Forwarded-Host, X-Real-IP
+  // or Forwarded, believed or not: it came through a proxy (or says so), so its TCP peer
+  // may be a proxy on this machine rather than the client.
+  bool forwarded = false;
   std::string request_id;      // the sanitised X-Request-Id, or a generated one
 
   // The header's value, or nullptr. `name` in lower case.

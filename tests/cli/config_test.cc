@@ -146,6 +146,12 @@ TEST(CliConfig, DatabaseStateIsCheckedAndPasswordsMasked) {
               ContainsRegex("database +postgresql://lookout:\\*\\*\\*@127.0.0.1:1/lookout +file"));
   EXPECT_THAT(r.err, HasSubstr("database: "));
   EXPECT_THAT(r.out + r.err, Not(HasSubstr("Sekret-Pass-42")));
+
+  // The metrics token is a secret too: shown as set, never as itself.
+  r = Check(dir, {}, {"LOOKOUT_METRICS_TOKEN=metrics-Secret-0123456789"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, ContainsRegex("metrics-token +\\*\\*\\* +environment"));
+  EXPECT_THAT(r.out + r.err, Not(HasSubstr("metrics-Secret-0123456789")));
 }
 
 }  // namespace

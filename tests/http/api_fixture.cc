@@ -45,6 +45,7 @@ void ApiServerTest::SetUp() {
   accounts_ = std::move(accounts).value();
 
   Server::Options options;
+  options.trusted_proxies = TrustedProxies();
   options.log = [this](std::string_view line) {
     std::lock_guard<std::mutex> lock(log_mutex_);
     testlogs::KeepLogLine(line);
@@ -52,12 +53,14 @@ void ApiServerTest::SetUp() {
   };
   auto server = [&]() -> Result<std::unique_ptr<Server>> {
     if (!ServeWebPages()) {
-      return StartApiServer(*services_, *accounts_, options, {.version = ServerVersion()});
+      return StartApiServer(*services_, *accounts_, options,
+                            {.version = ServerVersion(), .metrics_token = MetricsToken()});
     }
     assets_dir_ = db_path_ + "-assets";
     std::filesystem::create_directories(assets_dir_);
     std::ofstream(assets_dir_ + "/lookout.css") << "body { margin: 0 }\n";
-    return ui::StartWebServer(*services_, *accounts_, options, {.version = ServerVersion()},
+    return ui::StartWebServer(*services_, *accounts_, options,
+                              {.version = ServerVersion(), .metrics_token = MetricsToken()},
                               {.assets_dir = assets_dir_, .version = ServerVersion()});
   }();
   ASSERT_TRUE(server.ok()) << server.status().ToString();
