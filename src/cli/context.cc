@@ -20,14 +20,6 @@ std::string CurrentUser() {
   return "uid" + std::to_string(::geteuid());
 }
 
-int LatestKnown(const store::Store& store) {
-  int latest = 0;
-  for (const store::Store::Migration& m : store.KnownMigrations()) {
-    latest = std::max(latest, m.version);
-  }
-  return latest;
-}
-
 }  // namespace
 
 std::string Context::database_label() const {
@@ -99,7 +91,7 @@ Result<store::Store*> Context::OpenStore(OpenMode mode) {
   LOOKOUT_ASSIGN_OR_RETURN(store_, store::Open(database_url_));
   if (mode != OpenMode::kAsIs) {
     LOOKOUT_ASSIGN_OR_RETURN(int version, store_->SchemaVersion());
-    const int latest = LatestKnown(*store_);
+    const int latest = store::LatestSchemaVersion();
     if (version == 0 && mode == OpenMode::kCreateIfNew) {
       LOOKOUT_ASSIGN_OR_RETURN(auto applied, store_->Migrate(/*dry_run=*/false));
       created_schema_ = !applied.empty();

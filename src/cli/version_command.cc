@@ -1,6 +1,5 @@
 // lookout version (and lookout --version)
 #include <CLI/CLI.hpp>
-#include <algorithm>
 
 #include "cli/command.h"
 #include "cli/version.h"
@@ -17,14 +16,10 @@ class VersionCommand : public Command {
   }
 
   Status Execute(Context& context) override {
-    // An in-memory database answers which migrations this binary carries without
-    // touching (or creating) the configured one.
-    LOOKOUT_ASSIGN_OR_RETURN(auto memory, store::Open("sqlite::memory:", 1));
-    int schema = 0;
-    for (const auto& m : memory->KnownMigrations()) schema = std::max(schema, m.version);
+    // The migrations this binary carries, without touching (or creating) the database.
     context.out() << "lookout " << Version() << "\n"
                   << "commit " << Commit() << "\n"
-                  << "schema version " << schema << "\n";
+                  << "schema version " << store::LatestSchemaVersion() << "\n";
     return Status::Ok();
   }
 };

@@ -262,6 +262,17 @@ class Store {
 // "postgresql://..." with `pool_size` connections. Does not migrate.
 Result<std::unique_ptr<Store>> Open(const std::string& url, int pool_size = 4);
 
+// Where a database URL points, read as Open reads it.
+struct Location {
+  std::string engine;  // "sqlite" or "postgresql", as Store::Engine() names them
+  std::string target;  // SQLite: the file's path, or ":memory:"; PostgreSQL: the URL
+};
+// kBadRequest for a URL Open would refuse (the message never repeats a password).
+Result<Location> Locate(const std::string& url);
+
+// The highest schema version this binary's migrations reach.
+int LatestSchemaVersion();
+
 }  // namespace lookout::store
 
 #endif  // LOOKOUT_STORE_STORE_H_

@@ -148,7 +148,7 @@ class PostgresDialect : public sql::Dialect {
 
 }  // namespace
 
-Result<std::string> ConnectionString(const std::string& url) {
+Result<ConnectionParameters> ParseConnection(const std::string& url) {
   char* error = nullptr;
   PQconninfoOption* options = PQconninfoParse(url.c_str(), &error);
   if (options == nullptr) {
@@ -157,21 +157,33 @@ Result<std::string> ConnectionString(const std::string& url) {
     while (!reason.empty() && (reason.back() == '\n' || reason.back() == ' ')) reason.pop_back();
     return Status::BadRequest("The PostgreSQL URL cannot be read: " + reason + ".");
   }
-  // The driver rewrites URLs it is given (it expects keyword=value text), so the URL is
-  // handed over in that form, each value quoted as libpq reads it.
-  std::string out;
+  ConnectionParameters out;
   for (PQconninfoOption* o = options; o->keyword != nullptr; ++o) {
-    if (o->val == nullptr) continue;
-    std::string value;
-    for (const char* c = o->val; *c != '\0'; ++c) {
-      if (*c == '\\' || *c == '\'') value += '\\';
-      value += *c;
-    }
-    if (!out.empty()) out += ' ';
-    out += std::string(o->keyword) + "='" + value + "'";
+    if (o->val != nullptr) out.emplace_back(o->keyword, o->val);
   }
   PQconninfoFree(options);
   return out;
+}
+
+std::string ConnectionText(const ConnectionParameters& parameters) {
+  std::string out;
+  for (const auto& [keyword, raw] : parameters) {
+    std::string value;
+    for (char c : raw) {
+      if (c == '\\' || c == '\'') value += '\\';
+      value += c;
+    }
+    if (!out.empty()) out += ' ';
+    out += keyword + "='" + value + "'";
+  }
+  return out;
+}
+
+// The driver rewrites URLs it is given (it expects keyword=value text), so the URL is
+// handed over in that form, each value quoted as libpq reads it.
+Result<std::string> ConnectionString(const std::string& url) {
+  LOOKOUT_ASSIGN_OR_RETURN(ConnectionParameters parameters, ParseConnection(url));
+  return ConnectionText(parameters);
 }
 
 Result<std::unique_ptr<Store>> Open(const std::string& url, int pool_size) {

@@ -4,6 +4,8 @@
 
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/status.h"
 #include "store/store.h"
@@ -18,6 +20,11 @@ Result<std::unique_ptr<Store>> Open(const std::string& url, int pool_size);
 // The URL as libpq keyword/value pairs ("host='127.0.0.1' port='5432' ..."), the form the
 // driver passes through unchanged. kBadRequest when libpq cannot read the URL.
 Result<std::string> ConnectionString(const std::string& url);
+
+// The same pairs one by one (keyword, value), and back to text with each value quoted.
+using ConnectionParameters = std::vector<std::pair<std::string, std::string>>;
+Result<ConnectionParameters> ParseConnection(const std::string& url);
+std::string ConnectionText(const ConnectionParameters& parameters);
 
 }  // namespace lookout::store::postgres
 
