@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "store/backup.h"
 #include "store/store.h"
 
 namespace lookout::store::postgres {
@@ -25,6 +26,18 @@ Result<std::string> ConnectionString(const std::string& url);
 using ConnectionParameters = std::vector<std::pair<std::string, std::string>>;
 Result<ConnectionParameters> ParseConnection(const std::string& url);
 std::string ConnectionText(const ConnectionParameters& parameters);
+
+// store/backup.h on PostgreSQL (postgres_backup.cc), with pg_dump and pg_restore.
+//
+// Dumps the whole database at `url` with pg_dump --format=custom into the new file
+// `file`; returns the schema the URL resolves to (where Lookout's tables are).
+Result<std::string> CopyDatabase(const std::string& url, const std::string& file);
+// The tables, views and sequences of every schema but the system's, as "schema.name".
+Result<TableList> ListTables(const std::string& url, int limit);
+// Loads the dump in `file` into the (empty) database at `url` with pg_restore
+// --no-owner --no-privileges --exit-on-error --single-transaction, after checking that
+// the URL resolves to `schema`, the schema the dump's Lookout tables are in.
+Status LoadCopy(const std::string& url, const std::string& file, const std::string& schema);
 
 }  // namespace lookout::store::postgres
 
