@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages Lookout needs, and only those that are missing.
 # Usage: scripts/install-deps.sh [build|test|bench]
-#   build  what compiling and running Lookout needs (default)
+#   build  what compiling and running Lookout needs (default), backups included
 #   test   build + what the test suite needs (PostgreSQL server, test client)
 #   bench  test + what the benchmarks need (wrk, nginx)
 # Then installs the front-end packages pinned in web/package-lock.json (npm ci) when
@@ -18,6 +18,7 @@ build_pkgs=(
   libsodium-dev libcsv-dev libssl-dev libkainjow-mustache-dev libcmark-dev
   libzip-dev libpugixml-dev
   libcairo2-dev libpango1.0-dev libxlsxwriter-dev fonts-dejavu-core
+  postgresql-client  # pg_dump and pg_restore, run by `lookout backup` and `lookout restore`
 )
 # Node.js and npm build the front-end assets. A machine whose Node.js came from elsewhere
 # (nodesource's package bundles npm) keeps it: Debian's npm package would conflict with it.

@@ -1,6 +1,7 @@
 #include "app/file_io.h"
 
 #include <csv.h>
+#include <sodium.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -375,7 +376,11 @@ std::string EncodeFile(const domain::EntityDef& entity, FileFormat format,
   return format == FileFormat::kCsv ? EncodeCsv(entity, records) : EncodeJson(entity, records);
 }
 
-Result<std::string> ReadWholeFile(const std::string& path) {
+namespace {
+
+// The file opened for reading, or why it cannot be: kNotFound, or kBadRequest for a folder
+// or a file that cannot be opened.
+Result<std::ifstream> OpenForReading(const std::string& path) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) {
     return Status::NotFound("There is no file " + path + ".");
@@ -387,6 +392,13 @@ Result<std::string> ReadWholeFile(const std::string& path) {
   if (!in) {
     return Status::BadRequest("Cannot read " + path + ": " + std::strerror(errno) + ".");
   }
+  return in;
+}
+
+}  // namespace
+
+Result<std::string> ReadWholeFile(const std::string& path) {
+  LOOKOUT_ASSIGN_OR_RETURN(std::ifstream in, OpenForReading(path));
   std::ostringstream buffer;
   buffer << in.rdbuf();
   if (in.bad()) {
@@ -419,6 +431,31 @@ Status WriteWholeFile(const std::string& path, std::string_view bytes) {
     return Status::BadRequest("Cannot write " + path + ": " + ec.message() + ".");
   }
   return Status::Ok();
+}
+
+Result<FileDigest> DigestFile(const std::string& path) {
+  LOOKOUT_ASSIGN_OR_RETURN(std::ifstream in, OpenForReading(path));
+  crypto_hash_sha256_state state;
+  crypto_hash_sha256_init(&state);
+  FileDigest out;
+  std::vector<char> buffer(1 << 20);
+  while (in) {
+    in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+    const std::streamsize n = in.gcount();
+    if (n <= 0) break;
+    crypto_hash_sha256_update(&state, reinterpret_cast<const unsigned char*>(buffer.data()),
+                              static_cast<unsigned long long>(n));
+    out.size += n;
+  }
+  if (in.bad()) {
+    return Status::BadRequest("Cannot read " + path + ": " + std::strerror(errno) + ".");
+  }
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256_final(&state, digest);
+  char hex[crypto_hash_sha256_BYTES * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+  out.sha256.assign(hex, crypto_hash_sha256_BYTES * 2);
+  return out;
 }
 
 }  // namespace lookout::app

@@ -106,6 +106,14 @@ Result<std::string> ReadWholeFile(const std::string& path);
 // never sees half a file. Errors name the path.
 Status WriteWholeFile(const std::string& path, std::string_view bytes);
 
+// A file's size and SHA-256 (64 lower-case hex digits), read a piece at a time so that a
+// file of any size can be checked. Errors as ReadWholeFile's.
+struct FileDigest {
+  int64_t size = 0;
+  std::string sha256;
+};
+Result<FileDigest> DigestFile(const std::string& path);
+
 }  // namespace lookout::app
 
 #endif  // LOOKOUT_APP_FILE_IO_H_

@@ -30,6 +30,9 @@ const std::vector<CommandSpec>& CommandTable() {
       {"audit", "Verify, list and export the audit trail", false, MakeAuditCommand},
       {"retention", "Apply the retention policy: archive, anonymise, delete", false,
        MakeRetentionCommand},
+      {"backup", "Copy the whole database into a new folder, while it is in use", false,
+       MakeBackupCommand},
+      {"restore", "Restore a backup into an empty database", false, MakeRestoreCommand},
       {"config",
        "Check the configuration: print the effective settings and where each came "
        "from",

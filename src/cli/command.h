@@ -43,6 +43,9 @@ enum class OpenMode {
   kCreateIfNew,
   // Opened as it is, whatever its schema (for `migrate` and `init`).
   kAsIs,
+  // The database must exist (as for kExisting), whatever its schema (for `backup`,
+  // which copies an older schema as it is).
+  kExistingAsIs,
 };
 
 // What a command runs with: the database, the output streams, whether a person is
@@ -136,6 +139,8 @@ std::unique_ptr<Command> MakeVersionCommand();
 std::unique_ptr<Command> MakeFormatsDocCommand();
 std::unique_ptr<Command> MakeAuditCommand();
 std::unique_ptr<Command> MakeRetentionCommand();
+std::unique_ptr<Command> MakeBackupCommand();
+std::unique_ptr<Command> MakeRestoreCommand();
 std::unique_ptr<Command> MakeConfigCommand();
 
 // `text` wrapped at 80 columns for a help screen, ending with a line break.

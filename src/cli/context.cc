@@ -72,7 +72,7 @@ Result<store::Store*> Context::OpenStore(OpenMode mode) {
   if (!path.empty()) {
     std::error_code ec;
     const bool exists = std::filesystem::exists(path, ec);
-    if (!exists && mode == OpenMode::kExisting) {
+    if (!exists && (mode == OpenMode::kExisting || mode == OpenMode::kExistingAsIs)) {
       return Status::NotFound("There is no database at " + path +
                               ": create it with `lookout init` (or choose another with "
                               "--database).");
@@ -89,7 +89,7 @@ Result<store::Store*> Context::OpenStore(OpenMode mode) {
     }
   }
   LOOKOUT_ASSIGN_OR_RETURN(store_, store::Open(database_url_));
-  if (mode != OpenMode::kAsIs) {
+  if (mode != OpenMode::kAsIs && mode != OpenMode::kExistingAsIs) {
     LOOKOUT_ASSIGN_OR_RETURN(int version, store_->SchemaVersion());
     const int latest = store::LatestSchemaVersion();
     if (version == 0 && mode == OpenMode::kCreateIfNew) {
