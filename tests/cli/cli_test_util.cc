@@ -233,6 +233,11 @@ int Background::StopWith(int signal) {
 std::string Background::out() const { return ReadFile(capture_.path() / "stdout"); }
 std::string Background::err() const { return ReadFile(capture_.path() / "stderr"); }
 
+const std::vector<std::string> kProgrammeKinds = {
+    "staff",  "objective", "scoring-scheme", "partner",  "insight",   "task",
+    "task-transition", "campaign", "activity",  "outcome",  "indicator", "survey",
+    "survey-question", "survey-response", "quote", "case-study", "outcome-event"};
+
 std::string ReadFile(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream buffer;

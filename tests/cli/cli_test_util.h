@@ -62,6 +62,10 @@ class Background {
   int pid_ = -1;
 };
 
+// The kinds of the example programme (fixtures/programme), one file each, in an order
+// `lookout import all` accepts; all but the programme itself, which `lookout init` records.
+extern const std::vector<std::string> kProgrammeKinds;
+
 std::string ReadFile(const std::filesystem::path& path);
 void WriteFile(const std::filesystem::path& path, const std::string& bytes);
 // Number of lines (records, when no value spans lines) in a CSV text, header excluded.

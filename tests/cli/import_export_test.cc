@@ -71,12 +71,6 @@ class CliDatabase : public ::testing::Test {
   TempDir dir_;
 };
 
-// Every kind of the example programme except the programme itself, which init records.
-const std::vector<std::string> kProgrammeKinds = {
-    "staff",  "objective", "scoring-scheme", "partner",  "insight",   "task",
-    "task-transition", "campaign", "activity",  "outcome",  "indicator", "survey",
-    "survey-question", "survey-response", "quote", "case-study", "outcome-event"};
-
 TEST_F(CliDatabase, ImportWithMistakesWritesNothingAndReportsEveryBadRow) {
   const std::string people = FixtureFolder("people", {"staff", "objective", "partner"});
   ASSERT_EQ(Lookout({"import", "all", people}).exit_code, 0);
