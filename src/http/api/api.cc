@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "app/passwords.h"
+#include "http/api/openapi.h"
 #include "http/api/routes.h"
 
 namespace lookout::http {
@@ -32,10 +33,6 @@ class ScopedAuthentication {
  private:
   CurrentRequest saved_;
 };
-
-bool ChangesState(const std::string& method) {
-  return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
-}
 
 // The token of "Bearer <token>" (the scheme in any case), or nullopt for another scheme.
 std::optional<std::string> BearerToken(const std::string& authorization) {
@@ -116,6 +113,10 @@ Response Guard(app::Accounts& accounts, const RouteHandler& handler, Access acce
 
 }  // namespace
 
+bool ChangesState(const std::string& method) {
+  return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
+}
+
 const app::Authenticated* CurrentAuthentication(const Request& request) {
   return current.request == &request ? current.who : nullptr;
 }
@@ -137,6 +138,7 @@ void AddApiRoutes(Router& router, app::Services& services, app::Accounts& accoun
     if (entity == &domain::TaskEntity()) api::AddTaskRoutes(routes, services);
   }
   api::AddAuthRoutes(routes, accounts, options.max_concurrent_sign_ins);
+  api::AddOpenApiRoute(routes, options.version);  // last: it describes every route above
   // Every route, whoever added it, goes through the same guard.
   app::Accounts* a = &accounts;
   for (const Route& route : routes.routes()) {

@@ -22,7 +22,8 @@ void AddTaskRoutes(Router& router, app::Services& services);
 // GET /api/v1/audit: the audit trail, for administrators (audit.cc).
 void AddAuditRoutes(Router& router, app::Services& services);
 
-// GET /api/v1/schema, /api/v1/vocabularies, /api/v1/reach, /healthz, /readyz.
+// GET /api/v1/schema, /api/v1/vocabularies, /api/v1/reach, /healthz, /readyz. (GET
+// /api/v1/openapi.json, which describes every route, is added last: openapi.h.)
 void AddMetaRoutes(Router& router, app::Services& services, const std::string& version);
 
 // Signing in and out, the password, API tokens and the staff account actions:
@@ -41,6 +42,15 @@ enum class Access {
   kWhilePasswordMustChange,  // signed in, even while the password must be changed first
 };
 Access AccessOf(const std::string& method, const std::string& path);
+
+// Whether a request of `method` changes state (POST, PUT, PATCH, DELETE): a session
+// cookie must then come with the session's CSRF token.
+bool ChangesState(const std::string& method);
+
+// The name of the session cookie.
+inline constexpr const char* kSessionCookieName = "lookout_session";
+// The header that carries a session's CSRF token.
+inline constexpr const char* kCsrfHeader = "X-CSRF-Token";
 
 // What the authentication step established for `request`, which is being handled on this
 // thread: set by the guard that AddApiRoutes puts around every route for the duration of
