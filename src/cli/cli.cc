@@ -33,6 +33,7 @@ const std::vector<CommandSpec>& CommandTable() {
        MakeVersionCommand},
       {"formats-doc", "Print docs/data-formats.md, generated from the data model", true,
        MakeFormatsDocCommand},
+      {"openapi", "Print the OpenAPI description of the JSON API", true, MakeOpenApiCommand},
   };
   return kCommands;
 }

@@ -68,7 +68,7 @@ Status ServeUntilSignalled(Context& context, app::Services& services,
   options.tls_key_file = request.tls_key;
   options.trusted_proxies = request.trusted_proxies;
   http::ApiOptions api;
-  api.version = std::string(Version()) + " (commit " + std::string(Commit()) + ")";
+  api.version = ServedVersion();
   auto server = http::ui::StartWebServer(services, **accounts, options, api,
                                          {.assets_dir = request.assets_dir,
                                           .version = std::string(Version())});
