@@ -25,8 +25,9 @@ if ! command -v npm >/dev/null; then
   build_pkgs+=(nodejs npm)
 fi
 # chromium runs the browser tests (tests/browser/); DejaVu gives its pages a font.
-test_pkgs=(googletest libgtest-dev libgmock-dev libcpp-httplib-dev postgresql-15 sqlite3
-           chromium fonts-dejavu-core poppler-utils)
+# python3-prometheus-client's parser reads GET /metrics in tests/http/metrics_test.cc.
+test_pkgs=(googletest libgtest-dev libgmock-dev libcpp-httplib-dev postgresql-15 sqlite3 curl
+           chromium fonts-dejavu-core poppler-utils python3 python3-prometheus-client)
 bench_pkgs=(libbenchmark-dev wrk nginx-light curl python3)
 
 pkgs=("${build_pkgs[@]}")

@@ -6,6 +6,8 @@
 # Starts a private server in a new temporary folder, listening on a free loopback port,
 # creates the database lookout_test, exports
 #   LOOKOUT_TEST_POSTGRES_URL=postgresql://postgres@127.0.0.1:PORT/lookout_test
+#   LOOKOUT_TEST_POSTGRES_CTL=a script: `$LOOKOUT_TEST_POSTGRES_CTL stop|start` stops or
+#                             starts this server (for tests of losing the database)
 # runs CMD, then stops the server and removes the folder, whatever happened. Exits with
 # CMD's exit code (or 1 if the server could not be started). Touches no other cluster.
 # Works as root (the server then runs as the postgres user, as PostgreSQL requires) and
@@ -60,13 +62,16 @@ as_server "$bin/initdb -D $(q "$dir/data") -A trust -U postgres -E UTF8 --locale
 # Pick a free port; if another run takes it between the check and the start, try again.
 # The data is thrown away afterwards, so the server skips flushing to disk (fsync=off and
 # friends): schema creation in each test is then several times faster.
+start_command() {
+  echo "$bin/pg_ctl -D $(q "$dir/data") -l $(q "$dir/sock/pg.log") -w -t 60" \
+       "-o \"-p $1 -k $(q "$dir/sock") -c listen_addresses=127.0.0.1 -c fsync=off" \
+       "-c synchronous_commit=off -c full_page_writes=off\" start"
+}
 port=
 for attempt in $(seq 1 20); do
   candidate=$((20000 + (RANDOM * 32768 + RANDOM) % 40000))
   port_in_use "$candidate" && continue
-  if as_server "$bin/pg_ctl -D $(q "$dir/data") -l $(q "$dir/sock/pg.log") -w -t 60 \
-        -o \"-p $candidate -k $(q "$dir/sock") -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off\" start" \
-        >/dev/null 2>&1; then
+  if as_server "$(start_command "$candidate")" >/dev/null 2>&1; then
     port=$candidate
     started=1
     break
@@ -80,7 +85,22 @@ fi
 
 "$bin/createdb" -h 127.0.0.1 -p "$port" -U postgres lookout_test
 
+# stop|start for tests that take the database away and bring it back.
+if [ "$(id -u)" -eq 0 ]; then run_as="cd $(q "$dir") && su postgres -c"; else run_as="bash -c"; fi
+cat >"$dir/ctl" <<EOF
+#!/usr/bin/env bash
+set -euo pipefail
+case "\${1:-}" in
+  stop) cmd=$(q "$bin/pg_ctl -D $(q "$dir/data") -w -t 60 stop -m fast") ;;
+  start) cmd=$(q "$(start_command "$port")") ;;
+  *) echo "usage: \$0 stop|start" >&2; exit 2 ;;
+esac
+$run_as "\$cmd" >/dev/null
+EOF
+chmod 755 "$dir/ctl"
+
 export LOOKOUT_TEST_POSTGRES_URL="postgresql://postgres@127.0.0.1:$port/lookout_test"
+export LOOKOUT_TEST_POSTGRES_CTL="$dir/ctl"
 echo "with-postgres: PostgreSQL 15 on 127.0.0.1:$port (LOOKOUT_TEST_POSTGRES_URL is set)" >&2
 
 set +e

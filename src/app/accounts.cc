@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "app/accounts_internal.h"
+#include "app/app_metrics.h"
 #include "domain/schema.h"
 
 namespace lookout::app {
@@ -147,6 +148,7 @@ Result<SignedIn> Accounts::Refuse(const Lookup& found, const std::string& email,
                                   const std::string& address, const std::string& request_id,
                                   const std::string& reason, bool count_failure,
                                   const std::string& actor_id) {
+  RecordSignInFailure(reason);
   const int64_t now = clock_.NowUnixSeconds();
   const store::WriteMeta meta{actor_id, FormatTimestamp(now)};
   Status written = RetryOnConflict([&]() -> Status {

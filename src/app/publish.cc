@@ -3,11 +3,14 @@
 #include <optional>
 #include <set>
 
+#include "app/app_metrics.h"
 #include "app/policy.h"
+#include "app/produce_report.h"
 #include "app/record_checks.h"
 #include "app/report_queries.h"
 #include "domain/disclosure.h"
 #include "domain/rules.h"
+#include "core/metrics.h"
 #include "report/render.h"
 
 namespace lookout::app {
@@ -117,6 +120,8 @@ Result<Record> PublishImpactReport(Services& services, const Actor& actor,
   LOOKOUT_RETURN_IF_ERROR(policy::AuthorizePublish(actor));
   LOOKOUT_ASSIGN_OR_RETURN(auto tx, services.store().Begin(true));
   LOOKOUT_RETURN_IF_ERROR(tx->TakeTurn(internal::kPeriodsTurn));
+  // Timed from here, after waiting its turn: the building and the writing of every format.
+  const metrics::Stopwatch stopwatch;
   LOOKOUT_ASSIGN_OR_RETURN(report::ReportDoc doc, BuildImpactReportIn(services, actor, request, *tx));
   LOOKOUT_ASSIGN_OR_RETURN(std::vector<std::string> problems, CheckClaims(doc, *tx));
   if (!problems.empty()) {
@@ -170,6 +175,7 @@ Result<Record> PublishImpactReport(Services& services, const Actor& actor,
       "published " + doc.title + "; the period's records are locked")));
   LOOKOUT_ASSIGN_OR_RETURN(Record saved, tx->Get(ReportDef(), id));
   LOOKOUT_RETURN_IF_ERROR(tx->Commit());
+  RecordReportTime(ReportKindName(ReportKind::kImpact), "all", stopwatch.Seconds());
   return saved;
 }
 

@@ -3,6 +3,7 @@
 #include <map>
 #include <utility>
 
+#include "app/app_metrics.h"
 #include "app/policy.h"
 #include "app/publish.h"
 #include "app/record_checks.h"
@@ -155,10 +156,15 @@ Result<ImportReport> Services::Import(const Actor& actor, const EntityDef& entit
     }
   }
 
-  if (!report.errors.empty() || dry_run) return report;  // the transaction rolls back
+  if (dry_run) return report;  // the transaction rolls back
+  if (!report.errors.empty()) {
+    RecordImportRows(entity.name, 0, RowsWithIssues(report.errors), report.skipped);
+    return report;  // the transaction rolls back
+  }
   for (const store::AuditEntry& a : audits) LOOKOUT_RETURN_IF_ERROR(tx->AppendAudit(a));
   LOOKOUT_RETURN_IF_ERROR(tx->Commit());
   report.written = report.rows - report.skipped;
+  RecordImportRows(entity.name, report.written, 0, report.skipped);
   return report;
 }
 

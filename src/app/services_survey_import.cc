@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 
+#include "app/app_metrics.h"
 #include "app/policy.h"
 #include "app/services.h"
 #include "app/survey_import.h"
@@ -134,6 +135,8 @@ Result<SurveyFileReport> Services::ImportSurveyFile(const Actor& actor,
   options.dry_run = request.dry_run || !converted.errors.empty();
   options.skip_imported_responses = true;
   const size_t rows = converted.rows.size();
+  std::set<int64_t> row_lines;
+  for (const ImportRow& row : converted.rows) row_lines.insert(row.line);
   LOOKOUT_ASSIGN_OR_RETURN(report.import,
                            Import(actor, responses, std::move(converted.rows), options));
   report.import.rows = static_cast<int64_t>(rows);
@@ -172,6 +175,11 @@ Result<SurveyFileReport> Services::ImportSurveyFile(const Actor& actor,
   }
   if (!report.problems.empty()) {
     report.import.written = 0;
+    // Import counted its rows unless the file's own problems made it a dry run.
+    if (!request.dry_run && !converted.errors.empty()) {
+      RecordImportRows(responses.name, 0, RowsWithIssues(issues, &row_lines),
+                       report.import.skipped);
+    }
     return report;
   }
 

@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "cli/command.h"
+#include "cli/config.h"
 #include "cli/version.h"
 
 namespace lookout::cli {
@@ -29,8 +30,11 @@ const std::vector<CommandSpec>& CommandTable() {
       {"audit", "Verify, list and export the audit trail", false, MakeAuditCommand},
       {"retention", "Apply the retention policy: archive, anonymise, delete", false,
        MakeRetentionCommand},
-      {"version", "Show the version, the commit and the schema version", false,
-       MakeVersionCommand},
+      {"config",
+       "Check the configuration: print the effective settings and where each came "
+       "from",
+       false, MakeConfigCommand},
+      {"version", "Show the version, the commit and the schema version", false, MakeVersionCommand},
       {"formats-doc", "Print docs/data-formats.md, generated from the data model", true,
        MakeFormatsDocCommand},
       {"openapi", "Print the OpenAPI description of the JSON API", true, MakeOpenApiCommand},
@@ -50,7 +54,27 @@ void PrintError(std::ostream& err, const Status& status) {
   }
 }
 
+// CLI11's message for a value it refused, with where the value came from when that was the
+// configuration file (the flag's name alone would send the reader to the command line).
+std::string ParseErrorMessage(const CLI::ParseError& e, int argc, const char* const* argv,
+                              const ConfigFile& file) {
+  std::string message = e.what();
+  for (const SettingSpec& spec : SettingSpecs()) {
+    if (message.find("--" + std::string(spec.key)) == std::string::npos) continue;
+    if (SourceOf(spec.key, argc, argv, file) == SettingSource::kFile) {
+      message += " (the key \"" + std::string(spec.key) + "\" of the configuration file " +
+                 file.path + ")";
+    }
+  }
+  return message;
+}
+
 int RunParsed(int argc, char** argv) {
+  Result<ConfigFile> config = LoadConfigFile(argc, argv);
+  if (!config.ok()) {
+    PrintError(std::cerr, config.status());
+    return kExitFailure;
+  }
   CLI::App app{"Lookout: tasking, delivery and impact evidence for a prevention programme.",
                "lookout"};
   app.footer("Run `lookout COMMAND --help` for a command's options. Exit codes: 0 success, "
@@ -73,16 +97,20 @@ int RunParsed(int argc, char** argv) {
     commands.emplace_back(sub, std::move(command));
   }
 
+  std::string config_flag;
+  ApplyConfig(app, *config, &config_flag);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == 0) return app.exit(e);  // --help
-    std::cerr << "lookout: " << e.what() << "\n"
+    std::cerr << "lookout: " << ParseErrorMessage(e, argc, argv, *config) << "\n"
               << "Run `lookout --help` (or `lookout COMMAND --help`) for usage.\n";
     return kExitUsage;
   }
 
   Context context(database, std::cout, std::cerr, ::isatty(STDERR_FILENO) == 1);
+  context.set_invocation({argc, argv, &*config});
   Command* chosen = nullptr;
   for (auto& [sub, command] : commands) {
     if (sub->parsed()) chosen = command.get();

@@ -24,6 +24,15 @@ class App;
 
 namespace lookout::cli {
 
+struct ConfigFile;
+
+// The command line and configuration file a command runs with (for `config check`).
+struct Invocation {
+  int argc = 0;
+  const char* const* argv = nullptr;
+  const ConfigFile* config = nullptr;
+};
+
 // How a command needs the database.
 enum class OpenMode {
   // The database must exist with the schema this binary expects; a missing SQLite file
@@ -61,6 +70,8 @@ class Context {
   bool created_schema() const { return created_schema_; }
   // The person running the command, as the audit trail records them ("cli:alice").
   const app::Actor& actor() const { return actor_; }
+  const Invocation& invocation() const { return invocation_; }
+  void set_invocation(Invocation invocation) { invocation_ = invocation; }
 
  private:
   std::string database_url_;
@@ -68,6 +79,7 @@ class Context {
   std::ostream& err_;
   bool err_is_terminal_;
   app::Actor actor_;
+  Invocation invocation_;
   bool created_schema_ = false;
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<app::Services> services_;
@@ -125,6 +137,7 @@ std::unique_ptr<Command> MakeFormatsDocCommand();
 std::unique_ptr<Command> MakeOpenApiCommand();
 std::unique_ptr<Command> MakeAuditCommand();
 std::unique_ptr<Command> MakeRetentionCommand();
+std::unique_ptr<Command> MakeConfigCommand();
 
 // `text` wrapped at 80 columns for a help screen, ending with a line break.
 std::string HelpText(std::string_view text);

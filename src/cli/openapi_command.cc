@@ -28,7 +28,7 @@ class OpenApiCommand : public Command {
     app::Services services(*store, Clock::System());
     LOOKOUT_ASSIGN_OR_RETURN(std::unique_ptr<app::Accounts> accounts,
                              app::Accounts::Create(*store, Clock::System()));
-    auto router = http::BuildApiRouter(services, *accounts, {.version = ServedVersion()});
+    auto router = http::BuildApiRouter(services, *accounts, {.version = std::string(Version()), .commit = std::string(Commit())});
 
     http::Request request;
     request.method = "GET";

@@ -5,8 +5,7 @@
 #include <optional>
 
 #include "app/file_io.h"
-#include "app/impact_report.h"
-#include "app/quarterly_return.h"
+#include "app/produce_report.h"
 #include "cli/command.h"
 #include "report/render.h"
 
@@ -97,13 +96,14 @@ class ReportCommand : public Command {
 
   Status Execute(Context& context) override {
     LOOKOUT_ASSIGN_OR_RETURN(app::Services * services, context.OpenServices(OpenMode::kExisting));
-    Result<report::ReportDoc> built =
-        request_.kind == "quarterly"
-            ? app::BuildQuarterlyReturn(*services, context.actor(), request_.period, request_.threshold)
-            : app::BuildImpactReport(*services, context.actor(),
-                                     {request_.period, request_.region, request_.threshold, request_.base_url});
-    LOOKOUT_ASSIGN_OR_RETURN(report::ReportDoc doc, std::move(built));
-    LOOKOUT_ASSIGN_OR_RETURN(report::RenderedReport rendered, report::RenderReport(doc, request_.format));
+    app::ReportOrder order;
+    order.kind = request_.kind == "quarterly" ? app::ReportKind::kQuarterly : app::ReportKind::kImpact;
+    order.request = {request_.period, request_.region, request_.threshold, request_.base_url};
+    order.format = request_.format;
+    LOOKOUT_ASSIGN_OR_RETURN(app::ProducedReport produced,
+                             app::ProduceReport(*services, context.actor(), order));
+    const report::ReportDoc& doc = produced.doc;
+    const report::RenderedReport& rendered = produced.rendered;
     if (request_.output.empty()) {
       context.out() << rendered.bytes;
       context.out().flush();

@@ -1,4 +1,4 @@
-// lookout retention run [--dry-run] [--config FILE] [--archive-after-months N] ...
+// lookout retention run [--dry-run] [--settings FILE] [--archive-after-months N] ...
 #include <CLI/CLI.hpp>
 #include <map>
 
@@ -40,13 +40,13 @@ class RetentionCommand : public Command {
         "it; anonymises insight archived long ago; deletes anonymised insight no task "
         "refers to once it is old enough; deletes old sessions and sign-in attempts. Every "
         "action is recorded in the audit trail. Settings come from the defaults, then "
-        "--config FILE (lines of 'setting = value', or a JSON object), then the flags."));
+        "--settings FILE (lines of 'setting = value', or a JSON object), then the flags."));
     app.require_subcommand(1, 1);
     app.fallthrough();
     run_ = app.add_subcommand("run", "Apply the retention policy now");
     run_->fallthrough();
     run_->add_flag("--dry-run", request_.dry_run, "List what would be done; change nothing");
-    run_->add_option("--config", request_.config, "A file of retention settings");
+    run_->add_option("--settings", request_.config, "A file of retention settings");
     const app::RetentionPolicy defaults;
     const std::string text = defaults.ToText();
     for (const std::string& key : app::RetentionPolicy::Keys()) {

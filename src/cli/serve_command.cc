@@ -1,5 +1,5 @@
 // lookout serve [--bind ADDRESS] [--port N] [--workers N] [--tls-cert PEM --tls-key PEM]
-//               [--trusted-proxy ADDRESS]...
+//               [--trusted-proxy ADDRESS]... [--metrics-token TOKEN]
 #include <CLI/CLI.hpp>
 
 #include "cli/command.h"
@@ -18,7 +18,9 @@ class ServeCommand : public Command {
         "migrated with `lookout migrate`. With --tls-cert and --tls-key it serves HTTPS "
         "(TLS 1.2 or later) itself; behind a reverse proxy that ends TLS, name the proxy "
         "with --trusted-proxy so that the client's address and scheme are taken from its "
-        "X-Forwarded-For and X-Forwarded-Proto (see docs/security.md)."));
+        "X-Forwarded-For and X-Forwarded-Proto (see docs/security.md). GET /metrics answers "
+        "in the Prometheus text format to this machine, or to a scraper elsewhere that sends "
+        "the --metrics-token (see docs/operations.md)."));
     AddServeOptions(app, request_);
   }
 

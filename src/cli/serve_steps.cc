@@ -12,6 +12,10 @@
 
 namespace lookout::cli {
 
+namespace {
+constexpr size_t kMinMetricsTokenLength = 16;
+}  // namespace
+
 void AddServeOptions(CLI::App& app, ServeRequest& request) {
   app.add_option("--bind", request.bind, "The address to listen on")->capture_default_str();
   app.add_option("--port", request.port, "The port to listen on (0: any free port)")
@@ -39,6 +43,26 @@ void AddServeOptions(CLI::App& app, ServeRequest& request) {
                  "The folder of the web pages' built stylesheet, scripts and images")
       ->envname("LOOKOUT_ASSETS_DIR")
       ->capture_default_str();
+  app.add_option("--metrics-token", request.metrics_token,
+                 "A secret of 16 or more visible characters that lets a client off this "
+                 "machine read GET /metrics as Authorization: Bearer TOKEN (without it, only "
+                 "this machine may; prefer the environment variable, which ps does not show)")
+      ->envname("LOOKOUT_METRICS_TOKEN")
+      ->check(CLI::Validator(
+          [](const std::string& token) -> std::string {
+            // The message never repeats the token: it is a secret.
+            if (token.size() < kMinMetricsTokenLength) {
+              return "the metrics token must be at least " +
+                     std::to_string(kMinMetricsTokenLength) + " characters long";
+            }
+            for (char c : token) {
+              if (c <= ' ' || c > '~') {
+                return "the metrics token may hold visible ASCII characters only (no spaces)";
+              }
+            }
+            return "";
+          },
+          "TOKEN"));
 }
 
 Status ServeUntilSignalled(Context& context, app::Services& services,
@@ -68,7 +92,9 @@ Status ServeUntilSignalled(Context& context, app::Services& services,
   options.tls_key_file = request.tls_key;
   options.trusted_proxies = request.trusted_proxies;
   http::ApiOptions api;
-  api.version = ServedVersion();
+  api.version = std::string(Version());
+  api.commit = std::string(Commit());
+  api.metrics_token = request.metrics_token;
   auto server = http::ui::StartWebServer(services, **accounts, options, api,
                                          {.assets_dir = request.assets_dir,
                                           .version = std::string(Version())});

@@ -19,11 +19,13 @@ struct ServeRequest {
   std::string tls_key;                       // PEM private key, unencrypted
   std::vector<std::string> trusted_proxies;  // IP addresses of reverse proxies
   std::string assets_dir;                    // the web pages' built stylesheet and scripts
+  std::string metrics_token;                 // lets clients off this machine read /metrics
 };
 
-// Declares --bind, --port, --workers, --tls-cert, --tls-key, --trusted-proxy and
-// --assets-dir (with the environment variables LOOKOUT_TLS_CERT, LOOKOUT_TLS_KEY,
-// LOOKOUT_TRUSTED_PROXY (comma-separated) and LOOKOUT_ASSETS_DIR) on `app`.
+// Declares --bind, --port, --workers, --tls-cert, --tls-key, --trusted-proxy,
+// --assets-dir and --metrics-token (with the environment variables LOOKOUT_TLS_CERT,
+// LOOKOUT_TLS_KEY, LOOKOUT_TRUSTED_PROXY (comma-separated), LOOKOUT_ASSETS_DIR and
+// LOOKOUT_METRICS_TOKEN) on `app`.
 void AddServeOptions(CLI::App& app, ServeRequest& request);
 
 // Starts the HTTP server on the services of `context` (which must be open), prints where

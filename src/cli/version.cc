@@ -6,8 +6,4 @@ namespace lookout::cli {
 std::string_view Version() { return LOOKOUT_VERSION; }
 std::string_view Commit() { return LOOKOUT_COMMIT; }
 
-std::string ServedVersion() {
-  return std::string(Version()) + " (commit " + std::string(Commit()) + ")";
-}
-
 }  // namespace lookout::cli

@@ -2,16 +2,12 @@
 #ifndef LOOKOUT_CLI_VERSION_H_
 #define LOOKOUT_CLI_VERSION_H_
 
-#include <string>
 #include <string_view>
 
 namespace lookout::cli {
 
 std::string_view Version();  // "0.1.0"
 std::string_view Commit();   // short commit id, or "unknown" outside a git checkout
-// Both, as the served API reports them (GET /healthz, the OpenAPI description):
-// "0.1.0 (commit abc123)".
-std::string ServedVersion();
 
 }  // namespace lookout::cli
 

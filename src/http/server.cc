@@ -41,6 +41,7 @@
 #include <unordered_map>
 
 #include "app/record_json.h"
+#include "core/metrics.h"
 
 namespace lookout::http {
 
@@ -243,6 +244,51 @@ std::string RedactQuoted(std::string_view message) {
   return out;
 }
 
+// The request metrics, registered at start-up so that a scrape shows them before the
+// first request is answered.
+struct HttpMetrics {
+  metrics::CounterFamily& requests = metrics::Default().AddCounter(
+      "lookout_http_requests_total",
+      "HTTP requests answered, by method, route template and status.",
+      {"method", "route", "status"});
+  metrics::HistogramFamily& duration = metrics::Default().AddHistogram(
+      "lookout_http_request_duration_seconds",
+      "Seconds from a request's headers arriving to its answer being written, by method, "
+      "route template and status.",
+      {"method", "route", "status"}, metrics::DurationBuckets());
+  metrics::Gauge& in_flight =
+      metrics::Default()
+          .AddGauge("lookout_http_requests_in_flight", "Requests read in full and not yet answered.")
+          .With({});
+};
+
+const HttpMetrics& Http() {
+  static const HttpMetrics kMetrics;
+  return kMetrics;
+}
+[[maybe_unused]] const HttpMetrics& kHttpMetricsAtStartUp = Http();
+
+// The method as a label: a client may send any token as a method, and each would be a
+// series of its own.
+std::string_view MethodLabel(std::string_view method) {
+  static constexpr std::string_view kKnown[] = {"GET",     "HEAD",    "POST",  "PUT",    "PATCH",
+                                                "DELETE",  "OPTIONS", "TRACE", "CONNECT"};
+  for (std::string_view known : kKnown) {
+    if (method == known) return known;
+  }
+  return "other";
+}
+
+void RecordRequest(const std::string& method, const std::string& route, int status,
+                   double seconds) {
+  const HttpMetrics& m = Http();
+  const std::string status_label = std::to_string(status);
+  const std::string_view method_label = MethodLabel(method);
+  const std::string_view route_label = route.empty() ? std::string_view("unmatched") : route;
+  m.requests.With({method_label, route_label, status_label}).Inc();
+  m.duration.With({method_label, route_label, status_label}).Observe(seconds);
+}
+
 // What OpenSSL said about the last failure, emptying its (per-thread) error queue.
 std::string OpenSslErrors() {
   std::string out;
@@ -381,7 +427,7 @@ class Server::Impl {
   void Register(SessionBase* s, std::weak_ptr<SessionBase> w);
   void Unregister(SessionBase* s);
   Response Invoke(const Request& request);
-  void LogRequest(const std::string& request_id, const std::string& method,
+  void LogRequest(const std::string& request_id, const std::string& method, const std::string& user,
                   const std::string& route, int status, double duration_ms,
                   const std::string& remote);
   void LogError(const std::string& request_id, const std::string& message);
@@ -429,7 +475,10 @@ class Session : public SessionBase {
       : stream_(std::move(socket), tls), server_(server) {
     Init();
   }
-  ~Session() override { server_->Unregister(this); }
+  ~Session() override {
+    EndInFlight();
+    server_->Unregister(this);
+  }
 
   void Run() {
     server_->Register(this, weak_from_this());
@@ -586,7 +635,17 @@ class Session : public SessionBase {
     return NewRequestId();
   }
 
+  // A request counted in lookout_http_requests_in_flight is answered (or its connection
+  // is gone).
+  void EndInFlight() {
+    if (!in_flight_) return;
+    in_flight_ = false;
+    Http().in_flight.Dec();
+  }
+
   void Dispatch() {
+    in_flight_ = true;
+    Http().in_flight.Inc();
     auto message = parser_->release();
     parser_.reset();
     keep_alive_ = message.keep_alive();
@@ -604,6 +663,9 @@ class Session : public SessionBase {
       std::string value = ToStd(field.value());
       auto [it, inserted] = request.headers.emplace(name, value);
       if (!inserted) it->second += ", " + value;
+    }
+    for (const char* name : kForwardingHeaders) {
+      if (request.headers.count(name) != 0) request.forwarded = true;
     }
     if (!peer_is_trusted_proxy_) {
       for (const char* name : kForwardingHeaders) request.headers.erase(name);
@@ -686,11 +748,14 @@ class Session : public SessionBase {
     bhttp::async_write(
         stream_, res,
         [self = Self(), keep, linger, status = response.status, id = request_id,
-         route = std::move(response.route)](beast::error_code ec, std::size_t) {
+         route = std::move(response.route),
+         user = std::move(response.user)](beast::error_code ec, std::size_t) {
           double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
                                                                 self->start_)
                           .count();
-          self->server_->LogRequest(id, self->method_, route, status, ms, self->remote_);
+          self->server_->LogRequest(id, self->method_, user, route, status, ms, self->remote_);
+          RecordRequest(self->method_, route, status, ms / 1000);
+          self->EndInFlight();
           self->response_.reset();
           if (ec) return self->Close();
           if (linger) return self->Linger();
@@ -751,6 +816,7 @@ class Session : public SessionBase {
   std::optional<bhttp::response<bhttp::empty_body>> continue_;
   std::optional<bhttp::response<bhttp::string_body>> response_;
   bool busy_ = false;  // a request is being read, handled or answered
+  bool in_flight_ = false;  // counted in lookout_http_requests_in_flight
   bool keep_alive_ = false;
   unsigned version_ = 11;
   std::string method_;
@@ -822,8 +888,8 @@ void Server::Impl::HideInternalDetail(const Request& request, Response& response
 }
 
 void Server::Impl::LogRequest(const std::string& request_id, const std::string& method,
-                              const std::string& route, int status, double duration_ms,
-                              const std::string& remote) {
+                              const std::string& user, const std::string& route, int status,
+                              double duration_ms, const std::string& remote) {
   nlohmann::ordered_json line = nlohmann::ordered_json::object();
   line["time"] = NowForLog();
   line["level"] = status >= 500 ? "error" : status >= 400 ? "warn" : "info";
@@ -833,6 +899,7 @@ void Server::Impl::LogRequest(const std::string& request_id, const std::string& 
   line["status"] = status;
   line["duration_ms"] = static_cast<double>(static_cast<int64_t>(duration_ms * 1000)) / 1000;
   line["remote"] = remote;
+  if (!user.empty()) line["user"] = user;
   options_.log(DumpLine(line));
 }
 

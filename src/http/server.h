@@ -42,8 +42,14 @@
 // Handlers answering 5xx in another format (HTML pages) must keep to the same rule.
 //
 // One JSON line is logged per request: time, level, request_id, method, route, status,
-// duration_ms, remote (the client's address as resolved above). Bodies, query strings,
-// tokens and cookies are never logged.
+// duration_ms, remote (the client's address as resolved above) and user (Response::user,
+// when someone was signed in). Bodies, query strings, tokens and cookies are never logged.
+//
+// Every answered request is counted in metrics::Default() (docs/operations.md):
+// lookout_http_requests_total and lookout_http_request_duration_seconds by method (a
+// method outside the standard ones is "other"), route template ("unmatched" when no route
+// matched) and status; lookout_http_requests_in_flight counts requests read in full and
+// not yet answered.
 #ifndef LOOKOUT_HTTP_SERVER_H_
 #define LOOKOUT_HTTP_SERVER_H_
 
@@ -88,6 +94,10 @@ struct Request {
   std::string remote_address;  // the client's IP address (from X-Forwarded-For when
                                // the peer is a trusted proxy, see above)
   bool secure = false;         // came over TLS, directly or via a trusted proxy
+  // The request carried X-Forwarded-For, X-Forwarded-Proto, X-Forwarded-Host, X-Real-IP
+  // or Forwarded, believed or not: it came through a proxy (or says so), so its TCP peer
+  // may be a proxy on this machine rather than the client.
+  bool forwarded = false;
   std::string request_id;      // the sanitised X-Request-Id, or a generated one
 
   // The header's value, or nullptr. `name` in lower case.
@@ -104,6 +114,9 @@ struct Response {
   // The route template that answered ("/api/v1/tasks/{id}"), for the request log only;
   // never sent. Empty when no route matched.
   std::string route;
+  // Who was signed in ("staff:12"), for the request log only; never sent. Empty when no
+  // one was.
+  std::string user;
   // A server error's detail, for the log only; never sent. The server logs it (with any
   // quoted text blanked out) under the request id when the status is 5xx. HTML error
   // pages use it: their body shows the generic message and the request id.

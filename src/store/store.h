@@ -249,6 +249,13 @@ class Store {
   virtual Result<std::vector<Migration>> Migrate(bool dry_run) = 0;
   // True when the database answers a trivial query.
   virtual bool Ping() = 0;
+
+  struct PoolStatus {
+    int64_t size = 0;    // connections the pool holds
+    int64_t in_use = 0;  // of them, leased to a transaction (or a ping) now
+  };
+  // The connection pool at this moment. Never blocks and never touches the database.
+  virtual PoolStatus Pool() const = 0;
 };
 
 // Opens "sqlite:PATH" (or a bare path ending in .db), "sqlite::memory:" or

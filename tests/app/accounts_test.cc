@@ -10,6 +10,7 @@
 
 #include "app/passwords.h"
 #include "app/services.h"
+#include "core/metrics_sample.h"
 #include "core/time.h"
 #include "domain/schema.h"
 #include "store/store.h"
@@ -378,6 +379,37 @@ TEST_F(AccountsTest, ResetGivesAOneTimePasswordThatMustBeChanged) {
   for (const store::AuditEntry& e : Audit()) {
     EXPECT_THAT(e.changes, Not(HasSubstr(*password)));
     EXPECT_THAT(e.changes, Not(HasSubstr("my own phrase")));
+  }
+}
+
+// ---- Metrics --------------------------------------------------------------------------
+
+// lookout_sign_in_failures_total counts each refusal by its reason, and never says who.
+TEST_F(AccountsTest, CountsRefusedSignInsByReasonOnly) {
+  auto failures = [](const std::string& reason) {
+    return metrics::testing::DefaultValue("lookout_sign_in_failures_total{reason=\"" + reason +
+                                          "\"}");
+  };
+  const double wrong = failures("wrong_password");
+  const double unknown = failures("unknown_account");
+  const double locked = failures("account_locked");
+  const double disabled = failures("staff_member_disabled");
+  ASSERT_FALSE(SignIn("priya.shah@example.org", "not the phrase").ok());
+  ASSERT_FALSE(SignIn("priya.shah@example.org", "not the phrase either").ok());
+  ASSERT_FALSE(SignIn("nobody.here@example.org").ok());
+  for (int i = 0; i < 3; ++i) ASSERT_FALSE(SignIn("priya.shah@example.org", "guess " + std::to_string(i)).ok());
+  ASSERT_FALSE(SignIn("priya.shah@example.org").ok());  // five wrong in a row lock it
+  ASSERT_TRUE(accounts_->SetActive(AsCli(), manager_, false).ok());
+  ASSERT_FALSE(SignIn("max@example.org").ok());
+  MustSignIn("ada@example.org");  // a success is no failure
+
+  EXPECT_EQ(failures("wrong_password") - wrong, 5);
+  EXPECT_EQ(failures("unknown_account") - unknown, 1);
+  EXPECT_EQ(failures("account_locked") - locked, 1);
+  EXPECT_EQ(failures("staff_member_disabled") - disabled, 1);
+  const std::string text = metrics::Default().Render();
+  for (const char* secret : {"priya", "nobody.here", "max@", "not the phrase", kPassword}) {
+    EXPECT_THAT(text, Not(HasSubstr(secret)));
   }
 }
 

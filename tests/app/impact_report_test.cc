@@ -11,9 +11,11 @@
 
 #include "app/file_io.h"
 #include "app/impact_report.h"
+#include "app/produce_report.h"
 #include "app/publish.h"
 #include "app/quarterly_return.h"
 #include "app/reference_data.h"
+#include "core/metrics_sample.h"
 #include "engine_fixture.h"
 #include "report/render.h"
 
@@ -212,6 +214,35 @@ TEST_P(ImpactReportTest, APeriodWithNoRecordsGivesAReportOfZeros) {
   ASSERT_TRUE(quarterly.ok()) << quarterly.status().ToString();
 }
 
+// The pages and `lookout report` produce reports through ProduceReport: the document and
+// its rendering, timed by kind and format; what fails is not timed.
+TEST_P(ImpactReportTest, ProducingAReportRendersItAndTimesIt) {
+  const std::string impact_md = "lookout_report_generation_seconds_count{kind=\"impact\",format=\"md\"}";
+  const std::string quarterly_csv =
+      "lookout_report_generation_seconds_count{kind=\"quarterly\",format=\"csv\"}";
+  const double impact_before = metrics::testing::DefaultValue(impact_md);
+  const double quarterly_before = metrics::testing::DefaultValue(quarterly_csv);
+
+  auto impact = ProduceReport(*services_, cli_,
+                              {ReportKind::kImpact, {"2025-26", "", 5, "https://lookout.example"}, "md"});
+  ASSERT_TRUE(impact.ok()) << impact.status().ToString();
+  EXPECT_EQ(impact->rendered.bytes, report::RenderMarkdown(Build("2025-26")));
+  EXPECT_EQ(impact->doc.period, "2025-26");
+  auto quarterly = ProduceReport(*services_, cli_, {ReportKind::kQuarterly, {"2025-26"}, "csv"});
+  ASSERT_TRUE(quarterly.ok()) << quarterly.status().ToString();
+  EXPECT_EQ(quarterly->rendered.extension, "csv");
+
+  EXPECT_EQ(ProduceReport(*services_, cli_, {ReportKind::kImpact, {"2025"}, "md"}).status().code(),
+            ErrorCode::kValidation);
+  EXPECT_EQ(ProduceReport(*services_, cli_, {ReportKind::kImpact, {"2025-26"}, "docx"}).status().code(),
+            ErrorCode::kValidation);
+  EXPECT_EQ(metrics::testing::DefaultValue(impact_md) - impact_before, 1);
+  EXPECT_EQ(metrics::testing::DefaultValue(quarterly_csv) - quarterly_before, 1);
+  EXPECT_EQ(metrics::testing::DefaultValue(
+                "lookout_report_generation_seconds_count{kind=\"impact\",format=\"docx\"}"),
+            0);
+}
+
 TEST_P(ImpactReportTest, BadRequestsNameTheirField) {
   auto bad = BuildImpactReport(*services_, cli_, {"2025", "XX", 0, ""});
   ASSERT_FALSE(bad.ok());
@@ -258,8 +289,11 @@ Record Activity(int64_t task, const std::string& date, const std::string& region
 
 TEST_P(ImpactReportTest, PublishingFreezesTheFilesAndLocksThePeriod) {
   const Actor manager = Role("manager");
+  const std::string timed = "lookout_report_generation_seconds_count{kind=\"impact\",format=\"all\"}";
+  const double timed_before = metrics::testing::DefaultValue(timed);
   auto published = PublishImpactReport(*services_, manager, {"2025-26", "", 5, ""});
   ASSERT_TRUE(published.ok()) << published.status().ToString();
+  EXPECT_EQ(metrics::testing::DefaultValue(timed) - timed_before, 1);
   EXPECT_EQ(published->Get("locked"), Value(true));
   EXPECT_EQ(published->Get("inputs_hash").ToDisplay().size(), 64u);
   const int64_t id = published->Id();

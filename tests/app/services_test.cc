@@ -6,6 +6,7 @@
 
 #include <filesystem>
 
+#include "core/metrics_sample.h"
 #include "core/time.h"
 #include "domain/schema.h"
 #include "store/store.h"
@@ -217,6 +218,12 @@ TEST_F(ServicesTest, ListFiltersBySetRegionAndSearch) {
   EXPECT_EQ(by_text->total, 1);
 }
 
+// lookout_import_rows_total of partners, as GET /metrics shows them.
+const std::string kPartnersImported =
+    "lookout_import_rows_total{kind=\"partner\",outcome=\"imported\"}";
+const std::string kPartnersRejected =
+    "lookout_import_rows_total{kind=\"partner\",outcome=\"rejected\"}";
+
 TEST_F(ServicesTest, ImportWithAnyBadRowWritesNothingAndReportsEveryRow) {
   std::vector<ImportRow> rows;
   auto partner = [](std::string name, std::string sector, std::string region) {
@@ -229,10 +236,16 @@ TEST_F(ServicesTest, ImportWithAnyBadRowWritesNothingAndReportsEveryRow) {
   rows.push_back({2, partner("Good Council", "police", "EM")});
   rows.push_back({3, partner("Bad Sector", "no_such_sector", "EM")});
   rows.push_back({4, partner("Bad Region", "police", "XX")});
+  rows.push_back({5, partner("Bad Both", "no_such_sector", "XX")});  // one row, two problems
+  const double rejected_before = metrics::testing::DefaultValue(kPartnersRejected);
+  const double imported_before = metrics::testing::DefaultValue(kPartnersImported);
   auto report = services_->Import(actor_, *FindEntity("partner"), rows, false);
   ASSERT_TRUE(report.ok()) << report.status().ToString();
   EXPECT_EQ(report->written, 0);
-  ASSERT_EQ(report->errors.size(), 2u);
+  // The rows with problems of their own are rejected; the good one is not imported.
+  EXPECT_EQ(metrics::testing::DefaultValue(kPartnersRejected) - rejected_before, 3);
+  EXPECT_EQ(metrics::testing::DefaultValue(kPartnersImported) - imported_before, 0);
+  ASSERT_EQ(report->errors.size(), 4u);
   EXPECT_EQ(report->errors[0].line, 3);
   EXPECT_EQ(report->errors[0].column, "sector");
   EXPECT_EQ(report->errors[1].line, 4);
@@ -250,14 +263,17 @@ TEST_F(ServicesTest, ImportDryRunWritesNothingAndAGoodImportWritesAll) {
     r.Set("region", "EM");
     rows.push_back({i + 2, r});
   }
+  const double imported_before = metrics::testing::DefaultValue(kPartnersImported);
   auto dry = services_->Import(actor_, *FindEntity("partner"), rows, true);
   ASSERT_TRUE(dry.ok());
   EXPECT_TRUE(dry->errors.empty());
   EXPECT_EQ(dry->written, 0);
   EXPECT_EQ(services_->List(actor_, *FindEntity("partner"), {{"q", "Partner "}})->total, 0);
+  EXPECT_EQ(metrics::testing::DefaultValue(kPartnersImported), imported_before);  // not counted
   auto real = services_->Import(actor_, *FindEntity("partner"), rows, false);
   ASSERT_TRUE(real.ok());
   EXPECT_EQ(real->written, 3);
+  EXPECT_EQ(metrics::testing::DefaultValue(kPartnersImported) - imported_before, 3);
   EXPECT_EQ(services_->List(actor_, *FindEntity("partner"), {{"q", "Partner "}})->total, 3);
 }
 

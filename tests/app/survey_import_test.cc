@@ -20,6 +20,7 @@
 #include "app/reference_data.h"
 #include "app/services.h"
 #include "app/xlsx_reader.h"
+#include "core/metrics_sample.h"
 #include "core/time.h"
 #include "domain/schema.h"
 #include "domain/survey_stats.h"
@@ -477,10 +478,18 @@ TEST_F(SurveyImportTest, ImportingTheSameFileAgainSkipsEveryResponse) {
   }
 }
 
+// lookout_import_rows_total of survey responses, by outcome.
+double ResponseRows(const std::string& outcome) {
+  return metrics::testing::DefaultValue(
+      "lookout_import_rows_total{kind=\"survey_response\",outcome=\"" + outcome + "\"}");
+}
+
 TEST_F(SurveyImportTest, AFileWithANewResponseAddsOnlyThatOne) {
   const int64_t survey = SampleSurvey();
   std::string file = Fixture("google-forms.csv");
   const std::string first_rows = file.substr(0, file.rfind("2025/11/20"));
+  const double imported = ResponseRows("imported");
+  const double skipped = ResponseRows("skipped");
   auto first = ImportFile(survey, "google-forms", first_rows);
   ASSERT_TRUE(first.ok());
   ASSERT_THAT(first->problems, IsEmpty()) << Problems(*first);
@@ -490,6 +499,8 @@ TEST_F(SurveyImportTest, AFileWithANewResponseAddsOnlyThatOne) {
   ASSERT_THAT(later->problems, IsEmpty()) << Problems(*later);
   EXPECT_EQ(later->import.written, 1);
   EXPECT_EQ(later->import.skipped, 11);
+  EXPECT_EQ(ResponseRows("imported") - imported, 12);
+  EXPECT_EQ(ResponseRows("skipped") - skipped, 11);
   for (const Record& r : Responses(survey)) {
     EXPECT_THAT(r.Get("external_id").as_text(), testing::StartsWith("gf-"));
   }
@@ -507,7 +518,15 @@ TEST_F(SurveyImportTest, AnUnrecognisedAnswerOrRegionNamesItsLineAndColumnAndWri
   replace("West Midlands,No,Neither agree nor disagree,Disagree,No",
           "West Midlands,No,Kind of agree,Disagree,Nope");
   replace("Hospitality and hotels,London", "Hospitality and hotels,Atlantis");
+  const double rejected = ResponseRows("rejected");
+  const double imported = ResponseRows("imported");
+  auto dry = ImportFile(survey, "surveymonkey", file, "", /*dry_run=*/true);
+  ASSERT_TRUE(dry.ok()) << dry.status().ToString();
+  EXPECT_EQ(ResponseRows("rejected"), rejected);  // a dry run is not counted
   auto report = ImportFile(survey, "surveymonkey", file);
+  // Two rows have problems (line 5 two of them); the other ten are neither.
+  EXPECT_EQ(ResponseRows("rejected") - rejected, 2);
+  EXPECT_EQ(ResponseRows("imported"), imported);
   ASSERT_TRUE(report.ok()) << report.status().ToString();
   EXPECT_THAT(Wheres(*report),
               ElementsAre(HasSubstr("line 5, column M (How far do you agree"),

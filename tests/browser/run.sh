@@ -44,6 +44,12 @@ cleanup() {
     kill -KILL "$server_pid" 2>/dev/null || true
     wait "$server_pid" 2>/dev/null || true
   fi
+  # The server's log and the run's passwords join the log scan of the test run
+  # (tests/ops/log_scan.sh), which checks that no password ever reached the log.
+  if [ -n "${LOOKOUT_TEST_LOG_DIR:-}" ] && [ -d "$LOOKOUT_TEST_LOG_DIR" ]; then
+    [ -f "${server_log:-}" ] && cp "$server_log" "$LOOKOUT_TEST_LOG_DIR/browser.$$.log"
+    [ -f "$tmp/accounts.tsv" ] && cut -f3 "$tmp/accounts.tsv" >"$LOOKOUT_TEST_LOG_DIR/browser.$$.secrets"
+  fi
   rm -rf "$tmp"
 }
 trap cleanup EXIT

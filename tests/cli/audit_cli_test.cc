@@ -187,7 +187,7 @@ TEST_F(AuditCli, RetentionReadsItsSettingsFromAFileAndFlags) {
   ImportInsight();
   WriteFile(dir_.path() / "retention.conf",
             "# keep everything for a century\narchive_after_months = 1200\n");
-  RunResult r = Lookout({"retention", "run", "--dry-run", "--config", "retention.conf",
+  RunResult r = Lookout({"retention", "run", "--dry-run", "--settings", "retention.conf",
                          "--delete-after-months", "1200"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_THAT(r.out, HasSubstr("archive_after_months = 1200"));
@@ -199,14 +199,14 @@ TEST_F(AuditCli, RetentionReadsItsSettingsFromAFileAndFlags) {
 
 TEST_F(AuditCli, RetentionRefusesBadSettings) {
   WriteFile(dir_.path() / "bad.conf", "archive_after_months = 24\nkeep everything\n");
-  RunResult file = Lookout({"retention", "run", "--config", "bad.conf"});
+  RunResult file = Lookout({"retention", "run", "--settings", "bad.conf"});
   EXPECT_EQ(file.exit_code, 1);
   EXPECT_THAT(file.err, HasSubstr("bad.conf"));
   EXPECT_THAT(file.err, HasSubstr("line 2"));
   RunResult flag = Lookout({"retention", "run", "--session-days", "0"});
   EXPECT_EQ(flag.exit_code, 2);
   EXPECT_THAT(flag.err, HasSubstr("--session-days"));
-  RunResult missing = Lookout({"retention", "run", "--config", "no-such-file.conf"});
+  RunResult missing = Lookout({"retention", "run", "--settings", "no-such-file.conf"});
   EXPECT_EQ(missing.exit_code, 1);
   EXPECT_THAT(missing.err, HasSubstr("no-such-file.conf"));
 }

@@ -14,6 +14,8 @@
 #include <stdexcept>
 #include <thread>
 
+#include "test_logs.h"
+
 namespace lookout::cli::clitest {
 
 namespace {
@@ -30,7 +32,8 @@ std::vector<char*> Argv(const std::string& binary, const std::vector<std::string
 }
 
 // The environment of the parent without LOOKOUT_DATABASE, with `extra` ("NAME=value")
-// added, built before fork() so the child only calls exec.
+// added, built before fork() so the child only calls exec. LOOKOUT_CONFIG is empty unless
+// `extra` sets it, so a configuration file installed on the machine changes no test.
 struct Environment {
   std::vector<std::string> storage;
   std::vector<char*> envp;
@@ -43,8 +46,12 @@ struct Environment {
       return false;
     };
     for (char** e = environ; *e != nullptr; ++e) {
-      if (std::strncmp(*e, "LOOKOUT_DATABASE=", 17) != 0 && !replaced(*e)) storage.emplace_back(*e);
+      if (std::strncmp(*e, "LOOKOUT_DATABASE=", 17) != 0 &&
+          std::strncmp(*e, "LOOKOUT_CONFIG=", 15) != 0 && !replaced(*e)) {
+        storage.emplace_back(*e);
+      }
     }
+    if (!replaced("LOOKOUT_CONFIG=")) storage.emplace_back("LOOKOUT_CONFIG=");
     storage.insert(storage.end(), extra.begin(), extra.end());
     for (std::string& s : storage) envp.push_back(s.data());
     envp.push_back(nullptr);
@@ -189,6 +196,14 @@ Background::~Background() {
     ::kill(pid_, SIGKILL);
     int status = 0;
     ::waitpid(pid_, &status, 0);
+  }
+  // The server's log (standard error) joins the run's log scan.
+  const std::string log = err();
+  for (size_t start = 0; start < log.size();) {
+    size_t end = log.find('\n', start);
+    if (end == std::string::npos) end = log.size();
+    testlogs::KeepLogLine(std::string_view(log).substr(start, end - start));
+    start = end + 1;
   }
 }
 

@@ -96,6 +96,55 @@ TEST_P(CliServe, ServesTheApiAndStopsCleanlyOnSignal) {
 
 INSTANTIATE_TEST_SUITE_P(Signals, CliServe, ::testing::Values(SIGINT, SIGTERM));
 
+TEST(CliServeMetrics, TheHelpNamesTheMetricsToken) {
+  TempDir dir;
+  RunResult help = RunLookout({"serve", "--help"}, dir.path());
+  EXPECT_EQ(help.exit_code, 0) << help.err;
+  EXPECT_THAT(help.out, HasSubstr("--metrics-token"));
+  EXPECT_THAT(help.out, HasSubstr("LOOKOUT_METRICS_TOKEN"));
+  EXPECT_THAT(help.out, HasSubstr("GET /metrics"));
+}
+
+// The metrics: served to this machine; with the token, to a request that came through a
+// proxy too.
+TEST(CliServeMetrics, ServesTheMetricsToThisMachineAndToTheToken) {
+  TempDir dir;
+  const std::string token = "metrics-0123456789abcdef";
+  Background server({"--database", "sqlite:" + (dir / "m.db"), "serve", "--port", "0",
+                     "--metrics-token", token},
+                    dir.path());
+  ASSERT_TRUE(server.WaitForOutput("Press Ctrl-C to stop.", 30)) << server.err();
+  const int port = PortOf(server.out());
+  ASSERT_GT(port, 0) << server.out();
+  const std::string local = HttpGet(port, "/metrics");
+  EXPECT_THAT(local, HasSubstr("200 OK"));
+  EXPECT_THAT(local, HasSubstr("Content-Type: text/plain; version=0.0.4; charset=utf-8"));
+  EXPECT_THAT(local, HasSubstr("lookout_build_info{version=\""));
+  const std::string proxied = "X-Forwarded-For: 198.51.100.7\r\n";
+  EXPECT_THAT(HttpRequest(port, "GET", "/metrics", proxied), HasSubstr("403 Forbidden"));
+  EXPECT_THAT(HttpRequest(port, "GET", "/metrics", proxied + "Authorization: Bearer " + token + "\r\n"),
+              HasSubstr("200 OK"));
+  EXPECT_EQ(server.StopWith(SIGTERM), 0);
+  EXPECT_THAT(server.out() + server.err(), ::testing::Not(HasSubstr(token)));
+}
+
+TEST(CliServeMetrics, RefusesAWeakMetricsTokenWithoutRepeatingIt) {
+  TempDir dir;
+  for (const std::string& token : {std::string("tooShortSecret"), std::string("long enough but spaced")}) {
+    RunResult r = RunLookout({"--database", "sqlite:" + (dir / "w.db"), "serve", "--port", "0",
+                              "--metrics-token", token},
+                             dir.path());
+    EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
+    EXPECT_THAT(r.err, HasSubstr("metrics token")) << r.err;
+    EXPECT_THAT(r.out + r.err, ::testing::Not(HasSubstr(token)));
+  }
+  RunResult env = RunLookout({"--database", "sqlite:" + (dir / "w.db"), "serve", "--port", "0"},
+                             dir.path(), {"LOOKOUT_METRICS_TOKEN=shortFromEnv"});
+  EXPECT_EQ(env.exit_code, 2) << env.out << env.err;
+  EXPECT_THAT(env.err, HasSubstr("at least 16 characters"));
+  EXPECT_THAT(env.out + env.err, ::testing::Not(HasSubstr("shortFromEnv")));
+}
+
 TEST(CliServeNew, CreatesTheTablesOfANewDatabaseAndSaysSo) {
   TempDir dir;
   Background server({"--database", "sqlite:" + (dir / "new.db"), "serve", "--port", "0"},

@@ -11,6 +11,7 @@
 #include "app/reference_data.h"
 #include "http/api/api.h"
 #include "http/ui/ui.h"
+#include "test_logs.h"
 
 namespace lookout::http {
 
@@ -44,18 +45,22 @@ void ApiServerTest::SetUp() {
   accounts_ = std::move(accounts).value();
 
   Server::Options options;
+  options.trusted_proxies = TrustedProxies();
   options.log = [this](std::string_view line) {
     std::lock_guard<std::mutex> lock(log_mutex_);
+    testlogs::KeepLogLine(line);
     log_.emplace_back(line);
   };
   auto server = [&]() -> Result<std::unique_ptr<Server>> {
     if (!ServeWebPages()) {
-      return StartApiServer(*services_, *accounts_, options, {.version = ServerVersion()});
+      return StartApiServer(*services_, *accounts_, options,
+                            {.version = ServerVersion(), .metrics_token = MetricsToken()});
     }
     assets_dir_ = db_path_ + "-assets";
     std::filesystem::create_directories(assets_dir_);
     std::ofstream(assets_dir_ + "/lookout.css") << "body { margin: 0 }\n";
-    return ui::StartWebServer(*services_, *accounts_, options, {.version = ServerVersion()},
+    return ui::StartWebServer(*services_, *accounts_, options,
+                              {.version = ServerVersion(), .metrics_token = MetricsToken()},
                               {.assets_dir = assets_dir_, .version = ServerVersion()});
   }();
   ASSERT_TRUE(server.ok()) << server.status().ToString();

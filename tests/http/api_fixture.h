@@ -51,6 +51,9 @@ class ApiServerTest : public ::testing::Test {
   // Whether the server answers with the web pages too (with a stand-in stylesheet in a
   // temporary assets folder), or with the API only.
   virtual bool ServeWebPages() const { return false; }
+  // The server's trusted proxies and its metrics token: none by default.
+  virtual std::vector<std::string> TrustedProxies() const { return {}; }
+  virtual std::string MetricsToken() const { return ""; }
 
   // A client of the server; with a token, every request carries it as a Bearer token.
   httplib::Client Client(const std::string& token = "");

@@ -5,6 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -12,10 +13,10 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "api_fixture.h"
 #include "app/accounts.h"
 #include "app/reference_data.h"
 #include "app/services.h"
-#include "api_fixture.h"
 #include "auth_test_util.h"
 #include "core/time.h"
 #include "domain/schema.h"
@@ -561,11 +562,35 @@ TEST_F(ApiTest, ReportsHealthAndReadiness) {
   auto res = Get("/healthz");
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 200);
-  EXPECT_EQ(json::parse(res->body), json({{"status", "ok"}, {"version", "9.9.9-test"}}));
+  int latest = 0;
+  for (const auto& m : services_->store().KnownMigrations()) latest = std::max(latest, m.version);
+  EXPECT_EQ(json::parse(res->body), json({{"status", "ok"},
+                                          {"version", "9.9.9-test"},
+                                          {"commit", ""},
+                                          {"schema_version", latest}}));
   res = Get("/readyz");
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 200);
-  EXPECT_EQ(json::parse(res->body)["status"], "ready");
+  EXPECT_EQ(json::parse(res->body), json({{"status", "ready"}, {"schema_version", latest}}));
+
+  // A database that a newer lookout has migrated is not ready for this one.
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(db_path_.c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db,
+                           "INSERT INTO schema_migrations (version, name, applied_at) "
+                           "VALUES (9999, 'from the future', '2030-01-01T00:00:00Z')",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(db);
+  }
+  res = Get("/readyz");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 503);
+  EXPECT_EQ(json::parse(res->body)["error"]["code"], "unavailable");
+  res = Get("/healthz");  // alive all the same
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
 }
 
 TEST_F(ApiTest, EveryEntityHasItsRoutesAndReadOnlyOnesOnlyReads) {

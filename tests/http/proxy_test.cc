@@ -12,6 +12,7 @@
 
 #include "http/raw_socket.h"
 #include "http/server.h"
+#include "test_logs.h"
 
 namespace lookout::http {
 namespace {
@@ -43,6 +44,7 @@ class ProxyTest : public ::testing::Test {
     options.trusted_proxies = std::move(trusted);
     options.log = [this](std::string_view line) {
       std::lock_guard<std::mutex> lock(log_mu_);
+      testlogs::KeepLogLine(line);
       log_.emplace_back(line);
     };
     auto server = Server::Create(std::move(options), Echo);

@@ -25,6 +25,7 @@
 #include "http/router.h"
 #include "http/server.h"
 #include "store/store.h"
+#include "test_logs.h"
 
 namespace lookout::http {
 namespace {
@@ -160,6 +161,7 @@ class SecurityHeadersTest : public ::testing::Test {
     options.max_body_bytes = 64;
     options.log = [this](std::string_view line) {
       std::lock_guard<std::mutex> lock(log_mu_);
+      testlogs::KeepLogLine(line);
       log_.emplace_back(line);
     };
     auto server = Server::Create(options, RouterHandler(router));

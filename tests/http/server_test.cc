@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "http/raw_socket.h"
+#include "test_logs.h"
 
 namespace lookout::http {
 namespace {
@@ -45,6 +46,7 @@ class ServerTest : public ::testing::Test {
   void Start(Handler handler, Server::Options options = {}) {
     options.log = [this](std::string_view line) {
       std::lock_guard<std::mutex> lock(log_mu_);
+      testlogs::KeepLogLine(line);
       log_.emplace_back(line);
     };
     auto server = Server::Create(std::move(options), std::move(handler));

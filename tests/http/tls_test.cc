@@ -26,6 +26,7 @@
 
 #include "http/raw_socket.h"
 #include "http/server.h"
+#include "test_logs.h"
 
 namespace lookout::http {
 namespace {
@@ -184,6 +185,7 @@ class TlsServerTest : public ::testing::Test {
     options.tls_key_file = files_.key;
     options.log = [this](std::string_view line) {
       std::lock_guard<std::mutex> lock(log_mu_);
+      testlogs::KeepLogLine(line);
       log_.emplace_back(line);
     };
     auto server = Server::Create(std::move(options), Echo);

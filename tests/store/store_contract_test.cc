@@ -591,6 +591,31 @@ TEST_P(StoreContract, FindsLiveRecordsByAField) {
 
 TEST_P(StoreContract, AnswersPing) { EXPECT_TRUE(store_->Ping()); }
 
+// What GET /metrics reports of the pool: its size, and the connections leased right now,
+// each given back when its transaction ends, committed or not.
+TEST_P(StoreContract, CountsTheConnectionsInUse) {
+  Migrate();
+  EXPECT_EQ(store_->Pool().size, 3);
+  EXPECT_EQ(store_->Pool().in_use, 0);
+  {
+    auto a = Begin(false);
+    EXPECT_EQ(store_->Pool().in_use, 1);
+    {
+      auto b = Begin(true);
+      EXPECT_EQ(store_->Pool().in_use, 2);
+      ASSERT_TRUE(b->Commit().ok());
+    }
+    EXPECT_EQ(store_->Pool().in_use, 1);
+  }
+  EXPECT_EQ(store_->Pool().in_use, 0);
+  EXPECT_TRUE(store_->Ping());
+  EXPECT_EQ(store_->Pool().in_use, 0);
+  auto failed = store_->Begin(true);  // a transaction that ends by being destroyed
+  ASSERT_TRUE(failed.ok());
+  failed->reset();
+  EXPECT_EQ(store_->Pool().in_use, 0);
+}
+
 TEST_P(StoreContract, ReplacesConnectionsTheServerDropped) {
   if (GetParam() != "postgresql") GTEST_SKIP() << "only a database server drops connections";
   Migrate();

@@ -34,24 +34,6 @@ class ScopedAuthentication {
   CurrentRequest saved_;
 };
 
-// The token of "Bearer <token>" (the scheme in any case), or nullopt for another scheme.
-std::optional<std::string> BearerToken(const std::string& authorization) {
-  constexpr std::string_view kScheme = "bearer";
-  if (authorization.size() <= kScheme.size() || authorization[kScheme.size()] != ' ') {
-    return std::nullopt;
-  }
-  for (size_t i = 0; i < kScheme.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(authorization[i])) != kScheme[i]) {
-      return std::nullopt;
-    }
-  }
-  size_t start = kScheme.size();
-  while (start < authorization.size() && authorization[start] == ' ') ++start;
-  size_t end = authorization.size();
-  while (end > start && authorization[end - 1] == ' ') --end;
-  return authorization.substr(start, end - start);
-}
-
 Response Unauthenticated(const Request& request, const Status& status) {
   Response response = ErrorResponse(status, request);
   response.SetHeader("WWW-Authenticate", "Bearer realm=\"Lookout\"");
@@ -108,13 +90,33 @@ Response Guard(app::Accounts& accounts, const RouteHandler& handler, Access acce
                          request);
   }
   ScopedAuthentication scope(request, &who.value());
-  return handler(request, params);
+  Response response = handler(request, params);
+  response.user = who->actor.id;  // for the request log
+  return response;
 }
 
 }  // namespace
 
 bool ChangesState(const std::string& method) {
   return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
+}
+
+// The token of "Bearer <token>" (the scheme in any case), or nullopt for another scheme.
+std::optional<std::string> BearerToken(const std::string& authorization) {
+  constexpr std::string_view kScheme = "bearer";
+  if (authorization.size() <= kScheme.size() || authorization[kScheme.size()] != ' ') {
+    return std::nullopt;
+  }
+  for (size_t i = 0; i < kScheme.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(authorization[i])) != kScheme[i]) {
+      return std::nullopt;
+    }
+  }
+  size_t start = kScheme.size();
+  while (start < authorization.size() && authorization[start] == ' ') ++start;
+  size_t end = authorization.size();
+  while (end > start && authorization[end - 1] == ' ') --end;
+  return authorization.substr(start, end - start);
 }
 
 const app::Authenticated* CurrentAuthentication(const Request& request) {
@@ -131,13 +133,14 @@ app::Actor ResolveActor(const Request& request) {
 void AddApiRoutes(Router& router, app::Services& services, app::Accounts& accounts,
                   const ApiOptions& options) {
   Router routes;
-  api::AddMetaRoutes(routes, services, options.version);
+  api::AddMetaRoutes(routes, services, options);
   api::AddAuditRoutes(routes, services);
   for (const domain::EntityDef* entity : domain::AllEntities()) {
     api::AddEntityRoutes(routes, services, *entity);
     if (entity == &domain::TaskEntity()) api::AddTaskRoutes(routes, services);
   }
   api::AddAuthRoutes(routes, accounts, options.max_concurrent_sign_ins);
+  api::AddMetricsRoute(routes, services, options.metrics_token);
   api::AddOpenApiRoute(routes, options.version);  // last: it describes every route above
   // Every route, whoever added it, goes through the same guard.
   app::Accounts* a = &accounts;

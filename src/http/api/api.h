@@ -1,7 +1,7 @@
-// The JSON API under /api/v1 (and the /healthz and /readyz probes), built from the entity
-// definitions of domain/schema.h: every entity gets the same list / get / create / update
-// / archive / restore routes under its plural path segment, beside the routes for signing
-// in, passwords and API tokens. docs/api.md describes them.
+// The JSON API under /api/v1 (with the /healthz and /readyz probes and /metrics), built
+// from the entity definitions of domain/schema.h: every entity gets the same list / get /
+// create / update / archive / restore routes under its plural path segment, beside the
+// routes for signing in, passwords and API tokens. docs/api.md describes them.
 //
 // Every route runs behind one guard that authenticates the request before its handler:
 //   - `Authorization: Bearer <token>` names an API token (and nothing else is looked at);
@@ -9,9 +9,10 @@
 //     request (POST, PUT, PATCH, DELETE) must carry the session's CSRF token in
 //     `X-CSRF-Token` (403 csrf_failed otherwise);
 //   - otherwise the request is anonymous.
-// Anonymous requests get 401 on every route except GET /healthz, GET /readyz,
-// GET /api/v1/openapi.json (the API's OpenAPI description, http/api/openapi.h) and
-// POST /api/v1/session (signing in); an unknown or ended session or token gets 401 too
+// Anonymous requests get 401 on every route except GET /healthz, GET /readyz, GET /metrics
+// (which checks who asks itself), GET /api/v1/openapi.json (the API's OpenAPI description,
+// http/api/openapi.h) and POST /api/v1/session (signing in); an unknown or ended session
+// or token gets 401 too
 // (and the cookie is cleared). While a staff member's password must be changed, only
 // GET and DELETE /api/v1/session, POST /api/v1/session/sign-out-everywhere and
 // POST /api/v1/account/password are open to them (403 password_change_required).
@@ -39,10 +40,14 @@
 namespace lookout::http {
 
 struct ApiOptions {
-  std::string version;  // reported by GET /healthz ("0.1.0 (commit abc123)")
+  std::string version;  // reported by GET /healthz: the release ("0.1.0")
+  std::string commit;   // and the commit it was built from ("abc123def456")
   // Password checks running at once; further sign-ins meanwhile get 429 rather than
   // occupying every worker thread with hashing.
   int max_concurrent_sign_ins = 2;
+  // The bearer token that lets a client off this machine read GET /metrics; empty: the
+  // metrics are served to loopback clients only.
+  std::string metrics_token;
 };
 
 // Adds every API route, each behind the authentication guard, to `router`. `services` and

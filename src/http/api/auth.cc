@@ -342,7 +342,9 @@ std::string ClearedSessionCookie(bool secure) {
 }
 
 Access AccessOf(const std::string& method, const std::string& path) {
-  if (method == "GET" && (path == "/healthz" || path == "/readyz")) return Access::kOpen;
+  if (method == "GET" && (path == "/healthz" || path == "/readyz" || path == "/metrics")) {
+    return Access::kOpen;
+  }
   if (method == "POST" && path == SessionPath()) return Access::kOpen;
   if (method == "GET" && path == kOpenApiPath) return Access::kOpen;
   // While the password must be changed, a session may change it, look at who it is and

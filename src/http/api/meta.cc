@@ -237,16 +237,44 @@ constexpr const char* kReachSchema = R"({
       "required": ["region", "group", "sector", "count", "any_estimated", "activities"]}}},
   "required": ["from", "to", "region", "items"]})";
 
+// Ready: the database answers and its schema is the one this binary carries (a database
+// migrated by a newer lookout, or not yet by this one, is not ready). A database that went
+// away is asked again on every probe, so readiness returns with it, without a restart.
+Response Readiness(app::Services& services, int schema_version, const Request& request) {
+  if (!services.store().Ping()) {
+    return ErrorResponse(Status(ErrorCode::kUnavailable, "The database does not answer."), request);
+  }
+  Result<int> version = services.store().SchemaVersion();
+  if (!version.ok()) return ErrorResponse(version.status(), request);
+  if (*version != schema_version) {
+    Response response = ErrorResponse(
+        Status(ErrorCode::kUnavailable, "The database schema is not the one this lookout needs."),
+        request);
+    response.log_detail = "schema version " + std::to_string(*version) + ", this lookout needs " +
+                          std::to_string(schema_version) +
+                          (*version < schema_version ? ": run `lookout migrate`" : "");
+    return response;
+  }
+  return Fixed(Dump(nlohmann::ordered_json{{"status", "ready"}, {"schema_version", *version}}));
+}
+
 }  // namespace
 
-void AddMetaRoutes(Router& router, app::Services& services, const std::string& version) {
+void AddMetaRoutes(Router& router, app::Services& services, const ApiOptions& options) {
   app::Services* s = &services;
   // The data model does not change while the process runs: build these bodies once.
   const std::string schema = SchemaBody();
   nlohmann::ordered_json vocabularies = nlohmann::ordered_json::object();
   vocabularies["vocabularies"] = VocabulariesJson();
   const std::string vocabularies_body = Dump(vocabularies);
-  const std::string health = Dump(nlohmann::ordered_json{{"status", "ok"}, {"version", version}});
+  int schema_version = 0;
+  for (const store::Store::Migration& m : services.store().KnownMigrations()) {
+    schema_version = std::max(schema_version, m.version);
+  }
+  const std::string health = Dump(nlohmann::ordered_json{{"status", "ok"},
+                                                         {"version", options.version},
+                                                         {"commit", options.commit},
+                                                         {"schema_version", schema_version}});
 
   router.Add({.method = "GET",
               .path = std::string(kPrefix) + "/schema",
@@ -279,21 +307,20 @@ void AddMetaRoutes(Router& router, app::Services& services, const std::string& v
               .handler = [health](const Request&, const PathParams&) { return Fixed(health); },
               .response_schema = R"({"title": "Health", "type": "object",
                   "properties": {"status": {"type": "string", "enum": ["ok"]},
-                                 "version": {"type": "string"}},
-                  "required": ["status", "version"]})"});
+                                 "version": {"type": "string"},
+                                 "commit": {"type": "string"},
+                                 "schema_version": {"type": "integer"}},
+                  "required": ["status", "version", "commit", "schema_version"]})"});
   router.Add({.method = "GET",
               .path = "/readyz",
-              .summary = "The database answers (503 when it does not).",
-              .handler = [s](const Request& r, const PathParams&) {
-                if (!s->store().Ping()) {
-                  return ErrorResponse(
-                      Status(ErrorCode::kUnavailable, "The database does not answer."), r);
-                }
-                return Fixed(R"({"status":"ready"})");
+              .summary = "The database answers and has this lookout's schema (503 otherwise).",
+              .handler = [s, schema_version](const Request& r, const PathParams&) {
+                return Readiness(*s, schema_version, r);
               },
               .response_schema = R"({"title": "Ready", "type": "object",
-                  "properties": {"status": {"type": "string", "enum": ["ready"]}},
-                  "required": ["status"]})",
+                  "properties": {"status": {"type": "string", "enum": ["ready"]},
+                                 "schema_version": {"type": "integer"}},
+                  "required": ["status", "schema_version"]})",
               .errors = {ErrorCode::kUnavailable}});
 }
 

@@ -3,11 +3,13 @@
 #ifndef LOOKOUT_HTTP_API_ROUTES_H_
 #define LOOKOUT_HTTP_API_ROUTES_H_
 
+#include <optional>
 #include <string>
 
 #include "app/accounts.h"
 #include "app/services.h"
 #include "domain/schema.h"
+#include "http/api/api.h"
 #include "http/router.h"
 
 namespace lookout::http::api {
@@ -22,9 +24,11 @@ void AddTaskRoutes(Router& router, app::Services& services);
 // GET /api/v1/audit: the audit trail, for administrators (audit.cc).
 void AddAuditRoutes(Router& router, app::Services& services);
 
-// GET /api/v1/schema, /api/v1/vocabularies, /api/v1/reach, /healthz, /readyz. (GET
+// GET /api/v1/schema, /api/v1/vocabularies, /api/v1/reach, /healthz, /readyz.
+// /healthz reports options.version, options.commit and the schema version this binary
+// carries; /readyz answers 503 unless the database answers with exactly that schema. (GET
 // /api/v1/openapi.json, which describes every route, is added last: openapi.h.)
-void AddMetaRoutes(Router& router, app::Services& services, const std::string& version);
+void AddMetaRoutes(Router& router, app::Services& services, const ApiOptions& options);
 
 // Signing in and out, the password, API tokens and the staff account actions:
 // POST/GET/DELETE /api/v1/session, POST /api/v1/session/sign-out-everywhere,
@@ -35,9 +39,24 @@ void AddMetaRoutes(Router& router, app::Services& services, const std::string& v
 // worker thread.
 void AddAuthRoutes(Router& router, app::Accounts& accounts, int max_concurrent_sign_ins);
 
+// GET /metrics: metrics::Default() in the Prometheus text format, the connection pool of
+// `services`' store sampled first (without waiting for a connection). Answered to a
+// loopback client (127.0.0.0/8, ::1) whose request names no proxy (Request::forwarded),
+// and to any client sending `Authorization: Bearer <metrics_token>` when a token is set;
+// 403 forbidden to everyone else. The route is open to the guard: this is its own check.
+void AddMetricsRoute(Router& router, app::Services& services, const std::string& metrics_token);
+
+// Whether `address` (as Request::remote_address writes it) is on the loopback network:
+// 127.0.0.0/8, ::1, or an IPv4-mapped loopback address.
+bool IsLoopbackAddress(const std::string& address);
+
+// The token of "Bearer <token>" (the scheme in any case, spaces around the token
+// dropped), or nullopt for another scheme.
+std::optional<std::string> BearerToken(const std::string& authorization);
+
 // Who may call a route, before its handler runs (see the guard in api.cc).
 enum class Access {
-  kOpen,               // anyone: the probes and signing in
+  kOpen,               // anyone: the probes, the metrics (checked by the route) and signing in
   kSignedIn,           // a signed-in staff member whose password needs no change
   kWhilePasswordMustChange,  // signed in, even while the password must be changed first
 };

@@ -270,53 +270,67 @@ std::string PageRequest::Query(std::string_view name) const {
 
 // ---- The guard ------------------------------------------------------------------------
 
+namespace {
+
+// Resolves who is acting (into `who`), turns away who may not see the page, checks a
+// form's CSRF token, and runs the handler.
+Response GuardPage(PageEnv* e, PageAccess access, const PageHandler& handler,
+                   const Request& request, const PathParams& params,
+                   std::optional<app::Authenticated>& who) {
+  if (std::string cookie = api::SessionCookieOf(request); !cookie.empty()) {
+    auto resolved =
+        e->accounts.ResolveSession(cookie, request.remote_address, request.request_id);
+    if (resolved.ok()) {
+      who = std::move(resolved).value();
+    } else if (resolved.status().code() != ErrorCode::kUnauthenticated) {
+      PageRequest page{e, request, params, nullptr, {},
+                       app::Actor::Anonymous(request.remote_address, request.request_id)};
+      return ErrorPage(page, resolved.status());
+    }
+  }
+  PageRequest page{e, request, params, who ? &*who : nullptr, {},
+                   who ? who->actor
+                       : app::Actor::Anonymous(request.remote_address, request.request_id)};
+  if (access != PageAccess::kOpen && !who) {
+    Response r = Redirect(request.method == "GET"
+                              ? PathWithQuery("/sign-in", {{"next", request.target}})
+                              : "/sign-in");
+    // A cookie that names no live session is of no more use to the browser.
+    if (!api::SessionCookieOf(request).empty()) {
+      r.SetHeader("Set-Cookie", api::ClearedSessionCookie(request.secure));
+    }
+    return r;
+  }
+  if (request.method == "POST") {
+    auto form = Form::Parse(request);
+    if (!form.ok()) return ErrorPage(page, form.status());
+    page.form = std::move(form).value();
+    // Signing in has no session yet; every other form proves it came from a page of
+    // Lookout with the session's CSRF token.
+    if (who && (who->csrf_token.empty() ||
+                !app::SecretsEqual(page.form.Get("csrf_token"), who->csrf_token))) {
+      return Refusal(page, 403, "This form has expired",
+                     "Lookout could not accept this form because it was not sent from a "
+                     "page of your current session. Go back, reload the page and try "
+                     "again.");
+    }
+  }
+  if (who && who->must_change_password && access == PageAccess::kSignedIn) {
+    return Redirect("/account/password");
+  }
+  return handler(page);
+}
+
+}  // namespace
+
 void AddPage(Router& router, const PageEnvPtr& env, std::string method, std::string path,
              std::string summary, PageAccess access, PageHandler handler) {
   auto guarded = [e = env, access, handler = std::move(handler)](const Request& request,
-                                                          const PathParams& params) {
+                                                                 const PathParams& params) {
     std::optional<app::Authenticated> who;
-    if (std::string cookie = api::SessionCookieOf(request); !cookie.empty()) {
-      auto resolved =
-          e->accounts.ResolveSession(cookie, request.remote_address, request.request_id);
-      if (resolved.ok()) {
-        who = std::move(resolved).value();
-      } else if (resolved.status().code() != ErrorCode::kUnauthenticated) {
-        PageRequest page{e.get(), request, params, nullptr, {},
-                         app::Actor::Anonymous(request.remote_address, request.request_id)};
-        return ErrorPage(page, resolved.status());
-      }
-    }
-    PageRequest page{e.get(), request, params, who ? &*who : nullptr, {},
-                     who ? who->actor
-                         : app::Actor::Anonymous(request.remote_address, request.request_id)};
-    if (access != PageAccess::kOpen && !who) {
-      Response r = Redirect(request.method == "GET"
-                                ? PathWithQuery("/sign-in", {{"next", request.target}})
-                                : "/sign-in");
-      // A cookie that names no live session is of no more use to the browser.
-      if (!api::SessionCookieOf(request).empty()) {
-        r.SetHeader("Set-Cookie", api::ClearedSessionCookie(request.secure));
-      }
-      return r;
-    }
-    if (request.method == "POST") {
-      auto form = Form::Parse(request);
-      if (!form.ok()) return ErrorPage(page, form.status());
-      page.form = std::move(form).value();
-      // Signing in has no session yet; every other form proves it came from a page of
-      // Lookout with the session's CSRF token.
-      if (who && (who->csrf_token.empty() ||
-                  !app::SecretsEqual(page.form.Get("csrf_token"), who->csrf_token))) {
-        return Refusal(page, 403, "This form has expired",
-                       "Lookout could not accept this form because it was not sent from a "
-                       "page of your current session. Go back, reload the page and try "
-                       "again.");
-      }
-    }
-    if (who && who->must_change_password && access == PageAccess::kSignedIn) {
-      return Redirect("/account/password");
-    }
-    return handler(page);
+    Response response = GuardPage(e.get(), access, handler, request, params, who);
+    if (who) response.user = who->actor.id;  // for the request log
+    return response;
   };
   router.Add({std::move(method), std::move(path), std::move(summary), "", false,
               std::move(guarded)});

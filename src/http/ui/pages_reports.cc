@@ -4,10 +4,9 @@
 // delivered. The downloadable report formats come with the impact report itself.
 #include <map>
 
-#include "app/impact_report.h"
 #include "app/policy.h"
+#include "app/produce_report.h"
 #include "app/publish.h"
-#include "app/quarterly_return.h"
 #include "domain/rules.h"
 #include "http/ui/display.h"
 #include "http/ui/pages.h"
@@ -208,13 +207,13 @@ void AddReportPages(Router& router, const PageEnvPtr& env) {
             if (auto refused = RefusedReports(page)) return *refused;
             app::ImpactReportRequest request{page.Query("period"), page.Query("region"), 5, BaseUrl(page)};
             const std::string format = page.Query("format").empty() ? "html" : page.Query("format");
-            auto doc = app::BuildImpactReport(page.env->services, page.actor, request);
-            if (!doc.ok()) return ErrorPage(page, doc.status());
-            auto rendered = report::RenderReport(*doc, format);
-            if (!rendered.ok()) return ErrorPage(page, rendered.status());
+            auto produced = app::ProduceReport(page.env->services, page.actor,
+                                               {app::ReportKind::kImpact, request, format});
+            if (!produced.ok()) return ErrorPage(page, produced.status());
+            report::RenderedReport& rendered = produced->rendered;
             Response r;
-            r.content_type = rendered->content_type;
-            const std::string file = report::ReportFileName(*doc, rendered->extension);
+            r.content_type = rendered.content_type;
+            const std::string file = report::ReportFileName(produced->doc, rendered.extension);
             if (format == "html") {
               // Read in the browser, its figures' links open the records; its styles are
               // its own, so it gets a policy of its own.
@@ -224,7 +223,7 @@ void AddReportPages(Router& router, const PageEnvPtr& env) {
               r.SetHeader("Content-Disposition", "attachment; filename=\"" + file + "\"");
             }
             r.SetHeader("Cache-Control", "no-store");
-            r.body = std::move(rendered->bytes);
+            r.body = std::move(rendered.bytes);
             return r;
           });
 
@@ -237,16 +236,19 @@ void AddReportPages(Router& router, const PageEnvPtr& env) {
               return ErrorPage(page, Status::Validation({{"format", "must be csv or xlsx"}},
                                                         "The quarterly return is a CSV or XLSX file."));
             }
-            auto doc = app::BuildQuarterlyReturn(page.env->services, page.actor, page.Query("period"));
-            if (!doc.ok()) return ErrorPage(page, doc.status());
-            auto rendered = report::RenderReport(*doc, format);
-            if (!rendered.ok()) return ErrorPage(page, rendered.status());
+            app::ReportOrder order;
+            order.kind = app::ReportKind::kQuarterly;
+            order.request.period = page.Query("period");
+            order.format = format;
+            auto produced = app::ProduceReport(page.env->services, page.actor, order);
+            if (!produced.ok()) return ErrorPage(page, produced.status());
+            report::RenderedReport& rendered = produced->rendered;
             Response r;
-            r.content_type = rendered->content_type;
+            r.content_type = rendered.content_type;
             r.SetHeader("Content-Disposition", "attachment; filename=\"" +
-                                                   report::ReportFileName(*doc, rendered->extension) + "\"");
+                                                   report::ReportFileName(produced->doc, rendered.extension) + "\"");
             r.SetHeader("Cache-Control", "no-store");
-            r.body = std::move(rendered->bytes);
+            r.body = std::move(rendered.bytes);
             return r;
           });
 

@@ -22,6 +22,10 @@ Status StatusFromDbError(const DbError& error) {
 
 // ---- Lease --------------------------------------------------------------------------------
 
+Lease::Lease(SqlStore* store, size_t position) : store_(store), position_(position) {
+  store_->leased_.fetch_add(1, std::memory_order_relaxed);
+}
+
 Lease::Lease(Lease&& other) noexcept : store_(other.store_), position_(other.position_) {
   other.store_ = nullptr;
 }
@@ -77,7 +81,14 @@ Result<std::unique_ptr<SqlStore>> SqlStore::Create(std::unique_ptr<Dialect> dial
   return store;
 }
 
-void SqlStore::GiveBack(size_t position) { pool_.give_back(position); }
+void SqlStore::GiveBack(size_t position) {
+  leased_.fetch_sub(1, std::memory_order_relaxed);
+  pool_.give_back(position);
+}
+
+Store::PoolStatus SqlStore::Pool() const {
+  return {static_cast<int64_t>(pool_size_), leased_.load(std::memory_order_relaxed)};
+}
 
 Status SqlStore::Reconnect(size_t position) {
   Connection& c = connections_[position];

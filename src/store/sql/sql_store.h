@@ -25,7 +25,8 @@ class SqlStore;
 // One pooled connection, leased for as long as this object lives. Movable, not copyable.
 class Lease {
  public:
-  Lease(SqlStore* store, size_t position) : store_(store), position_(position) {}
+  // Counts the connection as in use until the lease ends (SqlStore::Pool).
+  Lease(SqlStore* store, size_t position);
   Lease(Lease&& other) noexcept;
   Lease& operator=(Lease&&) = delete;
   Lease(const Lease&) = delete;
@@ -63,6 +64,7 @@ class SqlStore : public Store {
   Result<int> SchemaVersion() override;
   Result<std::vector<Migration>> Migrate(bool dry_run) override;
   bool Ping() override;
+  PoolStatus Pool() const override;
 
   // The columns `table` has in the database, in table order (for schema checks).
   Result<std::vector<std::string>> TableColumnNames(const std::string& table);
@@ -93,6 +95,8 @@ class SqlStore : public Store {
   std::vector<Connection> connections_;
   // Bumped by Migrate: statements prepared before a schema change are prepared again.
   std::atomic<uint64_t> schema_generation_{0};
+  // Connections leased now: made by Lease, given back by GiveBack.
+  std::atomic<int64_t> leased_{0};
 };
 
 // The Status for a driver error caught at the store boundary.

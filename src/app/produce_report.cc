@@ -1,0 +1,29 @@
+#include "app/produce_report.h"
+
+#include <utility>
+
+#include "app/app_metrics.h"
+#include "app/quarterly_return.h"
+#include "core/metrics.h"
+
+namespace lookout::app {
+
+const char* ReportKindName(ReportKind kind) {
+  return kind == ReportKind::kQuarterly ? "quarterly" : "impact";
+}
+
+Result<ProducedReport> ProduceReport(Services& services, const Actor& actor,
+                                     const ReportOrder& order) {
+  const metrics::Stopwatch stopwatch;
+  Result<report::ReportDoc> built =
+      order.kind == ReportKind::kQuarterly
+          ? BuildQuarterlyReturn(services, actor, order.request.period, order.request.threshold)
+          : BuildImpactReport(services, actor, order.request);
+  LOOKOUT_ASSIGN_OR_RETURN(report::ReportDoc doc, std::move(built));
+  LOOKOUT_ASSIGN_OR_RETURN(report::RenderedReport rendered,
+                           report::RenderReport(doc, order.format));
+  RecordReportTime(ReportKindName(order.kind), order.format, stopwatch.Seconds());
+  return ProducedReport{std::move(doc), std::move(rendered)};
+}
+
+}  // namespace lookout::app
