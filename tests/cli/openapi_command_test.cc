@@ -20,8 +20,9 @@ TEST(OpenApiCommand, PrintsTheDescriptionWithoutMakingADatabase) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const nlohmann::json doc = nlohmann::json::parse(r.out);
   EXPECT_EQ(doc["openapi"], "3.1.0");
-  // The version the server reports, commit included.
-  EXPECT_THAT(doc["info"]["version"].get<std::string>(), HasSubstr("(commit "));
+  // The release, as /healthz and `lookout --version` report it.
+  const RunResult version = RunLookout({"--version"}, dir.path());
+  EXPECT_THAT(version.out, HasSubstr("lookout " + doc["info"]["version"].get<std::string>() + "\n"));
   EXPECT_TRUE(doc["paths"].contains("/api/v1/openapi.json"));
   EXPECT_TRUE(doc["paths"].contains("/api/v1/tasks/{id}/transitions"));
   EXPECT_FALSE(std::filesystem::exists(dir.path() / "var"));

@@ -289,7 +289,9 @@ TEST_F(OpenApiTest, ErrorAnswersHaveTheErrorShapeAndNameTheirCodes) {
     const Route* route = FindRoute(key);
     ASSERT_NE(route, nullptr) << key;
     const bool open = api::AccessOf(route->method, route->path) == api::Access::kOpen;
-    if (!open) EXPECT_TRUE(responses.contains("401")) << key << " is not open";
+    if (!open) {
+      EXPECT_TRUE(responses.contains("401")) << key << " is not open";
+    }
     for (ErrorCode code : route->errors) {
       const std::string status = std::to_string(ErrorCodeHttpStatus(code));
       ASSERT_TRUE(responses.contains(status)) << key << " documents " << ErrorCodeName(code);
