@@ -37,6 +37,49 @@ struct ParsedQuery {
   nlohmann::ordered_json filters = nlohmann::ordered_json::object();  // as given, for the record
 };
 
+// The audit parameters of ListAudit and ExportAudit, as ParseAuditParams reads them.
+std::vector<ParamDoc> AuditParams(bool paging, bool with_reason) {
+  auto text = [](const char* name, std::string description) {
+    ParamDoc p;
+    p.name = name;
+    p.description = std::move(description) + " (at most " + std::to_string(kMaxFilterLength) +
+                    " characters).";
+    return p;
+  };
+  std::vector<ParamDoc> out;
+  out.push_back(text("actor", "Who acted, as the trail names them: staff:<id>, cli:<user>, system"));
+  out.push_back(text("action", "What was done, e.g. create, update, transition, consult, export or sign_in"));
+  out.push_back(text("entity", "The kind of record, by name or as the command line spells it "
+                               "(task_transition or task-transition)"));
+  ParamDoc id;
+  id.name = "entity_id";
+  id.description = "The record's id; needs entity, since ids are numbered per kind.";
+  id.type = "integer";
+  id.minimum = 1;
+  out.push_back(std::move(id));
+  for (const char* bound : {"from", "to"}) {
+    ParamDoc p;
+    p.name = bound;
+    p.description = std::string("Entries written ") +
+                    (std::string_view(bound) == "from" ? "at or after" : "at or before") +
+                    " this moment: a date YYYY-MM-DD (its whole day) or a UTC timestamp "
+                    "YYYY-MM-DDTHH:MM:SSZ.";
+    out.push_back(std::move(p));
+  }
+  if (paging) {
+    for (ParamDoc& p : PagingParameters("entries", kDefaultLimit, kMaxLimit)) {
+      out.push_back(std::move(p));
+    }
+  }
+  if (with_reason) {
+    ParamDoc reason;
+    reason.name = "reason";
+    reason.description = "Why the trail is exported (at most 2000 characters).";
+    out.push_back(std::move(reason));
+  }
+  return out;
+}
+
 // The audit parameters of ListAudit and ExportAudit. `paging` accepts limit and offset;
 // `with_reason` accepts reason (an export's purpose).
 Result<ParsedQuery> ParseAuditParams(const Params& params, bool paging, bool with_reason) {
@@ -106,9 +149,10 @@ Result<ParsedQuery> ParseAuditParams(const Params& params, bool paging, bool wit
       }
       out.reason = value;
     } else {
-      std::string accepted = "actor, action, entity, entity_id, from, to";
-      if (paging) accepted += ", limit, offset";
-      if (with_reason) accepted += ", reason";
+      std::string accepted;
+      for (const ParamDoc& p : AuditParams(paging, with_reason)) {
+        accepted += (accepted.empty() ? "" : ", ") + p.name;
+      }
       errors.push_back(
           {key, "is not a parameter of the audit trail; the parameters are: " + accepted});
     }
@@ -128,6 +172,8 @@ nlohmann::ordered_json TextOrNull(const std::string& text) {
 }
 
 }  // namespace
+
+std::vector<ParamDoc> ListAuditParameters() { return AuditParams(true, false); }
 
 Result<AuditVerification> VerifyAuditTrail(store::Store& store, int64_t batch_size) {
   if (batch_size < 1) return Status::BadRequest("The batch size must be 1 or more.");

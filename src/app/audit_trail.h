@@ -65,6 +65,9 @@ Status AuthorizeAuditAccess(const Actor& actor);
 // Browsing is not itself recorded: only administrators may, and an export is.
 Result<store::AuditPage> ListAudit(Services& services, const Actor& actor, const Params& params);
 
+// The parameters ListAudit accepts, as documentation describes them.
+std::vector<ParamDoc> ListAuditParameters();
+
 // One entry as JSON: id, at, actor, address, request_id, action, entity, entity_id,
 // changes (the recorded object; a string if what is stored is not JSON), reason,
 // prev_hash, hash. Empty text is null.

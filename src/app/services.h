@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -40,6 +41,24 @@ struct Actor {
 
 // Query-string style parameters: ("region", "EM"), ("theme", "cce"), ("q", "hotel").
 using Params = std::vector<std::pair<std::string, std::string>>;
+
+// One query parameter a use case accepts, as documentation describes it (the API's
+// OpenAPI description is made from these). The constraints are JSON Schema's.
+struct ParamDoc {
+  std::string name;
+  std::string description;
+  std::string type = "string";       // "string", "integer" or "boolean"
+  std::string format;                // "date", "date-time", ...; "" for none
+  std::vector<std::string> allowed;  // the only values accepted, when they are a fixed list
+  std::optional<int64_t> minimum;
+  std::optional<int64_t> maximum;
+  std::string default_value;  // what applies when it is left out; "" for none
+};
+
+// The paging parameters of a list of `things` ("records"): limit (1 to `max_limit`,
+// `default_limit` when left out) and offset (0 or more).
+std::vector<ParamDoc> PagingParameters(const std::string& things, int64_t default_limit,
+                                       int64_t max_limit);
 
 // A record as written, with warnings that did not stop it (free text that looks
 // identifying, for example).
@@ -117,6 +136,11 @@ class Services {
   // Unknown parameters and bad values are kValidation with one FieldError each.
   Result<store::Page> List(const Actor& actor, const domain::EntityDef& entity,
                            const Params& params);
+  // Every parameter List accepts for `entity`, in the order above: its filters (and
+  // region for an entity whose region field has another name), from / to / period,
+  // <date field>_from and _to for each date field, q, archived, sort (with every value
+  // it takes), limit and offset.
+  static std::vector<ParamDoc> ListParameters(const domain::EntityDef& entity);
   Result<Record> Get(const Actor& actor, const domain::EntityDef& entity, int64_t id);
   Result<Saved> Create(const Actor& actor, const domain::EntityDef& entity, Record input);
   // `changes` holds only the fields to change. kConflict when `version` is stale.

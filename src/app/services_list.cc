@@ -55,16 +55,144 @@ const FieldDef* DateBoundField(const EntityDef& entity, const std::string& key) 
 
 std::string FilterNames(const EntityDef& entity) {
   std::string out;
-  for (const FieldDef& f : entity.fields) {
-    if (f.filter) out += (out.empty() ? "" : ", ") + f.name;
+  for (const ParamDoc& p : Services::ListParameters(entity)) {
+    out += (out.empty() ? "" : ", ") + p.name;
   }
-  if (!entity.region_field.empty() && entity.Find("region") == nullptr) out += ", region";
-  if (!entity.date_field.empty()) out += ", from, to, period";
-  out += ", <date field>_from, <date field>_to, q, archived, sort, limit, offset";
   return out;
 }
 
+bool IsSortable(const EntityDef& entity, const std::string& name) {
+  if (name == "id" || name == "created_at" || name == "updated_at") return true;
+  const FieldDef* f = entity.Find(name);
+  return f != nullptr && f->IsColumn() && f->type != FieldType::kChildren;
+}
+
+// The field a "region" parameter filters by, when the entity's region field has another
+// name; nullptr otherwise.
+const FieldDef* RegionAlias(const EntityDef& entity) {
+  if (entity.region_field.empty() || entity.Find("region") != nullptr) return nullptr;
+  const FieldDef* f = entity.Find(entity.region_field);
+  return f != nullptr && f->filter ? f : nullptr;
+}
+
+// What one value of a filter on `f` is, for its description.
+std::string FilterValue(const FieldDef& f) {
+  switch (f.type) {
+    case FieldType::kEnum:
+    case FieldType::kEnumSet:
+      return "a code of the vocabulary " + f.target;
+    case FieldType::kRef:
+    case FieldType::kRefSet: {
+      const EntityDef* target = domain::FindEntity(f.target);
+      const std::string label = target != nullptr ? target->label : f.target;
+      return (target != nullptr && target->IsReference() ? "the code of the " : "the id of the ") +
+             label + " it refers to";
+    }
+    case FieldType::kBool:
+      return "true or false";
+    case FieldType::kInt:
+      return "a whole number";
+    case FieldType::kDate:
+      return "a date, YYYY-MM-DD";
+    default:
+      return "the exact text";
+  }
+}
+
+ParamDoc FilterParam(const std::string& name, const FieldDef& f) {
+  ParamDoc p;
+  p.name = name;
+  p.description = f.label + ": " + FilterValue(f) + ". Several values separated by ',' match " +
+                  (f.IsSet() ? "a record holding any of them." : "any of them.");
+  return p;
+}
+
+ParamDoc DateParam(std::string name, std::string description) {
+  ParamDoc p;
+  p.name = std::move(name);
+  p.description = std::move(description);
+  p.format = "date";
+  return p;
+}
+
 }  // namespace
+
+std::vector<ParamDoc> PagingParameters(const std::string& things, int64_t default_limit,
+                                       int64_t max_limit) {
+  ParamDoc limit;
+  limit.name = "limit";
+  limit.description = "How many " + things + " per page.";
+  limit.type = "integer";
+  limit.minimum = 1;
+  limit.maximum = max_limit;
+  limit.default_value = std::to_string(default_limit);
+  ParamDoc offset;
+  offset.name = "offset";
+  offset.description = "How many matching " + things + " to skip.";
+  offset.type = "integer";
+  offset.minimum = 0;
+  offset.default_value = "0";
+  return {std::move(limit), std::move(offset)};
+}
+
+std::vector<ParamDoc> Services::ListParameters(const EntityDef& entity) {
+  std::vector<ParamDoc> out;
+  for (const FieldDef& f : entity.fields) {
+    if (f.filter) out.push_back(FilterParam(f.name, f));
+  }
+  if (const FieldDef* region = RegionAlias(entity)) {
+    ParamDoc p = FilterParam("region", *region);
+    p.description = "The same filter as " + region->name + ". " + p.description;
+    out.push_back(std::move(p));
+  }
+  if (const FieldDef* date = entity.Find(entity.date_field)) {
+    const std::string what = "Records whose " + date->name + " is ";
+    out.push_back(DateParam("from", what + "on or after this day."));
+    out.push_back(DateParam("to", what + "on or before this day."));
+    ParamDoc period;
+    period.name = "period";
+    period.description = what + "in this financial year (2025-26) or quarter of one (2025-26 Q3).";
+    out.push_back(std::move(period));
+  }
+  for (const FieldDef& f : entity.fields) {
+    if (f.type != FieldType::kDate) continue;
+    out.push_back(DateParam(f.name + "_from", "Records whose " + f.name + " is on or after this day."));
+    out.push_back(DateParam(f.name + "_to", "Records whose " + f.name + " is on or before this day."));
+  }
+  std::string searched;
+  for (const FieldDef& f : entity.fields) {
+    if (f.search) searched += (searched.empty() ? "" : ", ") + f.name;
+  }
+  ParamDoc q;
+  q.name = "q";
+  q.description = "Text search, any case, at most 200 characters" +
+                  (searched.empty() ? std::string(" (this kind has no searchable field).")
+                                    : " in " + searched + ".");
+  out.push_back(std::move(q));
+  ParamDoc archived;
+  archived.name = "archived";
+  archived.description = "Whether archived records are left out, listed too, or listed alone.";
+  archived.allowed = {"exclude", "include", "only"};
+  archived.default_value = "exclude";
+  out.push_back(std::move(archived));
+  ParamDoc sort;
+  sort.name = "sort";
+  sort.description = "The field to sort by, '-' first for descending; ties are broken by id.";
+  std::vector<std::string> sortable = {"id", "created_at", "updated_at"};
+  for (const FieldDef& f : entity.fields) {
+    if (IsSortable(entity, f.name) && f.name != "id") sortable.push_back(f.name);
+  }
+  for (const std::string& name : sortable) {
+    sort.allowed.push_back(name);
+    sort.allowed.push_back("-" + name);
+  }
+  sort.default_value = (entity.sort_descending ? "-" : "") + entity.sort_field;
+  out.push_back(std::move(sort));
+  for (ParamDoc& p : PagingParameters("records", store::ListQuery().limit, kMaxLimit)) {
+    out.push_back(std::move(p));
+  }
+  return out;
+}
 
 store::AuditEntry Services::DisclosureEntry(const Actor& actor, const std::string& action,
                                             const EntityDef& entity,
@@ -97,16 +225,6 @@ store::AuditEntry Services::DisclosureEntry(const Actor& actor, const std::strin
   return e;
 }
 
-namespace {
-
-bool IsSortable(const EntityDef& entity, const std::string& name) {
-  if (name == "id" || name == "created_at" || name == "updated_at") return true;
-  const FieldDef* f = entity.Find(name);
-  return f != nullptr && f->IsColumn() && f->type != FieldType::kChildren;
-}
-
-}  // namespace
-
 Result<store::Page> Services::List(const Actor& actor, const EntityDef& entity,
                                    const Params& params) {
   LOOKOUT_RETURN_IF_ERROR(policy::Authorize(actor, policy::Operation::kRead, entity));
@@ -121,9 +239,7 @@ Result<store::Page> Services::List(const Actor& actor, const EntityDef& entity,
       continue;
     }
     const FieldDef* field = entity.Find(key);
-    if (field == nullptr && key == "region" && !entity.region_field.empty()) {
-      field = entity.Find(entity.region_field);
-    }
+    if (field == nullptr && key == "region") field = RegionAlias(entity);
     if (field != nullptr && field->filter) {
       const FieldDef element = ElementOf(*field);
       store::Condition cond;

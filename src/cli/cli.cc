@@ -40,6 +40,7 @@ const std::vector<CommandSpec>& CommandTable() {
       {"version", "Show the version, the commit and the schema version", false, MakeVersionCommand},
       {"formats-doc", "Print docs/data-formats.md, generated from the data model", true,
        MakeFormatsDocCommand},
+      {"openapi", "Print the OpenAPI description of the JSON API", true, MakeOpenApiCommand},
   };
   return kCommands;
 }

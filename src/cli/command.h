@@ -137,6 +137,7 @@ std::unique_ptr<Command> MakeUserCommand();
 std::unique_ptr<Command> MakeDemoCommand();
 std::unique_ptr<Command> MakeVersionCommand();
 std::unique_ptr<Command> MakeFormatsDocCommand();
+std::unique_ptr<Command> MakeOpenApiCommand();
 std::unique_ptr<Command> MakeAuditCommand();
 std::unique_ptr<Command> MakeRetentionCommand();
 std::unique_ptr<Command> MakeBackupCommand();

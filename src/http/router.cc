@@ -78,6 +78,22 @@ void Router::Add(Route route) {
     }
   }
   if (!route.handler) throw std::invalid_argument("route without a handler: " + route.path);
+  for (const Param& param : route.params) {
+    if (param.in != ParamIn::kPath) continue;
+    bool in_template = false;
+    for (size_t i = 0; i < pattern.segments.size(); ++i) {
+      in_template = in_template || (pattern.is_param[i] && pattern.segments[i] == param.name);
+    }
+    if (!in_template) {
+      throw std::invalid_argument("route " + route.method + " " + route.path +
+                                  " documents a path parameter {" + param.name +
+                                  "} its template lacks");
+    }
+  }
+  if (!route.json_body && (!route.request_schema.empty() || route.body_optional)) {
+    throw std::invalid_argument("route " + route.method + " " + route.path +
+                                " describes a request body but takes none (json_body is false)");
+  }
   routes_.push_back(std::move(route));
   patterns_.push_back(std::move(pattern));
 }

@@ -4,8 +4,10 @@
 #ifndef LOOKOUT_HTTP_ROUTER_H_
 #define LOOKOUT_HTTP_ROUTER_H_
 
+#include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -31,6 +33,24 @@ class PathParams {
 
 using RouteHandler = std::function<Response(const Request&, const PathParams&)>;
 
+// Where a documented parameter travels.
+enum class ParamIn { kQuery, kPath, kHeader };
+
+// A parameter a route reads, as its documentation describes it. The value's constraints
+// are those of JSON Schema (type, format, enum, minimum, maximum, default).
+struct Param {
+  std::string name;
+  std::string description;
+  ParamIn in = ParamIn::kQuery;
+  std::string type = "string";       // "string", "integer", "number" or "boolean"
+  std::string format;                // "date", "date-time", ...; "" for none
+  std::vector<std::string> allowed;  // the only values accepted, when they are a fixed list
+  std::optional<int64_t> minimum;
+  std::optional<int64_t> maximum;
+  std::string default_value;         // what applies when it is left out, as written; "" for none
+  bool required = false;             // path parameters are always required
+};
+
 struct Route {
   std::string method;      // "GET", "POST", "PATCH", ...
   std::string path;        // template: literal segments and whole-segment {name} parameters
@@ -38,13 +58,34 @@ struct Route {
   std::string entity;      // the entity it serves ("task"), empty for other routes
   bool json_body = false;  // takes a JSON object as its body
   RouteHandler handler;
+
+  // What the route's documentation (the OpenAPI description, http/api/openapi.h) says
+  // beyond the above. Every member has a default, so that a route which sets none is
+  // still described: a 200 JSON answer of unstated shape, no parameters but those of the
+  // template (described as text), and the errors every route can answer.
+  std::string description;  // more than the summary, when there is more to say
+  // Query and header parameters it reads; a ParamIn::kPath entry describes a {name} of
+  // the template more precisely than as text (Add refuses one the template lacks).
+  std::vector<Param> params;
+  int success_status = 200;                         // of the answer when all goes well
+  std::string content_type = "application/json";    // of that answer (Response::content_type)
+  // JSON Schemas, as JSON text, of the successful answer and of the body of a json_body
+  // route. "" leaves the answer's shape unstated and describes a body as a JSON object
+  // (the fields of `entity`, when it is one of domain::AllEntities()).
+  std::string response_schema;
+  std::string request_schema;
+  bool body_optional = false;  // a json_body route that also accepts no body at all
+  // The error codes its own work can answer with. Those of the authentication guard, of
+  // reading a JSON body or an {id} and of the server itself are added by the description.
+  std::vector<ErrorCode> errors;
 };
 
 class Router {
  public:
-  // Adds a route. A malformed template ("/a/{id", "/a/x{id}", "no/leading/slash") or a
-  // second route with the same method and template is a programming error and throws
-  // std::invalid_argument.
+  // Adds a route. A malformed template ("/a/{id", "/a/x{id}", "no/leading/slash"), a
+  // second route with the same method and template, a ParamIn::kPath parameter the
+  // template lacks, or a request schema or body_optional on a route without json_body is
+  // a programming error and throws std::invalid_argument.
   void Add(Route route);
 
   // Answers `request`: the handler of the matching route (a route with more literal

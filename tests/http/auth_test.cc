@@ -204,6 +204,7 @@ TEST_F(AuthApiTest, AnswersEveryRouteWith401WhenAnonymous) {
     Response res = router->Handle(MakeRequest(route.method, path, route.json_body ? "{}" : ""));
     // GET /metrics answers by where the request comes from (metrics_test.cc), not 401.
     const bool open = path == "/healthz" || path == "/readyz" || path == "/metrics" ||
+                      path == "/api/v1/openapi.json" ||
                       (route.method == "POST" && path == "/api/v1/session");
     if (open) {
       EXPECT_NE(res.status, 401) << route.method << " " << route.path;

@@ -94,6 +94,23 @@ TEST(Router, RefusesMalformedAndDuplicateTemplates) {
   EXPECT_THROW(router.Add({"GET", "/b", "", "", false, nullptr}), std::invalid_argument);
 }
 
+TEST(Router, RefusesDocumentationThatDisagreesWithTheRoute) {
+  Router router;
+  Param undocumented{.name = "task", .in = ParamIn::kPath};
+  EXPECT_THROW(router.Add({.method = "GET", .path = "/a/{id}", .handler = Answer("x"),
+                           .params = {undocumented}}),
+               std::invalid_argument);
+  EXPECT_THROW(router.Add({.method = "GET", .path = "/a", .handler = Answer("x"),
+                           .request_schema = R"({"type": "object"})"}),
+               std::invalid_argument);
+  EXPECT_THROW(
+      router.Add({.method = "GET", .path = "/a", .handler = Answer("x"), .body_optional = true}),
+      std::invalid_argument);
+  Param id{.name = "id", .in = ParamIn::kPath, .type = "integer"};
+  router.Add({.method = "GET", .path = "/a/{id}", .handler = Answer("x"), .params = {id}});
+  EXPECT_EQ(router.routes().size(), 1u);
+}
+
 TEST(Router, ListsItsRoutesAsData) {
   Router router = Sample();
   std::vector<std::pair<std::string, std::string>> listed;

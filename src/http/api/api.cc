@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "app/passwords.h"
+#include "http/api/openapi.h"
 #include "http/api/routes.h"
 
 namespace lookout::http {
@@ -32,10 +33,6 @@ class ScopedAuthentication {
  private:
   CurrentRequest saved_;
 };
-
-bool ChangesState(const std::string& method) {
-  return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
-}
 
 Response Unauthenticated(const Request& request, const Status& status) {
   Response response = ErrorResponse(status, request);
@@ -100,6 +97,11 @@ Response Guard(app::Accounts& accounts, const RouteHandler& handler, Access acce
 
 }  // namespace
 
+bool ChangesState(const std::string& method) {
+  return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
+}
+
+// The token of "Bearer <token>" (the scheme in any case), or nullopt for another scheme.
 std::optional<std::string> BearerToken(const std::string& authorization) {
   constexpr std::string_view kScheme = "bearer";
   if (authorization.size() <= kScheme.size() || authorization[kScheme.size()] != ' ') {
@@ -139,6 +141,7 @@ void AddApiRoutes(Router& router, app::Services& services, app::Accounts& accoun
   }
   api::AddAuthRoutes(routes, accounts, options.max_concurrent_sign_ins);
   api::AddMetricsRoute(routes, services, options.metrics_token);
+  api::AddOpenApiRoute(routes, options.version);  // last: it describes every route above
   // Every route, whoever added it, goes through the same guard.
   app::Accounts* a = &accounts;
   for (const Route& route : routes.routes()) {

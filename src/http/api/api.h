@@ -10,7 +10,9 @@
 //     `X-CSRF-Token` (403 csrf_failed otherwise);
 //   - otherwise the request is anonymous.
 // Anonymous requests get 401 on every route except GET /healthz, GET /readyz, GET /metrics
-// (which checks who asks itself) and POST /api/v1/session (signing in); an unknown or ended session or token gets 401 too
+// (which checks who asks itself), GET /api/v1/openapi.json (the API's OpenAPI description,
+// http/api/openapi.h) and POST /api/v1/session (signing in); an unknown or ended session
+// or token gets 401 too
 // (and the cookie is cleared). While a staff member's password must be changed, only
 // GET and DELETE /api/v1/session, POST /api/v1/session/sign-out-everywhere and
 // POST /api/v1/account/password are open to them (403 password_change_required).

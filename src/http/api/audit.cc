@@ -33,14 +33,46 @@ Response ListAudit(app::Services& services, const Request& request) {
   return JsonResponse(200, body);
 }
 
+// The answer of ListAudit: a page of entries as app::AuditEntryToJson writes them.
+constexpr const char* kAuditPageSchema = R"({
+  "title": "AuditPage", "type": "object",
+  "properties": {
+    "items": {"type": "array", "items": {
+      "type": "object",
+      "properties": {
+        "id": {"type": "integer"},
+        "at": {"type": "string", "format": "date-time", "description": "When (UTC)."},
+        "actor": {"type": "string", "description": "staff:<id>, cli:<user> or system."},
+        "address": {"type": ["string", "null"]},
+        "request_id": {"type": ["string", "null"]},
+        "action": {"type": "string"},
+        "entity": {"type": "string"},
+        "entity_id": {"type": ["integer", "null"]},
+        "changes": {"description": "What was recorded: for a change {\"field\": [old, new]}, free text only as changed with its length, secrets never; null when nothing was."},
+        "reason": {"type": ["string", "null"]},
+        "prev_hash": {"type": ["string", "null"], "description": "The hash of the entry before it; null for the first."},
+        "hash": {"type": "string", "description": "SHA-256 of this entry and prev_hash."}},
+      "required": ["id", "at", "actor", "address", "request_id", "action", "entity",
+                   "entity_id", "changes", "reason", "prev_hash", "hash"]}},
+    "total": {"type": "integer"},
+    "limit": {"type": "integer"},
+    "offset": {"type": "integer"}},
+  "required": ["items", "total", "limit", "offset"]})";
+
 }  // namespace
 
 void AddAuditRoutes(Router& router, app::Services& services) {
   app::Services* s = &services;
-  router.Add({"GET", std::string(kPrefix) + "/audit",
-              "The audit trail, newest first (administrators): filters actor, action, entity, "
-              "entity_id, from, to; limit, offset.",
-              "", false, [s](const Request& r, const PathParams&) { return ListAudit(*s, r); }});
+  std::vector<Param> params;
+  for (const app::ParamDoc& doc : app::ListAuditParameters()) params.push_back(QueryParam(doc));
+  router.Add({.method = "GET",
+              .path = std::string(kPrefix) + "/audit",
+              .summary = "The audit trail, newest first (administrators): filters actor, action, "
+                         "entity, entity_id, from, to; limit, offset.",
+              .handler = [s](const Request& r, const PathParams&) { return ListAudit(*s, r); },
+              .params = std::move(params),
+              .response_schema = kAuditPageSchema,
+              .errors = {ErrorCode::kForbidden, ErrorCode::kValidation}});
 }
 
 }  // namespace lookout::http::api

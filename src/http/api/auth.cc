@@ -12,13 +12,12 @@
 
 #include "http/api/api.h"
 #include "http/api/json_io.h"
+#include "http/api/openapi.h"
 #include "http/api/routes.h"
 
 namespace lookout::http::api {
 
 namespace {
-
-constexpr const char* kCookieName = "lookout_session";
 
 const std::string& SessionPath() {
   static const std::string kPath = std::string(kPrefix) + "/session";
@@ -80,6 +79,25 @@ Result<std::map<std::string, std::string>> StringFields(const nlohmann::json& bo
   return out;
 }
 
+// The text fields each body takes, all required: read by StringFields and described by
+// StringFieldsSchema.
+const std::vector<std::string> kSignInFields = {"email", "password"};
+const std::vector<std::string> kPasswordFields = {"current", "new"};
+const std::vector<std::string> kTokenFields = {"name", "expires_on"};
+
+// The JSON Schema of a body of the text fields `names`, all required, and nothing else.
+std::string StringFieldsSchema(const std::string& title, const std::string& description,
+                               const std::vector<std::string>& names) {
+  nlohmann::ordered_json properties = nlohmann::ordered_json::object();
+  for (const std::string& name : names) properties[name] = {{"type", "string"}};
+  return Dump(nlohmann::ordered_json{{"title", title},
+                                     {"type", "object"},
+                                     {"description", description},
+                                     {"properties", std::move(properties)},
+                                     {"required", names},
+                                     {"additionalProperties", false}});
+}
+
 nlohmann::ordered_json TextOrNull(const std::string& text) {
   return text.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(text);
 }
@@ -121,7 +139,7 @@ const app::Authenticated& Caller(const Request& request) {
 Response SignIn(app::Accounts& accounts, SignInGate& gate, const Request& request) {
   Result<nlohmann::json> body = ParseJsonObject(request);
   if (!body.ok()) return ErrorResponse(body.status(), request);
-  auto fields = StringFields(*body, {"email", "password"});
+  auto fields = StringFields(*body, kSignInFields);
   if (!fields.ok()) return ErrorResponse(fields.status(), request);
   if (!gate.Enter()) {
     return ErrorResponse(Status(ErrorCode::kTooManyRequests,
@@ -160,7 +178,7 @@ Response SignOutEverywhere(app::Accounts& accounts, const Request& request) {
 Response ChangePassword(app::Accounts& accounts, const Request& request) {
   Result<nlohmann::json> body = ParseJsonObject(request);
   if (!body.ok()) return ErrorResponse(body.status(), request);
-  auto fields = StringFields(*body, {"current", "new"});
+  auto fields = StringFields(*body, kPasswordFields);
   if (!fields.ok()) return ErrorResponse(fields.status(), request);
   Result<int64_t> ended =
       accounts.ChangePassword(Caller(request).actor, (*fields)["current"], (*fields)["new"]);
@@ -182,7 +200,7 @@ Response ListTokens(app::Accounts& accounts, const Request& request) {
 Response CreateToken(app::Accounts& accounts, const Request& request) {
   Result<nlohmann::json> body = ParseJsonObject(request);
   if (!body.ok()) return ErrorResponse(body.status(), request);
-  auto fields = StringFields(*body, {"name", "expires_on"});
+  auto fields = StringFields(*body, kTokenFields);
   if (!fields.ok()) return ErrorResponse(fields.status(), request);
   Result<app::NewApiToken> made =
       accounts.CreateApiToken(Caller(request).actor, (*fields)["name"], (*fields)["expires_on"]);
@@ -227,17 +245,84 @@ Response SignStaffOutEverywhere(app::Accounts& accounts, const Request& request,
   return JsonResponse(200, {{"staff", *id}, {"sessions_ended", *ended}});
 }
 
+// The shapes of the answers below (WhoJson, TokenJson and the account actions), as JSON
+// Schema.
+constexpr const char* kWhoSchema = R"({
+  "title": "Who", "type": "object",
+  "description": "The staff member signed in, how, and what the pages need.",
+  "properties": {
+    "staff": {"type": "integer", "description": "The staff member's id."},
+    "name": {"type": "string"}, "email": {"type": "string"},
+    "role": {"type": "string"}, "region": {"type": ["string", "null"]},
+    "signed_in_with": {"type": "string", "enum": ["session", "api_token"]},
+    "csrf_token": {"type": "string", "description": "A session's CSRF token, for X-CSRF-Token; not given for an API token."},
+    "must_change_password": {"type": "boolean"},
+    "expires": {"type": "string", "description": "When the session ends, or the token's last day."}},
+  "required": ["staff", "name", "email", "role", "region", "signed_in_with",
+               "must_change_password", "expires"]})";
+
+constexpr const char* kTokenProperties = R"({
+    "id": {"type": "integer"}, "name": {"type": "string"},
+    "prefix": {"type": "string", "description": "The token's first characters, to recognise it."},
+    "expires_on": {"type": "string", "format": "date", "description": "Its last day."},
+    "created_at": {"type": "string", "format": "date-time"},
+    "revoked_at": {"type": ["string", "null"], "format": "date-time"},
+    "last_used_at": {"type": ["string", "null"], "format": "date-time"}})";
+
+// An API token as TokenJson writes it, with the token itself when `with_token`; a named
+// component schema when `title` is not empty.
+std::string TokenSchema(const std::string& title, bool with_token) {
+  nlohmann::ordered_json schema = nlohmann::ordered_json::object();
+  if (!title.empty()) schema["title"] = title;
+  schema["type"] = "object";
+  schema["properties"] = nlohmann::ordered_json::parse(kTokenProperties);
+  if (with_token) {
+    schema["properties"]["token"] = {{"type", "string"},
+                                     {"description", "The token itself, shown this once."}};
+  }
+  nlohmann::ordered_json required = nlohmann::ordered_json::array();
+  for (auto it = schema["properties"].begin(); it != schema["properties"].end(); ++it) {
+    required.push_back(it.key());
+  }
+  schema["required"] = std::move(required);
+  return Dump(schema);
+}
+
+std::string TokenListSchema() {
+  nlohmann::ordered_json schema = {
+      {"title", "ApiTokenList"},
+      {"type", "object"},
+      {"properties",
+       {{"items", {{"type", "array"}, {"items", nlohmann::ordered_json::parse(TokenSchema("", false))}}},
+        {"total", {{"type", "integer"}}}}},
+      {"required", nlohmann::ordered_json::array({"items", "total"})}};
+  return Dump(schema);
+}
+
+// An object of the given properties, all required.
+std::string ObjectOf(const std::string& title,
+                     const std::vector<std::pair<std::string, std::string>>& properties) {
+  nlohmann::ordered_json props = nlohmann::ordered_json::object();
+  nlohmann::ordered_json required = nlohmann::ordered_json::array();
+  for (const auto& [name, type] : properties) {
+    props[name] = {{"type", type}};
+    required.push_back(name);
+  }
+  return Dump(nlohmann::ordered_json{
+      {"title", title}, {"type", "object"}, {"properties", std::move(props)}, {"required", std::move(required)}});
+}
+
 }  // namespace
 
 std::string SessionCookie(const std::string& token, bool secure) {
-  return std::string(kCookieName) + "=" + token + CookieAttributes(secure);
+  return std::string(kSessionCookieName) + "=" + token + CookieAttributes(secure);
 }
 
 std::string SessionCookieOf(const Request& request) {
   const std::string* header = request.Header("cookie");
   if (header == nullptr) return "";
   std::string_view rest = *header;
-  const std::string_view name = kCookieName;
+  const std::string_view name = kSessionCookieName;
   while (!rest.empty()) {
     size_t end = rest.find(';');
     std::string_view pair = rest.substr(0, end);
@@ -253,7 +338,7 @@ std::string SessionCookieOf(const Request& request) {
 }
 
 std::string ClearedSessionCookie(bool secure) {
-  return std::string(kCookieName) + "=" + CookieAttributes(secure) + "; Max-Age=0";
+  return std::string(kSessionCookieName) + "=" + CookieAttributes(secure) + "; Max-Age=0";
 }
 
 Access AccessOf(const std::string& method, const std::string& path) {
@@ -261,6 +346,7 @@ Access AccessOf(const std::string& method, const std::string& path) {
     return Access::kOpen;
   }
   if (method == "POST" && path == SessionPath()) return Access::kOpen;
+  if (method == "GET" && path == kOpenApiPath) return Access::kOpen;
   // While the password must be changed, a session may change it, look at who it is and
   // sign out; nothing else.
   static const std::set<std::pair<std::string, std::string>> kDuringChange = {
@@ -279,44 +365,120 @@ void AddAuthRoutes(Router& router, app::Accounts& accounts, int max_concurrent_s
   const std::string staff = std::string(kPrefix) + "/" + domain::StaffEntity().plural + "/{id}";
   const std::string account = domain::AccountEntity().name;
   const std::string token = domain::ApiTokenEntity().name;
+  const Param staff_id = IdPathParam("staff member");
 
-  router.Add({"POST", SessionPath(),
-              "Sign in (body: email, password); sets the session cookie and answers who you are "
-              "with the CSRF token.",
-              account, true,
-              [a, gate](const Request& r, const PathParams&) { return SignIn(*a, *gate, r); }});
-  router.Add({"GET", SessionPath(), "Who you are signed in as.", account, false,
-              [](const Request& r, const PathParams&) { return WhoAmI(r); }});
-  router.Add({"DELETE", SessionPath(), "Sign out: ends this session and clears the cookie.",
-              account, false,
-              [a](const Request& r, const PathParams&) { return SignOut(*a, r); }});
-  router.Add({"POST", SessionPath() + "/sign-out-everywhere",
-              "End every session of yours, this one included.", account, false,
-              [a](const Request& r, const PathParams&) { return SignOutEverywhere(*a, r); }});
-  router.Add({"POST", std::string(kPrefix) + "/account/password",
-              "Change your password (body: current, new); ends your other sessions.", account,
-              true, [a](const Request& r, const PathParams&) { return ChangePassword(*a, r); }});
-  router.Add({"GET", tokens, "Your API tokens (never the tokens themselves).", token, false,
-              [a](const Request& r, const PathParams&) { return ListTokens(*a, r); }});
-  router.Add({"POST", tokens,
-              "Make an API token (body: name, expires_on); answers it once, in \"token\".", token,
-              true, [a](const Request& r, const PathParams&) { return CreateToken(*a, r); }});
-  router.Add({"POST", tokens + "/{id}/revoke", "Revoke an API token, at once.", token, false,
-              [a](const Request& r, const PathParams& p) { return RevokeToken(*a, r, p); }});
-  router.Add({"POST", staff + "/reset-password",
-              "Give a staff member a one-time password to change at the next sign-in "
-              "(administrators).",
-              account, false,
-              [a](const Request& r, const PathParams& p) { return ResetPassword(*a, r, p); }});
-  router.Add({"POST", staff + "/unlock",
-              "Lift the lock that failed sign-ins put on an account (managers, administrators).",
-              account, false,
-              [a](const Request& r, const PathParams& p) { return Unlock(*a, r, p); }});
-  router.Add({"POST", staff + "/sign-out-everywhere",
-              "End every session of a staff member (administrators).", account, false,
-              [a](const Request& r, const PathParams& p) {
-                return SignStaffOutEverywhere(*a, r, p);
-              }});
+  router.Add({.method = "POST",
+              .path = SessionPath(),
+              .summary = "Sign in (body: email, password); sets the session cookie and answers "
+                         "who you are with the CSRF token.",
+              .entity = account,
+              .json_body = true,
+              .handler = [a, gate](const Request& r,
+                                   const PathParams&) { return SignIn(*a, *gate, r); },
+              .description = "A refused sign-in is 401 with one message whatever the reason. "
+                             "The cookie is HttpOnly, SameSite=Lax, and Secure over TLS.",
+              .response_schema = kWhoSchema,
+              .request_schema = StringFieldsSchema("SignInRequest", "Your email and password.",
+                                                   kSignInFields),
+              .errors = {ErrorCode::kUnauthenticated, ErrorCode::kValidation,
+                         ErrorCode::kTooManyRequests, ErrorCode::kUnavailable}});
+  router.Add({.method = "GET",
+              .path = SessionPath(),
+              .summary = "Who you are signed in as.",
+              .entity = account,
+              .handler = [](const Request& r, const PathParams&) { return WhoAmI(r); },
+              .response_schema = kWhoSchema});
+  router.Add({.method = "DELETE",
+              .path = SessionPath(),
+              .summary = "Sign out: ends this session and clears the cookie.",
+              .entity = account,
+              .handler = [a](const Request& r, const PathParams&) { return SignOut(*a, r); },
+              .response_schema = ObjectOf("SignedOut", {{"signed_out", "boolean"}}),
+              .errors = {ErrorCode::kBadRequest}});
+  router.Add({.method = "POST",
+              .path = SessionPath() + "/sign-out-everywhere",
+              .summary = "End every session of yours, this one included.",
+              .entity = account,
+              .handler = [a](const Request& r,
+                             const PathParams&) { return SignOutEverywhere(*a, r); },
+              .response_schema = ObjectOf("SessionsEnded", {{"sessions_ended", "integer"}}),
+              .errors = {ErrorCode::kForbidden}});
+  router.Add({.method = "POST",
+              .path = std::string(kPrefix) + "/account/password",
+              .summary = "Change your password (body: current, new); ends your other sessions.",
+              .entity = account,
+              .json_body = true,
+              .handler = [a](const Request& r, const PathParams&) { return ChangePassword(*a, r); },
+              .description = "The new password has at least 12 characters, is not a common "
+                             "one, and holds neither your email's name nor \"lookout\".",
+              .response_schema = ObjectOf("PasswordChanged", {{"changed", "boolean"},
+                                                              {"other_sessions_ended", "integer"}}),
+              .request_schema = StringFieldsSchema(
+                  "PasswordChangeRequest", "Your current password and the new one.",
+                  kPasswordFields),
+              .errors = {ErrorCode::kUnauthenticated, ErrorCode::kNotFound,
+                         ErrorCode::kValidation, ErrorCode::kTooManyRequests}});
+  router.Add({.method = "GET",
+              .path = tokens,
+              .summary = "Your API tokens (never the tokens themselves).",
+              .entity = token,
+              .handler = [a](const Request& r, const PathParams&) { return ListTokens(*a, r); },
+              .response_schema = TokenListSchema()});
+  router.Add({.method = "POST",
+              .path = tokens,
+              .summary = "Make an API token (body: name, expires_on); answers it once, in "
+                         "\"token\".",
+              .entity = token,
+              .json_body = true,
+              .handler = [a](const Request& r, const PathParams&) { return CreateToken(*a, r); },
+              .description = "expires_on is a date after today, at most a year ahead. Tokens "
+                             "are made from a signed-in session, not with another token.",
+              .success_status = 201,
+              .response_schema = TokenSchema("NewApiToken", true),
+              .request_schema = StringFieldsSchema(
+                  "NewApiTokenRequest", "The token's name and its last day (YYYY-MM-DD).",
+                  kTokenFields),
+              .errors = {ErrorCode::kForbidden, ErrorCode::kValidation}});
+  router.Add({.method = "POST",
+              .path = tokens + "/{id}/revoke",
+              .summary = "Revoke an API token, at once.",
+              .entity = token,
+              .handler = [a](const Request& r,
+                             const PathParams& p) { return RevokeToken(*a, r, p); },
+              .params = {IdPathParam("API token")},
+              .response_schema = TokenSchema("ApiToken", false),
+              .errors = {ErrorCode::kNotFound, ErrorCode::kConflict}});
+  router.Add({.method = "POST",
+              .path = staff + "/reset-password",
+              .summary = "Give a staff member a one-time password to change at the next "
+                         "sign-in (administrators).",
+              .entity = account,
+              .handler = [a](const Request& r,
+                             const PathParams& p) { return ResetPassword(*a, r, p); },
+              .params = {staff_id},
+              .response_schema = ObjectOf("OneTimePassword", {{"staff", "integer"},
+                                                              {"one_time_password", "string"},
+                                                              {"must_change_password", "boolean"}}),
+              .errors = {ErrorCode::kForbidden, ErrorCode::kNotFound}});
+  router.Add({.method = "POST",
+              .path = staff + "/unlock",
+              .summary = "Lift the lock that failed sign-ins put on an account (managers, "
+                         "administrators).",
+              .entity = account,
+              .handler = [a](const Request& r, const PathParams& p) { return Unlock(*a, r, p); },
+              .params = {staff_id},
+              .response_schema = ObjectOf("Unlocked", {{"staff", "integer"}, {"unlocked", "boolean"}}),
+              .errors = {ErrorCode::kForbidden, ErrorCode::kNotFound}});
+  router.Add({.method = "POST",
+              .path = staff + "/sign-out-everywhere",
+              .summary = "End every session of a staff member (administrators).",
+              .entity = account,
+              .handler = [a](const Request& r,
+                             const PathParams& p) { return SignStaffOutEverywhere(*a, r, p); },
+              .params = {staff_id},
+              .response_schema = ObjectOf("StaffSessionsEnded", {{"staff", "integer"},
+                                                                 {"sessions_ended", "integer"}}),
+              .errors = {ErrorCode::kForbidden}});
 }
 
 }  // namespace lookout::http::api

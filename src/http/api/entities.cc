@@ -6,6 +6,7 @@
 #include "app/record_json.h"
 #include "http/api/api.h"
 #include "http/api/json_io.h"
+#include "http/api/openapi.h"
 #include "http/api/routes.h"
 
 namespace lookout::http::api {
@@ -126,29 +127,90 @@ void AddEntityRoutes(Router& router, app::Services& services, const EntityDef& e
   const std::string item = base + "/{id}";
   const EntityDef* e = &entity;
   app::Services* s = &services;
+  const std::string record = RecordSchema(entity, RecordForm::kRecord);
+  const Param id = IdPathParam(entity.label + " record");
 
-  router.Add({"GET", base, "List " + entity.label + " records (filters, text search, paging).",
-              entity.name, false,
-              [s, e](const Request& r, const PathParams&) { return List(*s, *e, r); }});
-  router.Add({"GET", item, "Get one " + entity.label + " record by id.", entity.name, false,
-              [s, e](const Request& r, const PathParams& p) { return Get(*s, *e, r, p); }});
+  std::vector<Param> filters;
+  for (const app::ParamDoc& doc : app::Services::ListParameters(entity)) {
+    filters.push_back(QueryParam(doc));
+  }
+  router.Add({.method = "GET",
+              .path = base,
+              .summary = "List " + entity.label + " records (filters, text search, paging).",
+              .entity = entity.name,
+              .handler = [s, e](const Request& r, const PathParams&) { return List(*s, *e, r); },
+              .description = entity.help,
+              .params = std::move(filters),
+              .response_schema = RecordSchema(entity, RecordForm::kPage),
+              .errors = {ErrorCode::kForbidden, ErrorCode::kValidation}});
+  router.Add({.method = "GET",
+              .path = item,
+              .summary = "Get one " + entity.label + " record by id.",
+              .entity = entity.name,
+              .handler = [s, e](const Request& r,
+                                const PathParams& p) { return Get(*s, *e, r, p); },
+              .description = "Answers the record with its version as ETag.",
+              .params = {id},
+              .response_schema = record,
+              .errors = {ErrorCode::kForbidden, ErrorCode::kNotFound}});
   if (!entity.api_writable) return;  // written only by its use case: reads only
 
-  router.Add({"POST", base, "Create " + WithArticle(entity.label) + " record.", entity.name, true,
-              [s, e](const Request& r, const PathParams&) { return Create(*s, *e, r); }});
-  router.Add(
-      {"PATCH", item,
-       "Change fields of " + WithArticle(entity.label) + " record (with the version you loaded).",
-       entity.name, true,
-       [s, e](const Request& r, const PathParams& p) { return Update(*s, *e, r, p); }});
-  router.Add({"POST", item + "/archive", "Archive " + WithArticle(entity.label) + " record.",
-              entity.name, true, [s, e](const Request& r, const PathParams& p) {
-                return SetArchived(*s, *e, true, r, p);
-              }});
-  router.Add({"POST", item + "/restore", "Restore an archived " + entity.label + " record.",
-              entity.name, true, [s, e](const Request& r, const PathParams& p) {
-                return SetArchived(*s, *e, false, r, p);
-              }});
+  router.Add({.method = "POST",
+              .path = base,
+              .summary = "Create " + WithArticle(entity.label) + " record.",
+              .entity = entity.name,
+              .json_body = true,
+              .handler = [s, e](const Request& r, const PathParams&) { return Create(*s, *e, r); },
+              .description = "Answers the saved record, with a Location header naming it and "
+                             "its version as ETag.",
+              .success_status = 201,
+              .response_schema = record,
+              .request_schema = RecordSchema(entity, RecordForm::kInput),
+              .errors = {ErrorCode::kForbidden, ErrorCode::kDuplicate, ErrorCode::kValidation,
+                         ErrorCode::kInvalidReference}});
+  router.Add({.method = "PATCH",
+              .path = item,
+              .summary = "Change fields of " + WithArticle(entity.label) +
+                         " record (with the version you loaded).",
+              .entity = entity.name,
+              .json_body = true,
+              .handler = [s, e](const Request& r,
+                                const PathParams& p) { return Update(*s, *e, r, p); },
+              .description = "Fields left out keep their value. A stale version is refused "
+                             "with 409 conflict.",
+              .params = {id, IfMatchHeader()},
+              .response_schema = record,
+              .request_schema = RecordSchema(entity, RecordForm::kChanges),
+              .errors = {ErrorCode::kForbidden, ErrorCode::kNotFound, ErrorCode::kConflict,
+                         ErrorCode::kDuplicate, ErrorCode::kValidation,
+                         ErrorCode::kInvalidReference}});
+  // Archiving and restoring take the version (here or in If-Match) and an optional reason.
+  const std::string archive_body = std::string(R"({"title": "ArchiveRequest", "type": "object",
+      "description": "The version you loaded (or If-Match) and why, for the audit trail.",
+      "properties": {"version": )") + kVersionSchema + R"(,
+        "reason": {"type": ["string", "null"]}},
+      "additionalProperties": false})";
+  for (const bool archive : {true, false}) {
+    router.Add({.method = "POST",
+                .path = item + (archive ? "/archive" : "/restore"),
+                .summary = archive ? "Archive " + WithArticle(entity.label) + " record."
+                                   : "Restore an archived " + entity.label + " record.",
+                .entity = entity.name,
+                .json_body = true,
+                .handler = [s, e, archive](const Request& r, const PathParams& p) {
+                  return SetArchived(*s, *e, archive, r, p);
+                },
+                .description = std::string("The body may be empty when the version comes in "
+                                           "If-Match. ") +
+                               (archive ? "Archiving an archived" : "Restoring a live") +
+                               " record is a 409 conflict.",
+                .params = {id, IfMatchHeader()},
+                .response_schema = record,
+                .request_schema = archive_body,
+                .body_optional = true,
+                .errors = {ErrorCode::kForbidden, ErrorCode::kNotFound, ErrorCode::kConflict,
+                           ErrorCode::kValidation}});
+  }
 }
 
 }  // namespace lookout::http::api

@@ -142,6 +142,40 @@ Result<int64_t> ParseId(std::string_view text, std::string_view name) {
   return id;
 }
 
+Param IdPathParam(const std::string& what, const std::string& name) {
+  Param p;
+  p.name = name;
+  p.description = "The id of the " + what + ": a positive whole number.";
+  p.in = ParamIn::kPath;
+  p.type = "integer";
+  p.minimum = 1;
+  p.required = true;
+  return p;
+}
+
+Param IfMatchHeader() {
+  Param p;
+  p.name = "If-Match";
+  p.description =
+      "The version of the record you loaded, as its ETag gives it (\"3\"), instead of "
+      "\"version\" in the body; when both are sent they must agree.";
+  p.in = ParamIn::kHeader;
+  return p;
+}
+
+Param QueryParam(const app::ParamDoc& doc) {
+  Param p;
+  p.name = doc.name;
+  p.description = doc.description;
+  p.type = doc.type;
+  p.format = doc.format;
+  p.allowed = doc.allowed;
+  p.minimum = doc.minimum;
+  p.maximum = doc.maximum;
+  p.default_value = doc.default_value;
+  return p;
+}
+
 Result<int64_t> TakeVersion(const Request& request, nlohmann::json& body) {
   std::optional<int64_t> from_body;
   if (auto it = body.find("version"); it != body.end()) {

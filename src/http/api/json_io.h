@@ -33,12 +33,22 @@ Result<nlohmann::json> ParseJsonObject(const Request& request, bool allow_empty 
 // A record id from the path: a positive decimal integer that fits 63 bits. kBadRequest
 // naming the parameter otherwise ("abc", "-1", "0", "99999999999999999999").
 Result<int64_t> ParseId(std::string_view text, std::string_view name = "id");
+// The documentation of a path parameter ParseId reads: `what` is what it is the id of.
+Param IdPathParam(const std::string& what, const std::string& name = "id");
 
 // The record version a write is based on: "version" in `body` (a whole number, removed
 // from it) or an If-Match header ("3" or the ETag "\"3\""). kValidation (field "version")
 // when neither is given or the value is not a positive whole number; kBadRequest when
 // both are given and differ.
 Result<int64_t> TakeVersion(const Request& request, nlohmann::json& body);
+// The documentation of the If-Match header TakeVersion reads, and of the body's version.
+Param IfMatchHeader();
+inline constexpr const char* kVersionSchema =
+    R"({"type": "integer", "minimum": 1, "description": "The version of the record you )"
+    R"(loaded; or send it as If-Match. A stale version is refused with 409 conflict."})";
+
+// A use case's documented parameter as a query parameter of a route.
+Param QueryParam(const app::ParamDoc& doc);
 
 // A JSON response with `status`.
 Response JsonResponse(int status, const nlohmann::ordered_json& body);

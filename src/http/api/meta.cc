@@ -112,6 +112,20 @@ Response Fixed(const std::string& body) {
   return r;
 }
 
+// The parameters of GET /api/v1/reach.
+const std::vector<Param>& ReachParams() {
+  static const std::vector<Param> kParams = {
+      {.name = "from",
+       .description = "Activities that started on or after this day.",
+       .format = "date"},
+      {.name = "to",
+       .description = "Activities that started on or before this day.",
+       .format = "date"},
+      {.name = "region",
+       .description = "One region's activities, by its code; all regions when left out."}};
+  return kParams;
+}
+
 Response Reach(app::Services& services, const Request& request) {
   store::ReachQuery query;
   std::vector<FieldError> errors;
@@ -123,7 +137,12 @@ Response Reach(app::Services& services, const Request& request) {
     } else if (key == "region") {
       query.region = value;
     } else {
-      errors.push_back({key, "is not a parameter of reach: use from, to and region"});
+      std::string names;
+      const std::vector<Param>& params = ReachParams();
+      for (size_t i = 0; i < params.size(); ++i) {
+        names += (i == 0 ? "" : i + 1 == params.size() ? " and " : ", ") + params[i].name;
+      }
+      errors.push_back({key, "is not a parameter of reach: use " + names});
     }
   }
   if (!errors.empty()) return ErrorResponse(Status::Validation(std::move(errors)), request);
@@ -150,6 +169,73 @@ Response Reach(app::Services& services, const Request& request) {
   body["items"] = std::move(items);
   return JsonResponse(200, body);
 }
+
+// The shapes of the answers below, as JSON Schema.
+constexpr const char* kVocabulariesItems = R"({"type": "array", "items": {
+    "type": "object",
+    "properties": {"name": {"type": "string"},
+                   "terms": {"type": "array", "items": {"type": "object",
+                     "properties": {"code": {"type": "string"}, "label": {"type": "string"}},
+                     "required": ["code", "label"]}}},
+    "required": ["name", "terms"]}})";
+
+std::string DataModelSchema() {
+  nlohmann::ordered_json field = nlohmann::ordered_json::parse(R"({
+    "type": "object",
+    "description": "A field: its type, whether it is required, set by Lookout (system), unique, a filter, searchable; the vocabulary of a code, the kind a reference points at, the fields of child rows.",
+    "properties": {
+      "name": {"type": "string"}, "label": {"type": "string"},
+      "type": {"type": "string"}, "required": {"type": "boolean"},
+      "max_length": {"type": "integer"}, "vocabulary": {"type": "string"},
+      "entity": {"type": "string"}, "refers_by": {"type": "string", "enum": ["id", "code"]},
+      "fields": {"type": "array", "items": {"type": "object"}},
+      "filter": {"type": "boolean"}, "search": {"type": "boolean"},
+      "system": {"type": "boolean"}, "unique": {"type": "boolean"},
+      "free_text": {"type": "boolean"}, "help": {"type": "string"}},
+    "required": ["name", "label", "type", "required"]})");
+  nlohmann::ordered_json nullable_text = {{"type", nlohmann::ordered_json::array({"string", "null"})}};
+  nlohmann::ordered_json entity = {
+      {"type", "object"},
+      {"properties",
+       {{"name", {{"type", "string"}}},
+        {"kind", {{"type", "string"}}},
+        {"plural", {{"type", "string"}}},
+        {"path", {{"type", "string"}}},
+        {"label", {{"type", "string"}}},
+        {"help", {{"type", "string"}}},
+        {"writable", {{"type", "boolean"}}},
+        {"code_field", nullable_text},
+        {"date_field", nullable_text},
+        {"region_field", nullable_text},
+        {"sort", {{"type", "string"}}},
+        {"fields", {{"type", "array"}, {"items", std::move(field)}}}}},
+      {"required", nlohmann::ordered_json::array({"name", "plural", "path", "fields"})}};
+  nlohmann::ordered_json schema = {
+      {"title", "DataModel"},
+      {"type", "object"},
+      {"properties",
+       {{"meta_fields", {{"type", "array"}, {"items", {{"type", "string"}}}}},
+        {"entities", {{"type", "array"}, {"items", std::move(entity)}}},
+        {"vocabularies", nlohmann::ordered_json::parse(kVocabulariesItems)}}},
+      {"required", nlohmann::ordered_json::array({"meta_fields", "entities", "vocabularies"})}};
+  return Dump(schema);
+}
+
+constexpr const char* kReachSchema = R"({
+  "title": "Reach", "type": "object",
+  "properties": {
+    "from": {"type": ["string", "null"]}, "to": {"type": ["string", "null"]},
+    "region": {"type": ["string", "null"]},
+    "items": {"type": "array", "items": {
+      "type": "object",
+      "properties": {
+        "region": {"type": "string"}, "group": {"type": "string"},
+        "sector": {"type": ["string", "null"], "description": "For professionals."},
+        "count": {"type": "integer"},
+        "any_estimated": {"type": "boolean"},
+        "activities": {"type": "integer", "description": "How many activities the row covers."}},
+      "required": ["region", "group", "sector", "count", "any_estimated", "activities"]}}},
+  "required": ["from", "to", "region", "items"]})";
 
 // Ready: the database answers and its schema is the one this binary carries (a database
 // migrated by a newer lookout, or not yet by this one, is not ready). A database that went
@@ -190,26 +276,52 @@ void AddMetaRoutes(Router& router, app::Services& services, const ApiOptions& op
                                                          {"commit", options.commit},
                                                          {"schema_version", schema_version}});
 
-  router.Add({"GET", std::string(kPrefix) + "/schema",
-              "The data model: every entity, its fields, their types and vocabularies.", "", false,
-              [schema](const Request&, const PathParams&) { return Fixed(schema); }});
-  router.Add({"GET", std::string(kPrefix) + "/vocabularies",
-              "Every fixed vocabulary with its codes and labels.", "", false,
-              [vocabularies_body](const Request&, const PathParams&) {
-                return Fixed(vocabularies_body);
-              }});
-  router.Add({"GET", std::string(kPrefix) + "/reach",
-              "People reached by activities, by region, audience group and sector "
-              "(from, to, region).",
-              "activity", false,
-              [s](const Request& r, const PathParams&) { return Reach(*s, r); }});
-  router.Add({"GET", "/healthz", "The process is alive.", "", false,
-              [health](const Request&, const PathParams&) { return Fixed(health); }});
-  router.Add({"GET", "/readyz",
-              "The database answers and has this lookout's schema (503 otherwise).", "", false,
-              [s, schema_version](const Request& r, const PathParams&) {
+  router.Add({.method = "GET",
+              .path = std::string(kPrefix) + "/schema",
+              .summary = "The data model: every entity, its fields, their types and vocabularies.",
+              .handler = [schema](const Request&, const PathParams&) { return Fixed(schema); },
+              .response_schema = DataModelSchema()});
+  router.Add({.method = "GET",
+              .path = std::string(kPrefix) + "/vocabularies",
+              .summary = "Every fixed vocabulary with its codes and labels.",
+              .handler = [vocabularies_body](const Request&,
+                                             const PathParams&) { return Fixed(vocabularies_body); },
+              .response_schema = std::string(R"({"title": "Vocabularies", "type": "object",
+                  "properties": {"vocabularies": )") + kVocabulariesItems + R"(},
+                  "required": ["vocabularies"]})"});
+  router.Add({.method = "GET",
+              .path = std::string(kPrefix) + "/reach",
+              .summary = "People reached by activities, by region, audience group and sector "
+                         "(from, to, region).",
+              .entity = "activity",
+              .handler = [s](const Request& r, const PathParams&) { return Reach(*s, r); },
+              .description = "Sums the audience counts of the activities that started between "
+                             "from and to: one row per region, audience group and, for "
+                             "professionals, sector.",
+              .params = ReachParams(),
+              .response_schema = kReachSchema,
+              .errors = {ErrorCode::kForbidden, ErrorCode::kValidation}});
+  router.Add({.method = "GET",
+              .path = "/healthz",
+              .summary = "The process is alive.",
+              .handler = [health](const Request&, const PathParams&) { return Fixed(health); },
+              .response_schema = R"({"title": "Health", "type": "object",
+                  "properties": {"status": {"type": "string", "enum": ["ok"]},
+                                 "version": {"type": "string"},
+                                 "commit": {"type": "string"},
+                                 "schema_version": {"type": "integer"}},
+                  "required": ["status", "version", "commit", "schema_version"]})"});
+  router.Add({.method = "GET",
+              .path = "/readyz",
+              .summary = "The database answers and has this lookout's schema (503 otherwise).",
+              .handler = [s, schema_version](const Request& r, const PathParams&) {
                 return Readiness(*s, schema_version, r);
-              }});
+              },
+              .response_schema = R"({"title": "Ready", "type": "object",
+                  "properties": {"status": {"type": "string", "enum": ["ready"]},
+                                 "schema_version": {"type": "integer"}},
+                  "required": ["status", "schema_version"]})",
+              .errors = {ErrorCode::kUnavailable}});
 }
 
 }  // namespace lookout::http::api

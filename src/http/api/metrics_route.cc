@@ -76,12 +76,19 @@ bool IsLoopbackAddress(const std::string& address) {
 
 void AddMetricsRoute(Router& router, app::Services& services, const std::string& metrics_token) {
   app::Services* s = &services;
-  router.Add({"GET", "/metrics",
-              "The process's metrics in the Prometheus text format (this machine, or the "
-              "metrics token).",
-              "", false, [s, metrics_token](const Request& r, const PathParams&) {
-                return Metrics(*s, metrics_token, r);
-              }});
+  router.Add({.method = "GET",
+              .path = "/metrics",
+              .summary = "The process's metrics in the Prometheus text format (this machine, "
+                         "or the metrics token).",
+              .handler = [s, metrics_token](const Request& r,
+                                            const PathParams&) { return Metrics(*s, metrics_token, r); },
+              .description = "Answered to a client on the same machine whose request came "
+                             "through no proxy, and to any client sending the metrics token "
+                             "(lookout serve --metrics-token) as Authorization: Bearer TOKEN; "
+                             "403 to everyone else. Sessions and API tokens play no part. "
+                             "docs/operations.md lists every metric.",
+              .content_type = std::string(metrics::kContentType),
+              .errors = {ErrorCode::kForbidden}});
 }
 
 }  // namespace lookout::http::api

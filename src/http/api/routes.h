@@ -26,7 +26,8 @@ void AddAuditRoutes(Router& router, app::Services& services);
 
 // GET /api/v1/schema, /api/v1/vocabularies, /api/v1/reach, /healthz, /readyz.
 // /healthz reports options.version, options.commit and the schema version this binary
-// carries; /readyz answers 503 unless the database answers with exactly that schema.
+// carries; /readyz answers 503 unless the database answers with exactly that schema. (GET
+// /api/v1/openapi.json, which describes every route, is added last: openapi.h.)
 void AddMetaRoutes(Router& router, app::Services& services, const ApiOptions& options);
 
 // Signing in and out, the password, API tokens and the staff account actions:
@@ -60,6 +61,15 @@ enum class Access {
   kWhilePasswordMustChange,  // signed in, even while the password must be changed first
 };
 Access AccessOf(const std::string& method, const std::string& path);
+
+// Whether a request of `method` changes state (POST, PUT, PATCH, DELETE): a session
+// cookie must then come with the session's CSRF token.
+bool ChangesState(const std::string& method);
+
+// The name of the session cookie.
+inline constexpr const char* kSessionCookieName = "lookout_session";
+// The header that carries a session's CSRF token.
+inline constexpr const char* kCsrfHeader = "X-CSRF-Token";
 
 // What the authentication step established for `request`, which is being handled on this
 // thread: set by the guard that AddApiRoutes puts around every route for the duration of

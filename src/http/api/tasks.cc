@@ -4,6 +4,7 @@
 #include "app/record_json.h"
 #include "http/api/api.h"
 #include "http/api/json_io.h"
+#include "http/api/openapi.h"
 #include "http/api/routes.h"
 
 namespace lookout::http::api {
@@ -67,19 +68,70 @@ Response History(app::Services& services, const Request& request, const PathPara
   return JsonResponse(200, body);
 }
 
+// The body of a transition: the status to move to (a code of the task status
+// vocabulary), why, and the version.
+std::string TransitionRequestSchema() {
+  const domain::FieldDef* to = domain::TaskTransitionEntity().Find("to_status");
+  nlohmann::ordered_json codes = nlohmann::ordered_json::array();
+  if (const domain::Vocabulary* v = domain::FindVocabulary(to->target)) {
+    for (const domain::Term& t : v->terms) codes.push_back(t.code);
+  }
+  nlohmann::ordered_json schema = nlohmann::ordered_json::object();
+  schema["title"] = "TransitionRequest";
+  schema["type"] = "object";
+  schema["properties"] = {
+      {"to", {{"type", "string"}, {"enum", std::move(codes)}, {"description", "The status to move to."}}},
+      {"reason",
+       {{"type", nlohmann::ordered_json::array({"string", "null"})},
+        {"description", "Why; required to reject or cancel."}}},
+      {"version", nlohmann::ordered_json::parse(kVersionSchema)}};
+  schema["required"] = nlohmann::ordered_json::array({"to"});
+  schema["additionalProperties"] = false;
+  return Dump(schema);
+}
+
+std::string HistorySchema() {
+  nlohmann::ordered_json schema = nlohmann::ordered_json::object();
+  schema["title"] = "TaskTransitionList";
+  schema["type"] = "object";
+  schema["properties"] = {
+      {"items",
+       {{"type", "array"},
+        {"items", nlohmann::ordered_json::parse(
+                      RecordSchema(domain::TaskTransitionEntity(), RecordForm::kRecord))}}},
+      {"total", {{"type", "integer"}}}};
+  schema["required"] = nlohmann::ordered_json::array({"items", "total"});
+  return Dump(schema);
+}
+
 }  // namespace
 
 void AddTaskRoutes(Router& router, app::Services& services) {
   const std::string path =
       std::string(kPrefix) + "/" + domain::TaskEntity().plural + "/{id}/transitions";
   app::Services* s = &services;
-  router.Add({"POST", path,
-              "Move a task to another status (body: to, reason, version); answers the task.",
-              domain::TaskEntity().name, true,
-              [s](const Request& r, const PathParams& p) { return Transition(*s, r, p); }});
-  router.Add({"GET", path, "A task's status changes, oldest first.",
-              domain::TaskTransitionEntity().name, false,
-              [s](const Request& r, const PathParams& p) { return History(*s, r, p); }});
+  router.Add({.method = "POST",
+              .path = path,
+              .summary = "Move a task to another status (body: to, reason, version); answers "
+                         "the task.",
+              .entity = domain::TaskEntity().name,
+              .json_body = true,
+              .handler = [s](const Request& r, const PathParams& p) { return Transition(*s, r, p); },
+              .description = "A move the task lifecycle does not allow is refused with 409 "
+                             "illegal_transition, naming the moves that are.",
+              .params = {IdPathParam("task"), IfMatchHeader()},
+              .response_schema = RecordSchema(domain::TaskEntity(), RecordForm::kRecord),
+              .request_schema = TransitionRequestSchema(),
+              .errors = {ErrorCode::kForbidden, ErrorCode::kNotFound, ErrorCode::kConflict,
+                         ErrorCode::kIllegalTransition, ErrorCode::kValidation}});
+  router.Add({.method = "GET",
+              .path = path,
+              .summary = "A task's status changes, oldest first.",
+              .entity = domain::TaskTransitionEntity().name,
+              .handler = [s](const Request& r, const PathParams& p) { return History(*s, r, p); },
+              .params = {IdPathParam("task")},
+              .response_schema = HistorySchema(),
+              .errors = {ErrorCode::kForbidden, ErrorCode::kNotFound}});
 }
 
 }  // namespace lookout::http::api
