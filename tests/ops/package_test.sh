@@ -75,6 +75,7 @@ PATH="$tmp/stubs:$PATH" sh "$tmp/control/postinst" configure || fail "postinst c
 for call in "addgroup --system --quiet lookout" \
             "adduser --system --quiet --ingroup lookout --home /var/lib/lookout" \
             "install -d -o lookout -g lookout -m 0750 /var/lib/lookout" \
+            "install -d -o lookout -g lookout -m 0700 /var/backups/lookout" \
             "chown root:lookout /etc/lookout /etc/lookout/lookout.conf" \
             "chmod 0640 /etc/lookout/lookout.conf"; do
   grep -q "^$call" "$tmp/calls" || { cat "$tmp/calls" >&2; fail "postinst did not run: $call"; }
