@@ -80,5 +80,11 @@ for call in "addgroup --system --quiet lookout" \
             "chmod 0640 /etc/lookout/lookout.conf"; do
   grep -q "^$call" "$tmp/calls" || { cat "$tmp/calls" >&2; fail "postinst did not run: $call"; }
 done
-echo "package: postinst creates the user, the data folder and protects the configuration"
+# An upgrade (configure with the version it replaces) migrates the database as lookout.
+: >"$tmp/calls"
+PATH="$tmp/stubs:$PATH" sh "$tmp/control/postinst" configure 0.0.9 || fail "postinst configure (upgrade) failed"
+grep -q "^runuser -u lookout -- env -C /var/lib/lookout LOOKOUT_CONFIG=/etc/lookout/lookout.conf /usr/bin/lookout migrate" \
+  "$tmp/calls" || { cat "$tmp/calls" >&2; fail "postinst did not migrate on an upgrade"; }
+echo "package: postinst creates the user, the data and backup folders, protects the configuration" \
+     "and migrates the database on an upgrade"
 echo "package: PASS"
