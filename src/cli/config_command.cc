@@ -128,7 +128,6 @@ class ConfigCommand : public Command {
   // Whether the database answers with the schema this lookout needs. A SQLite file that
   // does not exist yet is fine when its folder can be created or written: serve creates it.
   static Status CheckDatabase(Context& context, std::string* state) {
-    const std::string url = context.database_url();
     const std::string path = context.SqlitePath();
     if (!path.empty()) {
       std::error_code ec;
@@ -145,31 +144,12 @@ class ConfigCommand : public Command {
         *state = "no database at " + path + " yet; `lookout serve` or `lookout init` creates it";
         return Status::Ok();
       }
-    } else if (url.rfind("postgresql://", 0) != 0 && url.rfind("postgres://", 0) != 0 &&
-               url.rfind("sqlite:", 0) != 0) {
-      return Status::BadRequest("\"" + context.database_label() +
-                                "\" is neither sqlite:PATH nor postgresql://...");
     }
-    LOOKOUT_ASSIGN_OR_RETURN(store::Store * store, context.OpenStore(OpenMode::kAsIs));
-    Result<int> version = store->SchemaVersion();
-    if (!version.ok())
-      return Status::BadRequest("the database does not answer: " + version.status().message());
-    int latest = 0;
-    for (const auto& m : store->KnownMigrations()) latest = std::max(latest, m.version);
-    if (*version == 0) {
-      return Status::BadRequest("the database has no tables yet: `lookout init` creates them");
-    }
-    if (*version < latest) {
-      return Status::BadRequest("the schema is at version " + std::to_string(*version) +
-                                " and this lookout needs " + std::to_string(latest) +
-                                ": run `lookout migrate`");
-    }
-    if (*version > latest) {
-      return Status::BadRequest("the schema is at version " + std::to_string(*version) +
-                                ", newer than this lookout knows (" + std::to_string(latest) +
-                                "): use a newer lookout");
-    }
-    *state = "answers, schema version " + std::to_string(*version) + " (this lookout's)";
+    // The same checks every command makes before using the database (a wrong kind of URL,
+    // no answer, no tables, an older or a newer schema), with the same messages.
+    LOOKOUT_ASSIGN_OR_RETURN(store::Store * store, context.OpenStore(OpenMode::kExisting));
+    LOOKOUT_ASSIGN_OR_RETURN(int version, store->SchemaVersion());
+    *state = "answers, schema version " + std::to_string(version) + " (this lookout's)";
     return Status::Ok();
   }
 

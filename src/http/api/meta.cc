@@ -267,10 +267,7 @@ void AddMetaRoutes(Router& router, app::Services& services, const ApiOptions& op
   nlohmann::ordered_json vocabularies = nlohmann::ordered_json::object();
   vocabularies["vocabularies"] = VocabulariesJson();
   const std::string vocabularies_body = Dump(vocabularies);
-  int schema_version = 0;
-  for (const store::Store::Migration& m : services.store().KnownMigrations()) {
-    schema_version = std::max(schema_version, m.version);
-  }
+  const int schema_version = store::LatestSchemaVersion();
   const std::string health = Dump(nlohmann::ordered_json{{"status", "ok"},
                                                          {"version", options.version},
                                                          {"commit", options.commit},
