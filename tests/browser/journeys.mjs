@@ -1,6 +1,8 @@
 // The browser journeys: each is a named async function that walks one path through
 // Lookout's pages as a person would. Run through run.sh (which starts the server):
 //   tests/browser/run.sh build/debug/lookout build/debug/browser [JOURNEY...]
+import fs from 'node:fs'
+
 import {
   account, changePassword, checkAccessibility, checkPage, clickAndWait, currentPath, expectPath,
   everyTemplateChecked, runJourneys, signIn, signInAs, url,
@@ -467,7 +469,19 @@ const journeys = [
   funderSeesOnlyAggregates,
   otherHomes,
   officerWorksWithoutJavaScript,
-  everyPageTemplateWasChecked,
 ]
+
+// The journeys of particular areas live in journeys/*.mjs, each exporting `journeys` (an
+// array of named async functions): they run after the ones above, file by file in name
+// order, on the same server and database.
+const folder = new URL('./journeys/', import.meta.url)
+if (fs.existsSync(folder)) {
+  for (const file of fs.readdirSync(folder).filter(f => f.endsWith('.mjs')).sort()) {
+    const module = await import(new URL(file, folder))
+    if (!Array.isArray(module.journeys)) throw new Error(`journeys/${file} exports no journeys array`)
+    journeys.push(...module.journeys)
+  }
+}
+journeys.push(everyPageTemplateWasChecked)
 
 process.exitCode = await runJourneys(journeys, process.argv.slice(2))
