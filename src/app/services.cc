@@ -102,8 +102,7 @@ Result<Saved> Services::Create(const Actor& actor, const EntityDef& entity, Reco
     LOOKOUT_RETURN_IF_ERROR(internal::ComputeInsightScore(*tx, input, errors));
   }
   LOOKOUT_RETURN_IF_ERROR(ValidationOrOk(std::move(errors)));
-  LOOKOUT_RETURN_IF_ERROR(
-      policy::AuthorizeRecord(actor, policy::Operation::kCreate, entity, input, *tx));
+  LOOKOUT_RETURN_IF_ERROR(policy::AuthorizeSave(actor, entity, nullptr, input, *tx));
   // A published report's period takes no new records until a manager unlocks it.
   LOOKOUT_ASSIGN_OR_RETURN(internal::PeriodLocks locks, internal::PeriodLocks::Load(*tx));
   LOOKOUT_RETURN_IF_ERROR(locks.Check(entity, input));
@@ -169,8 +168,7 @@ Result<Saved> Services::Update(const Actor& actor, const EntityDef& entity, int6
   }
   LOOKOUT_RETURN_IF_ERROR(ValidationOrOk(std::move(errors)));
   // Nor may a record be moved out of the actor's scope.
-  LOOKOUT_RETURN_IF_ERROR(
-      policy::AuthorizeRecord(actor, policy::Operation::kUpdate, entity, merged, *tx));
+  LOOKOUT_RETURN_IF_ERROR(policy::AuthorizeSave(actor, entity, &current, merged, *tx));
 
   // Defaults filled into child rows belong to the change as well.
   for (auto& [name, value] : changes.fields) value = merged.Get(name);
