@@ -12,6 +12,7 @@
 
 #include <atomic>
 #include <cstdio>
+#include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <regex>
@@ -135,6 +136,46 @@ TEST_F(AuthApiTest, CookiesAreSecureWhenTheRequestCameOverTls) {
   ASSERT_NE(ended.Header("Set-Cookie"), nullptr);
   EXPECT_EQ(*ended.Header("Set-Cookie"),
             "lookout_session=; Path=/; HttpOnly; SameSite=Lax; Secure; Max-Age=0");
+}
+
+TEST_F(AuthApiTest, RefusesASignInThatAnotherSitesPageSent) {
+  auto router = BuildApiRouter(*services_, *accounts_);
+  const std::string credentials = json{{"email", manager_.email}, {"password", manager_.password}}.dump();
+  auto sign_in = [&](std::map<std::string, std::string> headers, bool secure = false) {
+    Request r = MakeRequest("POST", "/api/v1/session", credentials, secure);
+    r.headers["host"] = "lookout.example.org";
+    for (auto& [name, value] : headers) r.headers[name] = value;
+    return router->Handle(r);
+  };
+  auto refused = [](const Response& r) {
+    return r.status == 403 && r.body.find("\"csrf_failed\"") != std::string::npos &&
+           r.Header("Set-Cookie") == nullptr;
+  };
+  // Another site's page, as browsers say it.
+  EXPECT_TRUE(refused(sign_in({{"sec-fetch-site", "cross-site"}})));
+  EXPECT_TRUE(refused(sign_in({{"sec-fetch-site", "same-site"}})));
+  EXPECT_TRUE(refused(sign_in({{"origin", "https://attacker.example"}})));
+  EXPECT_TRUE(refused(sign_in({{"origin", "null"}})));
+  EXPECT_TRUE(refused(sign_in({{"origin", "http://lookout.example.org.attacker.example"}})));
+  // Sec-Fetch-Site decides when both are sent.
+  EXPECT_TRUE(refused(sign_in({{"sec-fetch-site", "cross-site"},
+                               {"origin", "http://lookout.example.org"}})));
+  // The scheme is part of the origin: a plain-HTTP page may not sign in over TLS.
+  EXPECT_TRUE(refused(sign_in({{"origin", "http://lookout.example.org"}}, true)));
+
+  // Lookout's own page, and clients that send neither header (curl, scripts).
+  EXPECT_EQ(sign_in({{"sec-fetch-site", "same-origin"}}).status, 200);
+  EXPECT_EQ(sign_in({{"origin", "http://lookout.example.org"}}).status, 200);
+  EXPECT_EQ(sign_in({{"origin", "HTTPS://Lookout.Example.org:443"}}, true).status, 200);
+  EXPECT_EQ(sign_in({}).status, 200);
+  // Behind the trusted proxy, the host the browser used is X-Forwarded-Host (the server
+  // drops that header from anyone else).
+  EXPECT_EQ(sign_in({{"host", "127.0.0.1:8080"},
+                     {"x-forwarded-host", "lookout.example.org"},
+                     {"origin", "https://lookout.example.org"}},
+                    true)
+                .status,
+            200);
 }
 
 TEST_F(AuthApiTest, SignOutEndsTheSessionAndClearsTheCookie) {
