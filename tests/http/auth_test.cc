@@ -305,10 +305,11 @@ TEST_F(AuthApiTest, AllowsOnlyThePasswordChangeWhileItMustBeChanged) {
             "password_change_required");
   EXPECT_EQ(ErrorCodeOf(Client().Get("/api/v1/api-tokens", b.Cookie()), 403),
             "password_change_required");
-  // The officer's API token carries the same restriction.
+  // The reset revoked the officer's API token: whoever held it is out.
+  EXPECT_EQ(json::parse(reset->body)["api_tokens_revoked"], 1);
   EXPECT_EQ(ErrorCodeOf(Client().Get("/api/v1/partners", {{"Authorization", officer_.Bearer()}}),
-                        403),
-            "password_change_required");
+                        401),
+            "unauthenticated");
   auto who = Client().Get("/api/v1/session", b.Cookie());
   ASSERT_TRUE(who);
   EXPECT_EQ(who->status, 200);
@@ -321,6 +322,37 @@ TEST_F(AuthApiTest, AllowsOnlyThePasswordChangeWhileItMustBeChanged) {
   auto partners = Client().Get("/api/v1/partners", b.Cookie());
   ASSERT_TRUE(partners);
   EXPECT_EQ(partners->status, 200) << partners->body;
+}
+
+TEST_F(AuthApiTest, AnApiTokenMayNotChangeItsOwnersPassword) {
+  auto res = PostJson("/api/v1/account/password",
+                      {{"current", officer_.password}, {"new", "a phrase the thief chose"}},
+                      {{"Authorization", officer_.Bearer()}});
+  EXPECT_EQ(ErrorCodeOf(res, 403), "session_required");
+  // The password is as it was.
+  auto in = SignInRequest(officer_.email, officer_.password);
+  ASSERT_TRUE(in);
+  EXPECT_EQ(in->status, 200) << in->body;
+}
+
+TEST_F(AuthApiTest, ChangingThePasswordRevokesEveryApiTokenOfTheAccount) {
+  Browser b = SignIn(officer_);
+  auto changed = PostJson("/api/v1/account/password",
+                          {{"current", officer_.password}, {"new", "an officer's own new phrase"}},
+                          b.WithCsrf());
+  ASSERT_TRUE(changed);
+  ASSERT_EQ(changed->status, 200) << changed->body;
+  EXPECT_EQ(json::parse(changed->body)["api_tokens_revoked"], 1);
+  EXPECT_EQ(ErrorCodeOf(Client().Get("/api/v1/partners", {{"Authorization", officer_.Bearer()}}),
+                        401),
+            "unauthenticated");
+  // The session that changed it goes on; other people's tokens are untouched.
+  auto own = Client().Get("/api/v1/partners", b.Cookie());
+  ASSERT_TRUE(own);
+  EXPECT_EQ(own->status, 200);
+  auto other = Client().Get("/api/v1/partners", {{"Authorization", manager_.Bearer()}});
+  ASSERT_TRUE(other);
+  EXPECT_EQ(other->status, 200);
 }
 
 TEST_F(AuthApiTest, RevokingAnApiTokenTakesEffectAtOnce) {

@@ -460,4 +460,10 @@ std::string LongDate(std::string_view iso_date) {
   return std::to_string(d->day) + " " + kMonths[d->month - 1] + " " + std::to_string(d->year);
 }
 
+std::string TokensRevokedPhrase(int64_t revoked) {
+  if (revoked == 0) return "there were no API tokens to revoke";
+  if (revoked == 1) return "1 API token was revoked";
+  return std::to_string(revoked) + " API tokens were revoked";
+}
+
 }  // namespace lookout::http::ui
