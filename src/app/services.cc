@@ -53,8 +53,20 @@ Result<Record> Services::Get(const Actor& actor, const EntityDef& entity, int64_
   const bool consult = entity.name == "insight" && !policy::IsOperator(actor);
   LOOKOUT_ASSIGN_OR_RETURN(auto tx, store_.Begin(consult));
   LOOKOUT_ASSIGN_OR_RETURN(Record record, tx->Get(entity, id));
-  LOOKOUT_RETURN_IF_ERROR(
-      policy::AuthorizeRecord(actor, policy::Operation::kRead, entity, record, *tx));
+  if (Status allowed = policy::AuthorizeRecord(actor, policy::Operation::kRead, entity, record, *tx);
+      !allowed.ok()) {
+    // Trying to read a record one may not (C-handled insight of another region) is on
+    // record too: the attempt matters as much as a read.
+    if (allowed.code() == ErrorCode::kForbidden) {
+      tx.reset();
+      const store::WriteMeta meta = MetaFor(actor, clock_);
+      LOOKOUT_ASSIGN_OR_RETURN(auto refused_tx, store_.Begin(true));
+      LOOKOUT_RETURN_IF_ERROR(
+          refused_tx->AppendAudit(AuditFor(actor, meta, "consult_refused", entity, id, "{}")));
+      LOOKOUT_RETURN_IF_ERROR(refused_tx->Commit());
+    }
+    return allowed;
+  }
   if (consult) {
     const store::WriteMeta meta = MetaFor(actor, clock_);
     LOOKOUT_RETURN_IF_ERROR(tx->AppendAudit(AuditFor(actor, meta, "consult", entity, id, "{}")));
