@@ -204,9 +204,10 @@ Result<bool> OfficerTaskRule(const Actor& actor, const Record& task, const Recor
 }
 
 // The officer's rule for a record of a task's work (campaign, activity, quote, case study,
-// outcome event): tied to a task, the officer may work on each task it names and its
-// region or regions are among those tasks' regions; tied to none, it is in the officer's
-// own region.
+// outcome event): tied to tasks, its regions are among the regions it may have for them:
+// every region of a task the officer leads or staffs, and their own region on a task that
+// covers it (on another task they are not on, none); tied to no task, it is in the
+// officer's own region.
 Result<bool> OfficerChildRule(const Actor& actor, const EntityDef& entity, const Record& r,
                               Status& refusal, store::Transaction& tx) {
   const std::string task_field = TaskFieldOf(entity);
@@ -240,7 +241,11 @@ Result<bool> OfficerChildRule(const Actor& actor, const EntityDef& entity, const
                                             "tasks in your region or that you lead or staff.");
       return false;
     }
-    for (const Value& region : AsList(task->Get("regions"))) covered.push_back(region);
+    const Value me(actor.staff_id);
+    const bool on_task = task->Get("lead") == me || ListHas(task->Get("staff"), me);
+    for (const Value& region : AsList(task->Get("regions"))) {
+      if (on_task || region == OwnRegion(actor)) covered.push_back(region);
+    }
     names += (names.empty() ? "" : ", ") + TaskName(*task);
   }
   Value::List outside;
@@ -249,9 +254,10 @@ Result<bool> OfficerChildRule(const Actor& actor, const EntityDef& entity, const
   }
   if (!outside.empty()) {
     refusal = RefuseField(entity.region_field,
-                          Codes(outside) + " is not a region of " + names + " (" + Codes(covered) +
-                              "): record the work in one of the task's regions, or ask a "
-                              "manager to add the region to the task.");
+                          "You may record the work of " + names + " in " + Codes(covered) +
+                              " only, not in " + Codes(outside) +
+                              ": a task's work lies in its regions, and on a task you are not "
+                              "on, in your own region.");
     return false;
   }
   return true;

@@ -53,8 +53,8 @@ Status AuthorizeRecord(const Actor& actor, Operation op, const domain::EntityDef
 // partners in their region or national; tasks they are on or in their region, given no
 // region but their own or national (NAT), nor a region taken off while the task's
 // records are in it; a record of a task's work (campaign, activity, quote, case study,
-// outcome event) names tasks the officer may work on and lies in those tasks' regions,
-// or, without a task, in the officer's region. A refusal is kForbidden with the field
+// outcome event) lies in its tasks' regions: any of them on a task the officer leads or
+// staffs, their own on another task covering it; without a task, in their own region. A refusal is kForbidden with the field
 // at fault in its fields(), for forms and import reports.
 Status AuthorizeSave(const Actor& actor, const domain::EntityDef& entity, const Record* stored,
                      const Record& saved, store::Transaction& tx);
