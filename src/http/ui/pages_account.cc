@@ -1,6 +1,7 @@
 // Signing in and out, and changing one's password.
 #include "http/api/routes.h"
 #include "http/ui/pages.h"
+#include "http/ui/paging.h"
 
 namespace lookout::http::ui {
 
