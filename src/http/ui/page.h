@@ -128,6 +128,11 @@ using report::PathWithQuery;
 // "14 April 2025" for "2025-04-14"; the text itself when it is not a date.
 std::string LongDate(std::string_view iso_date);
 
+// What a password change or reset did to API tokens, for the sentence that says so:
+// "2 API tokens were revoked", "1 API token was revoked", "there were no API tokens to
+// revoke".
+std::string TokensRevokedPhrase(int64_t revoked);
+
 }  // namespace lookout::http::ui
 
 #endif  // LOOKOUT_HTTP_UI_PAGE_H_

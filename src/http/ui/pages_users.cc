@@ -170,11 +170,12 @@ void AddUserPages(Router& router, const PageEnvPtr& env) {
             app::Accounts& accounts = page.env->accounts;
             json notice;
             if (action == "reset-password") {
-              auto password = accounts.ResetPassword(page.actor, *id);
-              if (!password.ok()) return ErrorPage(page, password.status());
+              auto reset = accounts.ResetPassword(page.actor, *id);
+              if (!reset.ok()) return ErrorPage(page, reset.status());
               notice = {{"who", "Staff member " + std::to_string(*id)},
-                        {"password", *password},
-                        {"what", "has a new one-time password; their sessions have ended."}};
+                        {"password", reset->one_time_password},
+                        {"what", "has a new one-time password; their sessions have ended and " +
+                                     TokensRevokedPhrase(reset->tokens_revoked) + "."}};
             } else if (action == "unlock") {
               if (Status s = accounts.Unlock(page.actor, *id); !s.ok()) return ErrorPage(page, s);
               notice = {{"what", "The account is unlocked."}};
