@@ -239,7 +239,6 @@ void AddSurveyPages(Router& router, const PageEnvPtr& env) {
                   {"stakeholder_type", FilterSelect("stakeholder_type", "Stakeholder type",
                                                     names.Options("sector"), subgroup)},
                   {"period", QuarterFilter(*survey, subgroup)}}},
-                {"imported", page.Query("imported")},
                 {"can_import", MayCreate(page, ResponseDef()).ok()}};
             if (!subgroup.errors.empty()) view["error_summary"] = ErrorSummaryView(subgroup.errors);
             return RenderPage(page, PlainText(survey->Get("title")), "survey", std::move(view),
@@ -316,8 +315,9 @@ void AddSurveyPages(Router& router, const PageEnvPtr& env) {
             const app::ImportReport& done = report->import;
             if (done.skipped == 0 && report->ignored_columns.empty() && report->notes.empty() &&
                 !report->mapping_saved) {
-              return Redirect("/surveys/" + std::to_string(id) + "?imported=" +
-                              std::to_string(done.written));
+              return RedirectWithNotice(page, "/surveys/" + std::to_string(id),
+                                        Plural(static_cast<size_t>(done.written), "response", "responses") +
+                                            " imported into \"" + PlainText(survey->Get("title")) + "\".");
             }
             // A file from a survey tool: say what was skipped and left out, not just a count.
             json notes = json::array();
