@@ -371,7 +371,8 @@ TEST_F(UiPagesTest, AnOfficerRecordsAnActivityWithItsReachAndANewPartner) {
   ASSERT_TRUE(none);
   EXPECT_EQ(none->status, 422);
   EXPECT_THAT(none->body, HasSubstr("Enter how many people the activity reached"));
-  EXPECT_THAT(none->body, HasSubstr("href=\"#field-audience\""));
+  // The summary links to the grid's first box, which takes the focus.
+  EXPECT_THAT(none->body, HasSubstr("href=\"#field-reach-professionals-"));
 
   auto bad = PostForm("/activities/new", b, base + "&reach-young_people=lots");
   ASSERT_TRUE(bad);
