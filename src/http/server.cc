@@ -64,6 +64,24 @@ std::optional<std::string> Request::Query(std::string_view name) const {
   return std::nullopt;
 }
 
+std::optional<std::string> Request::Cookie(std::string_view name) const {
+  const std::string* header = Header("cookie");
+  if (header == nullptr) return std::nullopt;
+  std::string_view rest = *header;
+  while (!rest.empty()) {
+    const size_t end = rest.find(';');
+    std::string_view pair = rest.substr(0, end);
+    rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
+    while (!pair.empty() && (pair.front() == ' ' || pair.front() == '\t')) pair.remove_prefix(1);
+    while (!pair.empty() && (pair.back() == ' ' || pair.back() == '\t')) pair.remove_suffix(1);
+    if (pair.size() > name.size() && pair.substr(0, name.size()) == name &&
+        pair[name.size()] == '=') {
+      return std::string(pair.substr(name.size() + 1));
+    }
+  }
+  return std::nullopt;
+}
+
 namespace {
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
@@ -719,7 +737,12 @@ class Session : public SessionBase {
     for (const auto& [name, value] : response.headers) {
       // HSTS over plain HTTP could pin a browser to a TLS site that does not exist.
       if (!secure_ && EqualsIgnoreCase(name, "Strict-Transport-Security")) continue;
-      res.set(name, value);
+      // Each cookie is a header of its own (RFC 6265 forbids folding them into one).
+      if (EqualsIgnoreCase(name, "Set-Cookie")) {
+        res.insert(name, value);
+      } else {
+        res.set(name, value);
+      }
     }
     for (const auto& [name, value] : kDefaultHeaders) {
       if (response.Header(name) == nullptr) res.set(name, value);

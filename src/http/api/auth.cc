@@ -323,22 +323,7 @@ std::string SessionCookie(const std::string& token, bool secure) {
 }
 
 std::string SessionCookieOf(const Request& request) {
-  const std::string* header = request.Header("cookie");
-  if (header == nullptr) return "";
-  std::string_view rest = *header;
-  const std::string_view name = kSessionCookieName;
-  while (!rest.empty()) {
-    size_t end = rest.find(';');
-    std::string_view pair = rest.substr(0, end);
-    rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
-    while (!pair.empty() && (pair.front() == ' ' || pair.front() == '\t')) pair.remove_prefix(1);
-    while (!pair.empty() && (pair.back() == ' ' || pair.back() == '\t')) pair.remove_suffix(1);
-    if (pair.size() > name.size() && pair.substr(0, name.size()) == name &&
-        pair[name.size()] == '=') {
-      return std::string(pair.substr(name.size() + 1));
-    }
-  }
-  return "";
+  return request.Cookie(kSessionCookieName).value_or("");
 }
 
 std::string ClearedSessionCookie(bool secure) {

@@ -133,6 +133,34 @@ Response HtmlResponse(int status, std::string body) {
   return r;
 }
 
+// The cookie that carries a success notice across a redirect.
+constexpr std::string_view kNoticeCookie = "lookout_notice";
+
+std::string NoticeCookie(const std::string& value, bool secure, bool clear) {
+  return std::string(kNoticeCookie) + "=" + value + "; Path=/; HttpOnly; SameSite=Lax" +
+         (secure ? "; Secure" : "") + (clear ? "; Max-Age=0" : "; Max-Age=120");
+}
+
+// The notice in the request's cookie, or "" when there is none or it is not well formed.
+std::string NoticeOf(const Request& request) {
+  const std::optional<std::string> raw = request.Cookie(kNoticeCookie);
+  if (!raw || raw->empty() || raw->size() > 3000) return "";
+  std::string out;
+  for (size_t i = 0; i < raw->size(); ++i) {
+    if ((*raw)[i] != '%') {
+      out += (*raw)[i];
+      continue;
+    }
+    if (i + 2 >= raw->size() || !std::isxdigit(static_cast<unsigned char>((*raw)[i + 1])) ||
+        !std::isxdigit(static_cast<unsigned char>((*raw)[i + 2]))) {
+      return "";
+    }
+    out += static_cast<char>(std::stoi(raw->substr(i + 1, 2), nullptr, 16));
+    i += 2;
+  }
+  return domain::IsWellFormedUtf8(out) ? out : "";
+}
+
 // A page for a request the guard refused before any handler ran.
 Response Refusal(const PageRequest& page, int status, const std::string& title,
                  const std::string& message) {
@@ -365,6 +393,10 @@ Response RenderPage(const PageRequest& page, const std::string& title,
                  {"error_prefix", has_errors},
                  {"page_template", std::string(body_template)},
                  {"version", page.env->version}};
+  // A notice a form's redirect carried is shown once, on the first page after it.
+  const bool had_notice = page.http.Cookie(kNoticeCookie).has_value();
+  const std::string notice = had_notice ? NoticeOf(page.http) : "";
+  layout["notice"] = notice.empty() ? json(false) : json(notice);
   if (page.who != nullptr) {
     layout["signed_in"] = true;
     layout["user_name"] = page.who->name;
@@ -382,7 +414,9 @@ Response RenderPage(const PageRequest& page, const std::string& title,
     r.log_detail = html.status().message();
     return r;
   }
-  return HtmlResponse(status, std::move(html).value());
+  Response r = HtmlResponse(status, std::move(html).value());
+  if (had_notice) r.AddCookie(NoticeCookie("", page.http.secure, true));
+  return r;
 }
 
 Status MayCreate(const PageRequest& page, const domain::EntityDef& entity) {
@@ -394,6 +428,13 @@ Response Redirect(const std::string& location) {
   r.status = 303;
   r.content_type = "";
   r.SetHeader("Location", location);
+  return r;
+}
+
+Response RedirectWithNotice(const PageRequest& page, const std::string& location,
+                            const std::string& notice) {
+  Response r = Redirect(location);
+  r.AddCookie(NoticeCookie(report::PercentEncode(notice), page.http.secure, false));
   return r;
 }
 

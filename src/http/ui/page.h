@@ -111,6 +111,13 @@ Status MayCreate(const PageRequest& page, const domain::EntityDef& entity);
 // 303 See Other to `location` (a path of Lookout's).
 Response Redirect(const std::string& location);
 
+// The redirect that ends a successful form (Post/Redirect/Get): 303 to `location`,
+// carrying `notice` ('Activity "Hotel staff briefing, Derby" saved.') in a short-lived
+// cookie. The next page RenderPage renders shows it as the GOV.UK success notification
+// banner and clears the cookie, so a reload does not show it again.
+Response RedirectWithNotice(const PageRequest& page, const std::string& location,
+                            const std::string& notice);
+
 // The page for an error a use case answered: 403 "you cannot see this", 404 "page not
 // found", 409, 422 (a bad link), 5xx with the request id only (the detail is logged).
 Response ErrorPage(const PageRequest& page, const Status& status);

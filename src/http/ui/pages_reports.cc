@@ -9,6 +9,7 @@
 #include "app/publish.h"
 #include "domain/rules.h"
 #include "http/ui/display.h"
+#include "http/ui/forms.h"
 #include "http/ui/pages.h"
 #include "http/ui/paging.h"
 #include "report/format.h"
@@ -185,7 +186,6 @@ Response PublishedPage(PageRequest& page, const Record& report, const std::strin
                {"unlock_reason", page.Role() == "funder" ? std::string("the records may change again")
                                                          : PlainText(report.Get("unlock_reason"))},
                {"files", files},
-               {"published_now", page.Query("published") == "1"},
                {"can_unlock", locked && app::policy::AuthorizePublish(page.actor).ok()},
                {"reason", reason},
                {"reason_error", reason_error.empty() ? json(false) : json(reason_error)}};
@@ -269,12 +269,17 @@ void AddReportPages(Router& router, const PageEnvPtr& env) {
                 }
                 return ReportsPage(page, period, region, std::move(problems));
               }
-              if (st.code() == ErrorCode::kConflict) {
-                return ReportsPage(page, period, region, {{"claims", st.message()}});
-              }
-              return ErrorPage(page, st);
+              // Any other refusal (a period locked already, a permission, a busy database)
+              // is said on the same page, where the button was.
+              FormErrors errors;
+              if (!errors.Take(st, nullptr, "claims")) return ErrorPage(page, st);
+              std::vector<FieldError> problems;
+              for (const FieldError& e : errors.list()) problems.push_back({"claims", e.message});
+              return ReportsPage(page, period, region, std::move(problems));
             }
-            return Redirect("/reports/published/" + std::to_string(published->Id()) + "?published=1");
+            return RedirectWithNotice(page, "/reports/published/" + std::to_string(published->Id()),
+                                      "\"" + PlainText(published->Get("title")) +
+                                          "\" is published, and its period's records are locked.");
           });
 
   AddPage(router, env, "GET", "/reports/published", "The reports managers have published.",
@@ -332,18 +337,24 @@ void AddReportPages(Router& router, const PageEnvPtr& env) {
             if (!report.ok()) return ErrorPage(page, report.status());
             int64_t version = 0;
             if (!ParseId(page.form.Get("version"), &version)) {
-              return ErrorPage(page, Status::BadRequest("The form has no version: reload the page."));
+              return PublishedPage(page, *report, page.form.Get("reason"),
+                                   "The form has no version: reload the page and try again.", 400);
             }
             const std::string reason = page.form.Get("reason");
             auto unlocked = app::UnlockPublishedReport(page.env->services, page.actor, report->Id(),
                                                        version, reason);
             if (!unlocked.ok()) {
-              if (unlocked.status().code() == ErrorCode::kValidation) {
-                return PublishedPage(page, *report, reason, "Say why the period's records must change", 422);
-              }
-              return ErrorPage(page, unlocked.status());
+              // Every refusal keeps the reason typed, with why beside it.
+              FormErrors errors;
+              if (!errors.Take(unlocked.status(), nullptr, "reason")) return ErrorPage(page, unlocked.status());
+              const std::string why = unlocked.status().code() == ErrorCode::kValidation && reason.empty()
+                                          ? "Say why the period's records must change"
+                                          : errors.list().front().message;
+              return PublishedPage(page, *report, reason, why, errors.HttpStatus());
             }
-            return Redirect("/reports/published/" + std::to_string(report->Id()));
+            return RedirectWithNotice(page, "/reports/published/" + std::to_string(report->Id()),
+                                      "The period of \"" + PlainText(report->Get("title")) +
+                                          "\" is unlocked: its records can change again.");
           });
 }
 
