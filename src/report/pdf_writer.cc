@@ -76,6 +76,7 @@ void Writer::Document() {
     EndTag();
   }
   if (!doc_.footnotes.empty()) Notes();
+  WriteLinks();
   EndTag();
   Footer();
   cairo_show_page(cr_);
@@ -172,10 +173,16 @@ void Writer::LinkArea(const TextLink& link, double x, double y, double width, do
   if (!Tagging() || width <= 0 || height <= 0) return;
   char rect[128];
   std::snprintf(rect, sizeof rect, " rect=[%.2f %.2f %.2f %.2f]", x, y, width, height);
-  const std::string attributes =
-      (link.uri.empty() ? "dest=" + TagString(link.dest) : "uri=" + TagString(link.uri)) + rect;
-  cairo_tag_begin(cr_, CAIRO_TAG_LINK, attributes.c_str());
-  cairo_tag_end(cr_, CAIRO_TAG_LINK);
+  page_links_.push_back((link.uri.empty() ? "dest=" + TagString(link.dest) : "uri=" + TagString(link.uri)) +
+                        rect);
+}
+
+void Writer::WriteLinks() {
+  for (const std::string& attributes : page_links_) {
+    cairo_tag_begin(cr_, CAIRO_TAG_LINK, attributes.c_str());
+    cairo_tag_end(cr_, CAIRO_TAG_LINK);
+  }
+  page_links_.clear();
 }
 
 void Writer::LinkLine(PangoLayoutLine* line, const std::vector<TextLink>& links, double x, double top,
@@ -203,6 +210,7 @@ void Writer::NewPage() {
     if (Tagging() && tag.begun) cairo_tag_end(cr_, tag.name.c_str());
     tag.begun = false;
   }
+  WriteLinks();
   furniture_ = true;
   if (page_ > 0) {
     Footer();

@@ -180,8 +180,12 @@ class Writer {
   // (none while the page's furniture is drawn).
   void Ink();
 
-  // A link over the rectangle (x, y, width, height) of this page.
+  // A link over the rectangle (x, y, width, height) of this page, written with the page's
+  // other links when the page is done (WriteLinks). A link tag begun inside a paragraph
+  // takes the paragraph's text out of it in cairo 1.16's structure, so links are written
+  // outside every element but the Document.
   void LinkArea(const TextLink& link, double x, double y, double width, double height);
+  void WriteLinks();
 
   // The links of `links` on one line of a layout drawn with its origin at `x` and the
   // line's top and bottom at `top` and `bottom` on this page.
@@ -283,6 +287,7 @@ class Writer {
   };
   std::vector<OpenTag> open_tags_;  // the structure elements open, outermost first
   bool furniture_ = false;          // drawing the running head or the footer
+  std::vector<std::string> page_links_;  // the link tags' attributes of this page
   double y_ = kTop;
   double page_top_ = kTop;
 };

@@ -311,6 +311,8 @@ TEST(Pdf, IsTaggedWithTheStructureOfTheReport) {
         << element;
   }
   EXPECT_THAT(structure, HasSubstr("Where the programme worked"));
+  // Text with links in it stays in its element.
+  EXPECT_THAT(structure, HasSubstr("Reached approximately 13,3631 professionals, and 1,183 young people"));
   EXPECT_THAT(structure, HasSubstr("Voluntary and Community Sector Organisation Stakeholder in Wales"));
   // One Document holds it all; the running head and the footer are in no paragraph.
   EXPECT_THAT(structure, Not(HasSubstr("more than one child")));
