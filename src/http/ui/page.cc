@@ -9,6 +9,7 @@
 #include "http/api/routes.h"
 #include "http/ui/display.h"
 #include "http/ui/templates.h"
+#include "report/format.h"
 
 namespace lookout::http::ui {
 
@@ -294,6 +295,20 @@ bool Form::Has(std::string_view name) const {
 
 std::string PageRequest::Query(std::string_view name) const {
   return http.Query(name).value_or("");
+}
+
+std::string PublicBaseUrl(const PageRequest& page) {
+  if (!page.env->public_url.empty()) return page.env->public_url;
+  const std::string* host = page.http.Header("X-Forwarded-Host");
+  if (host == nullptr || host->empty()) host = page.http.Header("Host");
+  if (host == nullptr) return "";
+  // A proxy in front of a proxy lists every host: the first is the one the browser asked for.
+  std::string name = host->substr(0, host->find(','));
+  while (!name.empty() && name.back() == ' ') name.pop_back();
+  while (!name.empty() && name.front() == ' ') name.erase(0, 1);
+  if (name.empty() || name.find_first_of("/?#\\") != std::string::npos) return "";
+  const std::string url = (page.http.secure ? "https://" : "http://") + name;
+  return report::PublicUrlProblem(url).empty() ? url : "";
 }
 
 // ---- The guard ------------------------------------------------------------------------

@@ -89,6 +89,7 @@ struct PageEnv {
   app::Services& services;
   app::Accounts& accounts;
   std::string version;
+  std::string public_url;  // UiOptions::public_url
 };
 
 using PageEnvPtr = std::shared_ptr<PageEnv>;
@@ -107,6 +108,12 @@ Response RenderPage(const PageRequest& page, const std::string& title,
 // rule), for pages that offer a form to create one: kForbidden (or kUnauthenticated)
 // otherwise, to be shown with ErrorPage.
 Status MayCreate(const PageRequest& page, const domain::EntityDef& entity);
+
+// The base of the links in a file the person downloads or publishes: the public-url
+// setting, else the address the request came by (its Host, or X-Forwarded-Host, which
+// reaches a handler only from a trusted proxy, with https when the request was secure);
+// "" when that is not a plain host and port.
+std::string PublicBaseUrl(const PageRequest& page);
 
 // 303 See Other to `location` (a path of Lookout's).
 Response Redirect(const std::string& location);
