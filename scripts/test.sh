@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=${JOBS:-$(nproc)}
 
-echo "lookout: [1/3] checking Debian packages"
+echo "lookout: [1/3] installing what is missing (Debian packages, Node.js, front-end and test tools)"
 scripts/install-deps.sh test
 
 echo "lookout: [2/3] building (preset asan: debug + ASan + UBSan, warnings as errors)"
