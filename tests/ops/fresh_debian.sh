@@ -30,9 +30,21 @@ max_age_days=30
 
 say() { echo "fresh-debian: $*"; }
 fail() { echo "fresh-debian: FAIL: $*" >&2; exit 1; }
+# Exit status 77: this machine cannot make a Debian root at all (no root, no mounts, no
+# mirror), which proves nothing either way; .ci/run reports it as not run, with the reason.
+cannot() { echo "fresh-debian: NOT RUN: $*" >&2; exit 77; }
 
-[ "$(id -u)" -eq 0 ] || fail "needs root (debootstrap, chroot and mounts)"
+[ "$(id -u)" -eq 0 ] || cannot "needs root (debootstrap, chroot and mounts)"
 [ -f "$source_dir/scripts/install-deps.sh" ] || fail "$source_dir is not a Lookout checkout"
+probe=$(mktemp -d)
+if ! mount -t proc proc "$probe" 2>/dev/null; then
+  rmdir "$probe"
+  cannot "this machine does not let root mount file systems (a container without the right to)"
+fi
+umount "$probe" && rmdir "$probe"
+if ! curl -fsS -o /dev/null --max-time 30 "$mirror/dists/bookworm/Release" 2>/dev/null; then
+  cannot "Debian's mirror $mirror is out of reach"
+fi
 if ! command -v debootstrap >/dev/null; then
   say "installing debootstrap"
   export DEBIAN_FRONTEND=noninteractive
