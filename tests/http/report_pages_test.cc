@@ -11,6 +11,7 @@
 
 #include "api_fixture.h"
 #include "auth_test_util.h"
+#include "ui_fixture.h"
 #include "domain/schema.h"
 
 namespace lookout::http {
@@ -42,14 +43,15 @@ TEST(RequestHeader, IsFoundWhateverTheCaseOfItsName) {
   EXPECT_EQ(request.Header("Content-Type"), nullptr);
 }
 
-class ReportLinksTest : public ApiServerTest {
+class ReportLinksTest : public UiPagesTest {
  protected:
-  bool ServeWebPages() const override { return true; }
-
   void SetUp() override {
-    ApiServerTest::SetUp();
+    UiPagesTest::SetUp();
     if (HasFatalFailure()) return;
-    manager_ = authtest::AddTestUser(*services_, *accounts_, "manager");
+    // An activity of the period, so that the report has figures that link to records.
+    Browser officer = SignInWithForm(officer_);
+    RecordBriefing(officer, AddTask("Hotel night staff awareness", "in_progress"), "&reach-public=30");
+    if (HasFatalFailure()) return;
     browser_ = SignIn(manager_);
   }
 
@@ -64,7 +66,6 @@ class ReportLinksTest : public ApiServerTest {
     return res->body;
   }
 
-  authtest::TestUser manager_;
   Browser browser_;
 };
 
@@ -155,7 +156,7 @@ TEST_F(ReportLinksTest, TheRegionsPageChangesHowReportsNameARegion) {
   EXPECT_EQ(saved->status, 303) << saved->body;
   auto md = Client().Get("/reports/impact?period=2025-26&region=EM&format=md", browser_.Cookie());
   ASSERT_TRUE(md);
-  EXPECT_THAT(md->body, HasSubstr("recorded for 2025-26 in the East Midlands region."));
+  EXPECT_THAT(md->body, HasSubstr("Throughout 2025-26, in the East Midlands region, the programme has:"));
 }
 
 }  // namespace

@@ -79,9 +79,14 @@ TEST_F(UiPagesTest, ChangingThePasswordSaysTheApiTokensWereRevoked) {
                               "&new=lantern+orchard+velvet+harbour&confirm=lantern+orchard+velvet+harbour");
   ASSERT_TRUE(changed);
   ASSERT_EQ(changed->status, 303) << changed->body;
-  auto shown = Client().Get(changed->get_header_value("Location"), b.Cookie());
+  // The success banner says so once, on the page the change leads to.
+  auto shown = Follow(changed, b);
   ASSERT_TRUE(shown);
+  EXPECT_THAT(shown->body, HasSubstr("govuk-notification-banner--success"));
   EXPECT_THAT(shown->body, HasSubstr("1 API token was revoked"));
+  auto again = Client().Get(changed->get_header_value("Location"), b.Cookie());
+  ASSERT_TRUE(again);
+  EXPECT_THAT(again->body, Not(HasSubstr("API token was revoked")));
   auto token = Client().Get("/api/v1/partners", {{"Authorization", officer_.Bearer()}});
   ASSERT_TRUE(token);
   EXPECT_EQ(token->status, 401);

@@ -55,15 +55,7 @@ Response PasswordForm(PageRequest& page, const std::vector<FieldError>& errors, 
     }
     fields.push_back(std::move(field));
   }
-  json view = {{"fields", fields},
-               {"must_change", page.who->must_change_password},
-               {"changed", page.Query("changed") == "1"}};
-  if (page.Query("changed") == "1") {
-    // The count the change answered, carried by its redirect; nothing else reads it.
-    int64_t revoked = 0;
-    if (!ParseId(page.Query("tokens_revoked"), &revoked)) revoked = 0;
-    view["tokens_revoked"] = TokensRevokedPhrase(revoked);
-  }
+  json view = {{"fields", fields}, {"must_change", page.who->must_change_password}};
   if (!errors.empty()) view["error_summary"] = ErrorSummaryView(errors);
   return RenderPage(page, "Change your password", "password", std::move(view), status);
 }
@@ -143,10 +135,9 @@ void AddAccountPages(Router& router, const PageEnvPtr& env) {
               }
               return ErrorPage(page, changed.status());
             }
-            if (page.who->must_change_password) return Redirect("/");
-            return Redirect(PathWithQuery("/account/password",
-                                          {{"changed", "1"},
-                                           {"tokens_revoked", std::to_string(changed->tokens_revoked)}}));
+            const std::string notice = "Your password has been changed. Your other sessions have been signed out and " +
+                                       TokensRevokedPhrase(changed->tokens_revoked) + ".";
+            return RedirectWithNotice(page, page.who->must_change_password ? "/" : "/account/password", notice);
           });
 }
 
