@@ -314,21 +314,9 @@ TEST_F(UiPagesTest, AnOfficerRecordsInsightAndProposesATaskAnsweringIt) {
 }
 
 TEST_F(UiPagesTest, AManagerApprovesAProposalAndAStaleFormIsRefused) {
-  Record objective;
-  objective.Set("code", "RESPONSE");
-  objective.Set("title", "A better response");
-  auto obj = services_->Create(app::Actor::System(), *domain::FindEntity("objective"), objective);
-  ASSERT_TRUE(obj.ok());
-  Record task;
-  task.Set("title", "Hotel night staff awareness");
-  task.Set("objectives", Value::List{obj->record.Id()});
-  task.Set("themes", Value::List{Value("cse")});
-  task.Set("regions", Value::List{Value("EM")});
-  task.Set("lead", officer_.staff_id);
-  task.Set("priority", "high");
-  auto created = services_->Create(app::Actor::System(), domain::TaskEntity(), task);
-  ASSERT_TRUE(created.ok()) << created.status().ToString();
-  const std::string path = "/tasks/" + std::to_string(created->record.Id());
+  const int64_t task = AddTask("Hotel night staff awareness", "proposed");
+  ASSERT_NE(task, 0);
+  const std::string path = "/tasks/" + std::to_string(task);
 
   Browser b = SignInWithForm(manager_);
   auto page = Client().Get(path.c_str(), b.Cookie());
