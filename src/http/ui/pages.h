@@ -29,8 +29,15 @@ void AddAdminPages(Router& router, const PageEnvPtr& env);
 void AddUserPages(Router& router, const PageEnvPtr& env);
 // The reports page: a period's headline figures (pages_reports.cc).
 void AddReportPages(Router& router, const PageEnvPtr& env);
-// Surveys: the list, results, importing responses (pages_surveys.cc).
+// Surveys: the list and importing responses (pages_surveys.cc); it adds the results pages.
 void AddSurveyPages(Router& router, const PageEnvPtr& env);
+// Approving quotes and case studies from their pages, and the approval part of their
+// record page (false for other kinds): pages_approval.cc.
+void AddApprovalPages(Router& router, const PageEnvPtr& env);
+nlohmann::json ApprovalView(PageRequest& page, const domain::EntityDef& entity, const Record& record,
+                            const std::string& path);
+// A survey's results, and questions' results pooled across surveys (pages_survey_results.cc).
+void AddSurveyResultsPages(Router& router, const PageEnvPtr& env);
 // The tasking meeting and its minutes (pages_tasking.cc).
 void AddTaskingPages(Router& router, const PageEnvPtr& env);
 // Tasks: list and task page (pages_tasks.cc).

@@ -143,6 +143,8 @@ Response RecordPage(const KindPages& k, PageRequest& page) {
   const int64_t id = record->Id();
   std::vector<std::string> skip;
   if (!k.markdown_field.empty()) skip.push_back(k.markdown_field);
+  // Approval has its own part of the page (pages_approval.cc).
+  for (const char* f : {"approved", "approved_by", "approved_at"}) skip.push_back(f);
   json related = json::array();
   for (const Related& rel : k.related) {
     const domain::EntityDef* e = domain::FindEntity(rel.entity);
@@ -196,6 +198,7 @@ Response RecordPage(const KindPages& k, PageRequest& page) {
                {"children", ChildTables(Def(k), *record, names)},
                {"reach", reach},
                {"has_reach", !reach.empty()},
+               {"approval", ApprovalView(page, Def(k), *record, k.path)},
                {"archived", archived},
                {"can_edit", page.Role() != "funder" && !archived},
                {"saved", page.Query("saved") == "1"},
@@ -421,7 +424,7 @@ const std::vector<KindPages>& AllKindPages() {
                 {.field = "stakeholder_type", .kind = Kind::kSelect}, {.field = "region"},
                 {.field = "source", .kind = Kind::kSelect}, {.field = "collected_on"},
                 {.field = "consent_given"}, {.field = "consent_on"}, {.field = "outcome"},
-                {.field = "task"}, {.field = "approved"}}},
+                {.field = "task"}}},
       {.entity = "case_study",
        .path = "/case-studies",
        .title = "Case studies",
@@ -434,8 +437,7 @@ const std::vector<KindPages>& AllKindPages() {
                                           "**strong**. Preview it before saving. No names of "
                                           "children or details that could identify them."},
                 {.field = "period", .hint = "For example, 2025-26", .width = "10"},
-                {.field = "regions"}, {.field = "outcomes", .kind = Kind::kCheckboxes},
-                {.field = "approved"}},
+                {.field = "regions"}, {.field = "outcomes", .kind = Kind::kCheckboxes}},
        .markdown_field = "body"},
       {.entity = "outcome_event",
        .path = "/outcome-events",
