@@ -76,9 +76,10 @@ if ! LOOKOUT_ADMIN_PASSWORD="$admin_password" lookout init --admin-email "$admin
   exit 1
 fi
 
-# The programme's objectives, which every task names, and a survey with its questions (as
+# The programme's objectives, which every task names, a survey with its questions, and one
+# record of each kind of the evaluation framework the every-form walk changes (as
 # a manager and an analyst would set them up).
-for kind in objective scoring-scheme survey survey-question; do
+for kind in objective scoring-scheme survey survey-question outcome indicator campaign quote outcome-event; do
   if ! lookout import "$kind" "$(dirname "$0")/fixtures/$kind.csv" >"$tmp/import.log" 2>&1; then
     echo "browser: lookout import of $kind failed:" >&2
     cat "$tmp/import.log" >&2

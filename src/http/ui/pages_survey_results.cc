@@ -240,7 +240,6 @@ Response SurveyPage(PageRequest& page) {
       {"counts", CountsChoice(page, "/surveys/" + std::to_string(id), subgroup, {})},
       {"exact", exact},
       {"rule", domain::SuppressionRule(kThreshold)},
-      {"imported", page.Query("imported")},
       {"can_import", MayCreate(page, ResponseDef()).ok()}};
   if (!subgroup.errors.empty()) view["error_summary"] = ErrorSummaryView(subgroup.errors);
   return RenderPage(page, PlainText(survey->Get("title")), "survey", std::move(view),
