@@ -214,16 +214,29 @@ TEST_F(UiNumbersTest, AQuoteIsApprovedFromItsPageByAManagerWhoDidNotRecordIt) {
   auto officer = Page(path, officer_);
   ASSERT_TRUE(officer);
   EXPECT_THAT(officer->body, Not(HasSubstr("Approve for publication</button>")));
+  // A refusal keeps the record's page, with why in the error summary (forms.h).
   auto refused = Post(path + "/approve", officer_, "version=1");
   ASSERT_TRUE(refused);
   EXPECT_EQ(refused->status, 403);
+  EXPECT_THAT(refused->body, HasSubstr("govuk-error-summary"));
+  EXPECT_THAT(refused->body, HasSubstr("href=\"#field-approval\""));
+  EXPECT_THAT(refused->body, HasSubstr("The training changed how our staff look at late check-ins."));
 
   auto other = Page(path, other_manager_);
   ASSERT_TRUE(other);
   EXPECT_THAT(other->body, HasSubstr("Approve for publication</button>"));
+  auto stale = Post(path + "/approve", other_manager_, "version=7");
+  ASSERT_TRUE(stale);
+  EXPECT_EQ(stale->status, 409);
+  EXPECT_THAT(stale->body, HasSubstr("govuk-error-summary"));
+  EXPECT_THAT(stale->body, HasSubstr("id=\"field-approval\""));
+  EXPECT_THAT(stale->body, HasSubstr("Approve for publication</button>"));
   auto approved = Post(path + "/approve", other_manager_, "version=1");
   ASSERT_TRUE(approved);
   ASSERT_EQ(approved->status, 303) << approved->body.substr(0, 300);
+  // The success banner's notice names the record.
+  EXPECT_THAT(approved->get_header_value("Set-Cookie"),
+              HasSubstr("The training changed how our staff look at late check-ins.\" is approved for publication."));
   auto shown = Page(approved->get_header_value("Location"), officer_);
   ASSERT_TRUE(shown);
   EXPECT_THAT(shown->body, HasSubstr("Approved for publication by Test manager on"));
@@ -231,6 +244,14 @@ TEST_F(UiNumbersTest, AQuoteIsApprovedFromItsPageByAManagerWhoDidNotRecordIt) {
   auto api = Client(other_manager_.token).Get("/api/v1/quotes/" + std::to_string(quote));
   ASSERT_TRUE(api);
   EXPECT_THAT(api->body, HasSubstr("\"approved_by\":" + std::to_string(other_manager_.staff_id)));
+
+  // Withdrawing it: a stale copy keeps the reason typed, beside the form.
+  auto kept = Post(path + "/withdraw-approval", other_manager_, "version=1&reason=Consent+in+doubt");
+  ASSERT_TRUE(kept);
+  EXPECT_EQ(kept->status, 409);
+  EXPECT_THAT(kept->body, HasSubstr("href=\"#field-approval-reason\""));
+  EXPECT_THAT(kept->body, HasSubstr("value=\"Consent in doubt\""));
+  EXPECT_THAT(kept->body, HasSubstr("<details class=\"govuk-details\" open>"));
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <map>
 
+#include "app/approval.h"
 #include "domain/rules.h"
 #include "http/ui/display.h"
 #include "http/ui/forms.h"
@@ -136,8 +137,10 @@ Response ListPage(const KindPages& k, PageRequest& page) {
   return RenderListPage(page, k.title, "records_list", std::move(view), list, found->total);
 }
 
-// A record's page; `errors` are those of its archive or restore form after a refusal.
-Response RecordPage(const KindPages& k, PageRequest& page, const FormErrors& errors = {}) {
+// A record's page; `errors` are those of its archive or restore form after a refusal, or of
+// its approval forms (`approval`).
+Response RecordPage(const KindPages& k, PageRequest& page, const FormErrors& errors = {},
+                    bool approval = false) {
   auto record = RecordOfPath(page, Def(k));
   if (!record.ok()) return ErrorPage(page, record.status());
   Names names(page.env->services, page.actor);
@@ -199,16 +202,16 @@ Response RecordPage(const KindPages& k, PageRequest& page, const FormErrors& err
                {"children", ChildTables(Def(k), *record, names)},
                {"reach", reach},
                {"has_reach", !reach.empty()},
-               {"approval", ApprovalView(page, Def(k), *record, k.path)},
+               {"approval", ApprovalView(page, Def(k), *record, k.path, approval ? &errors : nullptr)},
                {"archived", archived},
                {"can_edit", page.Role() != "funder" && !archived},
-               {"reason", page.form.Get("reason")},
+               {"reason", approval ? "" : page.form.Get("reason")},
                {"reason_error", false},
-               {"archive_open", !errors.empty()},
+               {"archive_open", !errors.empty() && !approval},
                {"list_title", k.title}};
   if (!errors.empty()) {
-    view["error_summary"] = errors.Summary("reason");
-    view["reason_error"] = errors.list().front().message;
+    view["error_summary"] = errors.Summary(approval ? kApproveField : "reason");
+    if (!approval) view["reason_error"] = errors.list().front().message;
   }
   return RenderPage(page, RecordName(Def(k), *record), "record", std::move(view),
                     errors.empty() ? 200 : errors.HttpStatus());
@@ -380,6 +383,11 @@ void AddKindPages(Router& router, const PageEnvPtr& env, const KindPages& spec) 
                                         Def(*k).label + " \"" + RecordName(Def(*k), *done) +
                                             (archive ? "\" has been archived." : "\" has been restored."));
             });
+  }
+  if (app::HasApproval(Def(*k))) {
+    AddApprovalPages(router, env, Def(*k), k->path, [k](PageRequest& page, const FormErrors& errors) {
+      return RecordPage(*k, page, errors, true);
+    });
   }
 }
 

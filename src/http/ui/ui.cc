@@ -18,7 +18,6 @@ void AddPageRoutes(Router& router, app::Services& services, app::Accounts& accou
   AddTaskingPages(router, env);
   AddSurveyPages(router, env);
   AddRecordPages(router, env);
-  AddApprovalPages(router, env);
   AddAdminPages(router, env);
   AddUserPages(router, env);
   AddReportPages(router, env);

@@ -97,6 +97,7 @@ async function managerApprovesAQuote (t) {
     await checkPage(page, 'quote-to-approve')
     await clickAndWait(page, page.getByRole('button', { name: 'Approve for publication' }))
     await page.getByText(/Approved for publication by Mina Manager on/).waitFor()
+    await page.locator('.govuk-notification-banner--success', { hasText: /is approved for publication\./ }).waitFor()
     await screenshot(page, 'quote-approved')
   })
 }
