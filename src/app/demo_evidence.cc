@@ -10,6 +10,7 @@
 #include <set>
 #include <tuple>
 
+#include "app/approval.h"
 #include "app/demo_loader.h"
 #include "domain/rules.h"
 #include "domain/schema.h"
@@ -337,22 +338,29 @@ void Loader::PlanQuotes() {
     const bool approved = rng.Chance(0.8);
     const int author = q.region == "NAT" ? kAnalyst : OfficerOf(q.region);
     const std::string source = rng.Pick(kSources);
-    Schedule(Moment(consent, 9, 16, rng),
-             [this, q, task, collected, consent, approved, author, source]() -> Status {
-               Record r;
-               r.Set("text", q.text);
-               r.Set("stakeholder_type", Sector(q.sector));
-               r.Set("region", q.region);
-               r.Set("source", source);
-               r.Set("consent_given", true);
-               r.Set("consent_on", consent.ToString());
-               r.Set("approved", approved);
-               r.Set("outcome", outcome_ids_.at(q.outcome));
-               if (task >= 0) r.Set("task", tasks_[static_cast<size_t>(task)].id);
-               r.Set("collected_on", collected.ToString());
-               return StatusOf(
-                   CreateOne(StaffActor(author), *domain::FindEntity("quote"), r, "a quote"));
-             });
+    const int64_t recorded_at = Moment(consent, 9, 16, rng);
+    auto id = std::make_shared<int64_t>(0);
+    Schedule(recorded_at, [this, q, task, collected, consent, author, source, id]() -> Status {
+      Record r;
+      r.Set("text", q.text);
+      r.Set("stakeholder_type", Sector(q.sector));
+      r.Set("region", q.region);
+      r.Set("source", source);
+      r.Set("consent_given", true);
+      r.Set("consent_on", consent.ToString());
+      r.Set("outcome", outcome_ids_.at(q.outcome));
+      if (task >= 0) r.Set("task", tasks_[static_cast<size_t>(task)].id);
+      r.Set("collected_on", collected.ToString());
+      LOOKOUT_ASSIGN_OR_RETURN(*id, CreateOne(StaffActor(author), *domain::FindEntity("quote"), r, "a quote"));
+      return Status::Ok();
+    });
+    // The programme manager, who recorded none of them, approves most a few days later.
+    if (approved) {
+      Schedule(std::min(recorded_at + 3 * kDay, year_end_at_), [this, id]() -> Status {
+        return StatusOf(SetApproval(services_, StaffActor(kProgrammeManager),
+                                    *domain::FindEntity("quote"), *id, 1, true));
+      });
+    }
   }
 }
 
@@ -405,8 +413,9 @@ void Loader::PlanCaseStudies() {
     const bool approved = written < 5;
     ++written;
     at = std::max(at + 3 * 3600 + rng.Between(0, 3600), recorded_after + 3600);
+    auto id = std::make_shared<int64_t>(0);
     Schedule(at,
-             [this, cs, vars, tasks, activities, partners, regions, approved, year]() -> Status {
+             [this, cs, vars, tasks, activities, partners, regions, year, id]() -> Status {
                Record r;
                r.Set("title", Fill(cs.title, vars));
                r.Set("summary", Fill(cs.summary, vars));
@@ -422,10 +431,17 @@ void Loader::PlanCaseStudies() {
                r.Set("outcomes", Ids(outcome_ids));
                r.Set("period", year);
                r.Set("regions", Texts(regions));
-               r.Set("approved", approved);
-               return StatusOf(CreateOne(StaffActor(kAnalyst), *domain::FindEntity("case_study"), r,
-                                         "case study " + r.Get("title").ToDisplay()));
+               LOOKOUT_ASSIGN_OR_RETURN(*id, CreateOne(StaffActor(kAnalyst),
+                                                       *domain::FindEntity("case_study"), r,
+                                                       "case study " + r.Get("title").ToDisplay()));
+               return Status::Ok();
              });
+    if (approved) {
+      Schedule(at + 2 * 3600, [this, id]() -> Status {
+        return StatusOf(SetApproval(services_, StaffActor(kProgrammeManager),
+                                    *domain::FindEntity("case_study"), *id, 1, true));
+      });
+    }
   }
 }
 

@@ -9,6 +9,7 @@
 #include "app/policy.h"
 #include "app/record_checks.h"
 #include "app/report_queries.h"
+#include "app/survey_results.h"
 #include "domain/disclosure.h"
 #include "domain/rules.h"
 #include "domain/survey_stats.h"
@@ -548,41 +549,15 @@ Status Builder::Outcomes() {
         question_ids.push_back(q->Id());
         asked_surveys.insert(q->Get("survey").as_int());
       }
-      filter.questions = question_ids;
-      LOOKOUT_ASSIGN_OR_RETURN(std::vector<store::AnswerCountRow> answers, tx_.CountAnswers(filter));
-      LOOKOUT_ASSIGN_OR_RETURN(std::vector<store::ResponseCountRow> responses,
-                               tx_.CountResponses({asked_surveys.begin(), asked_surveys.end()}, filter));
-      for (const store::AnswerCountRow& a : answers) {
-        Note("answers " + std::to_string(a.question) + " " + a.answer + " " + std::to_string(a.count));
-      }
-      for (const store::ResponseCountRow& r : responses) {
-        Note("responses " + std::to_string(r.survey) + " " + std::to_string(r.responses));
-      }
-      std::vector<std::pair<std::string, int64_t>> counts;
-      for (const store::AnswerCountRow& a : answers) {
-        auto it = std::find_if(counts.begin(), counts.end(), [&](const auto& c) { return c.first == a.answer; });
-        if (it == counts.end()) {
-          counts.emplace_back(a.answer, a.count);
-        } else {
-          it->second += a.count;
-        }
-      }
-      // Each question is put to every respondent of its survey: two questions of one
-      // survey evidencing the indicator count its respondents twice, as their answers are.
-      int64_t respondents = 0;
-      for (const Record* q : asked) {
-        for (const store::ResponseCountRow& r : responses) {
-          if (Value(r.survey) == q->Get("survey")) respondents += r.responses;
-        }
-      }
-      const std::string kind = asked.front()->Get("kind").ToDisplay();
       const std::vector<std::string> positives =
           domain::SplitChoices(indicator.Get("positive_answers").is_null()
                                    ? ""
                                    : indicator.Get("positive_answers").ToDisplay());
-      const domain::QuestionResult result =
-          domain::TallyCounts(kind, asked.front()->Get("options").is_null() ? "" : asked.front()->Get("options").ToDisplay(),
-                              counts, respondents, positives);
+      std::vector<std::string> read;
+      LOOKOUT_ASSIGN_OR_RETURN(const domain::QuestionResult result,
+                               TallyQuestionsIn(tx_, asked, filter, positives, &read));
+      for (const std::string& line : read) Note(line);
+      const std::string kind = asked.front()->Get("kind").ToDisplay();
       if (!result.has_positive) continue;
       // The words of the positive answers, and where the answers came from.
       std::vector<std::string> positive_words;
@@ -627,10 +602,14 @@ Status Builder::Outcomes() {
       f.definition = "Answers of " + answered_words + " to \"" + asked.front()->Get("text").ToDisplay() +
                      "\" in " + source + ", among " + base_words + Where() + outside + ".";
       f.records = "survey_response";
-      f.filters = {};
+      // The results of every question the figure pools, across all its surveys, counted as
+      // the figure is (app/survey_results.h): the page shows the same x out of y.
+      std::string pooled;
+      for (int64_t q : question_ids) pooled += (pooled.empty() ? "" : ",") + std::to_string(q);
+      f.filters = {{"question", pooled}, {"indicator", std::to_string(indicator.Id())}};
       if (base == "attended_training") f.filters.emplace_back("attended_training", "yes");
       if (!request_.region.empty()) f.filters.emplace_back("region", request_.region);
-      f.link = "/surveys/" + std::to_string(*asked_surveys.begin());
+      f.link = "/surveys/results";
       const bool small = result.base < request_.threshold;
       if (small) {
         f.suppressed = true;
@@ -782,8 +761,10 @@ DocTable Builder::ReachTable(const std::string& id, const std::string& title,
     shown.emplace_back(code, label);
     cells.push_back(std::move(line));
   }
-  const domain::SuppressedTable suppressed =
-      domain::Suppress(cells, request_.threshold, /*rows_have_totals=*/false, /*columns_have_totals=*/true);
+  // The breakdown rule every table of reach applies, the funders' live figures included.
+  const domain::BreakdownDisclosure breakdown =
+      domain::SuppressBreakdown(cells, groups.size(), request_.threshold);
+  const domain::SuppressedTable& suppressed = breakdown.table;
   DocTable table;
   table.id = id;
   table.title = title;
@@ -821,7 +802,10 @@ DocTable Builder::ReachTable(const std::string& id, const std::string& title,
     table.rows.push_back(std::move(line));
   }
   table.column_total_withheld.assign(table.columns.size(), false);
-  for (size_t c = 0; c < groups.size() && c < suppressed.column_total_suppressed.size(); ++c) {
+  for (size_t c = 0; c < groups.size(); ++c) {
+    // A small headline is withheld by ReachFigure already; here, a column whose small cell
+    // had nothing to pair with (theme and sector rows need not add up to the headline, so
+    // their sums are not the totals the rule looks at).
     if (!suppressed.column_total_suppressed[c]) continue;
     table.column_total_withheld[c + 1] = true;
     // The column's total is the group's headline figure: it is withheld as well.
@@ -903,7 +887,7 @@ Status Builder::Breakdowns() {
   std::vector<std::pair<std::string, std::string>> theme_rows;
   for (const domain::Term& t : Terms("theme")) theme_rows.emplace_back(t.code, t.label);
   DocTable theme_table = ReachTable("Reach by theme", "People reached by theme", "Theme", "reach.theme",
-                                    theme_rows, by_theme, "", "of tasks with the theme");
+                                    theme_rows, by_theme, "theme", "of tasks with the theme");
   theme_table.note += " A task may have several themes: its activities count under each, so the "
                       "rows add up to more than the total.";
   add(std::move(theme_table), "Bars for each theme: professionals and young people reached." + drawn);
@@ -917,11 +901,15 @@ Status Builder::Breakdowns() {
   std::vector<std::pair<std::string, std::string>> sector_rows;
   for (const std::string& code : sector_order_) sector_rows.emplace_back(code, sectors_[code].name);
   DocTable sectors = ReachTable("Professionals by sector", "Professionals reached by sector", "Sector",
-                                "reach.sector", sector_rows, by_sector, "", "with professionals of the sector");
+                                "reach.sector", sector_rows, by_sector, "sector", "with professionals of the sector");
   // Keep the sector and professionals columns only.
   for (auto& row : sectors.rows) row.resize(2);
   sectors.columns.resize(2);
   sectors.column_total_withheld.resize(2);
+  // ... and only the figures those cells show (a sector has professionals, not young people).
+  std::erase_if(doc_.figures, [](const Figure& f) {
+    return f.id.rfind("reach.sector.", 0) == 0 && !f.id.ends_with(".professionals");
+  });
   add(std::move(sectors), "One bar for each sector: the professionals reached." + drawn);
   doc_.sections.push_back(std::move(section));
   return Status::Ok();

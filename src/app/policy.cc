@@ -423,11 +423,30 @@ Status AuthorizeAggregate(const Actor& actor) {
   return Unauthenticated();
 }
 
+bool AggregatesControlled(const Actor& actor) {
+  if (IsOperator(actor)) return false;
+  return !Authorize(actor, Operation::kRead, domain::ActivityEntity()).ok();
+}
+
 Status AuthorizePublish(const Actor& actor) {
   if (IsOperator(actor)) return Status::Ok();
   if (IsAnonymous(actor)) return Unauthenticated();
   if (actor.role == "manager") return Status::Ok();
   return Refuse(actor, "publish reports or unlock a published period");
+}
+
+Status AuthorizeApproval(const Actor& actor, const Record& record, bool approve) {
+  if (IsAnonymous(actor)) return Unauthenticated();
+  if (actor.role != "manager" || actor.staff_id <= 0) {
+    return Refuse(actor, approve ? "approve records for publication: a manager who did not record "
+                                   "them approves them"
+                                 : "withdraw an approval: that is for a manager");
+  }
+  if (approve && record.Get("created_by") == Value(actor.id)) {
+    return Status(ErrorCode::kForbidden,
+                  "You recorded this, so another manager must approve it for publication.");
+  }
+  return Status::Ok();
 }
 
 Status AuthorizeReport(const Actor& actor) {

@@ -73,6 +73,12 @@ Status AuthorizeTransition(const Actor& actor, const Record& task, const std::st
 // Aggregates (reach, dashboards): every signed-in role.
 Status AuthorizeAggregate(const Actor& actor);
 
+// Whether the aggregates the actor sees are under the disclosure rule: true for those who
+// may not read the records they are counted from (funders, administrators), who see the
+// rule's figures (domain/disclosure.h) and whole periods only; false for those who may
+// read the records anyway (managers, officers, analysts, the command line).
+bool AggregatesControlled(const Actor& actor);
+
 // Producing a report (aggregates and approved evidence of any period and region):
 // managers, analysts and officers. Funders read the reports managers publish;
 // administrators hold no programme content.
@@ -80,6 +86,11 @@ Status AuthorizeReport(const Actor& actor);
 
 // Publishing a report, which locks its period's records, and unlocking a period: managers.
 Status AuthorizePublish(const Actor& actor);
+
+// Approving a quote or case study for publication: a manager who did not record it (its
+// created_by), since the approval is a second person's check. Withdrawing an approval
+// (`approve` false): any manager. Not the command line: an approval names its manager.
+Status AuthorizeApproval(const Actor& actor, const Record& record, bool approve);
 
 }  // namespace lookout::app::policy
 

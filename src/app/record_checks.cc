@@ -79,6 +79,10 @@ std::vector<FieldError> CheckWritableFields(const EntityDef& entity, const Recor
       std::string hint = entity.name == "task" && name == "status"
                              ? ": change a task's status with POST /api/v1/tasks/{id}/transitions"
                              : "";
+      if (name == "approved" || name == "approved_by" || name == "approved_at") {
+        hint = ": a manager who did not record it approves it (POST /api/v1/" + entity.plural +
+               "/{id}/approve)";
+      }
       errors.push_back({name, "is set by Lookout and cannot be written" + hint});
     }
   }

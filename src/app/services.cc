@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "app/approval.h"
 #include "app/policy.h"
 #include "app/publish.h"
 #include "app/record_checks.h"
@@ -234,6 +235,8 @@ Result<Saved> Services::Update(const Actor& actor, const EntityDef& entity, int6
   for (auto& [name, value] : changes.fields) value = merged.Get(name);
   Record effective = internal::EffectiveChanges(current, changes);
   if (effective.fields.empty()) return Saved{std::move(current), {}};
+  // What is published is what was approved: a changed quote or case study is approved again.
+  internal::WithdrawApprovalOnChange(entity, current, effective);
   // Neither a record counted in a published report nor one moved into its period changes
   // while the period is locked.
   LOOKOUT_ASSIGN_OR_RETURN(internal::PeriodLocks locks, internal::PeriodLocks::Load(*tx));
@@ -341,6 +344,11 @@ Result<Record> Services::Archive(const Actor& actor, const EntityDef& entity, in
 Result<std::vector<store::ReachRow>> Services::Reach(const Actor& actor,
                                                      const store::ReachQuery& query) {
   LOOKOUT_RETURN_IF_ERROR(policy::AuthorizeAggregate(actor));
+  if (policy::AggregatesControlled(actor)) {
+    return Status(ErrorCode::kForbidden,
+                  "Exact sums of reach are for those who may read the activities; the "
+                  "figures for your role are under the disclosure rule.");
+  }
   std::vector<FieldError> errors;
   if (!query.from.empty() && !Date::Parse(query.from))
     errors.push_back({"from", "expected a date as YYYY-MM-DD"});

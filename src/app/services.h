@@ -217,8 +217,13 @@ class Services {
   Status RecordDisclosure(const Actor& actor, const std::string& entity, int64_t id,
                           const Params& what);
 
-  // Reach summed by region, group and sector for activities in [from, to].
+  // Reach summed by region, group and sector for activities in [from, to]: the exact sums,
+  // for those who may read the activities (kForbidden for anyone else, who see reach under
+  // the disclosure rule through app::ReachFor).
   Result<std::vector<store::ReachRow>> Reach(const Actor& actor, const store::ReachQuery& query);
+  // The same sums over the activities a list of them with `params` shows (List's filters;
+  // paging and sorting ignored): what a filtered list of activities reached.
+  Result<std::vector<store::ReachRow>> ListReach(const Actor& actor, const Params& params);
 
   // The programme's financial year start month (4 when no programme is recorded).
   Result<int> FinancialYearStartMonth();

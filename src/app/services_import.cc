@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "app/app_metrics.h"
+#include "app/approval.h"
 #include "app/policy.h"
 #include "app/publish.h"
 #include "app/record_checks.h"
@@ -97,6 +98,8 @@ Result<ImportReport> Services::Import(const Actor& actor, const EntityDef& entit
     for (FieldError& e : domain::ValidateRecord(entity, record, domain::ValidationMode::kImport)) {
       errors.push_back(std::move(e));
     }
+    LOOKOUT_RETURN_IF_ERROR(
+        internal::CheckImportedApproval(*tx, actor, entity, record, meta.at, errors));
     LOOKOUT_RETURN_IF_ERROR(refs.Check(entity, record, errors));
     LOOKOUT_RETURN_IF_ERROR(internal::CheckUnique(*tx, entity, record, 0, errors));
     if (entity.name == "survey_response") {

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/policy.h"
+#include "app/report_queries.h"
 #include "app/services.h"
 #include "domain/rules.h"
 
@@ -115,6 +116,66 @@ ParamDoc DateParam(std::string name, std::string description) {
   return p;
 }
 
+// Filters through another record or through a record's rows, for the lists a report's
+// figures link to: the activities of tasks with a theme, the activities that reached
+// professionals of a sector.
+struct RelatedFilter {
+  const char* entity;       // the kind listed
+  const char* name;         // the parameter
+  const char* through;      // its reference field (task) or children field (audience)
+  const char* field;        // the field of the record referred to, or of the rows
+  const char* description;  // for the parameter's documentation
+};
+constexpr RelatedFilter kRelatedFilters[] = {
+    {"activity", "theme", "task", "themes",
+     "Activities of tasks with this theme: a code of the vocabulary theme. Several values "
+     "separated by ',' match a task with any of them."},
+    {"activity", "sector", "audience", "sector",
+     "Activities that reached professionals of this sector: the code of the Sector. Several "
+     "values separated by ',' match any of them."},
+};
+
+const RelatedFilter* FindRelatedFilter(const EntityDef& entity, const std::string& name) {
+  for (const RelatedFilter& r : kRelatedFilters) {
+    if (entity.name == r.entity && name == r.name) return &r;
+  }
+  return nullptr;
+}
+
+// The condition a related filter makes, `tx` finding the records referred to.
+Result<store::Condition> RelatedCondition(store::Transaction& tx, const EntityDef& entity,
+                                          const RelatedFilter& related, const std::string& raw,
+                                          std::vector<FieldError>& errors) {
+  const FieldDef* through = entity.Find(related.through);
+  const bool rows = through->type == FieldType::kChildren;
+  const EntityDef& target = rows ? domain::ChildEntity(*through) : *domain::FindEntity(through->target);
+  const FieldDef element = ElementOf(*target.Find(related.field));
+  std::vector<Value> values;
+  for (const std::string& part : SplitComma(raw)) {
+    auto value = domain::ParseFieldText(element, part);
+    if (!value.ok()) {
+      errors.push_back({related.name, value.status().message()});
+    } else if (value->is_null()) {
+      errors.push_back({related.name, "give a value to filter by"});
+    } else {
+      values.push_back(std::move(value).value());
+    }
+  }
+  if (rows) return store::Condition{through->name, store::Condition::Op::kIn, values, related.field};
+  // The records referred to that match, archived ones included (their activities still
+  // count in reports).
+  store::ListQuery matching;
+  matching.where = {{related.field, store::Condition::Op::kHasAny, values}};
+  matching.archived = store::ListQuery::Archived::kInclude;
+  matching.limit = 0;
+  std::vector<Value> ids;
+  if (!values.empty()) {
+    LOOKOUT_ASSIGN_OR_RETURN(store::Page found, tx.List(target, matching));
+    for (const Record& r : found.items) ids.emplace_back(r.Id());
+  }
+  return store::Condition{through->name, store::Condition::Op::kIn, std::move(ids), ""};
+}
+
 }  // namespace
 
 std::vector<ParamDoc> PagingParameters(const std::string& things, int64_t default_limit,
@@ -139,6 +200,13 @@ std::vector<ParamDoc> Services::ListParameters(const EntityDef& entity) {
   std::vector<ParamDoc> out;
   for (const FieldDef& f : entity.fields) {
     if (f.filter) out.push_back(FilterParam(f.name, f));
+  }
+  for (const RelatedFilter& r : kRelatedFilters) {
+    if (entity.name != r.entity) continue;
+    ParamDoc p;
+    p.name = r.name;
+    p.description = r.description;
+    out.push_back(std::move(p));
   }
   if (const FieldDef* region = RegionAlias(entity)) {
     ParamDoc p = FilterParam("region", *region);
@@ -225,9 +293,12 @@ store::AuditEntry Services::DisclosureEntry(const Actor& actor, const std::strin
   return e;
 }
 
-Result<store::Page> Services::List(const Actor& actor, const EntityDef& entity,
-                                   const Params& params) {
-  LOOKOUT_RETURN_IF_ERROR(policy::Authorize(actor, policy::Operation::kRead, entity));
+namespace {
+
+// The list query `params` ask for, checked against the entity's definition, confined to
+// what the actor may read. kValidation naming every parameter that is wrong.
+Result<store::ListQuery> ParseListQuery(store::Transaction& tx, const Actor& actor,
+                                        const EntityDef& entity, const Params& params) {
   store::ListQuery query;
   std::vector<FieldError> errors;
   std::optional<int> fy_start;
@@ -301,7 +372,7 @@ Result<store::Page> Services::List(const Actor& actor, const EntityDef& entity,
           continue;
         }
         if (!fy_start) {
-          auto m = FinancialYearStartMonth();
+          auto m = FinancialYearStartMonthIn(tx);
           if (!m.ok()) return m.TakeStatus();
           fy_start = *m;
         }
@@ -329,6 +400,9 @@ Result<store::Page> Services::List(const Actor& actor, const EntityDef& entity,
       query.where.push_back({date->name,
                              from ? store::Condition::Op::kOnOrAfter : store::Condition::Op::kOnOrBefore,
                              {Value(raw)}});
+    } else if (const RelatedFilter* related = FindRelatedFilter(entity, key)) {
+      LOOKOUT_ASSIGN_OR_RETURN(store::Condition cond, RelatedCondition(tx, entity, *related, raw, errors));
+      query.where.push_back(std::move(cond));
     } else {
       errors.push_back({key, "is not a filter of " + entity.plural +
                                  "; the filters are: " + FilterNames(entity)});
@@ -336,9 +410,18 @@ Result<store::Page> Services::List(const Actor& actor, const EntityDef& entity,
   }
   if (!errors.empty()) return Status::Validation(std::move(errors));
   query.scope_any = policy::ReadScope(actor, entity);
+  return query;
+}
+
+}  // namespace
+
+Result<store::Page> Services::List(const Actor& actor, const EntityDef& entity,
+                                   const Params& params) {
+  LOOKOUT_RETURN_IF_ERROR(policy::Authorize(actor, policy::Operation::kRead, entity));
   // Listing insight shows its summaries: a consultation, recorded with what was shown.
   const bool consult = entity.name == "insight" && !policy::IsOperator(actor);
   LOOKOUT_ASSIGN_OR_RETURN(auto tx, store_.Begin(consult));
+  LOOKOUT_ASSIGN_OR_RETURN(store::ListQuery query, ParseListQuery(*tx, actor, entity, params));
   LOOKOUT_ASSIGN_OR_RETURN(store::Page page, tx->List(entity, query));
   if (consult) {
     LOOKOUT_RETURN_IF_ERROR(
@@ -346,6 +429,18 @@ Result<store::Page> Services::List(const Actor& actor, const EntityDef& entity,
     LOOKOUT_RETURN_IF_ERROR(tx->Commit());
   }
   return page;
+}
+
+Result<std::vector<store::ReachRow>> Services::ListReach(const Actor& actor, const Params& params) {
+  const EntityDef& activity = domain::ActivityEntity();
+  LOOKOUT_RETURN_IF_ERROR(policy::Authorize(actor, policy::Operation::kRead, activity));
+  LOOKOUT_ASSIGN_OR_RETURN(auto tx, store_.Begin(false));
+  Params filters;
+  for (const auto& [key, value] : params) {
+    if (key != "limit" && key != "offset" && key != "sort") filters.emplace_back(key, value);
+  }
+  LOOKOUT_ASSIGN_OR_RETURN(store::ListQuery query, ParseListQuery(*tx, actor, activity, filters));
+  return tx->AggregateReachOf(query);
 }
 
 Status Services::RecordDisclosure(const Actor& actor, const std::string& entity, int64_t id,

@@ -263,6 +263,13 @@ In JSON the same rows are an array of objects:
   risk score) are restored as the file gives them. A task without a reference gets the
   next `T-YEAR-NNNN`; a task without a status is `proposed`; an insight's risk score is
   computed from its factor scores.
+- **Approvals** of quotes and case studies (`approved`, `approved_by`, `approved_at`) are
+  restored by the command line only when the row says who gave the approval and when: an
+  approved row needs `approved_by`, the id of a staff member with the manager role, and
+  `approved_at`, a timestamp not in the future; an unapproved row has neither. A row
+  approved without them is refused, so that nothing is approved in Lookout without a named
+  manager: import it unapproved and have a manager who did not record it approve it. Files
+  imported by people (a survey tool's export, say) never carry approvals.
 - **Warnings.** Free text that looks as if it holds details that identify a person (dates
   of birth, phone numbers, email addresses, postcodes, NHS or national insurance numbers)
   is imported with a warning naming the row: Lookout never needs such details.

@@ -43,7 +43,7 @@ SuppressedTable Suppress(const std::vector<std::vector<int64_t>>& cells, int thr
   if (threshold < 1) return out;
   for (size_t r = 0; r < rows; ++r) {
     for (size_t c = 0; c < columns; ++c) {
-      if (cells[r][c] > 0 && cells[r][c] < threshold) out.cells[r][c] = Suppression::kPrimary;
+      if (IsSmallCount(cells[r][c], threshold)) out.cells[r][c] = Suppression::kPrimary;
     }
   }
   const std::vector<Line> lines = Lines(rows, columns, rows_have_totals, columns_have_totals);
@@ -99,13 +99,32 @@ bool NoCellRecoverable(const std::vector<std::vector<int64_t>>& cells,
   return true;
 }
 
+BreakdownDisclosure SuppressBreakdown(const std::vector<std::vector<int64_t>>& cells,
+                                      size_t columns, int threshold) {
+  BreakdownDisclosure out;
+  out.table = Suppress(cells, threshold, /*rows_have_totals=*/false, /*columns_have_totals=*/true);
+  out.totals.assign(columns, 0);
+  for (const auto& row : cells) {
+    for (size_t c = 0; c < columns && c < row.size(); ++c) out.totals[c] += row[c];
+  }
+  out.table.column_total_suppressed.resize(columns, false);
+  out.total_withheld.assign(columns, false);
+  for (size_t c = 0; c < columns; ++c) {
+    out.total_withheld[c] =
+        out.table.column_total_suppressed[c] || IsSmallCount(out.totals[c], threshold);
+  }
+  return out;
+}
+
+std::string WithheldText(int threshold) { return "fewer than " + std::to_string(threshold); }
+
 std::string SuppressionRule(int threshold) {
   if (threshold <= 1) {
     return "No counts are suppressed in this report's breakdowns.";
   }
   const std::string last = std::to_string(threshold - 1);
   return "In every breakdown, counts from 1 to " + last +
-         " are not shown (written 'fewer than " + std::to_string(threshold) +
+         " are not shown (written '" + WithheldText(threshold) +
          "'), so that no one can be picked out; where such a count could be worked out from a "
          "total and the other counts, the next smallest count is not shown either. Zero is "
          "shown. Totals are computed from every record, including those not shown.";

@@ -48,8 +48,33 @@ bool NoCellRecoverable(const std::vector<std::vector<int64_t>>& cells,
                        const SuppressedTable& table, bool rows_have_totals = true,
                        bool columns_have_totals = true);
 
+// A breakdown of headline counts: each row a category (a region, a type of activity),
+// each column a count whose total is published as a headline figure (professionals
+// reached). The cells are protected as Suppress(cells, threshold, false, true) protects
+// them, and a column's total is withheld when it is itself from 1 to threshold - 1 or when
+// a small cell of its column had nothing to pair with. The impact report's breakdowns and
+// the live figures shown to people who may not read the records (funders) apply this one
+// function, so the same counts are withheld wherever they are shown.
+struct BreakdownDisclosure {
+  SuppressedTable table;             // the cells, as Suppress gives them
+  std::vector<int64_t> totals;       // per column: the sum of its cells
+  std::vector<bool> total_withheld;  // per column
+};
+// `columns` is the number of columns (the table may have no rows).
+// REQUIRES: every row of `cells` has `columns` cells.
+BreakdownDisclosure SuppressBreakdown(const std::vector<std::vector<int64_t>>& cells,
+                                      size_t columns, int threshold);
+
+// Whether a count is one the rule withholds on its own: from 1 to threshold - 1.
+inline bool IsSmallCount(int64_t count, int threshold) {
+  return count > 0 && count < threshold;
+}
+
 // The rule in words, for the report's methods: "Counts from 1 to 4 are not shown ...".
 std::string SuppressionRule(int threshold);
+
+// How a withheld count reads to people: "fewer than 5".
+std::string WithheldText(int threshold);
 
 }  // namespace lookout::domain
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "domain/disclosure.h"
 #include "domain/schema.h"
 
 namespace lookout::domain {
@@ -71,6 +72,7 @@ QuestionResult TallyCounts(std::string_view kind, std::string_view options,
     return std::find(positives.begin(), positives.end(), answer) != positives.end();
   };
   int64_t answered = 0;
+  for (AnswerCount& a : r.distribution) a.positive = r.has_positive && is_positive(a.code);
   for (const auto& [answer, count] : counts) {
     if (answer.empty() || count <= 0) continue;
     answered += count;
@@ -78,7 +80,7 @@ QuestionResult TallyCounts(std::string_view kind, std::string_view options,
       r.written += count;
       continue;
     }
-    if (answer == "dont_know") {
+    if (answer == kDontKnow) {
       r.dont_know += count;
       if (AnswerCount* a = Find(r.distribution, answer)) a->count += count;
       continue;
@@ -89,7 +91,7 @@ QuestionResult TallyCounts(std::string_view kind, std::string_view options,
     for (const std::string& g : given) {
       AnswerCount* a = Find(r.distribution, g);
       if (a == nullptr) {
-        r.distribution.push_back({g, g, 0});
+        r.distribution.push_back({g, g, 0, r.has_positive && is_positive(g)});
         a = &r.distribution.back();
       }
       a->count += count;
@@ -102,6 +104,40 @@ QuestionResult TallyCounts(std::string_view kind, std::string_view options,
   if (kind == "free_text") r.base = r.written;
   if (r.has_positive) r.interval = WilsonInterval(r.positive, r.base);
   return r;
+}
+
+ResultDisclosure ProtectResult(const QuestionResult& result, std::string_view kind, int threshold) {
+  ResultDisclosure out;
+  out.withheld.assign(result.distribution.size(), false);
+  if (threshold < 1) return out;
+  out.base_too_small = result.base < threshold;
+  out.written_withheld = IsSmallCount(result.written, threshold);
+  // Each group of counts whose total the page states, protected as a breakdown of it.
+  auto protect = [&](const std::vector<size_t>& rows) {
+    std::vector<std::vector<int64_t>> cells;
+    for (size_t i : rows) cells.push_back({result.distribution[i].count});
+    const SuppressedTable t = Suppress(cells, threshold, false, true);
+    for (size_t k = 0; k < rows.size(); ++k) out.withheld[rows[k]] = t.Suppressed(k, 0);
+  };
+  std::vector<size_t> positive, other;
+  for (size_t i = 0; i < result.distribution.size(); ++i) {
+    if (result.distribution[i].code == kDontKnow) continue;
+    if (kind == "multiple_choice") {
+      out.withheld[i] = IsSmallCount(result.distribution[i].count, threshold);
+      continue;
+    }
+    (result.distribution[i].positive ? positive : other).push_back(i);
+  }
+  protect(positive);
+  protect(other);
+  const SuppressedTable outside =
+      Suppress({{result.dont_know}, {result.blank}}, threshold, false, true);
+  out.dont_know_withheld = outside.Suppressed(0, 0);
+  out.blank_withheld = outside.Suppressed(1, 0);
+  for (size_t i = 0; i < result.distribution.size(); ++i) {
+    if (result.distribution[i].code == kDontKnow) out.withheld[i] = out.dont_know_withheld;
+  }
+  return out;
 }
 
 Interval WilsonInterval(int64_t positive, int64_t base, double z) {

@@ -17,6 +17,7 @@ struct AnswerCount {
   std::string code;   // the answer as stored ("agree", a choice's text)
   std::string label;  // as people read it ("Agree")
   int64_t count = 0;
+  bool positive = false;  // one of the answers counted as positive ("agree")
 };
 
 struct Interval {
@@ -59,6 +60,27 @@ QuestionResult TallyQuestion(std::string_view kind, std::string_view options,
 QuestionResult TallyCounts(std::string_view kind, std::string_view options,
                            const std::vector<std::pair<std::string, int64_t>>& counts,
                            int64_t respondents, const std::vector<std::string>& positive = {});
+
+// The answer a respondent gives when they cannot say: counted beside the base, never in it.
+inline constexpr const char* kDontKnow = "dont_know";
+
+// What a result shows to people who do not manage the survey, under the disclosure rule
+// (domain/disclosure.h). The headline ("x out of y") is shown when the base is at least
+// the threshold, as the impact report shows it; otherwise nothing of the result is. In
+// the distribution, counts from 1 to threshold - 1 are withheld, and each group of counts
+// whose total the page states is protected like a breakdown (Suppress with its total
+// published): the positive answers (their total is x), the other answers in the base
+// (their total is y - x), or all answers in the base when there is no positive answer; and
+// "don't know" with the blanks (their total is the respondents less the base). A
+// multiple-choice question's choices overlap, so each is withheld on its own count only.
+struct ResultDisclosure {
+  bool base_too_small = false;  // the base is under the threshold: nothing is shown
+  std::vector<bool> withheld;   // per row of the distribution
+  bool dont_know_withheld = false;
+  bool blank_withheld = false;
+  bool written_withheld = false;  // free text: how many wrote an answer
+};
+ResultDisclosure ProtectResult(const QuestionResult& result, std::string_view kind, int threshold);
 
 // The Wilson score interval for `positive` out of `base` at the normal quantile `z`
 // (1.96 for 95%). REQUIRES: 0 <= positive <= base. {0, 0} when base is 0.

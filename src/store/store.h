@@ -28,6 +28,9 @@ struct Condition {
   std::string field;
   Op op = Op::kEq;
   std::vector<Value> values;
+  // When `field` holds child rows: the field of the rows that `values` are compared with
+  // (kEq, kIn or kHasAny); the record matches when any of its rows does.
+  std::string child_field;
 };
 
 struct ListQuery {
@@ -122,6 +125,9 @@ struct AnswerCountQuery {
   std::vector<int64_t> questions;
   std::string region;             // the responses' region; empty: all
   std::string attended_training;  // "yes", "no", "unknown"; empty: all
+  std::string stakeholder_type;   // the responses' sector code; empty: all
+  std::string responded_from;     // responses given on or after this day (YYYY-MM-DD); empty: any
+  std::string responded_to;       // on or before this day; empty: any
 };
 struct AnswerCountRow {
   int64_t question = 0;
@@ -207,6 +213,10 @@ class Transaction {
                                        const std::string& prefix) = 0;
 
   virtual Result<std::vector<ReachRow>> AggregateReach(const ReachQuery& query) = 0;
+  // The same sums over the live and archived activities a list `query` of activities
+  // selects (its conditions, scope, search and archived choice; not its sort or paging):
+  // what a filtered list of activities reached, one row per (region, group, sector).
+  virtual Result<std::vector<ReachRow>> AggregateReachOf(const ListQuery& query) = 0;
   virtual Result<std::vector<AnswerCountRow>> CountAnswers(const AnswerCountQuery& query) = 0;
   // `query.detailed` is ignored.
   virtual Result<std::vector<ActivityCountRow>> CountActivities(const ReachQuery& query) = 0;

@@ -75,5 +75,28 @@ TEST(Disclosure, TheRuleIsStatedInWords) {
   EXPECT_NE(SuppressionRule(5).find("fewer than 5"), std::string::npos);
 }
 
+TEST(Disclosure, ABreakdownWithholdsSmallTotalsAndTotalsWithNothingToPair) {
+  // Regions by two groups. Column 0: 3 is paired with 40. Column 1: the only count is 2, so
+  // its total (2, itself small) is withheld as well.
+  const BreakdownDisclosure b = SuppressBreakdown({{3, 0}, {40, 2}, {50, 0}}, 2, 5);
+  EXPECT_EQ(Shape(b.table), "P.|SP|..|");
+  EXPECT_EQ(b.totals, (std::vector<int64_t>{93, 2}));
+  EXPECT_EQ(b.total_withheld, (std::vector<bool>{false, true}));
+}
+
+TEST(Disclosure, ABreakdownOfNoRowsHasZeroTotalsShown) {
+  const BreakdownDisclosure b = SuppressBreakdown({}, 4, 5);
+  EXPECT_EQ(b.totals, (std::vector<int64_t>{0, 0, 0, 0}));
+  EXPECT_EQ(b.total_withheld, (std::vector<bool>{false, false, false, false}));
+}
+
+TEST(Disclosure, ASmallTotalSplitOverTwoCellsIsWithheld) {
+  // 2 + 1: the cells protect each other, but the total, 3, is small itself.
+  const BreakdownDisclosure b = SuppressBreakdown({{2}, {1}, {0}}, 1, 5);
+  EXPECT_EQ(Shape(b.table), "P|P|.|");
+  EXPECT_TRUE(b.total_withheld[0]);
+  EXPECT_EQ(WithheldText(5), "fewer than 5");
+}
+
 }  // namespace
 }  // namespace lookout::domain

@@ -107,5 +107,55 @@ TEST(SurveyStats, AnIndicatorsPositiveAnswersReplaceTheQuestionsOwn) {
   EXPECT_EQ(good.blank, 1);
 }
 
+std::vector<bool> Withheld(const QuestionResult& r, const ResultDisclosure& d) {
+  std::vector<bool> out = d.withheld;
+  EXPECT_EQ(out.size(), r.distribution.size());
+  return out;
+}
+
+QuestionResult Agreement(int64_t sa, int64_t a, int64_t n, int64_t d, int64_t sd, int64_t dk,
+                         int64_t blank) {
+  std::vector<std::pair<std::string, int64_t>> counts = {
+      {"strongly_agree", sa}, {"agree", a}, {"neither", n}, {"disagree", d},
+      {"strongly_disagree", sd}, {"dont_know", dk}};
+  return TallyCounts("agreement", "", counts, sa + a + n + d + sd + dk + blank);
+}
+
+TEST(SurveyStats, ThePositiveAnswersAreMarkedInTheDistribution) {
+  const QuestionResult r = Agreement(1, 1, 1, 1, 1, 1, 0);
+  EXPECT_TRUE(r.distribution[0].positive);
+  EXPECT_TRUE(r.distribution[1].positive);
+  EXPECT_FALSE(r.distribution[2].positive);
+  EXPECT_FALSE(r.distribution[5].positive);
+}
+
+TEST(SurveyStats, SmallCountsAreWithheldAndPairedWithinThePositiveAndOtherAnswers) {
+  // 23 out of 40 agreed: "agree" (3) is paired with "strongly agree" so the headline's 23
+  // does not give it away; "disagree" (4) with "strongly disagree" (6), the smallest other
+  // answer in the base.
+  const QuestionResult r = Agreement(20, 3, 7, 4, 6, 0, 0);
+  const ResultDisclosure d = ProtectResult(r, "agreement", 5);
+  EXPECT_FALSE(d.base_too_small);
+  EXPECT_EQ(Withheld(r, d), (std::vector<bool>{true, true, false, true, true, false}));
+  EXPECT_FALSE(d.dont_know_withheld);
+}
+
+TEST(SurveyStats, DontKnowAndBlanksAreProtectedTogether) {
+  const QuestionResult r = Agreement(12, 6, 0, 0, 0, 2, 8);
+  const ResultDisclosure d = ProtectResult(r, "agreement", 5);
+  EXPECT_TRUE(d.dont_know_withheld);
+  EXPECT_TRUE(d.blank_withheld);  // 8, paired with the 2 so that neither follows from the other
+  EXPECT_TRUE(d.withheld[5]);     // the "don't know" row of the distribution
+}
+
+TEST(SurveyStats, AResultWithASmallBaseIsNotShownAndChoicesStandAlone) {
+  EXPECT_TRUE(ProtectResult(Agreement(2, 1, 0, 0, 0, 0, 9), "agreement", 5).base_too_small);
+  QuestionResult multi = TallyCounts("multiple_choice", "Training;Roadshow;Leaflet",
+                                     {{"Training;Roadshow", 2}, {"Training", 5}}, 7);
+  const ResultDisclosure d = ProtectResult(multi, "multiple_choice", 5);
+  EXPECT_EQ(d.withheld, (std::vector<bool>{false, true, false}));
+  EXPECT_FALSE(ProtectResult(multi, "multiple_choice", 0).withheld[1]);
+}
+
 }  // namespace
 }  // namespace lookout::domain

@@ -463,6 +463,27 @@ TEST_P(StoreContract, SumsReachByRegionGroupAndSectorOverLiveActivitiesInTheDate
   auto all = tx->AggregateReach({});
   ASSERT_TRUE(all.ok());
   EXPECT_EQ(all->at(1).count, 27);  // EM professionals police, with the 2024 activity
+
+  // The same sums over what a list of activities selects: here, those with professionals
+  // of the health sector (a condition on the audience rows) in the year.
+  ListQuery list;
+  list.where = {{"start_on", Condition::Op::kOnOrAfter, {Value("2025-04-01")}},
+                {"audience", Condition::Op::kIn, {Value("health")}, "sector"}};
+  auto health = tx->AggregateReachOf(list);
+  ASSERT_TRUE(health.ok()) << health.status().ToString();
+  ASSERT_EQ(health->size(), 2u);
+  expect_row((*health)[0], "EM", "professionals", "health", 5, false, 1);
+  expect_row((*health)[1], "EM", "professionals", "police", 8, false, 1);
+  auto listed = tx->List(a, list);
+  ASSERT_TRUE(listed.ok()) << listed.status().ToString();
+  EXPECT_EQ(listed->total, 1);
+  list.archived = ListQuery::Archived::kInclude;
+  list.where = {{"audience", Condition::Op::kEq, {Value("police")}, "sector"}};
+  auto police = tx->AggregateReachOf(list);
+  ASSERT_TRUE(police.ok()) << police.status().ToString();
+  EXPECT_EQ(police->at(1).count, 1027);  // the archived activity and the 2024 one as well
+  list.where = {{"audience", Condition::Op::kEq, {Value("police")}, "no_such_field"}};
+  EXPECT_EQ(tx->AggregateReachOf(list).status().code(), ErrorCode::kValidation);
 }
 
 TEST_P(StoreContract, DetailedReachCarriesTheActivityTypeAndTask) {
@@ -530,7 +551,8 @@ TEST_P(StoreContract, CountsSurveyAnswersAndResponsesOfLiveResponsesThatMatch) {
   };
   const int64_t q1 = question(1);
   const int64_t q2 = question(2);
-  auto response = [&](const char* region, const char* attended, const char* a1, const char* a2) {
+  auto response = [&](const char* region, const char* attended, const char* a1, const char* a2,
+                      const char* sector = "police", const char* on = "2025-05-01") {
     Value::Rows answers;
     int position = 1;
     for (auto [q, text] : {std::pair{q1, a1}, std::pair{q2, a2}}) {
@@ -545,6 +567,8 @@ TEST_P(StoreContract, CountsSurveyAnswersAndResponsesOfLiveResponsesThatMatch) {
                       Make({{"survey", survey},
                             {"region", region},
                             {"attended_training", attended},
+                            {"stakeholder_type", sector},
+                            {"responded_on", on},
                             {"answers", Value(answers)}}));
   };
   response("EM", "yes", "agree", "agree");
@@ -574,6 +598,22 @@ TEST_P(StoreContract, CountsSurveyAnswersAndResponsesOfLiveResponsesThatMatch) {
   ASSERT_EQ(responses->size(), 1u);
   EXPECT_EQ((*responses)[0].responses, 2);
   EXPECT_TRUE(tx->CountAnswers({}).value().empty());
+
+  // By stakeholder type and by the day a response was given.
+  response("WM", "yes", "agree", nullptr, "health", "2025-09-01");
+  AnswerCountQuery health{{q1}, "", ""};
+  health.stakeholder_type = "health";
+  auto by_sector = tx->CountAnswers(health);
+  ASSERT_TRUE(by_sector.ok()) << by_sector.status().ToString();
+  ASSERT_EQ(by_sector->size(), 1u);
+  EXPECT_EQ((*by_sector)[0].count, 1);
+  AnswerCountQuery autumn{{q1}, "", ""};
+  autumn.responded_from = "2025-07-01";
+  autumn.responded_to = "2025-12-31";
+  auto later = tx->CountResponses({survey}, autumn);
+  ASSERT_TRUE(later.ok()) << later.status().ToString();
+  ASSERT_EQ(later->size(), 1u);
+  EXPECT_EQ((*later)[0].responses, 1);
 }
 
 TEST_P(StoreContract, FindsLiveRecordsByAField) {

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <string_view>
 
+#include "app/approval.h"
 #include "app/passwords.h"
 #include "http/api/openapi.h"
 #include "http/api/routes.h"
@@ -208,6 +209,7 @@ void AddApiRoutes(Router& router, app::Services& services, app::Accounts& accoun
   for (const domain::EntityDef* entity : domain::AllEntities()) {
     api::AddEntityRoutes(routes, services, *entity);
     if (entity == &domain::TaskEntity()) api::AddTaskRoutes(routes, services);
+    if (app::HasApproval(*entity)) api::AddApprovalRoutes(routes, services, *entity);
   }
   api::AddAuthRoutes(routes, accounts, options.max_concurrent_sign_ins);
   api::AddMetricsRoute(routes, services, options.metrics_token);

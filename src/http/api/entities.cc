@@ -81,34 +81,10 @@ Response Update(app::Services& services, const EntityDef& entity, const Request&
 
 Response SetArchived(app::Services& services, const EntityDef& entity, bool archived,
                      const Request& request, const PathParams& path) {
-  Result<int64_t> id = ParseId(path.Get("id"));
-  if (!id.ok()) return ErrorResponse(id.status(), request);
-  Result<nlohmann::json> body = ParseJsonObject(request, /*allow_empty=*/true);
-  if (!body.ok()) return ErrorResponse(body.status(), request);
-  std::vector<FieldError> errors;
-  Result<int64_t> version = TakeVersion(request, *body);
-  if (!version.ok()) {
-    if (version.status().code() != ErrorCode::kValidation) {
-      return ErrorResponse(version.status(), request);
-    }
-    errors = version.status().fields();
-  }
-  std::string reason;
-  if (auto it = body->find("reason"); it != body->end()) {
-    if (it->is_string()) {
-      reason = it->get<std::string>();
-    } else if (!it->is_null()) {
-      errors.push_back({"reason", "must be text"});
-    }
-  }
-  for (auto it = body->begin(); it != body->end(); ++it) {
-    if (it.key() != "reason") {
-      errors.push_back({it.key(), "is not accepted here: send version and reason"});
-    }
-  }
-  if (!errors.empty()) return ErrorResponse(Status::Validation(std::move(errors)), request);
-  Result<Record> record =
-      services.Archive(ResolveActor(request), entity, *id, *version, archived, reason);
+  Result<RecordAction> action = ReadRecordAction(request, path, /*takes_reason=*/true);
+  if (!action.ok()) return ErrorResponse(action.status(), request);
+  Result<Record> record = services.Archive(ResolveActor(request), entity, action->id,
+                                           action->version, archived, action->reason);
   if (!record.ok()) return ErrorResponse(record.status(), request);
   return RecordResponse(200, entity, *record);
 }

@@ -176,6 +176,36 @@ Param QueryParam(const app::ParamDoc& doc) {
   return p;
 }
 
+Result<RecordAction> ReadRecordAction(const Request& request, const PathParams& path,
+                                      bool takes_reason) {
+  RecordAction action;
+  LOOKOUT_ASSIGN_OR_RETURN(action.id, ParseId(path.Get("id")));
+  LOOKOUT_ASSIGN_OR_RETURN(nlohmann::json body, ParseJsonObject(request, /*allow_empty=*/true));
+  std::vector<FieldError> errors;
+  Result<int64_t> version = TakeVersion(request, body);
+  if (version.ok()) {
+    action.version = *version;
+  } else if (version.status().code() != ErrorCode::kValidation) {
+    return version.TakeStatus();
+  } else {
+    errors = version.status().fields();
+  }
+  for (auto it = body.begin(); it != body.end(); ++it) {
+    if (takes_reason && it.key() == "reason") {
+      if (it->is_string()) {
+        action.reason = it->get<std::string>();
+      } else if (!it->is_null()) {
+        errors.push_back({"reason", "must be text"});
+      }
+      continue;
+    }
+    errors.push_back({it.key(), takes_reason ? "is not accepted here: send version and reason"
+                                             : "is not accepted here: send the version only"});
+  }
+  if (!errors.empty()) return Status::Validation(std::move(errors));
+  return action;
+}
+
 Result<int64_t> TakeVersion(const Request& request, nlohmann::json& body) {
   std::optional<int64_t> from_body;
   if (auto it = body.find("version"); it != body.end()) {

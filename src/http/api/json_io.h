@@ -43,6 +43,18 @@ Param IdPathParam(const std::string& what, const std::string& name = "id");
 Result<int64_t> TakeVersion(const Request& request, nlohmann::json& body);
 // The documentation of the If-Match header TakeVersion reads, and of the body's version.
 Param IfMatchHeader();
+
+// What an action on one record (archive, restore, approve, withdraw an approval) is sent:
+// the path's {id}, the version (TakeVersion) and, when the action takes one, a reason.
+struct RecordAction {
+  int64_t id = 0;
+  int64_t version = 0;
+  std::string reason;
+};
+// kBadRequest for a bad id or body; kValidation naming every field that is wrong (a bad
+// version or reason, anything else sent).
+Result<RecordAction> ReadRecordAction(const Request& request, const PathParams& path,
+                                      bool takes_reason);
 inline constexpr const char* kVersionSchema =
     R"({"type": "integer", "minimum": 1, "description": "The version of the record you )"
     R"(loaded; or send it as If-Match. A stale version is refused with 409 conflict."})";

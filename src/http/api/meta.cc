@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "app/reach_figures.h"
 #include "app/record_json.h"
+#include "domain/disclosure.h"
 #include "http/api/api.h"
 #include "http/api/json_io.h"
 #include "http/api/routes.h"
@@ -115,11 +117,17 @@ Response Fixed(const std::string& body) {
 // The parameters of GET /api/v1/reach.
 const std::vector<Param>& ReachParams() {
   static const std::vector<Param> kParams = {
+      {.name = "period",
+       .description = "A financial year (2025-26) or a quarter of one (2025-26 Q3): its "
+                      "activities. The current financial year when neither period nor dates "
+                      "are given."},
       {.name = "from",
-       .description = "Activities that started on or after this day.",
+       .description = "Activities that started on or after this day (instead of a period; "
+                      "not for callers who see figures under the disclosure rule).",
        .format = "date"},
       {.name = "to",
-       .description = "Activities that started on or before this day.",
+       .description = "Activities that started on or before this day (instead of a period; "
+                      "not for callers who see figures under the disclosure rule).",
        .format = "date"},
       {.name = "region",
        .description = "One region's activities, by its code; all regions when left out."}};
@@ -127,10 +135,12 @@ const std::vector<Param>& ReachParams() {
 }
 
 Response Reach(app::Services& services, const Request& request) {
-  store::ReachQuery query;
+  app::ReachRequest query;
   std::vector<FieldError> errors;
   for (const auto& [key, value] : request.query) {
-    if (key == "from") {
+    if (key == "period") {
+      query.period = value;
+    } else if (key == "from") {
       query.from = value;
     } else if (key == "to") {
       query.to = value;
@@ -146,27 +156,68 @@ Response Reach(app::Services& services, const Request& request) {
     }
   }
   if (!errors.empty()) return ErrorResponse(Status::Validation(std::move(errors)), request);
-  Result<std::vector<store::ReachRow>> rows = services.Reach(ResolveActor(request), query);
-  if (!rows.ok()) return ErrorResponse(rows.status(), request);
+  Result<app::ReachFigures> figures = app::ReachFor(services, ResolveActor(request), query);
+  if (!figures.ok()) return ErrorResponse(figures.status(), request);
   auto text_or_null = [](const std::string& s) {
     return s.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(s);
   };
+  // A withheld count is null, with "suppressed": true beside it.
+  auto count = [](const app::ReachCell& c) {
+    return c.count ? nlohmann::ordered_json(*c.count) : nlohmann::ordered_json(nullptr);
+  };
   nlohmann::ordered_json items = nlohmann::ordered_json::array();
-  for (const store::ReachRow& row : *rows) {
-    nlohmann::ordered_json j = nlohmann::ordered_json::object();
-    j["region"] = row.region;
-    j["group"] = row.group;
-    j["sector"] = text_or_null(row.sector);
-    j["count"] = row.count;
-    j["any_estimated"] = row.any_estimated;
-    j["activities"] = row.activities;
-    items.push_back(std::move(j));
+  if (figures->controlled) {
+    for (const app::ReachFigures::Row& row : figures->regions) {
+      for (size_t g = 0; g < figures->groups.size(); ++g) {
+        const app::ReachCell& c = row.cells[g];
+        if (!c.suppressed && c.count.value_or(0) == 0) continue;
+        nlohmann::ordered_json j = nlohmann::ordered_json::object();
+        j["region"] = row.region;
+        j["group"] = figures->groups[g];
+        j["sector"] = nullptr;
+        j["count"] = count(c);
+        j["suppressed"] = c.suppressed;
+        j["any_estimated"] = c.approximate;
+        j["activities"] = nullptr;
+        items.push_back(std::move(j));
+      }
+    }
+  } else {
+    for (const store::ReachRow& row : figures->detail) {
+      nlohmann::ordered_json j = nlohmann::ordered_json::object();
+      j["region"] = row.region;
+      j["group"] = row.group;
+      j["sector"] = text_or_null(row.sector);
+      j["count"] = row.count;
+      j["suppressed"] = false;
+      j["any_estimated"] = row.any_estimated;
+      j["activities"] = row.activities;
+      items.push_back(std::move(j));
+    }
   }
+  nlohmann::ordered_json totals = nlohmann::ordered_json::array();
+  for (size_t g = 0; g < figures->groups.size(); ++g) {
+    const app::ReachCell& c = figures->totals[g];
+    totals.push_back(nlohmann::ordered_json{{"group", figures->groups[g]},
+                                            {"count", count(c)},
+                                            {"suppressed", c.suppressed},
+                                            {"any_estimated", c.approximate}});
+  }
+  nlohmann::ordered_json disclosure = nlohmann::ordered_json::object();
+  disclosure["controlled"] = figures->controlled;
+  disclosure["threshold"] = figures->controlled ? nlohmann::ordered_json(figures->threshold)
+                                                : nlohmann::ordered_json(nullptr);
+  disclosure["rule"] = figures->controlled
+                           ? nlohmann::ordered_json(domain::SuppressionRule(figures->threshold))
+                           : nlohmann::ordered_json(nullptr);
   nlohmann::ordered_json body = nlohmann::ordered_json::object();
-  body["from"] = text_or_null(query.from);
-  body["to"] = text_or_null(query.to);
-  body["region"] = text_or_null(query.region);
+  body["period"] = text_or_null(figures->period);
+  body["from"] = figures->from;
+  body["to"] = figures->to;
+  body["region"] = text_or_null(figures->region);
+  body["disclosure"] = std::move(disclosure);
   body["items"] = std::move(items);
+  body["totals"] = std::move(totals);
   return JsonResponse(200, body);
 }
 
@@ -223,19 +274,36 @@ std::string DataModelSchema() {
 
 constexpr const char* kReachSchema = R"({
   "title": "Reach", "type": "object",
+  "description": "People reached. Callers who may read activities get the exact sums, one item per region, audience group and (for professionals) sector. Everyone else (funders, administrators) gets the figures under the disclosure rule, for whole periods only: one item per region and group, sector and activities null, and a count withheld under the rule is null with suppressed true (disclosure says so and states the rule).",
   "properties": {
-    "from": {"type": ["string", "null"]}, "to": {"type": ["string", "null"]},
+    "period": {"type": ["string", "null"], "description": "The period asked for (the current financial year when none was given); null when dates were."},
+    "from": {"type": "string", "format": "date"}, "to": {"type": "string", "format": "date"},
     "region": {"type": ["string", "null"]},
+    "disclosure": {"type": "object",
+      "properties": {
+        "controlled": {"type": "boolean", "description": "Whether the disclosure rule was applied."},
+        "threshold": {"type": ["integer", "null"], "description": "Counts from 1 to threshold - 1 are withheld."},
+        "rule": {"type": ["string", "null"], "description": "The rule in words."}},
+      "required": ["controlled", "threshold", "rule"]},
     "items": {"type": "array", "items": {
       "type": "object",
       "properties": {
         "region": {"type": "string"}, "group": {"type": "string"},
-        "sector": {"type": ["string", "null"], "description": "For professionals."},
-        "count": {"type": "integer"},
+        "sector": {"type": ["string", "null"], "description": "For professionals; null under the disclosure rule."},
+        "count": {"type": ["integer", "null"], "description": "Null when withheld under the disclosure rule."},
+        "suppressed": {"type": "boolean", "description": "Withheld under the disclosure rule: fewer than the threshold, or a count that would give one away."},
         "any_estimated": {"type": "boolean"},
-        "activities": {"type": "integer", "description": "How many activities the row covers."}},
-      "required": ["region", "group", "sector", "count", "any_estimated", "activities"]}}},
-  "required": ["from", "to", "region", "items"]})";
+        "activities": {"type": ["integer", "null"], "description": "How many activities the row covers; null under the disclosure rule."}},
+      "required": ["region", "group", "sector", "count", "suppressed", "any_estimated", "activities"]}},
+    "totals": {"type": "array", "description": "One per audience group: the items' total (withheld when small, or when it would give a withheld count away).", "items": {
+      "type": "object",
+      "properties": {
+        "group": {"type": "string"},
+        "count": {"type": ["integer", "null"]},
+        "suppressed": {"type": "boolean"},
+        "any_estimated": {"type": "boolean"}},
+      "required": ["group", "count", "suppressed", "any_estimated"]}}},
+  "required": ["period", "from", "to", "region", "disclosure", "items", "totals"]})";
 
 // Ready: the database answers and its schema is the one this binary carries (a database
 // migrated by a newer lookout, or not yet by this one, is not ready). A database that went
@@ -289,12 +357,15 @@ void AddMetaRoutes(Router& router, app::Services& services, const ApiOptions& op
   router.Add({.method = "GET",
               .path = std::string(kPrefix) + "/reach",
               .summary = "People reached by activities, by region, audience group and sector "
-                         "(from, to, region).",
+                         "(period or from and to, region).",
               .entity = "activity",
               .handler = [s](const Request& r, const PathParams&) { return Reach(*s, r); },
-              .description = "Sums the audience counts of the activities that started between "
-                             "from and to: one row per region, audience group and, for "
-                             "professionals, sector.",
+              .description = "Sums the audience counts of the activities that started in the "
+                             "period (or between from and to): one row per region, audience group "
+                             "and, for professionals, sector. Callers who may not read activities "
+                             "(funders, administrators) get the figures under the disclosure rule "
+                             "that published reports apply, for whole periods only: one row per "
+                             "region and group, and withheld counts null with suppressed true.",
               .params = ReachParams(),
               .response_schema = kReachSchema,
               .errors = {ErrorCode::kForbidden, ErrorCode::kValidation}});

@@ -21,6 +21,10 @@ void AddEntityRoutes(Router& router, app::Services& services, const domain::Enti
 // GET and POST /api/v1/tasks/{id}/transitions.
 void AddTaskRoutes(Router& router, app::Services& services);
 
+// POST /api/v1/{plural}/{id}/approve and .../withdraw-approval for a kind that is approved
+// for publication (quotes, case studies: approval.cc).
+void AddApprovalRoutes(Router& router, app::Services& services, const domain::EntityDef& entity);
+
 // GET /api/v1/audit: the audit trail, for administrators (audit.cc).
 void AddAuditRoutes(Router& router, app::Services& services);
 

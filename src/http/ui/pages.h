@@ -3,12 +3,15 @@
 #ifndef LOOKOUT_HTTP_UI_PAGES_H_
 #define LOOKOUT_HTTP_UI_PAGES_H_
 
+#include <functional>
 #include <string>
 
 #include "http/router.h"
 #include "http/ui/page.h"
 
 namespace lookout::http::ui {
+
+class FormErrors;  // http/ui/forms.h
 
 // GET /assets/{file} and /assets/{folder}/{file}: the built front-end files.
 void AddAssetRoutes(Router& router, const std::string& assets_dir);
@@ -29,8 +32,22 @@ void AddAdminPages(Router& router, const PageEnvPtr& env);
 void AddUserPages(Router& router, const PageEnvPtr& env);
 // The reports page: a period's headline figures (pages_reports.cc).
 void AddReportPages(Router& router, const PageEnvPtr& env);
-// Surveys: the list, results, importing responses (pages_surveys.cc).
+// Surveys: the list and importing responses (pages_surveys.cc); it adds the results pages.
 void AddSurveyPages(Router& router, const PageEnvPtr& env);
+// Approving quotes and case studies from their pages (pages_approval.cc): the approve and
+// withdraw routes of `entity` under `path` (records_pages.cc adds them for the kinds with
+// approval), which show a refusal on the record's page again through `shown_again`; and
+// the approval part of the record's page (false for other kinds), with `refused`'s problems
+// on kApproveField or kWithdrawApprovalField beside their form.
+inline constexpr const char* kApproveField = "approval";
+inline constexpr const char* kWithdrawApprovalField = "approval-reason";
+using RecordPageAgain = std::function<Response(PageRequest&, const FormErrors&)>;
+void AddApprovalPages(Router& router, const PageEnvPtr& env, const domain::EntityDef& entity,
+                      const std::string& path, const RecordPageAgain& shown_again);
+nlohmann::json ApprovalView(PageRequest& page, const domain::EntityDef& entity, const Record& record,
+                            const std::string& path, const FormErrors* refused = nullptr);
+// A survey's results, and questions' results pooled across surveys (pages_survey_results.cc).
+void AddSurveyResultsPages(Router& router, const PageEnvPtr& env);
 // The tasking meeting and its minutes (pages_tasking.cc).
 void AddTaskingPages(Router& router, const PageEnvPtr& env);
 // Tasks: list and task page (pages_tasks.cc).

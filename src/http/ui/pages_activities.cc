@@ -2,11 +2,14 @@
 // audience group and, for professionals, by sector; each exact or estimated), the list of
 // activities, and one activity's page.
 #include <algorithm>
+#include <map>
+#include <set>
 
 #include "http/ui/display.h"
 #include "http/ui/forms.h"
 #include "http/ui/pages.h"
 #include "http/ui/paging.h"
+#include "report/format.h"
 
 namespace lookout::http::ui {
 
@@ -177,9 +180,44 @@ Response ActivityForm(PageRequest& page, const FormValues& values, const Form* s
 }
 
 const std::vector<std::string>& ListFilters() {
-  static const std::vector<std::string> kFilters = {"region", "type", "task", "campaign",
-                                                    "from",   "to",   "q"};
+  static const std::vector<std::string> kFilters = {"region", "type", "theme", "sector", "task",
+                                                    "campaign", "from", "to", "q"};
   return kFilters;
+}
+
+// Whom all the activities the list shows reached (every page of it, not only this one),
+// by audience group; with a sector filter, the professionals of that sector only. What a
+// report's reach figure counts, so its link shows the same total.
+json ListReachView(PageRequest& page, const ListRequest& list, int64_t total) {
+  if (!list.errors.empty() || total == 0) return false;
+  auto rows = page.env->services.ListReach(page.actor, list.params);
+  if (!rows.ok()) return false;
+  // With a sector filter, the professionals of those sectors only.
+  std::set<std::string> sectors;
+  const std::string asked = list.Value("sector");
+  for (size_t start = 0; !asked.empty() && start <= asked.size();) {
+    const size_t end = std::min(asked.find(',', start), asked.size());
+    sectors.insert(asked.substr(start, end - start));
+    start = end + 1;
+  }
+  std::map<std::string, std::pair<int64_t, bool>> sums;
+  for (const store::ReachRow& r : *rows) {
+    if (!sectors.empty() && r.group == "professionals" && !sectors.count(r.sector)) continue;
+    auto& [count, estimated] = sums[r.group];
+    count += r.count;
+    estimated = estimated || r.any_estimated;
+  }
+  json groups = json::array();
+  for (const domain::Term& t : domain::FindVocabulary("audience_group")->terms) {
+    const auto& [count, estimated] = sums[t.code];
+    const bool of_sectors = t.code == "professionals" && !sectors.empty();
+    groups.push_back({{"group", t.label + (of_sectors ? " of the sector" + std::string(sectors.size() > 1 ? "s" : "") : "")},
+                      {"key", "reach-" + t.code},
+                      {"value", std::to_string(count)},
+                      {"count", (estimated ? "approximately " : "") + report::Thousands(count)}});
+  }
+  return {{"groups", groups},
+          {"activities", report::Thousands(total) + (total == 1 ? " activity" : " activities")}};
 }
 
 }  // namespace
@@ -214,11 +252,14 @@ void AddActivityPages(Router& router, const PageEnvPtr& env) {
             json filters = {
                 {"region", FilterSelect("region", "Region", names.Options("region"), list)},
                 {"type", FilterSelect("type", "Type", VocabularyOptions("activity_type"), list)},
+                {"theme", FilterSelect("theme", "Theme of its task", VocabularyOptions("theme"), list)},
+                {"sector", FilterSelect("sector", "Professionals of the sector", names.Options("sector"), list)},
                 {"from", list.Value("from")},
                 {"to", list.Value("to")},
                 {"q", list.Value("q")}};
             json view = {{"rows", rows},
                          {"filters", filters},
+                         {"reach", ListReachView(page, list, found->total)},
                          {"can_record", page.Role() == "officer" || page.Role() == "manager"}};
             return RenderListPage(page, "Activities", "activity_list", std::move(view), list,
                                   found->total);

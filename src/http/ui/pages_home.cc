@@ -1,11 +1,15 @@
 // The home page of each role: what needs doing now, and how the quarter is going.
+#include <limits>
 #include <map>
 
+#include "app/reach_figures.h"
+#include "domain/disclosure.h"
 #include "domain/rules.h"
 #include "http/ui/display.h"
 #include "http/ui/pages.h"
 #include "report/chart.h"
 #include "report/format.h"
+#include "report/render.h"
 
 namespace lookout::http::ui {
 
@@ -66,81 +70,75 @@ Result<json> TaskTable(PageRequest& page, Names& names, const std::string& capti
               {"none", found.total == 0}};
 }
 
-// Reach summed by audience group: [{"group", "count", "approximate"}] in vocabulary order.
-json ReachByGroup(const std::vector<store::ReachRow>& rows) {
-  std::map<std::string, std::pair<int64_t, bool>> sums;
-  for (const store::ReachRow& r : rows) {
-    auto& [count, estimated] = sums[r.group];
-    count += r.count;
-    estimated = estimated || r.any_estimated;
-  }
+// A count as a page shows it: "fewer than 5" when withheld under the disclosure rule,
+// "approximately 1,234" (or "approx." in a table) when an estimate is part of it.
+std::string CountText(const app::ReachCell& c, int threshold, const char* approximately) {
+  if (c.suppressed) return domain::WithheldText(threshold);
+  return (c.approximate ? std::string(approximately) + " " : std::string()) +
+         report::Thousands(c.count.value_or(0));
+}
+
+// Reach by audience group: [{"group", "count"}] in vocabulary order.
+json ReachByGroup(const app::ReachFigures& figures) {
   json out = json::array();
-  for (const domain::Term& t : domain::FindVocabulary("audience_group")->terms) {
-    auto it = sums.find(t.code);
-    const int64_t count = it == sums.end() ? 0 : it->second.first;
-    const bool approximate = it != sums.end() && it->second.second;
-    out.push_back({{"group", t.label},
-                   {"count", (approximate ? "approximately " : "") + report::Thousands(count)}});
+  for (size_t g = 0; g < figures.groups.size(); ++g) {
+    out.push_back({{"group", TermLabel("audience_group", figures.groups[g])},
+                   {"count", CountText(figures.totals[g], figures.threshold, "approximately")},
+                   {"suppressed", figures.totals[g].suppressed}});
   }
   return out;
 }
+json ReachByGroup(const std::vector<store::ReachRow>& rows) {
+  return ReachByGroup(app::ExactReachFigures(rows));
+}
 
-// Reach by region: [{"region", "professionals", "young_people", ...}] for every region
-// with any, in region order, and the totals.
-json ReachByRegion(PageRequest& page, const std::vector<store::ReachRow>& rows) {
+// Reach by region: [{"region", "cells": [{"text", "suppressed"}]}] for every region with
+// any, in region order, the totals, a chart of professionals and young people, and what a
+// withheld count means when there is one.
+json ReachByRegion(PageRequest& page, const app::ReachFigures& figures) {
   // Region names are reference data every report prints, not records: they are looked up
   // for every role, funders included, who may read no record.
   Names names(page.env->services, app::Actor::System());
-  struct Sum {
-    int64_t count = 0;
-    bool estimated = false;
-  };
-  std::map<std::string, std::map<std::string, Sum>> by_region;
-  std::map<std::string, Sum> total;
-  for (const store::ReachRow& r : rows) {
-    Sum& s = by_region[r.region][r.group];
-    s.count += r.count;
-    s.estimated = s.estimated || r.any_estimated;
-    Sum& t = total[r.group];
-    t.count += r.count;
-    t.estimated = t.estimated || r.any_estimated;
-  }
-  auto cell = [](const Sum& s) {
-    return (s.estimated ? "approx. " : "") + report::Thousands(s.count);
-  };
-  json out = json::array();
-  for (const auto& [region, groups] : by_region) {
-    json row = {{"region", names.Of("region", region)}};
-    for (const char* g : {"professionals", "young_people", "parents_carers", "public"}) {
-      auto it = groups.find(g);
-      row[g] = it == groups.end() ? "0" : cell(it->second);
+  auto cells = [&](const std::vector<app::ReachCell>& line) {
+    json out = json::array();
+    for (const app::ReachCell& c : line) {
+      out.push_back({{"text", CountText(c, figures.threshold, "approx.")}, {"suppressed", c.suppressed}});
     }
-    out.push_back(std::move(row));
-  }
-  // The same figures as a chart, above the table that is its text alternative.
+    return out;
+  };
+  json groups = json::array();
+  for (const std::string& g : figures.groups) groups.push_back({{"label", TermLabel("audience_group", g)}});
+  json rows = json::array();
+  // The same figures as a chart, above the table that is its text alternative; a withheld
+  // count is drawn as withheld, never as a bar.
   report::BarChart chart{"People reached by region",
                          "Professionals and young people reached in each region; the table "
                          "below gives every figure.",
                          {},
                          {{"Professionals", {}}, {"Young people", {}}},
                          "reach-chart"};
-  for (const auto& [region, groups] : by_region) {
-    chart.categories.push_back(names.Of("region", region));
-    auto count = [&groups](const char* g) {
-      auto it = groups.find(g);
-      return it == groups.end() ? 0.0 : static_cast<double>(it->second.count);
-    };
-    chart.series[0].values.push_back(count("professionals"));
-    chart.series[1].values.push_back(count("young_people"));
+  for (const app::ReachFigures::Row& row : figures.regions) {
+    rows.push_back({{"region", names.Of("region", row.region)}, {"cells", cells(row.cells)}});
+    chart.categories.push_back(names.Of("region", row.region));
+    for (size_t s = 0; s < 2 && s < row.cells.size(); ++s) {
+      chart.series[s].values.push_back(row.cells[s].suppressed
+                                           ? std::numeric_limits<double>::quiet_NaN()
+                                           : static_cast<double>(row.cells[s].count.value_or(0)));
+    }
   }
-  json totals = {{"region", "All regions"}};
-  for (const char* g : {"professionals", "young_people", "parents_carers", "public"}) {
-    totals[g] = total.count(g) ? cell(total[g]) : "0";
-  }
-  return {{"rows", out},
-          {"total", totals},
-          {"none", out.empty()},
-          {"chart_html", out.empty() ? "" : report::RenderBarChartSvg(chart)}};
+  const bool any_withheld = figures.AnySuppressed();
+  return {{"groups", groups},
+          {"rows", rows},
+          {"total", {{"region", "All regions"}, {"cells", cells(figures.totals)}}},
+          {"none", rows.empty()},
+          {"note", any_withheld ? "'" + domain::WithheldText(figures.threshold) +
+                                      "': not shown under the disclosure rule. " +
+                                      domain::SuppressionRule(figures.threshold)
+                                : std::string()},
+          {"chart_html", rows.empty() ? "" : report::RenderBarChartSvg(chart)}};
+}
+json ReachByRegion(PageRequest& page, const std::vector<store::ReachRow>& rows) {
+  return ReachByRegion(page, app::ExactReachFigures(rows));
 }
 
 Response OfficerHome(PageRequest& page, Names& names) {
@@ -236,35 +234,99 @@ Response AnalystHome(PageRequest& page, Names& names) {
   return RenderPage(page, "Evaluation overview", "home", std::move(view));
 }
 
+// The funder's figures as a CSV file: regions by audience group and the totals, withheld
+// counts written as they read on the page ("fewer than 5").
+Response FunderCsv(PageRequest& page, const app::ReachFigures& figures) {
+  Names names(page.env->services, app::Actor::System());
+  report::ReportDoc doc;
+  doc.kind = "reach";
+  doc.period = figures.period;
+  report::DocTable table;
+  table.columns.push_back({"Region", false});
+  for (const std::string& g : figures.groups) table.columns.push_back({TermLabel("audience_group", g), true});
+  auto line = [&](const std::string& label, const std::vector<app::ReachCell>& cells) {
+    std::vector<report::DocTable::Cell> row = {{label, std::nullopt, "", false}};
+    for (const app::ReachCell& c : cells) {
+      report::DocTable::Cell cell;
+      cell.suppressed = c.suppressed;
+      cell.text = CountText(c, figures.threshold, "approx.");
+      if (!c.suppressed) cell.number = static_cast<double>(c.count.value_or(0));
+      row.push_back(std::move(cell));
+    }
+    table.rows.push_back(std::move(row));
+  };
+  for (const app::ReachFigures::Row& r : figures.regions) line(names.Of("region", r.region), r.cells);
+  line("All regions", figures.totals);
+  report::Section section;
+  report::Block block;
+  block.kind = report::Block::Kind::kTable;
+  block.table = std::move(table);
+  section.blocks.push_back(std::move(block));
+  doc.sections.push_back(std::move(section));
+  Response r;
+  r.content_type = "text/csv; charset=utf-8";
+  r.SetHeader("Content-Disposition",
+              "attachment; filename=\"" + report::ReportFileName(doc, "csv") + "\"");
+  r.SetHeader("Cache-Control", "no-store");
+  r.body = report::RenderCsv(doc);
+  return r;
+}
+
+// Whether anyone was reached (or a count is withheld, which means someone was).
+bool AnyReach(const app::ReachFigures& figures) {
+  for (const app::ReachCell& c : figures.totals) {
+    if (c.suppressed || c.count.value_or(0) > 0) return true;
+  }
+  return false;
+}
+
+// The funder's dashboard: the programme's reach in a financial year or a quarter, under the
+// disclosure rule (app/reach_figures.h), as a page or (format=csv) a CSV file.
 Response FunderHome(PageRequest& page) {
   int month = 4;
   auto current = CurrentYear(page.env->services, &month);
   if (!current.ok()) return ErrorPage(page, current.status());
-  // The year shown: this financial year, or one of the three before it (?period=2025-26).
-  Result<domain::Period> year = *current;
-  json years = json::array();
-  for (int back = 0; back < 4; ++back) {
-    domain::Period p{current->start_year - back, 0};
-    years.push_back({{"value", p.ToString()}, {"text", p.ToString()},
-                     {"selected", p.ToString() == page.Query("period")}});
-  }
-  if (const std::string asked = page.Query("period"); !asked.empty()) {
-    std::optional<domain::Period> parsed = domain::Period::Parse(asked);
-    if (!parsed || parsed->quarter != 0) {
-      return ErrorPage(page, Status::Validation({{"period", "must be a financial year, e.g. 2025-26"}},
-                                                "The period must be a financial year, written 2025-26."));
+  const std::string asked = page.Query("period");
+  app::ReachRequest request;
+  request.period = asked.empty() ? current->ToString() : asked;
+  auto figures = app::ReachFor(page.env->services, page.actor, request);
+  if (!figures.ok()) return ErrorPage(page, figures.status());
+  // Nothing yet this year: the latest of the three years before it with figures.
+  std::string instead;
+  if (asked.empty() && !AnyReach(*figures)) {
+    for (int back = 1; back <= 3; ++back) {
+      request.period = domain::Period{current->start_year - back, 0}.ToString();
+      auto earlier = app::ReachFor(page.env->services, page.actor, request);
+      if (!earlier.ok()) return ErrorPage(page, earlier.status());
+      if (AnyReach(*earlier)) {
+        instead = current->ToString();
+        figures = std::move(earlier);
+        break;
+      }
     }
-    year = *parsed;
   }
-  auto reach = page.env->services.Reach(
-      page.actor, {year->First(month).ToString(), year->Last(month).ToString(), ""});
-  if (!reach.ok()) return ErrorPage(page, reach.status());
+  if (page.Query("format") == "csv") return FunderCsv(page, *figures);
+  const std::optional<domain::Period> shown = domain::Period::Parse(figures->period);
+  json periods = json::array();
+  const Date today = page.env->services.clock().Today();
+  for (int back = 0; back < 4; ++back) {
+    for (int q = 0; q <= 4; ++q) {
+      const domain::Period p{current->start_year - back, q};
+      if (q > 0 && today < p.First(month)) continue;  // a quarter not yet begun
+      periods.push_back({{"value", p.ToString()},
+                         {"text", q == 0 ? p.ToString() + " (the year)" : p.ToString()},
+                         {"selected", shown && p.ToString() == shown->ToString()}});
+    }
+  }
   json view = {{"funder", true},
-               {"years", years},
-               {"year", year->ToString() + " (" + LongDate(year->First(month).ToString()) +
-                            " to " + LongDate(year->Last(month).ToString()) + ")"},
-               {"reach", ReachByGroup(*reach)},
-               {"reach_by_region", ReachByRegion(page, *reach)}};
+               {"periods", periods},
+               {"year", figures->period + " (" + LongDate(figures->from) + " to " +
+                            LongDate(figures->to) + ")"},
+               {"instead", instead},
+               {"reach", ReachByGroup(*figures)},
+               {"reach_by_region", ReachByRegion(page, *figures)},
+               {"csv_href", PathWithQuery("/", {{"period", figures->period}, {"format", "csv"}})},
+               {"threshold", std::to_string(figures->threshold)}};
   return RenderPage(page, "Programme dashboard", "home", std::move(view));
 }
 

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <map>
 
+#include "app/approval.h"
 #include "domain/rules.h"
 #include "http/ui/display.h"
 #include "http/ui/forms.h"
@@ -136,14 +137,18 @@ Response ListPage(const KindPages& k, PageRequest& page) {
   return RenderListPage(page, k.title, "records_list", std::move(view), list, found->total);
 }
 
-// A record's page; `errors` are those of its archive or restore form after a refusal.
-Response RecordPage(const KindPages& k, PageRequest& page, const FormErrors& errors = {}) {
+// A record's page; `errors` are those of its archive or restore form after a refusal, or of
+// its approval forms (`approval`).
+Response RecordPage(const KindPages& k, PageRequest& page, const FormErrors& errors = {},
+                    bool approval = false) {
   auto record = RecordOfPath(page, Def(k));
   if (!record.ok()) return ErrorPage(page, record.status());
   Names names(page.env->services, page.actor);
   const int64_t id = record->Id();
   std::vector<std::string> skip;
   if (!k.markdown_field.empty()) skip.push_back(k.markdown_field);
+  // Approval has its own part of the page (pages_approval.cc).
+  for (const char* f : {"approved", "approved_by", "approved_at"}) skip.push_back(f);
   json related = json::array();
   for (const Related& rel : k.related) {
     const domain::EntityDef* e = domain::FindEntity(rel.entity);
@@ -197,15 +202,16 @@ Response RecordPage(const KindPages& k, PageRequest& page, const FormErrors& err
                {"children", ChildTables(Def(k), *record, names)},
                {"reach", reach},
                {"has_reach", !reach.empty()},
+               {"approval", ApprovalView(page, Def(k), *record, k.path, approval ? &errors : nullptr)},
                {"archived", archived},
                {"can_edit", page.Role() != "funder" && !archived},
-               {"reason", page.form.Get("reason")},
+               {"reason", approval ? "" : page.form.Get("reason")},
                {"reason_error", false},
-               {"archive_open", !errors.empty()},
+               {"archive_open", !errors.empty() && !approval},
                {"list_title", k.title}};
   if (!errors.empty()) {
-    view["error_summary"] = errors.Summary("reason");
-    view["reason_error"] = errors.list().front().message;
+    view["error_summary"] = errors.Summary(approval ? kApproveField : "reason");
+    if (!approval) view["reason_error"] = errors.list().front().message;
   }
   return RenderPage(page, RecordName(Def(k), *record), "record", std::move(view),
                     errors.empty() ? 200 : errors.HttpStatus());
@@ -378,6 +384,11 @@ void AddKindPages(Router& router, const PageEnvPtr& env, const KindPages& spec) 
                                             (archive ? "\" has been archived." : "\" has been restored."));
             });
   }
+  if (app::HasApproval(Def(*k))) {
+    AddApprovalPages(router, env, Def(*k), k->path, [k](PageRequest& page, const FormErrors& errors) {
+      return RecordPage(*k, page, errors, true);
+    });
+  }
 }
 
 
@@ -439,7 +450,7 @@ const std::vector<KindPages>& AllKindPages() {
                 {.field = "stakeholder_type", .kind = Kind::kSelect}, {.field = "region"},
                 {.field = "source", .kind = Kind::kSelect}, {.field = "collected_on"},
                 {.field = "consent_given"}, {.field = "consent_on"}, {.field = "outcome"},
-                {.field = "task"}, {.field = "approved"}}},
+                {.field = "task"}}},
       {.entity = "case_study",
        .path = "/case-studies",
        .title = "Case studies",
@@ -452,8 +463,7 @@ const std::vector<KindPages>& AllKindPages() {
                                           "**strong**. Preview it before saving. No names of "
                                           "children or details that could identify them."},
                 {.field = "period", .hint = "For example, 2025-26", .width = "10"},
-                {.field = "regions"}, {.field = "outcomes", .kind = Kind::kCheckboxes},
-                {.field = "approved"}},
+                {.field = "regions"}, {.field = "outcomes", .kind = Kind::kCheckboxes}},
        .markdown_field = "body"},
       {.entity = "outcome_event",
        .path = "/outcome-events",

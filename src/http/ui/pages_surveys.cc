@@ -1,12 +1,10 @@
-// Surveys: the list, a survey's results question by question (the full distribution,
-// "x out of y" over a stated base, the 95% interval), by subgroup, and importing a file of
-// responses (Lookout's CSV, or a survey tool's export read with a preset and a column
-// mapping), all or nothing, with every problem named by row and column.
+// Surveys: the list, and importing a file of responses (Lookout's CSV, or a survey tool's
+// export read with a preset and a column mapping), all or nothing, with every problem named
+// by row and column. A survey's page, its results, is in pages_survey_results.cc.
 #include <optional>
 
 #include "app/survey_import.h"
 #include "domain/rules.h"
-#include "domain/survey_stats.h"
 #include "http/ui/display.h"
 #include "http/ui/forms.h"
 #include "http/ui/pages.h"
@@ -35,76 +33,6 @@ Result<std::vector<Record>> ListAll(PageRequest& page, const domain::EntityDef& 
     if (offset + 500 >= found.total) break;
   }
   return out;
-}
-
-// The subgroups a survey's results can be limited to, as query-string filters.
-const std::vector<std::string>& SubgroupFilters() {
-  // period: a quarter of the survey's year, by the date each response was given.
-  static const std::vector<std::string> kFilters = {"attended_training", "region",
-                                                    "stakeholder_type", "period"};
-  return kFilters;
-}
-
-// The quarters of a year-long survey, to see the results of the responses given in one;
-// false for a survey of one quarter.
-json QuarterFilter(const Record& survey, const ListRequest& subgroup) {
-  auto period = domain::Period::Parse(PlainText(survey.Get("period")));
-  if (!period || period->quarter != 0) return false;
-  json options = json::array();
-  for (int q = 1; q <= 4; ++q) {
-    const std::string p = domain::Period{period->start_year, q}.ToString();
-    options.push_back({{"value", p}, {"text", p}});
-  }
-  return FilterSelect("period", "Quarter answered", options, subgroup);
-}
-
-json QuestionView(const Record& question, const std::vector<Record>& responses) {
-  const std::string kind = PlainText(question.Get("kind"));
-  std::vector<std::string> answers;
-  answers.reserve(responses.size());
-  for (const Record& response : responses) {
-    std::string answer;
-    if (response.Get("answers").is_rows()) {
-      for (const Record& a : response.Get("answers").as_rows()) {
-        if (a.Get("question") == question.Get("id")) answer = PlainText(a.Get("answer"));
-      }
-    }
-    answers.push_back(std::move(answer));
-  }
-  const domain::QuestionResult r =
-      domain::TallyQuestion(kind, PlainText(question.Get("options")), answers);
-  json rows = json::array();
-  const int64_t shown_base = r.base + r.dont_know;  // the distribution includes "don't know"
-  for (const domain::AnswerCount& a : r.distribution) {
-    rows.push_back({{"label", a.label},
-                    {"count", std::to_string(a.count)},
-                    {"percent", shown_base > 0 ? domain::Percent(static_cast<double>(a.count) /
-                                                                 static_cast<double>(shown_base))
-                                               : "–"}});
-  }
-  json view = {{"position", PlainText(question.Get("position"))},
-               {"text", PlainText(question.Get("text"))},
-               {"kind", TermLabel("question_kind", kind)},
-               {"rows", rows},
-               {"has_rows", !rows.empty()},
-               {"respondents", std::to_string(r.respondents)},
-               {"blank", std::to_string(r.blank)},
-               {"dont_know", std::to_string(r.dont_know)},
-               {"base", std::to_string(r.base)},
-               {"free_text", kind == "free_text"},
-               {"written", std::to_string(r.written)}};
-  if (r.has_positive) {
-    const std::string verb = kind == "agreement" ? "agreed or strongly agreed" : "answered yes";
-    view["headline"] = std::to_string(r.positive) + " out of " + std::to_string(r.base) +
-                       " respondents " + verb;
-    if (r.base > 0) {
-      view["headline"] = view["headline"].get<std::string>() + " (" +
-                         domain::Percent(static_cast<double>(r.positive) / static_cast<double>(r.base)) +
-                         "; 95% interval " + domain::Percent(r.interval.lower) + " to " +
-                         domain::Percent(r.interval.upper) + ")";
-    }
-  }
-  return view;
 }
 
 // The import form's state: what was chosen, and what went wrong or right.
@@ -205,46 +133,8 @@ void AddSurveyPages(Router& router, const PageEnvPtr& env) {
             return RenderListPage(page, "Surveys", "survey_list", std::move(view), list, found->total);
           });
 
-  AddPage(router, env, "GET", "/surveys/{id}", "A survey's results, question by question.",
-          PageAccess::kSignedIn, [](PageRequest& page) {
-            auto survey = RecordOfPath(page, SurveyDef());
-            if (!survey.ok()) return ErrorPage(page, survey.status());
-            const int64_t id = survey->Id();
-            Names names(page.env->services, page.actor);
-            ListRequest subgroup = ReadListRequest(page, SubgroupFilters());
-            app::Params params = {{"survey", std::to_string(id)}};
-            for (const auto& f : subgroup.filters) params.push_back(f);
-            auto responses = ListAll(page, ResponseDef(), params);
-            if (!responses.ok()) {
-              if (responses.status().code() != ErrorCode::kValidation) {
-                return ErrorPage(page, responses.status());
-              }
-              subgroup.errors = responses.status().fields();
-              responses = std::vector<Record>{};
-            }
-            auto questions = ListAll(page, QuestionDef(), {{"survey", std::to_string(id)}, {"sort", "position"}});
-            if (!questions.ok()) return ErrorPage(page, questions.status());
-            json items = json::array();
-            for (const Record& q : *questions) items.push_back(QuestionView(q, *responses));
-            json view = {
-                {"id", id},
-                {"rows", SummaryRows(SurveyDef(), *survey, names, {"title", "import_mapping"})},
-                {"responses", std::to_string(responses->size())},
-                {"questions", items},
-                {"has_questions", !items.empty()},
-                {"subgroup", !subgroup.filters.empty()},
-                {"filters",
-                 {{"attended_training", FilterSelect("attended_training", "Attended training",
-                                                     VocabularyOptions("attended_training"), subgroup)},
-                  {"region", FilterSelect("region", "Region", names.Options("region"), subgroup)},
-                  {"stakeholder_type", FilterSelect("stakeholder_type", "Stakeholder type",
-                                                    names.Options("sector"), subgroup)},
-                  {"period", QuarterFilter(*survey, subgroup)}}},
-                {"can_import", MayCreate(page, ResponseDef()).ok()}};
-            if (!subgroup.errors.empty()) view["error_summary"] = ErrorSummaryView(subgroup.errors);
-            return RenderPage(page, PlainText(survey->Get("title")), "survey", std::move(view),
-                              subgroup.errors.empty() ? 200 : 422);
-          });
+  // A survey's page, its results: pages_survey_results.cc.
+  AddSurveyResultsPages(router, env);
 
   AddPage(router, env, "GET", "/surveys/{id}/import", "The form to import a file of responses.",
           PageAccess::kSignedIn, [](PageRequest& page) {

@@ -6,6 +6,7 @@
 #include "http/ui/forms.h"
 #include "http/ui/pages.h"
 #include "http/ui/paging.h"
+#include "report/format.h"
 
 namespace lookout::http::ui {
 
@@ -193,6 +194,25 @@ Response TaskPage(PageRequest& page, int64_t id, const FormErrors& errors, int s
                     "task", std::move(view), status);
 }
 
+// The list of the tasks a report counted as completed (delivered in a period, and in a
+// region): the distinct partner organisations they name, as the report's "partners
+// engaged" counts them (Services::TasksDelivered). False for any other list.
+json DeliveredPartners(PageRequest& page, const ListRequest& list) {
+  const std::string from = list.Value("delivered_on_from");
+  const std::string to = list.Value("delivered_on_to");
+  if (from.empty() || to.empty() || !list.errors.empty()) return false;
+  for (const auto& [key, value] : list.filters) {
+    const bool counted = key == "delivered_on_from" || key == "delivered_on_to" || key == "region" ||
+                         (key == "status" && value == "delivered,evaluated,closed");
+    if (!counted) return false;
+  }
+  auto delivered = page.env->services.TasksDelivered(page.actor, from, to, list.Value("region"));
+  if (!delivered.ok()) return false;
+  return {{"value", std::to_string(delivered->partners)},
+          {"text", report::Thousands(delivered->partners) +
+                       (delivered->partners == 1 ? " partner organisation" : " partner organisations")}};
+}
+
 }  // namespace
 
 void AddTaskPages(Router& router, const PageEnvPtr& env) {
@@ -258,6 +278,7 @@ void AddTaskPages(Router& router, const PageEnvPtr& env) {
             json view = {{"rows", rows},
                          {"filters", filters},
                          {"delivered", delivered},
+                         {"partners", DeliveredPartners(page, list)},
                          {"board_href", PathWithQuery("/tasks", board_params)},
                          {"can_propose", page.Role() == "officer" || page.Role() == "manager"}};
             return RenderListPage(page, "Tasks", "task_list", std::move(view), list, found->total);

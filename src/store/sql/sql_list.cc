@@ -59,6 +59,23 @@ struct ListColumn {
   bool boolean;
 };
 
+// The column `name` names for a list of `entity` (`columns` its table's). The id and the
+// other meta columns (version, created_at, ...) can be filtered and sorted on as well as the
+// entity's own fields; a meta column wins over a field of the same name, as it does when
+// records are read.
+Result<ListColumn> ColumnOf(const EntityDef& entity, const std::vector<ColumnSpec>& columns,
+                            const std::string& name) {
+  if (!entity.child && IsMetaColumn(name)) {
+    for (const ColumnSpec& c : columns) {
+      if (c.name == name) return ListColumn{c.name, c.kind, nullptr, c.boolean};
+    }
+  }
+  const FieldDef* f = entity.Find(name);
+  if (f == nullptr) return Status::Validation({{name, "is not a field of " + InSentence(entity.label)}});
+  return ListColumn{f->name, f->IsColumn() ? ColumnKind(*f) : SetValueKind(*f), f,
+                    f->type == FieldType::kBool};
+}
+
 // A condition's value for a meta column.
 Result<Value> MetaParam(const ListColumn& column, const Value& value) {
   if (value.is_null()) return value;
@@ -120,29 +137,10 @@ void SqlTransaction::LoadDetails(const EntityDef& entity, std::vector<Record>& r
   }
 }
 
-Result<Page> SqlTransaction::List(const EntityDef& entity, const ListQuery& query) {
-  if (query.limit < 0 || query.offset < 0) {
-    return Status::BadRequest("limit and offset must be 0 or more.");
-  }
-  const std::string what = InSentence(entity.label);
-  // The id and the other meta columns (version, created_at, ...) can be filtered and
-  // sorted on as well as the entity's own fields; a meta column wins over a field of the
-  // same name, as it does when records are read.
+Status SqlTransaction::ListWhere(const EntityDef& entity, const ListQuery& query, SqlBuilder& where) {
   const std::vector<ColumnSpec> columns = TableColumns(entity);
-  auto column_of = [&](const std::string& name) -> Result<ListColumn> {
-    if (!entity.child && IsMetaColumn(name)) {
-      for (const ColumnSpec& c : columns) {
-        if (c.name == name) return ListColumn{c.name, c.kind, nullptr, c.boolean};
-      }
-    }
-    const FieldDef* f = entity.Find(name);
-    if (f == nullptr) return Status::Validation({{name, "is not a field of " + what}});
-    return ListColumn{f->name, f->IsColumn() ? ColumnKind(*f) : SetValueKind(*f), f,
-                      f->type == FieldType::kBool};
-  };
+  auto column_of = [&](const std::string& name) { return ColumnOf(entity, columns, name); };
 
-  // WHERE, shared by the count and the page query.
-  SqlBuilder where;
   std::vector<FieldError> errors;
   where << " WHERE ";
   switch (query.archived) {
@@ -166,8 +164,32 @@ Result<Page> SqlTransaction::List(const EntityDef& entity, const ListQuery& quer
     }
     const FieldDef* f = column->field;
     if (f != nullptr && f->type == FieldType::kChildren) {
-      errors.push_back({c.field, "holds rows, which lists cannot be filtered on"});
-      return false;
+      // A condition on the rows: the record matches when any of its rows does.
+      const EntityDef& child = domain::ChildEntity(*f);
+      const FieldDef* cf = c.child_field.empty() ? nullptr : child.Find(c.child_field);
+      if (cf == nullptr || !cf->IsColumn() ||
+          (c.op != Condition::Op::kEq && c.op != Condition::Op::kIn && c.op != Condition::Op::kHasAny)) {
+        errors.push_back({c.field, "holds rows: filter on one of their fields, by value"});
+        return false;
+      }
+      std::vector<Value> params;
+      for (const Value& v : c.values) {
+        Result<Value> p = ColumnParam(*cf, v, c.field + "." + c.child_field);
+        if (!p.ok()) {
+          for (const FieldError& e : p.status().fields()) errors.push_back(e);
+          return false;
+        }
+        params.push_back(std::move(p).value());
+      }
+      if (params.empty()) {
+        out << "1 = 0";
+      } else {
+        out << "EXISTS (SELECT 1 FROM " << Id(child.table) << " c WHERE c.parent_id = t.id AND c."
+            << Id(cf->name) << " IN ";
+        out.ParamList(ColumnKind(*cf), params);
+        out << ")";
+      }
+      return errors.size() == errors_before;
     }
     bool is_set = f != nullptr && f->IsSet();
     std::vector<Value> params;
@@ -265,6 +287,26 @@ Result<Page> SqlTransaction::List(const EntityDef& entity, const ListQuery& quer
       }
       where << ")";
     }
+  }
+
+  if (!errors.empty()) return Status::Validation(std::move(errors));
+  return Status::Ok();
+}
+
+Result<Page> SqlTransaction::List(const EntityDef& entity, const ListQuery& query) {
+  if (query.limit < 0 || query.offset < 0) {
+    return Status::BadRequest("limit and offset must be 0 or more.");
+  }
+  const std::string what = InSentence(entity.label);
+  const std::vector<ColumnSpec> columns = TableColumns(entity);
+  auto column_of = [&](const std::string& name) { return ColumnOf(entity, columns, name); };
+  // WHERE, shared by the count and the page query.
+  SqlBuilder where;
+  Status where_ok = ListWhere(entity, query, where);
+  std::vector<FieldError> errors;
+  if (!where_ok.ok()) {
+    if (where_ok.code() != ErrorCode::kValidation) return where_ok;
+    errors = where_ok.fields();
   }
 
   // ORDER BY: the requested or default field, nulls last on both engines, then id.

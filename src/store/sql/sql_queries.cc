@@ -17,6 +17,18 @@ namespace {
 
 Value TextOrNull(const std::string& text) { return text.empty() ? Value() : Value(text); }
 
+// A row of reach sums: region, group, sector, count, any estimated, activities.
+ReachRow ReadReachRow(const RowView& row) {
+  ReachRow r;
+  r.region = row.IsNull(0) ? "" : row.Text(0);
+  r.group = row.IsNull(1) ? "" : row.Text(1);
+  r.sector = row.IsNull(2) ? "" : row.Text(2);
+  r.count = row.IsNull(3) ? 0 : row.Int(3);
+  r.any_estimated = !row.IsNull(4) && row.Int(4) != 0;
+  r.activities = row.IsNull(5) ? 0 : row.Int(5);
+  return r;
+}
+
 // The activities a reach or activity count takes: dated in [from, to], in the region.
 void ActivityFilters(SqlBuilder& q, const ReachQuery& query, const std::string& date,
                      const std::string& region) {
@@ -192,13 +204,7 @@ Result<std::vector<ReachRow>> SqlTransaction::AggregateReach(const ReachQuery& q
       kinds.push_back(Kind::kInt);
     }
     Run(q, kinds, [&](const RowView& row) {
-          ReachRow r;
-          r.region = row.IsNull(0) ? "" : row.Text(0);
-          r.group = row.IsNull(1) ? "" : row.Text(1);
-          r.sector = row.IsNull(2) ? "" : row.Text(2);
-          r.count = row.IsNull(3) ? 0 : row.Int(3);
-          r.any_estimated = !row.IsNull(4) && row.Int(4) != 0;
-          r.activities = row.IsNull(5) ? 0 : row.Int(5);
+          ReachRow r = ReadReachRow(row);
           if (query.detailed) {
             r.type = row.IsNull(6) ? "" : row.Text(6);
             r.task = row.IsNull(7) ? 0 : row.Int(7);
@@ -210,18 +216,51 @@ Result<std::vector<ReachRow>> SqlTransaction::AggregateReach(const ReachQuery& q
   return out;
 }
 
+Result<std::vector<ReachRow>> SqlTransaction::AggregateReachOf(const ListQuery& query) {
+  const EntityDef& activity = domain::ActivityEntity();
+  const FieldDef* audience = activity.Find("audience");
+  if (audience == nullptr || audience->type != FieldType::kChildren) {
+    return Status::Internal("The activity definition has no audience counts to sum.");
+  }
+  SqlBuilder where;
+  LOOKOUT_RETURN_IF_ERROR(ListWhere(activity, query, where));
+  const std::string region = "t." + Id(activity.region_field);
+  const std::string text_order = lease_.dialect().TextOrder();
+  std::vector<ReachRow> out;
+  LOOKOUT_RETURN_IF_ERROR(Guard(&activity, [&] {
+    SqlBuilder q;
+    q << "SELECT " << region << ", c.\"group\", COALESCE(c.sector, ''), SUM(c.count), "
+      << "MAX(c.estimated), COUNT(DISTINCT t.id) FROM " << Id(activity.table) << " t JOIN "
+      << Id(domain::ChildEntity(*audience).table) << " c ON c.parent_id = t.id";
+    q.Append(where);
+    q << " GROUP BY " << region << ", c.\"group\", COALESCE(c.sector, '')"
+      << " ORDER BY " << region << text_order << ", c.\"group\"" << text_order
+      << ", COALESCE(c.sector, '')" << text_order;
+    Run(q, {Kind::kText, Kind::kText, Kind::kText, Kind::kInt, Kind::kInt, Kind::kInt},
+        [&](const RowView& row) { out.push_back(ReadReachRow(row)); });
+    return Status::Ok();
+  }));
+  return out;
+}
+
 namespace {
 
 // The conditions on survey_response shared by the answer and response counts.
 void ResponseFilters(SqlBuilder& q, const AnswerCountQuery& query) {
   q << " WHERE r.archived = 0";
-  if (!query.region.empty()) {
-    q << " AND r.region = ";
-    q.Param(Kind::kText, Value(query.region));
-  }
-  if (!query.attended_training.empty()) {
-    q << " AND r.attended_training = ";
-    q.Param(Kind::kText, Value(query.attended_training));
+  struct Bound {
+    const char* column;
+    const char* op;
+    const std::string& value;
+  };
+  for (const Bound& b : {Bound{"region", " = ", query.region},
+                         Bound{"attended_training", " = ", query.attended_training},
+                         Bound{"stakeholder_type", " = ", query.stakeholder_type},
+                         Bound{"responded_on", " >= ", query.responded_from},
+                         Bound{"responded_on", " <= ", query.responded_to}}) {
+    if (b.value.empty()) continue;
+    q << " AND r." << b.column << b.op;
+    q.Param(Kind::kText, Value(b.value));
   }
 }
 

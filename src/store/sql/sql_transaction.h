@@ -50,6 +50,7 @@ class SqlTransaction : public Transaction {
   Result<int64_t> NextSequence(const domain::EntityDef& entity, const std::string& field,
                                const std::string& prefix) override;
   Result<std::vector<ReachRow>> AggregateReach(const ReachQuery& query) override;
+  Result<std::vector<ReachRow>> AggregateReachOf(const ListQuery& query) override;
   Result<std::vector<AnswerCountRow>> CountAnswers(const AnswerCountQuery& query) override;
   Result<std::vector<ActivityCountRow>> CountActivities(const ReachQuery& query) override;
   Result<std::vector<ResponseCountRow>> CountResponses(const std::vector<int64_t>& surveys,
@@ -74,6 +75,10 @@ class SqlTransaction : public Transaction {
               const std::function<void(const RowView&)>& on_row = nullptr) {
     return lease_.Run(query, columns, on_row);
   }
+
+  // " WHERE ..." of a list of `entity` (alias t): its conditions, scope and search, the
+  // values bound. kValidation naming each condition it cannot apply.
+  Status ListWhere(const domain::EntityDef& entity, const ListQuery& query, SqlBuilder& where);
 
   // Fills each record's set fields (as Lists) and child rows (as Rows), a few batched
   // queries per field whatever the number of records.
