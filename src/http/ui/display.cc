@@ -40,6 +40,16 @@ std::string RecordName(const domain::EntityDef& entity, const Record& record) {
   for (const char* field : {"name", "title", "label", "code", "statement"}) {
     if (entity.Find(field) && record.Get(field).is_text()) return record.Get(field).as_text();
   }
+  // A quote is known by its words: the first hundred characters or so, cut at a space.
+  if (entity.Find("text") && record.Get("text").is_text()) {
+    const std::string text = PlainText(record.Get("text"));
+    constexpr size_t kLongest = 100;
+    if (text.size() <= kLongest) return text;
+    size_t cut = text.rfind(' ', kLongest);
+    if (cut == std::string::npos || cut < kLongest / 2) cut = kLongest;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // whole characters
+    return text.substr(0, cut) + "\u2026";
+  }
   if (!entity.code_field.empty() && record.Get(entity.code_field).is_text()) {
     return record.Get(entity.code_field).as_text();
   }
