@@ -240,6 +240,13 @@ Status AuthorizeTransition(const Actor& actor, const Record& task, const std::st
   return Refuse(actor, what + ": that is a tasking decision for a manager");
 }
 
+Status AuthorizeTaskingDecision(const Actor& actor) {
+  if (IsOperator(actor)) return Status::Ok();
+  if (IsAnonymous(actor)) return Unauthenticated();
+  if (actor.role == "manager") return Status::Ok();
+  return Refuse(actor, "take part in the tasking meeting: its decisions are for managers");
+}
+
 Status AuthorizeAggregate(const Actor& actor) {
   if (IsOperator(actor) || actor.signed_in) return Status::Ok();
   return Unauthenticated();

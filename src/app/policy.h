@@ -56,6 +56,10 @@ std::vector<store::Condition> ReadScope(const Actor& actor, const domain::Entity
 Status AuthorizeTransition(const Actor& actor, const Record& task, const std::string& to_status,
                            store::Transaction& tx);
 
+// The tasking meeting and its decisions (approving, rejecting, asking for changes to a
+// proposal) and its minutes: managers.
+Status AuthorizeTaskingDecision(const Actor& actor);
+
 // Aggregates (reach, dashboards): every signed-in role.
 Status AuthorizeAggregate(const Actor& actor);
 

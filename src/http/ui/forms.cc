@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "domain/rules.h"
+#include "http/ui/paging.h"
 
 namespace lookout::http::ui {
 
@@ -383,9 +384,16 @@ void FormErrors::Move(std::string_view from, const std::string& to) {
 
 void FormErrors::MoveWhere(const std::function<bool(const std::string&)>& from,
                            const std::string& to) {
-  std::vector<FieldError> out;
-  for (FieldError& e : errors_) {
+  Rewrite([&](FieldError e) {
     if (from(e.field)) e.field = to;
+    return e;
+  });
+}
+
+void FormErrors::Rewrite(const std::function<FieldError(FieldError)>& rewrite) {
+  std::vector<FieldError> out;
+  for (FieldError& original : errors_) {
+    FieldError e = rewrite(std::move(original));
     // A control shows one message: the first that landed on it.
     const bool repeated = !WholeForm(e.field) &&
                           std::any_of(out.begin(), out.end(), [&](const FieldError& o) {
@@ -424,6 +432,48 @@ std::vector<std::string> FieldOrder(const std::vector<ControlSpec>& specs) {
   std::vector<std::string> out;
   for (const ControlSpec& s : specs) out.push_back(s.field);
   return out;
+}
+
+json ChangedByOthers(const domain::EntityDef& entity, const std::vector<ControlSpec>& specs,
+                     const FormValues& mine, const Record& theirs, Names& names) {
+  const FormValues stored = FormValues::FromRecord(entity, theirs);
+  json changes = json::array();
+  for (const ControlSpec& s : specs) {
+    const FieldDef* f = entity.Find(s.field);
+    if (f == nullptr) continue;
+    std::string typed = mine.Text(s.field);
+    if (f->type == FieldType::kDate) {
+      // The form keeps a date in its three parts.
+      typed = mine.Text(s.field + "-year").empty() ? "" : "(as you typed it)";
+    }
+    if (f->IsSet() ? mine.All(s.field) != stored.All(s.field) : typed != stored.Text(s.field)) {
+      changes.push_back({{"label", f->label}, {"theirs", DisplayValue(*f, theirs, names)}});
+    }
+  }
+  return changes;
+}
+
+Response ArchiveFromForm(PageRequest& page, const domain::EntityDef& entity, const Record& record,
+                         bool archive, const std::string& next,
+                         const std::function<Response(const FormErrors&)>& page_again) {
+  int64_t version = 0;
+  if (!ParseId(page.form.Get("version"), &version)) {
+    FormErrors errors;
+    errors.Add("reason", "The form has no version: reload the page and try again.");
+    return page_again(errors);
+  }
+  auto done = page.env->services.Archive(page.actor, entity, record.Id(), version, archive,
+                                         page.form.Get("reason"));
+  if (!done.ok()) {
+    // A refusal (a locked period, a stale copy, a permission) keeps the page and the
+    // reason typed, with why beside the form.
+    FormErrors errors;
+    if (!errors.Take(done.status(), nullptr, "reason")) return ErrorPage(page, done.status());
+    return page_again(errors);
+  }
+  return RedirectWithNotice(page, next,
+                            entity.label + " \"" + Shortened(RecordName(entity, *done), 80) +
+                                (archive ? "\" has been archived." : "\" has been restored."));
 }
 
 }  // namespace lookout::http::ui

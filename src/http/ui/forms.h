@@ -95,6 +95,9 @@ class FormErrors {
   // to the control `to` that the summary must link to.
   void Move(std::string_view from, const std::string& to);
   void MoveWhere(const std::function<bool(const std::string&)>& from, const std::string& to);
+  // Rewrites each problem (its field and message) with `rewrite`, keeping the status and
+  // one problem a control, the first (child rows' problems put on their cells).
+  void Rewrite(const std::function<FieldError(FieldError)>& rewrite);
   // Orders the problems as the form's controls are ordered (GOV.UK's rule): problems of
   // the whole form first, then those on `order`'s fields in that order. A problem on a
   // field that is not among `order` (the form has no control for it) becomes one of the
@@ -115,6 +118,21 @@ class FormErrors {
 
 // The fields of `specs`, in order: the order of a FormErrors summary.
 std::vector<std::string> FieldOrder(const std::vector<ControlSpec>& specs);
+
+// A change saved on a stale copy: what the other person saved (`theirs`, the record as
+// stored now) wherever it differs from what this person's form holds, as rows for the
+// _stale partial: [{"label", "theirs"}], in the order of `specs`.
+nlohmann::json ChangedByOthers(const domain::EntityDef& entity,
+                               const std::vector<ControlSpec>& specs, const FormValues& mine,
+                               const Record& theirs, Names& names);
+
+// The POST of a record page's archive or restore form (an optional reason, the version the
+// page showed), the way every form goes: a refusal (a stale copy, a locked period, a
+// permission) shows the record's page again with the reason typed and why, through
+// `page_again`; a success redirects to `next` with a banner naming the record.
+Response ArchiveFromForm(PageRequest& page, const domain::EntityDef& entity, const Record& record,
+                         bool archive, const std::string& next,
+                         const std::function<Response(const FormErrors&)>& page_again);
 
 }  // namespace lookout::http::ui
 

@@ -107,6 +107,11 @@ Response RenderPage(const PageRequest& page, const std::string& title,
 // rule), for pages that offer a form to create one: kForbidden (or kUnauthenticated)
 // otherwise, to be shown with ErrorPage.
 Status MayCreate(const PageRequest& page, const domain::EntityDef& entity);
+// Whether the actor may change `record` (as stored) at all: the policy's rules for the kind
+// and for this record (an officer's region, say), for pages that offer a change or archive
+// form. kForbidden (or kUnauthenticated) otherwise; problems the record itself has are not
+// this question's, and are OK here.
+Status MayChange(const PageRequest& page, const domain::EntityDef& entity, const Record& record);
 
 // 303 See Other to `location` (a path of Lookout's).
 Response Redirect(const std::string& location);

@@ -3,12 +3,17 @@
 #ifndef LOOKOUT_HTTP_UI_PAGES_H_
 #define LOOKOUT_HTTP_UI_PAGES_H_
 
+#include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "http/router.h"
 #include "http/ui/page.h"
 
 namespace lookout::http::ui {
+
+class FormErrors;
 
 // GET /assets/{file} and /assets/{folder}/{file}: the built front-end files.
 void AddAssetRoutes(Router& router, const std::string& assets_dir);
@@ -31,6 +36,16 @@ void AddUserPages(Router& router, const PageEnvPtr& env);
 void AddReportPages(Router& router, const PageEnvPtr& env);
 // Surveys: the list, results, importing responses (pages_surveys.cc).
 void AddSurveyPages(Router& router, const PageEnvPtr& env);
+// Survey `survey`'s page (pages_surveys.cc); `errors` are those of a move or removal of one
+// of its questions that was refused, said at the top.
+Response SurveyPage(PageRequest& page, int64_t survey, const FormErrors& errors);
+// A survey's questions: moving and removing them (pages_survey_questions.cc).
+void AddSurveyQuestionPages(Router& router, const PageEnvPtr& env);
+// The questions section of a survey's page for those who may change its questions (false
+// for others): each in its place with the moves open to it, 'Add a question', and why
+// the questions keep their places once the survey has responses.
+nlohmann::json SurveyQuestionsView(PageRequest& page, const Record& survey,
+                                   const std::vector<Record>& questions);
 // The tasking meeting and its minutes (pages_tasking.cc).
 void AddTaskingPages(Router& router, const PageEnvPtr& env);
 // Tasks: list and task page (pages_tasks.cc).

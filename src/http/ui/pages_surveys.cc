@@ -8,6 +8,7 @@
 #include "domain/rules.h"
 #include "domain/survey_stats.h"
 #include "http/ui/display.h"
+#include "http/ui/forms.h"
 #include "http/ui/pages.h"
 #include "http/ui/paging.h"
 
@@ -179,6 +180,47 @@ std::string Plural(size_t n, const std::string& one, const std::string& many) {
 
 }  // namespace
 
+Response SurveyPage(PageRequest& page, int64_t id, const FormErrors& errors) {
+  auto survey = page.env->services.Get(page.actor, SurveyDef(), id);
+  if (!survey.ok()) return ErrorPage(page, survey.status());
+  Names names(page.env->services, page.actor);
+  ListRequest subgroup = ReadListRequest(page, SubgroupFilters());
+  app::Params params = {{"survey", std::to_string(id)}};
+  for (const auto& f : subgroup.filters) params.push_back(f);
+  auto responses = ListAll(page, ResponseDef(), params);
+  if (!responses.ok()) {
+    if (responses.status().code() != ErrorCode::kValidation) {
+      return ErrorPage(page, responses.status());
+    }
+    subgroup.errors = responses.status().fields();
+    responses = std::vector<Record>{};
+  }
+  auto questions = ListAll(page, QuestionDef(), {{"survey", std::to_string(id)}, {"sort", "position"}});
+  if (!questions.ok()) return ErrorPage(page, questions.status());
+  json items = json::array();
+  for (const Record& q : *questions) items.push_back(QuestionView(q, *responses));
+  json view = {
+      {"id", id},
+      {"rows", SummaryRows(SurveyDef(), *survey, names, {"title", "import_mapping"})},
+      {"responses", std::to_string(responses->size())},
+      {"questions", items},
+      {"has_questions", !items.empty()},
+      {"subgroup", !subgroup.filters.empty()},
+      {"filters",
+       {{"attended_training", FilterSelect("attended_training", "Attended training",
+                                           VocabularyOptions("attended_training"), subgroup)},
+        {"region", FilterSelect("region", "Region", names.Options("region"), subgroup)},
+        {"stakeholder_type", FilterSelect("stakeholder_type", "Stakeholder type",
+                                          names.Options("sector"), subgroup)},
+        {"period", QuarterFilter(*survey, subgroup)}}},
+      {"can_import", MayCreate(page, ResponseDef()).ok()},
+      {"manage", SurveyQuestionsView(page, *survey, *questions)}};
+  if (!subgroup.errors.empty()) view["error_summary"] = ErrorSummaryView(subgroup.errors);
+  if (!errors.empty()) view["error_summary"] = errors.Summary("questions");
+  return RenderPage(page, PlainText(survey->Get("title")), "survey", std::move(view),
+                    !errors.empty() ? errors.HttpStatus() : subgroup.errors.empty() ? 200 : 422);
+}
+
 void AddSurveyPages(Router& router, const PageEnvPtr& env) {
   AddPage(router, env, "GET", "/surveys", "Surveys, with how many responses each has.",
           PageAccess::kSignedIn, [](PageRequest& page) {
@@ -198,6 +240,7 @@ void AddSurveyPages(Router& router, const PageEnvPtr& env) {
                               {"responses", std::to_string(responses->total)}});
             }
             json view = {{"rows", rows},
+                         {"can_add", MayCreate(page, SurveyDef()).ok()},
                          {"filters",
                           {{"kind", FilterSelect("kind", "Kind", VocabularyOptions("survey_kind"), list)},
                            {"q", list.Value("q")}}}};
@@ -206,43 +249,11 @@ void AddSurveyPages(Router& router, const PageEnvPtr& env) {
 
   AddPage(router, env, "GET", "/surveys/{id}", "A survey's results, question by question.",
           PageAccess::kSignedIn, [](PageRequest& page) {
-            auto survey = RecordOfPath(page, SurveyDef());
-            if (!survey.ok()) return ErrorPage(page, survey.status());
-            const int64_t id = survey->Id();
-            Names names(page.env->services, page.actor);
-            ListRequest subgroup = ReadListRequest(page, SubgroupFilters());
-            app::Params params = {{"survey", std::to_string(id)}};
-            for (const auto& f : subgroup.filters) params.push_back(f);
-            auto responses = ListAll(page, ResponseDef(), params);
-            if (!responses.ok()) {
-              if (responses.status().code() != ErrorCode::kValidation) {
-                return ErrorPage(page, responses.status());
-              }
-              subgroup.errors = responses.status().fields();
-              responses = std::vector<Record>{};
+            int64_t id = 0;
+            if (!ParseId(page.params.Get("id"), &id)) {
+              return ErrorPage(page, Status::NotFound("There is no such survey."));
             }
-            auto questions = ListAll(page, QuestionDef(), {{"survey", std::to_string(id)}, {"sort", "position"}});
-            if (!questions.ok()) return ErrorPage(page, questions.status());
-            json items = json::array();
-            for (const Record& q : *questions) items.push_back(QuestionView(q, *responses));
-            json view = {
-                {"id", id},
-                {"rows", SummaryRows(SurveyDef(), *survey, names, {"title", "import_mapping"})},
-                {"responses", std::to_string(responses->size())},
-                {"questions", items},
-                {"has_questions", !items.empty()},
-                {"subgroup", !subgroup.filters.empty()},
-                {"filters",
-                 {{"attended_training", FilterSelect("attended_training", "Attended training",
-                                                     VocabularyOptions("attended_training"), subgroup)},
-                  {"region", FilterSelect("region", "Region", names.Options("region"), subgroup)},
-                  {"stakeholder_type", FilterSelect("stakeholder_type", "Stakeholder type",
-                                                    names.Options("sector"), subgroup)},
-                  {"period", QuarterFilter(*survey, subgroup)}}},
-                {"can_import", MayCreate(page, ResponseDef()).ok()}};
-            if (!subgroup.errors.empty()) view["error_summary"] = ErrorSummaryView(subgroup.errors);
-            return RenderPage(page, PlainText(survey->Get("title")), "survey", std::move(view),
-                              subgroup.errors.empty() ? 200 : 422);
+            return SurveyPage(page, id, FormErrors{});
           });
 
   AddPage(router, env, "GET", "/surveys/{id}/import", "The form to import a file of responses.",

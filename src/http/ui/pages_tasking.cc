@@ -3,6 +3,7 @@
 // assigns the lead; and the minutes of a meeting's decisions as a page and a CSV file.
 #include <algorithm>
 
+#include "app/policy.h"
 #include "domain/rules.h"
 #include "http/ui/display.h"
 #include "http/ui/forms.h"
@@ -17,8 +18,7 @@ namespace {
 using json = nlohmann::json;
 
 Status ManagersOnly(const PageRequest& page) {
-  if (page.Role() == "manager") return Status::Ok();
-  return Status(ErrorCode::kForbidden, "The tasking meeting is for managers: tasking decisions are theirs.");
+  return app::policy::AuthorizeTaskingDecision(page.actor);
 }
 
 // The insight a proposal answers, as the meeting sees it. Each item read is a
@@ -114,7 +114,8 @@ Response MeetingPage(PageRequest& page, int64_t failed_id, const FormErrors& err
   return RenderPage(page, "Tasking meeting", "tasking", std::move(view), status);
 }
 
-// A meeting's decisions: proposals approved or rejected on `date`, in the order made.
+// A meeting's decisions: proposals approved, rejected or sent back with changes asked on
+// `date`, in the order made.
 Result<std::vector<Record>> Decisions(PageRequest& page, const std::string& date) {
   std::vector<Record> out;
   for (int64_t offset = 0;; offset += 500) {
@@ -122,7 +123,7 @@ Result<std::vector<Record>> Decisions(PageRequest& page, const std::string& date
         store::Page found,
         page.env->services.List(page.actor, domain::TaskTransitionEntity(),
                                 {{"from_status", "proposed"},
-                                 {"to_status", "approved,rejected"},
+                                 {"to_status", "approved,rejected,proposed"},
                                  {"sort", "id"},
                                  {"limit", "500"},
                                  {"offset", std::to_string(offset)}}));
@@ -244,7 +245,11 @@ void AddTaskingPages(Router& router, const PageEnvPtr& env) {
               const std::string reference = task.ok() ? PlainText(task->Get("reference")) : PlainText(d.Get("task"));
               const std::string title = task.ok() ? PlainText(task->Get("title")) : "";
               const std::string lead = task.ok() ? names.Of("staff", PlainText(task->Get("lead"))) : "";
-              rows.push_back({reference, title, TermLabel("task_status", PlainText(d.Get("to_status"))),
+              const std::string to = PlainText(d.Get("to_status"));
+              const std::string decision = domain::IsChangesAsked(PlainText(d.Get("from_status")), to)
+                                               ? "Changes asked"
+                                               : TermLabel("task_status", to);
+              rows.push_back({reference, title, decision,
                               PlainText(d.Get("reason")), lead,
                               d.Get("by").is_null() ? "Lookout" : names.Of("staff", PlainText(d.Get("by"))),
                               PlainText(d.Get("at")).substr(11, 5)});

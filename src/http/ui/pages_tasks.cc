@@ -102,8 +102,11 @@ Response TaskPage(PageRequest& page, int64_t id, const FormErrors& errors, int s
   for (const Record& t : *history) {
     moves.push_back({{"at", PlainText(t.Get("at")).substr(0, 10)},
                      {"at_long", LongDate(PlainText(t.Get("at")).substr(0, 10))},
-                     {"from", TermLabel("task_status", PlainText(t.Get("from_status")))},
-                     {"to", TermLabel("task_status", PlainText(t.Get("to_status")))},
+                     {"change", domain::IsChangesAsked(PlainText(t.Get("from_status")),
+                                                       PlainText(t.Get("to_status")))
+                                    ? std::string("Changes asked by the tasking meeting")
+                                    : TermLabel("task_status", PlainText(t.Get("from_status"))) + " to " +
+                                          TermLabel("task_status", PlainText(t.Get("to_status")))},
                      {"by", t.Get("by").is_null() ? "Lookout" : names.Of("staff", PlainText(t.Get("by")))},
                      {"reason", PlainText(t.Get("reason"))}});
   }
