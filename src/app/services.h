@@ -136,6 +136,12 @@ class Services {
   // Unknown parameters and bad values are kValidation with one FieldError each.
   Result<store::Page> List(const Actor& actor, const domain::EntityDef& entity,
                            const Params& params);
+  // The records of `entity` the actor may tie a record to, matching `params` as List
+  // does: what a form's picker offers (policy::AttachableScope: an officer's tasks and
+  // the partners of their region and national ones; active officers and managers as a
+  // task's lead or staff).
+  Result<store::Page> ListAttachable(const Actor& actor, const domain::EntityDef& entity,
+                                     const Params& params);
   // Every parameter List accepts for `entity`, in the order above: its filters (and
   // region for an entity whose region field has another name), from / to / period,
   // <date field>_from and _to for each date field, q, archived, sort (with every value
@@ -252,6 +258,11 @@ class Services {
   Result<int> FinancialYearStartMonth();
 
  private:
+  // List within conditions of the policy's: every one of `all`, and one of `any` when
+  // it is not empty.
+  Result<store::Page> ListWithin(const Actor& actor, const domain::EntityDef& entity,
+                                 const Params& params, std::vector<store::Condition> all,
+                                 std::vector<store::Condition> any);
   // The audit entry for a consultation or disclosure of `records`.
   store::AuditEntry DisclosureEntry(const Actor& actor, const std::string& action,
                                     const domain::EntityDef& entity,

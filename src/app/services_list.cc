@@ -227,8 +227,21 @@ store::AuditEntry Services::DisclosureEntry(const Actor& actor, const std::strin
 
 Result<store::Page> Services::List(const Actor& actor, const EntityDef& entity,
                                    const Params& params) {
+  return ListWithin(actor, entity, params, {}, policy::ReadScope(actor, entity));
+}
+
+Result<store::Page> Services::ListAttachable(const Actor& actor, const EntityDef& entity,
+                                             const Params& params) {
+  policy::AttachScope scope = policy::AttachableScope(actor, entity);
+  return ListWithin(actor, entity, params, std::move(scope.all), std::move(scope.any));
+}
+
+Result<store::Page> Services::ListWithin(const Actor& actor, const EntityDef& entity,
+                                         const Params& params, std::vector<store::Condition> all,
+                                         std::vector<store::Condition> any) {
   LOOKOUT_RETURN_IF_ERROR(policy::Authorize(actor, policy::Operation::kRead, entity));
   store::ListQuery query;
+  query.where = std::move(all);
   std::vector<FieldError> errors;
   std::optional<int> fy_start;
 
@@ -335,7 +348,7 @@ Result<store::Page> Services::List(const Actor& actor, const EntityDef& entity,
     }
   }
   if (!errors.empty()) return Status::Validation(std::move(errors));
-  query.scope_any = policy::ReadScope(actor, entity);
+  query.scope_any = std::move(any);
   // Listing insight shows its summaries: a consultation, recorded with what was shown.
   const bool consult = entity.name == "insight" && !policy::IsOperator(actor);
   LOOKOUT_ASSIGN_OR_RETURN(auto tx, store_.Begin(consult));

@@ -46,7 +46,29 @@ ControlSpec::Kind KindFor(const FieldDef& field, const ControlSpec& spec) {
   }
 }
 
+// Whether a reference control offers a kind whose list grows long enough to search: the
+// programme's records and the police forces, not staff, regions or sectors.
+bool Searchable(const FieldDef& field) {
+  if (field.type != FieldType::kRef && field.type != FieldType::kRefSet) return false;
+  return !RecordPagePath(field.target).empty() || field.target == "police_force";
+}
+
 }  // namespace
+
+std::vector<ControlSpec> WithChoices(const domain::EntityDef& entity, std::vector<ControlSpec> specs,
+                                     Names& names, const FormValues& values) {
+  for (ControlSpec& s : specs) {
+    const FieldDef* f = entity.Find(s.field);
+    if (f == nullptr || s.options.is_array()) continue;
+    // Typed in (ids in an input), or insight, which is never looked up in bulk: every read
+    // of it is a recorded consultation.
+    if (s.kind == ControlSpec::Kind::kInput || f->target == "insight") continue;
+    if (f->type == FieldType::kRef || f->type == FieldType::kRefSet) {
+      s.options = names.Choices(f->target, values.All(f->name));
+    }
+  }
+  return specs;
+}
 
 FormValues FormValues::FromRecord(const domain::EntityDef& entity, const Record& record) {
   FormValues out;
@@ -102,7 +124,7 @@ namespace {
 json Normalised(json view) {
   for (const char* key : {"error", "hint", "describedby", "input", "textarea", "select", "radios",
                           "checkboxes", "boolean", "date", "width", "numeric", "value",
-                          "checked", "day", "month", "year", "input_type"}) {
+                          "checked", "day", "month", "year", "input_type", "searchable"}) {
     if (!view.contains(key)) view[key] = false;
   }
   if (!view.contains("options")) view["options"] = json::array();
@@ -147,6 +169,7 @@ json RawFieldControl(const domain::EntityDef& entity, const ControlSpec& spec,
 
   json options = spec.options.is_array() ? spec.options : VocabularyOptions(field->target);
   const ControlSpec::Kind kind = KindFor(*field, spec);
+  if (Searchable(*field)) view["searchable"] = true;
   if (field->type == FieldType::kDate) {
     // A date from the form keeps the parts as typed; from a record, split the date.
     std::string day = values.Text(field->name + "-day");

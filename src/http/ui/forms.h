@@ -47,6 +47,15 @@ class FormValues {
 nlohmann::json FieldControl(const domain::EntityDef& entity, const ControlSpec& spec,
                             const FormValues& values, const std::vector<FieldError>& errors);
 
+// `specs` with the choices of every reference control that names none: Names::Choices of
+// the field's kind (what the actor may tie the record to), keeping every value `values`
+// holds. A select of a kind that grows long (tasks, partners, campaigns, outcomes,
+// forces...) is searchable with JavaScript (an accessible autocomplete over the select,
+// which stays the control without it); checkboxes of such a kind get a search box that
+// narrows them (see FieldControl's "searchable").
+std::vector<ControlSpec> WithChoices(const domain::EntityDef& entity, std::vector<ControlSpec> specs,
+                                     Names& names, const FormValues& values);
+
 // Reads the fields named in `specs` from a submitted form into a Record. A field left
 // empty is absent (null). Values that cannot be read (a date that is not a date, a
 // number that is not a number) are FieldErrors with messages for people; everything else

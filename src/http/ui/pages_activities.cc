@@ -7,6 +7,7 @@
 #include "http/ui/forms.h"
 #include "http/ui/pages.h"
 #include "http/ui/paging.h"
+#include "http/ui/period_locks.h"
 
 namespace lookout::http::ui {
 
@@ -97,25 +98,28 @@ json ReachView(const Form* form, const Value& audience, Names& names,
   return {{"professionals", professionals}, {"others", others}};
 }
 
-std::vector<ControlSpec> ActivityControls(Names& names, const std::string& region) {
-  app::Params partner_filter = {{"active", "true"}};
-  if (!region.empty()) partner_filter.emplace_back("region", region + ",NAT");
-  return {{.field = "task",
-           .hint = "The approved task this activity delivers",
-           .options = names.Options("task", {{"status", "approved,in_progress,delivered"}})},
-          {.field = "type", .kind = ControlSpec::Kind::kSelect},
-          {.field = "title", .hint = "For example, \"Briefing for hotel night staff\""},
-          {.field = "start_on"},
-          {.field = "end_on", .hint = "Only for an activity over several days"},
-          {.field = "region", .options = names.Options("region")},
-          {.field = "force", .options = names.Options("police_force")},
-          {.field = "place", .hint = "The town or venue, never a child's address or school"},
-          {.field = "campaign", .options = names.Options("campaign")},
-          {.field = "partners",
-           .hint = "Partners of this region and national partners",
-           .options = names.Options("partner", partner_filter)},
-          {.field = "notes", .hint = "What happened. No names of children or details that could "
-                                     "identify them."}};
+// The controls of the activity form. The task and the partners are those the person may
+// tie the activity to (Names::Choices: an officer's tasks and the partners of their region
+// and national ones), with what `values` holds kept.
+std::vector<ControlSpec> ActivityControls(Names& names, const FormValues& values) {
+  return WithChoices(
+      ActivityDef(),
+      {{.field = "task",
+        .hint = "The approved task this activity delivers",
+        .options = names.Choices("task", values.All("task"),
+                                 {{"status", "approved,in_progress,delivered"}})},
+       {.field = "type", .kind = ControlSpec::Kind::kSelect},
+       {.field = "title", .hint = "For example, \"Briefing for hotel night staff\""},
+       {.field = "start_on"},
+       {.field = "end_on", .hint = "Only for an activity over several days"},
+       {.field = "region", .options = names.Options("region")},
+       {.field = "force", .options = names.Options("police_force")},
+       {.field = "place", .hint = "The town or venue, never a child's address or school"},
+       {.field = "campaign"},
+       {.field = "partners", .hint = "Partners you work with: those of your region and national ones"},
+       {.field = "notes", .hint = "What happened. No names of children or details that could "
+                                  "identify them."}},
+      names, values);
 }
 
 // The first box of the reach grid: where a problem with the reach as a whole is linked.
@@ -154,27 +158,16 @@ Response ActivityForm(PageRequest& page, const ActivityFormView& in, const FormV
   const std::vector<FieldError>& errors = form_errors.list();
   const Form* submitted = in.submitted;
   Names names(page.env->services, page.actor);
-  const std::string region =
-      values.Text("region").empty() ? page.actor.region : values.Text("region");
   json fields = json::array();
   json after = json::array();
-  std::vector<ControlSpec> specs = ActivityControls(names, region);
-  for (ControlSpec& s : specs) {
-    // A partner ticked stays offered (and ticked) when the region chosen since would not
-    // list it, and an activity's task when it has moved on since (delivered, closed):
-    // nothing given is dropped.
-    if (s.field == "partners" || s.field == "task") {
-      for (const std::string& chosen : values.All(s.field)) {
-        const bool offered = std::any_of(s.options.begin(), s.options.end(),
-                                         [&](const json& o) { return o["value"] == chosen; });
-        if (!offered) {
-          s.options.push_back({{"value", chosen}, {"text", names.Of(s.field == "task" ? "task" : "partner", chosen)}});
-        }
-      }
-    }
+  const std::vector<ControlSpec> specs = ActivityControls(names, values);
+  for (const ControlSpec& s : specs) {
     json control = FieldControl(ActivityDef(), s, values, errors);
     (s.field == "notes" ? after : fields).push_back(std::move(control));
   }
+  const std::string id = std::to_string(in.id);
+  const std::string action = in.id == 0 ? "/activities/new" : "/activities/" + id + "/edit";
+  json period_locks = PeriodLockView(page, ActivityDef(), specs, values, action, fields);
   // The new partner's sector keeps its choice; nothing is chosen until someone chooses.
   const std::string new_sector = submitted ? submitted->Get("new_partner_sector") : "";
   json sectors = json::array();
@@ -182,10 +175,10 @@ Response ActivityForm(PageRequest& page, const ActivityFormView& in, const FormV
     o["selected"] = o["value"].get<std::string>() == new_sector;
     sectors.push_back(std::move(o));
   }
-  const std::string id = std::to_string(in.id);
   json view = {{"fields", fields},
+               {"period_locks", std::move(period_locks)},
                {"after", after},
-               {"action", in.id == 0 ? "/activities/new" : "/activities/" + id + "/edit"},
+               {"action", action},
                {"changing", in.id != 0},
                {"version", std::to_string(in.version)},
                {"back", in.id == 0 ? "/activities" : "/activities/" + id},
@@ -231,7 +224,7 @@ Response ActivityForm(PageRequest& page, const ActivityFormView& in, const FormV
 Response SaveActivity(PageRequest& page, const Record* stored) {
   Names names(page.env->services, page.actor);
   const FormValues values = FormValues::FromForm(ActivityDef(), page.form);
-  const std::vector<ControlSpec> specs = ActivityControls(names, page.form.Get("region"));
+  const std::vector<ControlSpec> specs = ActivityControls(names, values);
   FormErrors errors;
   std::vector<FieldError> unreadable;
   Record record = ReadRecord(ActivityDef(), specs, page.form, unreadable);

@@ -14,6 +14,7 @@
 #include "http/ui/forms.h"
 #include "http/ui/pages.h"
 #include "http/ui/paging.h"
+#include "http/ui/period_locks.h"
 #include "report/format.h"
 #include "report/markdown.h"
 
@@ -77,20 +78,6 @@ std::string Singular(const KindPages& k) {
   return label;
 }
 
-// Options for the references a form offers, looked up as the page's actor.
-std::vector<ControlSpec> WithOptions(const KindPages& k, Names& names) {
-  std::vector<ControlSpec> specs = k.form;
-  const domain::EntityDef& e = Def(k);
-  for (ControlSpec& s : specs) {
-    const domain::FieldDef* f = e.Find(s.field);
-    if (f == nullptr || s.options.is_array()) continue;
-    if (f->type == domain::FieldType::kRef || f->type == domain::FieldType::kRefSet) {
-      s.options = names.Options(f->target);
-    }
-  }
-  return specs;
-}
-
 json ListColumns(const KindPages& k) {
   json out = json::array();
   for (const std::string& c : k.columns) out.push_back({{"label", Def(k).Find(c)->label}});
@@ -108,9 +95,11 @@ Response ListPage(const KindPages& k, PageRequest& page) {
     json cells = json::array();
     for (size_t i = 0; i < k.columns.size(); ++i) {
       const domain::FieldDef& f = *e.Find(k.columns[i]);
-      std::string text = Shortened(DisplayValue(f, r, names), 120);
+      json cell = ValueView(f, r, names);
+      std::string text = Shortened(cell["text"].get<std::string>(), 120);
       if (i == 0 && text.empty()) text = "#" + std::to_string(r.Id());
-      cells.push_back({{"text", text}, {"first", i == 0}});
+      for (json& part : cell["parts"]) part["text"] = Shortened(part["text"].get<std::string>(), 120);
+      cells.push_back({{"text", text}, {"parts", cell["parts"]}, {"first", i == 0}});
     }
     rows.push_back({{"href", k.path + "/" + std::to_string(r.Id())},
                     {"cells", cells},
@@ -238,11 +227,13 @@ Response FormPage(const KindPages& k, PageRequest& page, int64_t id, int64_t ver
                   const FormValues& values, const FormErrors& errors, const Record* current,
                   int status, const Value& rows = Value()) {
   Names names(page.env->services, page.actor);
-  const std::vector<ControlSpec> specs = WithOptions(k, names);
+  const std::vector<ControlSpec> specs = WithChoices(Def(k), k.form, names, values);
   json fields = json::array();
   for (const ControlSpec& s : specs) {
     fields.push_back(FieldControl(Def(k), s, values, errors.list()));
   }
+  const std::string action = id == 0 ? k.path + "/new" : k.path + "/" + std::to_string(id) + "/edit";
+  json period_locks = PeriodLockView(page, Def(k), specs, values, action, fields);
   json child_rows = false;
   if (!k.children.empty()) {
     const bool posted = page.http.method == "POST";
@@ -266,7 +257,8 @@ Response FormPage(const KindPages& k, PageRequest& page, int64_t id, int64_t ver
     }
   }
   json view = {{"fields", fields},
-               {"action", id == 0 ? k.path + "/new" : k.path + "/" + std::to_string(id) + "/edit"},
+               {"period_locks", std::move(period_locks)},
+               {"action", action},
                {"version", std::to_string(version)},
                {"back", BackFromForm(k, id, values)},
                {"markdown", !k.markdown_field.empty()},
@@ -301,8 +293,7 @@ Response FormPage(const KindPages& k, PageRequest& page, int64_t id, int64_t ver
 // use case's check of every rule in the same round, then the save.
 Response SaveRecord(const KindPages& k, PageRequest& page, const Record* stored) {
   const domain::EntityDef& def = Def(k);
-  Names names(page.env->services, page.actor);
-  const std::vector<ControlSpec> specs = WithOptions(k, names);
+  const std::vector<ControlSpec>& specs = k.form;  // read; the choices are the form page's
   const FormValues values = FormValues::FromForm(def, page.form);
   FormErrors errors;
   std::vector<FieldError> unreadable;

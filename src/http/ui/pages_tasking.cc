@@ -56,7 +56,7 @@ Response MeetingPage(PageRequest& page, int64_t failed_id, const FormErrors& err
   auto proposals = page.env->services.List(page.actor, domain::TaskEntity(),
                                            {{"status", "proposed"}, {"sort", "due_on"}, {"limit", "100"}});
   if (!proposals.ok()) return ErrorPage(page, proposals.status());
-  const json leads = names.Options("staff", {{"role", "officer,manager"}});
+  const json leads = names.Choices("staff");
   const domain::EntityDef& t = domain::TaskEntity();
   json items = json::array();
   for (const Record& r : proposals->items) {
@@ -240,7 +240,9 @@ void AddTaskingPages(Router& router, const PageEnvPtr& env) {
             if (!decisions.ok()) return ErrorPage(page, decisions.status());
             Names names(page.env->services, page.actor);
             std::vector<std::vector<std::string>> rows;
+            std::vector<std::string> task_pages;  // each decision's task, linked where readable
             for (const Record& d : *decisions) {
+              task_pages.push_back(names.Href("task", PlainText(d.Get("task"))));
               auto task = page.env->services.Get(page.actor, domain::TaskEntity(), d.Get("task").as_int());
               const std::string reference = task.ok() ? PlainText(task->Get("reference")) : PlainText(d.Get("task"));
               const std::string title = task.ok() ? PlainText(task->Get("title")) : "";
@@ -270,9 +272,11 @@ void AddTaskingPages(Router& router, const PageEnvPtr& env) {
               return r;
             }
             json items = json::array();
-            for (const auto& row : rows) {
+            for (size_t i = 0; i < rows.size(); ++i) {
+              const auto& row = rows[i];
               items.push_back({{"reference", row[0]}, {"task_title", row[1]}, {"decision", row[2]},
-                               {"reason", row[3]}, {"lead", row[4]}, {"by", row[5]}, {"time", row[6]}});
+                               {"reason", row[3]}, {"lead", row[4]}, {"by", row[5]}, {"time", row[6]},
+                               {"href", task_pages[i].empty() ? json(false) : json(task_pages[i])}});
             }
             json view = {{"date", date},
                          {"date_long", LongDate(date)},

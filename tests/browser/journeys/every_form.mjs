@@ -206,6 +206,7 @@ async function managerWalksEveryForm (t) {
   await t.step('publish, to walk the unlock form', async () => {
     await page.goto(url('/reports'))
     await clickAndWait(page, page.getByRole('button', { name: 'Publish this report' }))
+    await clickAndWait(page, page.getByRole('button', { name: 'Publish and lock the period' }))
     if (!/^\/reports\/published\/\d+$/.test(new URL(page.url()).pathname)) {
       throw new Error(`publishing did not lead to the published report: ${page.url()}`)
     }
