@@ -169,8 +169,20 @@ Result<Record> Services::Get(const Actor& actor, const EntityDef& entity, int64_
   const bool consult = entity.name == "insight" && !policy::IsOperator(actor);
   LOOKOUT_ASSIGN_OR_RETURN(auto tx, store_.Begin(consult));
   LOOKOUT_ASSIGN_OR_RETURN(Record record, tx->Get(entity, id));
-  LOOKOUT_RETURN_IF_ERROR(
-      policy::AuthorizeRecord(actor, policy::Operation::kRead, entity, record, *tx));
+  if (Status allowed = policy::AuthorizeRecord(actor, policy::Operation::kRead, entity, record, *tx);
+      !allowed.ok()) {
+    // Trying to read a record one may not (C-handled insight of another region) is on
+    // record too: the attempt matters as much as a read.
+    if (allowed.code() == ErrorCode::kForbidden) {
+      tx.reset();
+      const store::WriteMeta meta = MetaFor(actor, clock_);
+      LOOKOUT_ASSIGN_OR_RETURN(auto refused_tx, store_.Begin(true));
+      LOOKOUT_RETURN_IF_ERROR(
+          refused_tx->AppendAudit(AuditFor(actor, meta, "consult_refused", entity, id, "{}")));
+      LOOKOUT_RETURN_IF_ERROR(refused_tx->Commit());
+    }
+    return allowed;
+  }
   if (consult) {
     const store::WriteMeta meta = MetaFor(actor, clock_);
     LOOKOUT_RETURN_IF_ERROR(tx->AppendAudit(AuditFor(actor, meta, "consult", entity, id, "{}")));
@@ -208,8 +220,7 @@ Result<Saved> Services::Create(const Actor& actor, const EntityDef& entity, Reco
   std::vector<FieldError> errors = domain::ValidateRecord(entity, input, ValidationMode::kCreate);
   LOOKOUT_RETURN_IF_ERROR(CheckStoredRules(*tx, entity, input, 0, nullptr, true, errors));
   LOOKOUT_RETURN_IF_ERROR(ValidationOrOk(std::move(errors)));
-  LOOKOUT_RETURN_IF_ERROR(
-      policy::AuthorizeRecord(actor, policy::Operation::kCreate, entity, input, *tx));
+  LOOKOUT_RETURN_IF_ERROR(policy::AuthorizeSave(actor, entity, nullptr, input, *tx));
   // A published report's period takes no new records until a manager unlocks it.
   LOOKOUT_ASSIGN_OR_RETURN(internal::PeriodLocks locks, internal::PeriodLocks::Load(*tx));
   LOOKOUT_RETURN_IF_ERROR(locks.Check(entity, input));
@@ -252,8 +263,7 @@ Result<Saved> Services::Update(const Actor& actor, const EntityDef& entity, int6
   if (entity.name == "insight" && errors.empty()) changes.Set("risk_score", merged.Get("risk_score"));
   LOOKOUT_RETURN_IF_ERROR(ValidationOrOk(std::move(errors)));
   // Nor may a record be moved out of the actor's scope.
-  LOOKOUT_RETURN_IF_ERROR(
-      policy::AuthorizeRecord(actor, policy::Operation::kUpdate, entity, merged, *tx));
+  LOOKOUT_RETURN_IF_ERROR(policy::AuthorizeSave(actor, entity, &current, merged, *tx));
 
   // Defaults filled into child rows belong to the change as well.
   for (auto& [name, value] : changes.fields) value = merged.Get(name);

@@ -251,6 +251,14 @@ class Services {
   Result<std::vector<Record>> ExportAll(const Actor& actor, const domain::EntityDef& entity,
                                         const Progress& progress = nullptr);
 
+  // Records that the actor took a file out of Lookout (a report, a funder's return, the
+  // tasking minutes): an "export" audit entry of `entity` (with `id` when the file is one
+  // record's) saying what was taken in `what` ({"format", "pdf"}, {"period", "2025-26"},
+  // ...: names and filters, never free text). Callers hand the file over only once this
+  // has succeeded, so no file leaves without its record.
+  Status RecordDisclosure(const Actor& actor, const std::string& entity, int64_t id,
+                          const Params& what);
+
   // Reach summed by region, group and sector for activities in [from, to].
   Result<std::vector<store::ReachRow>> Reach(const Actor& actor, const store::ReachQuery& query);
 

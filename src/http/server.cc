@@ -52,8 +52,11 @@ using tcp = asio::ip::tcp;
 
 // ---- Request and Response ---------------------------------------------------------------
 
-const std::string* Request::Header(const std::string& name) const {
-  auto it = headers.find(name);
+const std::string* Request::Header(std::string_view name) const {
+  // Stored in lower case: a name asked for as written ("Host") finds it too.
+  std::string key(name);
+  for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  auto it = headers.find(key);
   return it == headers.end() ? nullptr : &it->second;
 }
 

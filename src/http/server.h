@@ -100,8 +100,8 @@ struct Request {
   bool forwarded = false;
   std::string request_id;      // the sanitised X-Request-Id, or a generated one
 
-  // The header's value, or nullptr. `name` in lower case.
-  const std::string* Header(const std::string& name) const;
+  // The header's value, or nullptr. `name` in any case: "Host" and "host" are one header.
+  const std::string* Header(std::string_view name) const;
   // The first query parameter called `name`.
   std::optional<std::string> Query(std::string_view name) const;
   // The value of the cookie `name` in the Cookie header, as sent (not decoded).

@@ -15,6 +15,7 @@
 #include "auth_test_util.h"
 #include "domain/rules.h"
 #include "domain/schema.h"
+#include "report/format.h"
 
 namespace lookout::http {
 
@@ -165,7 +166,11 @@ class UiPagesTest : public ApiServerTest {
     const size_t n = redirect->get_header_value_count("Set-Cookie");
     for (size_t i = 0; i < n; ++i) {
       const std::string set = redirect->get_header_value("Set-Cookie", i);
-      if (set.rfind("lookout_notice=", 0) == 0) cookie += "; " + set.substr(0, set.find(';'));
+      // The test client hands header values over percent-decoded: the notice is encoded
+      // again, as the browser keeps it.
+      if (set.rfind("lookout_notice=", 0) != 0) continue;
+      const size_t start = std::string("lookout_notice=").size();
+      cookie += "; lookout_notice=" + report::PercentEncode(set.substr(start, set.find("; Path=/") - start));
     }
     return Client().Get(redirect->get_header_value("Location"), {{"Cookie", cookie}});
   }

@@ -49,6 +49,44 @@ TEST_F(UiPagesTest, SignInNeverSendsAnyoneToAnotherSite) {
   }
 }
 
+TEST_F(UiPagesTest, AnotherSitesPageCannotSignTheBrowserIn) {
+  const std::string body =
+      "email=" + Encode(officer_.email) + "&password=" + Encode(officer_.password) + "&next=%2F";
+  for (const httplib::Headers& headers :
+       {httplib::Headers{{"Sec-Fetch-Site", "cross-site"}},
+        httplib::Headers{{"Origin", "https://attacker.example"}},
+        httplib::Headers{{"Origin", "null"}}}) {
+    auto res = Client().Post("/sign-in", headers, body, kForm);
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 403) << headers.begin()->first;
+    EXPECT_TRUE(res->get_header_value("Set-Cookie").empty());
+    EXPECT_THAT(res->body, HasSubstr("Lookout&apos;s own sign-in page"));
+  }
+  // Lookout's own sign-in page, as a browser sends it.
+  auto own = Client().Post("/sign-in", {{"Sec-Fetch-Site", "same-origin"}}, body, kForm);
+  ASSERT_TRUE(own);
+  EXPECT_EQ(own->status, 303) << own->body;
+  EXPECT_THAT(own->get_header_value("Set-Cookie"), StartsWith("lookout_session="));
+}
+
+TEST_F(UiPagesTest, ChangingThePasswordSaysTheApiTokensWereRevoked) {
+  Browser b = SignInWithForm(officer_);
+  auto form = Client().Get("/account/password", b.Cookie());
+  ASSERT_TRUE(form);
+  EXPECT_THAT(form->body, HasSubstr("revokes every API token"));
+  auto changed = PostForm("/account/password", b,
+                          "current=" + Encode(officer_.password) +
+                              "&new=lantern+orchard+velvet+harbour&confirm=lantern+orchard+velvet+harbour");
+  ASSERT_TRUE(changed);
+  ASSERT_EQ(changed->status, 303) << changed->body;
+  auto shown = Client().Get(changed->get_header_value("Location"), b.Cookie());
+  ASSERT_TRUE(shown);
+  EXPECT_THAT(shown->body, HasSubstr("1 API token was revoked"));
+  auto token = Client().Get("/api/v1/partners", {{"Authorization", officer_.Bearer()}});
+  ASSERT_TRUE(token);
+  EXPECT_EQ(token->status, 401);
+}
+
 TEST_F(UiPagesTest, AWrongPasswordShowsTheErrorSummaryAndKeepsTheEmail) {
   auto res = Client().Post("/sign-in", "email=" + Encode(officer_.email) + "&password=wrong", kForm);
   ASSERT_TRUE(res);
@@ -96,7 +134,7 @@ TEST_F(UiPagesTest, SigningOutEndsTheSession) {
 TEST_F(UiPagesTest, AOneTimePasswordMustBeChangedBeforeAnyOtherPage) {
   auto reset = accounts_->ResetPassword(app::Actor::System(), officer_.staff_id);
   ASSERT_TRUE(reset.ok()) << reset.status().ToString();
-  auto in = Client().Post("/sign-in", "email=" + Encode(officer_.email) + "&password=" + Encode(*reset),
+  auto in = Client().Post("/sign-in", "email=" + Encode(officer_.email) + "&password=" + Encode(reset->one_time_password),
                           kForm);
   ASSERT_TRUE(in);
   EXPECT_EQ(in->status, 303);
@@ -117,7 +155,7 @@ TEST_F(UiPagesTest, AOneTimePasswordMustBeChangedBeforeAnyOtherPage) {
   b.csrf = m[1];
 
   auto mismatch = PostForm("/account/password", b,
-                           "current=" + Encode(*reset) + "&new=lantern+orchard+velvet+harbour" +
+                           "current=" + Encode(reset->one_time_password) + "&new=lantern+orchard+velvet+harbour" +
                                "&confirm=lantern+orchard+velvet");
   ASSERT_TRUE(mismatch);
   EXPECT_EQ(mismatch->status, 422);
@@ -125,13 +163,13 @@ TEST_F(UiPagesTest, AOneTimePasswordMustBeChangedBeforeAnyOtherPage) {
   EXPECT_THAT(mismatch->body, HasSubstr("href=\"#field-confirm\""));
 
   auto weak = PostForm("/account/password", b,
-                       "current=" + Encode(*reset) + "&new=password123&confirm=password123");
+                       "current=" + Encode(reset->one_time_password) + "&new=password123&confirm=password123");
   ASSERT_TRUE(weak);
   EXPECT_EQ(weak->status, 422);
   EXPECT_THAT(weak->body, HasSubstr("The new password must be at least"));
 
   auto changed = PostForm("/account/password", b,
-                          "current=" + Encode(*reset) + "&new=lantern+orchard+velvet+harbour" +
+                          "current=" + Encode(reset->one_time_password) + "&new=lantern+orchard+velvet+harbour" +
                               "&confirm=lantern+orchard+velvet+harbour");
   ASSERT_TRUE(changed);
   EXPECT_EQ(changed->status, 303) << changed->body;
@@ -371,7 +409,8 @@ TEST_F(UiPagesTest, AnOfficerRecordsAnActivityWithItsReachAndANewPartner) {
   ASSERT_TRUE(none);
   EXPECT_EQ(none->status, 422);
   EXPECT_THAT(none->body, HasSubstr("Enter how many people the activity reached"));
-  EXPECT_THAT(none->body, HasSubstr("href=\"#field-audience\""));
+  // The summary links to the grid's first box, which takes the focus.
+  EXPECT_THAT(none->body, HasSubstr("href=\"#field-reach-professionals-"));
 
   auto bad = PostForm("/activities/new", b, base + "&reach-young_people=lots");
   ASSERT_TRUE(bad);

@@ -9,6 +9,7 @@
 #include "http/api/routes.h"
 #include "http/ui/display.h"
 #include "http/ui/templates.h"
+#include "report/format.h"
 
 namespace lookout::http::ui {
 
@@ -303,6 +304,20 @@ std::string PageRequest::Query(std::string_view name) const {
   return http.Query(name).value_or("");
 }
 
+std::string PublicBaseUrl(const PageRequest& page) {
+  if (!page.env->public_url.empty()) return page.env->public_url;
+  const std::string* host = page.http.Header("X-Forwarded-Host");
+  if (host == nullptr || host->empty()) host = page.http.Header("Host");
+  if (host == nullptr) return "";
+  // A proxy in front of a proxy lists every host: the first is the one the browser asked for.
+  std::string name = host->substr(0, host->find(','));
+  while (!name.empty() && name.back() == ' ') name.pop_back();
+  while (!name.empty() && name.front() == ' ') name.erase(0, 1);
+  if (name.empty() || name.find_first_of("/?#\\") != std::string::npos) return "";
+  const std::string url = (page.http.secure ? "https://" : "http://") + name;
+  return report::PublicUrlProblem(url).empty() ? url : "";
+}
+
 // ---- The guard ------------------------------------------------------------------------
 
 namespace {
@@ -340,8 +355,14 @@ Response GuardPage(PageEnv* e, PageAccess access, const PageHandler& handler,
     auto form = Form::Parse(request);
     if (!form.ok()) return ErrorPage(page, form.status());
     page.form = std::move(form).value();
-    // Signing in has no session yet; every other form proves it came from a page of
-    // Lookout with the session's CSRF token.
+    // Signing in has no session yet: it must come from no other site's page (login
+    // CSRF). Every other form proves it came from a page of Lookout with the session's
+    // CSRF token.
+    if (!who) {
+      if (Status same = api::CheckSameOrigin(request); !same.ok()) {
+        return Refusal(page, 403, "Sign in on Lookout's own page", same.message());
+      }
+    }
     if (who && (who->csrf_token.empty() ||
                 !app::SecretsEqual(page.form.Get("csrf_token"), who->csrf_token))) {
       return Refusal(page, 403, "This form has expired",
@@ -513,6 +534,12 @@ std::string LongDate(std::string_view iso_date) {
   std::optional<Date> d = Date::Parse(std::string(iso_date));
   if (!d) return std::string(iso_date);
   return std::to_string(d->day) + " " + kMonths[d->month - 1] + " " + std::to_string(d->year);
+}
+
+std::string TokensRevokedPhrase(int64_t revoked) {
+  if (revoked == 0) return "there were no API tokens to revoke";
+  if (revoked == 1) return "1 API token was revoked";
+  return std::to_string(revoked) + " API tokens were revoked";
 }
 
 }  // namespace lookout::http::ui

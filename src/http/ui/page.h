@@ -89,6 +89,7 @@ struct PageEnv {
   app::Services& services;
   app::Accounts& accounts;
   std::string version;
+  std::string public_url;  // UiOptions::public_url
 };
 
 using PageEnvPtr = std::shared_ptr<PageEnv>;
@@ -112,6 +113,12 @@ Status MayCreate(const PageRequest& page, const domain::EntityDef& entity);
 // form. kForbidden (or kUnauthenticated) otherwise; problems the record itself has are not
 // this question's, and are OK here.
 Status MayChange(const PageRequest& page, const domain::EntityDef& entity, const Record& record);
+
+// The base of the links in a file the person downloads or publishes: the public-url
+// setting, else the address the request came by (its Host, or X-Forwarded-Host, which
+// reaches a handler only from a trusted proxy, with https when the request was secure);
+// "" when that is not a plain host and port.
+std::string PublicBaseUrl(const PageRequest& page);
 
 // 303 See Other to `location` (a path of Lookout's).
 Response Redirect(const std::string& location);
@@ -139,6 +146,11 @@ using report::PathWithQuery;
 
 // "14 April 2025" for "2025-04-14"; the text itself when it is not a date.
 std::string LongDate(std::string_view iso_date);
+
+// What a password change or reset did to API tokens, for the sentence that says so:
+// "2 API tokens were revoked", "1 API token was revoked", "there were no API tokens to
+// revoke".
+std::string TokensRevokedPhrase(int64_t revoked);
 
 }  // namespace lookout::http::ui
 

@@ -1,6 +1,7 @@
 // Signing in and out, and changing one's password.
 #include "http/api/routes.h"
 #include "http/ui/pages.h"
+#include "http/ui/paging.h"
 
 namespace lookout::http::ui {
 
@@ -57,6 +58,12 @@ Response PasswordForm(PageRequest& page, const std::vector<FieldError>& errors, 
   json view = {{"fields", fields},
                {"must_change", page.who->must_change_password},
                {"changed", page.Query("changed") == "1"}};
+  if (page.Query("changed") == "1") {
+    // The count the change answered, carried by its redirect; nothing else reads it.
+    int64_t revoked = 0;
+    if (!ParseId(page.Query("tokens_revoked"), &revoked)) revoked = 0;
+    view["tokens_revoked"] = TokensRevokedPhrase(revoked);
+  }
   if (!errors.empty()) view["error_summary"] = ErrorSummaryView(errors);
   return RenderPage(page, "Change your password", "password", std::move(view), status);
 }
@@ -136,7 +143,10 @@ void AddAccountPages(Router& router, const PageEnvPtr& env) {
               }
               return ErrorPage(page, changed.status());
             }
-            return Redirect(page.who->must_change_password ? "/" : "/account/password?changed=1");
+            if (page.who->must_change_password) return Redirect("/");
+            return Redirect(PathWithQuery("/account/password",
+                                          {{"changed", "1"},
+                                           {"tokens_revoked", std::to_string(changed->tokens_revoked)}}));
           });
 }
 

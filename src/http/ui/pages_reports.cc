@@ -23,21 +23,6 @@ namespace {
 
 using json = nlohmann::json;
 
-// Where the browser reached Lookout: the figures' links in a downloaded report point back
-// to it.
-std::string BaseUrl(const PageRequest& page) {
-  const std::string* host = page.http.Header("Host");
-  if (host == nullptr || host->empty()) return "";
-  for (char c : *host) {
-    // A host name, an address and a port: anything else is not used in a link.
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '-' && c != ':' &&
-        c != '[' && c != ']') {
-      return "";
-    }
-  }
-  return std::string(page.http.secure ? "https://" : "http://") + *host;
-}
-
 // Staff who produce reports; funders read the published ones and administrators hold no
 // programme content.
 std::optional<Response> RefusedReports(PageRequest& page) {
@@ -313,7 +298,7 @@ void AddReportPages(Router& router, const PageEnvPtr& env) {
           "The impact report of a period, national or for a region, in a format to download.",
           PageAccess::kSignedIn, [](PageRequest& page) {
             if (auto refused = RefusedReports(page)) return *refused;
-            app::ImpactReportRequest request{page.Query("period"), page.Query("region"), 5, BaseUrl(page)};
+            app::ImpactReportRequest request{page.Query("period"), page.Query("region"), 5, PublicBaseUrl(page)};
             const std::string format = page.Query("format").empty() ? "html" : page.Query("format");
             auto produced = app::ProduceReport(page.env->services, page.actor,
                                                {app::ReportKind::kImpact, request, format});
@@ -376,7 +361,7 @@ void AddReportPages(Router& router, const PageEnvPtr& env) {
               return PublishConfirmPage(page, period, region, FormErrors{}, 200);
             }
             auto published = app::PublishImpactReport(page.env->services, page.actor,
-                                                      {period, region, 5, BaseUrl(page)});
+                                                      {period, region, 5, PublicBaseUrl(page)});
             if (!published.ok()) {
               // Every refusal (the claim check, a period locked since, a permission, a busy
               // database) is said on the confirmation page, in its error summary.

@@ -299,7 +299,12 @@ void AddSurveyPages(Router& router, const PageEnvPtr& env) {
             auto report = page.env->services.ImportSurveyFile(page.actor, request);
             if (!report.ok()) {
               if (report.status().code() != ErrorCode::kValidation) {
-                return ErrorPage(page, report.status());
+                // A refusal of the import as a whole (a locked period, a permission, a busy
+                // database) keeps the form, said beside the file.
+                FormErrors refused;
+                if (!refused.Take(report.status(), nullptr, "file")) return ErrorPage(page, report.status());
+                state.file_error = refused.list().front().message;
+                return ImportForm(page, *survey, state, refused.HttpStatus());
               }
               std::string mapping_error;
               for (const FieldError& e : report.status().fields()) {

@@ -257,6 +257,13 @@ void AddTaskingPages(Router& router, const PageEnvPtr& env) {
                               PlainText(d.Get("at")).substr(11, 5)});
             }
             if (page.Query("format") == "csv") {
+              // The minutes leave Lookout as a file: a disclosure, recorded first.
+              if (Status recorded = page.env->services.RecordDisclosure(
+                      page.actor, "tasking_minutes", 0,
+                      {{"date", date}, {"format", "csv"}, {"decisions", std::to_string(rows.size())}});
+                  !recorded.ok()) {
+                return ErrorPage(page, recorded);
+              }
               std::string csv;
               report::AppendCsvRecord(csv, {"Task", "Title", "Decision", "Reason", "Lead", "Decided by",
                                             "Time (UTC)"});

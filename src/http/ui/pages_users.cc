@@ -279,18 +279,23 @@ void AddUserPages(Router& router, const PageEnvPtr& env) {
               return UsersPage(page, nullptr, errors, errors.HttpStatus());
             };
             if (action == "reset-password" || action == "create-account") {
-              auto password = action == "reset-password" ? accounts.ResetPassword(page.actor, id)
-                                                         : accounts.CreateAccount(page.actor, id, "", true);
-              if (!password.ok()) return refused(password.status());
-              Response r = UsersPage(
-                  page,
-                  {{"who", name},
-                   {"password", *password},
-                   {"what", action == "reset-password"
-                                ? "has a new one-time password; their sessions have ended."
-                                : "has an account now, with a one-time password to change at their "
-                                  "first sign-in."}},
-                  FormErrors{}, 200);
+              std::string password;
+              std::string what;
+              if (action == "reset-password") {
+                auto reset = accounts.ResetPassword(page.actor, id);
+                if (!reset.ok()) return refused(reset.status());
+                password = reset->one_time_password;
+                what = "has a new one-time password; their sessions have ended and " +
+                       TokensRevokedPhrase(reset->tokens_revoked) + ".";
+              } else {
+                auto created = accounts.CreateAccount(page.actor, id, "", true);
+                if (!created.ok()) return refused(created.status());
+                password = *created;
+                what = "has an account now, with a one-time password to change at their first "
+                       "sign-in.";
+              }
+              Response r = UsersPage(page, {{"who", name}, {"password", password}, {"what", what}},
+                                     FormErrors{}, 200);
               r.SetHeader("Cache-Control", "no-store");
               return r;
             }
