@@ -212,7 +212,7 @@ Response PublishConfirmPage(PageRequest& page, const std::string& period, const 
                             const FormErrors& errors, int status) {
   if (auto refused = RefusedReports(page)) return *refused;
   if (Status may = app::policy::AuthorizePublish(page.actor); !may.ok()) return ErrorPage(page, may);
-  auto preview = app::PreviewPublication(page.env->services, page.actor, {period, region, 5, BaseUrl(page)});
+  auto preview = app::PreviewPublication(page.env->services, page.actor, {period, region, 5, PublicBaseUrl(page)});
   if (!preview.ok()) return ErrorPage(page, preview.status());
   Names names(page.env->services, app::Actor::System());
   const std::string scope = region.empty() ? std::string("the whole programme") : names.Of("region", region);
