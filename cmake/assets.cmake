@@ -61,11 +61,15 @@ if(CMAKE_SCRIPT_MODE_FILE)
 
   file(RENAME "${OUT}/lookout.css.tmp" "${OUT}/lookout.css")
   file(COPY_FILE "${govuk}/govuk-frontend.min.js" "${OUT}/govuk-frontend.min.js")
+  # The searchable pickers: GOV.UK's accessible autocomplete (its styles are in lookout.css).
+  file(COPY_FILE "${WEB}/node_modules/accessible-autocomplete/dist/accessible-autocomplete.min.js"
+       "${OUT}/accessible-autocomplete.min.js")
   file(COPY_FILE "${WEB}/js/lookout.mjs" "${OUT}/lookout.mjs")
   # Every output newer than every input, or the build would run this step each time.
-  file(TOUCH "${OUT}/govuk-frontend.min.js" "${OUT}/lookout.mjs")
-  message(STATUS "assets: lookout.css, govuk-frontend.min.js, lookout.mjs and "
-                 "${ref_count} file(s) the stylesheet names, in ${OUT}")
+  file(TOUCH "${OUT}/govuk-frontend.min.js" "${OUT}/accessible-autocomplete.min.js"
+       "${OUT}/lookout.mjs")
+  message(STATUS "assets: lookout.css, govuk-frontend.min.js, accessible-autocomplete.min.js, "
+                 "lookout.mjs and ${ref_count} file(s) the stylesheet names, in ${OUT}")
   return()
 endif()
 
@@ -76,6 +80,7 @@ set(LOOKOUT_ASSETS_DIR "${CMAKE_BINARY_DIR}/assets" CACHE PATH
 set(LOOKOUT_WEB_DIR "${CMAKE_SOURCE_DIR}/web")
 foreach(needed node_modules/.bin/sass
                node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js
+               node_modules/accessible-autocomplete/dist/accessible-autocomplete.min.js
                node_modules/.package-lock.json)
   if(NOT EXISTS "${LOOKOUT_WEB_DIR}/${needed}")
     message(FATAL_ERROR
@@ -87,7 +92,7 @@ endforeach()
 file(GLOB LOOKOUT_SCSS CONFIGURE_DEPENDS "${LOOKOUT_WEB_DIR}/scss/*.scss")
 add_custom_command(
   OUTPUT "${LOOKOUT_ASSETS_DIR}/lookout.css" "${LOOKOUT_ASSETS_DIR}/govuk-frontend.min.js"
-         "${LOOKOUT_ASSETS_DIR}/lookout.mjs"
+         "${LOOKOUT_ASSETS_DIR}/accessible-autocomplete.min.js" "${LOOKOUT_ASSETS_DIR}/lookout.mjs"
   COMMAND "${CMAKE_COMMAND}" "-DWEB=${LOOKOUT_WEB_DIR}" "-DOUT=${LOOKOUT_ASSETS_DIR}"
           "-DWITH_NODE=${CMAKE_SOURCE_DIR}/scripts/with-node.sh"
           -P "${CMAKE_CURRENT_LIST_FILE}"
@@ -102,4 +107,4 @@ add_custom_command(
   VERBATIM)
 add_custom_target(lookout_assets ALL
   DEPENDS "${LOOKOUT_ASSETS_DIR}/lookout.css" "${LOOKOUT_ASSETS_DIR}/govuk-frontend.min.js"
-          "${LOOKOUT_ASSETS_DIR}/lookout.mjs")
+          "${LOOKOUT_ASSETS_DIR}/accessible-autocomplete.min.js" "${LOOKOUT_ASSETS_DIR}/lookout.mjs")

@@ -400,6 +400,33 @@ std::vector<store::Condition> ReadScope(const Actor& actor, const EntityDef& ent
   return scope;
 }
 
+AttachScope AttachableScope(const Actor& actor, const EntityDef& target) {
+  using Op = store::Condition::Op;
+  AttachScope scope;
+  if (target.name == "staff") {
+    scope.all.push_back({"role", Op::kIn, {Value("officer"), Value("manager")}});
+    scope.all.push_back({"active", Op::kEq, {Value(true)}});
+    return scope;
+  }
+  scope.any = ReadScope(actor, target);
+  if (IsOperator(actor) || actor.role != "officer") return scope;
+  if (target.name == "task") {
+    // As OfficerMayWrite's rule for tasks: on it, or in the officer's region.
+    if (!actor.region.empty()) scope.any.push_back({"regions", Op::kHasAny, {Value(actor.region)}});
+    if (actor.staff_id > 0) {
+      scope.any.push_back({"lead", Op::kEq, {Value(actor.staff_id)}});
+      scope.any.push_back({"staff", Op::kHasAny, {Value(actor.staff_id)}});
+    }
+    // An officer with neither a region nor a staff record may attach to no task.
+    if (scope.any.empty()) scope.any.push_back({"lead", Op::kEq, {Value(int64_t{-1})}});
+  } else if (target.name == "partner") {
+    Value::List regions = {Value("NAT")};
+    if (!actor.region.empty()) regions.push_back(Value(actor.region));
+    scope.all.push_back({"region", Op::kIn, std::move(regions)});
+  }
+  return scope;
+}
+
 Status AuthorizeTransition(const Actor& actor, const Record& task, const std::string& to_status,
                            store::Transaction& /*tx*/) {
   if (IsOperator(actor)) return Status::Ok();
@@ -416,6 +443,13 @@ Status AuthorizeTransition(const Actor& actor, const Record& task, const std::st
     return Refuse(actor, what + " for a task outside your region that you are not on");
   }
   return Refuse(actor, what + ": that is a tasking decision for a manager");
+}
+
+Status AuthorizeTaskingDecision(const Actor& actor) {
+  if (IsOperator(actor)) return Status::Ok();
+  if (IsAnonymous(actor)) return Unauthenticated();
+  if (actor.role == "manager") return Status::Ok();
+  return Refuse(actor, "take part in the tasking meeting: its decisions are for managers");
 }
 
 Status AuthorizeAggregate(const Actor& actor) {

@@ -63,12 +63,31 @@ Status AuthorizeSave(const Actor& actor, const domain::EntityDef& entity, const 
 // must hold); empty when the actor may read every record the entity-level rule allows.
 std::vector<store::Condition> ReadScope(const Actor& actor, const domain::EntityDef& entity);
 
+// The records of `target` an actor may tie a record to (what a form's picker offers):
+// every one of `all` must hold, and at least one of `any` when it is not empty.
+//   task: an officer records work on tasks they lead or staff and tasks of their region
+//     (the tasks AuthorizeRecord lets them record work on); others, every task;
+//   partner: an officer works with partners of their region and national ones; others,
+//     every partner;
+//   staff: the people who lead or staff a task: active officers and managers, never
+//     funders, analysts, administrators or disabled users, for everyone;
+//   any other kind: what the actor may read (ReadScope).
+struct AttachScope {
+  std::vector<store::Condition> all;
+  std::vector<store::Condition> any;
+};
+AttachScope AttachableScope(const Actor& actor, const domain::EntityDef& target);
+
 // Task transitions: approving, rejecting, cancelling and closing are tasking decisions
 // (managers); starting, delivering and evaluating belong to those who may edit the task
 // (its lead gathers the evaluation evidence), and analysts may evaluate any task. An
 // officer may withdraw (cancel) their own proposal.
 Status AuthorizeTransition(const Actor& actor, const Record& task, const std::string& to_status,
                            store::Transaction& tx);
+
+// The tasking meeting and its decisions (approving, rejecting, asking for changes to a
+// proposal) and its minutes: managers.
+Status AuthorizeTaskingDecision(const Actor& actor);
 
 // Aggregates (reach, dashboards): every signed-in role.
 Status AuthorizeAggregate(const Actor& actor);

@@ -30,6 +30,54 @@ void FiguresOf(const report::Inline& text, std::set<std::string>& out) {
 
 }  // namespace
 
+LockDating LockDatingOf(const domain::EntityDef& entity) {
+  const std::string& n = entity.name;
+  if (n == "activity") return {"start_on", "start_on"};
+  if (n == "campaign") return {"start_on", "end_on"};
+  if (n == "outcome_event") return {"occurred_on", "occurred_on"};
+  if (n == "quote") return {"collected_on", "collected_on"};
+  if (n == "survey_response") return {"responded_on", "responded_on"};
+  if (n == "task") return {"delivered_on", "delivered_on"};
+  if (n == "case_study" || n == "survey") return {"period", "period", true};
+  return {};
+}
+
+bool LockCovers(const PeriodLock& lock, const domain::EntityDef& entity, const Record& record,
+                int fy_start_month) {
+  const LockDating dating = LockDatingOf(entity);
+  if (dating.from.empty()) return false;
+  // The dates a record's figures count it by.
+  std::string from, to;
+  if (dating.period) {
+    auto p = domain::Period::Parse(record.Get(dating.from).ToDisplay());
+    if (!p) return false;
+    from = p->First(fy_start_month).ToString();
+    to = p->Last(fy_start_month).ToString();
+  } else {
+    const Value& start = record.Get(dating.from);
+    if (start.is_null()) return false;
+    from = to = start.ToDisplay();
+    if (!record.Get(dating.to).is_null()) to = record.Get(dating.to).ToDisplay();
+  }
+  if (to < lock.first || from > lock.last) return false;
+  if (lock.region.empty() || entity.region_field.empty()) return true;
+  const Value& region = record.Get(entity.region_field);
+  if (region.is_list()) {
+    for (const Value& v : region.as_list()) {
+      if (v.ToDisplay() == lock.region) return true;
+    }
+    return false;
+  }
+  return region.ToDisplay() == lock.region;
+}
+
+Result<std::vector<PeriodLock>> LockedPeriods(Services& services, const Actor& actor) {
+  LOOKOUT_RETURN_IF_ERROR(policy::AuthorizeAggregate(actor));
+  LOOKOUT_ASSIGN_OR_RETURN(auto tx, services.store().Begin(false));
+  LOOKOUT_ASSIGN_OR_RETURN(internal::PeriodLocks locks, internal::PeriodLocks::Load(*tx));
+  return locks.locks();
+}
+
 Result<std::vector<std::string>> CheckClaims(const report::ReportDoc& doc, store::Transaction& tx) {
   std::vector<std::string> problems;
   // No percentage without its base.
@@ -179,6 +227,100 @@ Result<Record> PublishImpactReport(Services& services, const Actor& actor,
   return saved;
 }
 
+namespace {
+
+// How many live records of `entity` the lock of `would` (one lock) covers.
+Result<int64_t> CountLocked(const domain::EntityDef& entity, const internal::PeriodLocks& would,
+                            store::Transaction& tx) {
+  using Op = store::Condition::Op;
+  const PeriodLock& lock = would.locks().front();
+  const LockDating dating = LockDatingOf(entity);
+  const bool one_date = !dating.from.empty() && !dating.period && dating.from == dating.to;
+  if (one_date && entity.name != "survey_response") {
+    // Counted by the store: the date within the period, the region the lock's.
+    store::ListQuery q;
+    q.where = {{dating.from, Op::kOnOrAfter, {Value(lock.first)}},
+               {dating.from, Op::kOnOrBefore, {Value(lock.last)}}};
+    if (!lock.region.empty() && !entity.region_field.empty()) {
+      const bool set = entity.Find(entity.region_field)->IsSet();
+      q.where.push_back({entity.region_field, set ? Op::kHasAny : Op::kEq, {Value(lock.region)}});
+    }
+    q.limit = 1;
+    LOOKOUT_ASSIGN_OR_RETURN(store::Page page, tx.List(entity, q));
+    return page.total;
+  }
+  // Otherwise the candidates are read and each asked as a write would ask: campaigns (a
+  // span of days), case studies and surveys (a period), and the questions and responses
+  // of the surveys the lock covers.
+  std::vector<store::ListQuery> queries;
+  if (entity.name == "survey_response" || entity.name == "survey_question") {
+    for (int64_t survey : would.LockedSurveys()) {
+      store::ListQuery q;
+      q.where = {{"survey", Op::kEq, {Value(survey)}}};
+      q.limit = 0;
+      queries.push_back(std::move(q));
+    }
+  }
+  if (entity.name != "survey_question") {
+    store::ListQuery q;
+    if (one_date) {
+      q.where = {{dating.from, Op::kOnOrAfter, {Value(lock.first)}},
+                 {dating.from, Op::kOnOrBefore, {Value(lock.last)}}};
+    } else if (!dating.period) {
+      q.where = {{dating.from, Op::kOnOrBefore, {Value(lock.last)}}};
+    }
+    q.limit = 0;
+    queries.push_back(std::move(q));
+  }
+  std::set<int64_t> locked;
+  for (const store::ListQuery& q : queries) {
+    LOOKOUT_ASSIGN_OR_RETURN(store::Page page, tx.List(entity, q));
+    for (const Record& r : page.items) {
+      if (!would.Check(entity, r).ok()) locked.insert(r.Id());
+    }
+  }
+  return static_cast<int64_t>(locked.size());
+}
+
+}  // namespace
+
+Result<PublicationPreview> PreviewPublication(Services& services, const Actor& actor,
+                                              const ImpactReportRequest& request) {
+  LOOKOUT_RETURN_IF_ERROR(policy::AuthorizePublish(actor));
+  LOOKOUT_ASSIGN_OR_RETURN(auto tx, services.store().Begin(false));
+  LOOKOUT_ASSIGN_OR_RETURN(report::ReportDoc doc, BuildImpactReportIn(services, actor, request, *tx));
+  PublicationPreview out;
+  LOOKOUT_ASSIGN_OR_RETURN(out.problems, CheckClaims(doc, *tx));
+  out.title = doc.title;
+  out.period = doc.period;
+  out.region = request.region;
+  LOOKOUT_ASSIGN_OR_RETURN(int fy_start_month, FinancialYearStartMonthIn(*tx));
+  auto period = domain::Period::Parse(doc.period);
+  if (!period) return Status::Internal("the report's period '" + doc.period + "' is not a period");
+  out.first = period->First(fy_start_month).ToString();
+  out.last = period->Last(fy_start_month).ToString();
+  LOOKOUT_ASSIGN_OR_RETURN(internal::PeriodLocks now, internal::PeriodLocks::Load(*tx));
+  for (const PeriodLock& lock : now.locks()) {
+    if (lock.period == out.period && lock.region == out.region) out.published = lock;
+  }
+  LOOKOUT_ASSIGN_OR_RETURN(
+      internal::PeriodLocks would,
+      internal::PeriodLocks::Of({{0, out.title, out.period, out.first, out.last, out.region, "", ""}}, *tx));
+  for (const domain::EntityDef* entity : domain::AllEntities()) {
+    const bool via_survey = entity->name == "survey_question" || entity->name == "survey_response";
+    if (LockDatingOf(*entity).from.empty() && !via_survey) continue;
+    LOOKOUT_ASSIGN_OR_RETURN(int64_t count, CountLocked(*entity, would, *tx));
+    out.locked.push_back({entity->name, count});
+  }
+  store::ListQuery funders;
+  funders.where = {{"role", store::Condition::Op::kEq, {Value("funder")}},
+                   {"active", store::Condition::Op::kEq, {Value(true)}}};
+  funders.limit = 1;
+  LOOKOUT_ASSIGN_OR_RETURN(store::Page readers, tx->List(domain::StaffEntity(), funders));
+  out.funders = readers.total;
+  return out;
+}
+
 Result<Record> UnlockPublishedReport(Services& services, const Actor& actor, int64_t id,
                                      int64_t version, const std::string& reason) {
   LOOKOUT_RETURN_IF_ERROR(policy::AuthorizePublish(actor));
@@ -234,21 +376,30 @@ namespace internal {
 Result<PeriodLocks> PeriodLocks::Load(store::Transaction& tx) {
   // Publishing and the writes it locks take turns, so none slips in beside a publication.
   LOOKOUT_RETURN_IF_ERROR(tx.TakeTurn(kPeriodsTurn));
-  PeriodLocks out;
   store::ListQuery q;
   q.where = {{"locked", store::Condition::Op::kEq, {Value(true)}}};
+  q.sort_field = "id";
   q.limit = 0;
   LOOKOUT_ASSIGN_OR_RETURN(store::Page reports, tx.List(ReportDef(), q));
-  if (reports.items.empty()) return out;
-  LOOKOUT_ASSIGN_OR_RETURN(out.fy_start_month_, FinancialYearStartMonthIn(tx));
+  if (reports.items.empty()) return PeriodLocks();
+  LOOKOUT_ASSIGN_OR_RETURN(int fy_start_month, FinancialYearStartMonthIn(tx));
+  std::vector<PeriodLock> locks;
   for (const Record& r : reports.items) {
     auto period = domain::Period::Parse(r.Get("period").ToDisplay());
     if (!period) continue;
-    out.locks_.push_back({r.Id(), period->ToString(), period->First(out.fy_start_month_).ToString(),
-                          period->Last(out.fy_start_month_).ToString(),
-                          r.Get("region").is_null() ? "" : r.Get("region").ToDisplay(),
-                          r.Get("title").ToDisplay()});
+    locks.push_back({r.Id(), r.Get("title").ToDisplay(), period->ToString(),
+                     period->First(fy_start_month).ToString(), period->Last(fy_start_month).ToString(),
+                     r.Get("region").is_null() ? "" : r.Get("region").ToDisplay(),
+                     r.Get("created_at").ToDisplay(), r.Get("created_by").ToDisplay()});
   }
+  return Of(std::move(locks), tx);
+}
+
+Result<PeriodLocks> PeriodLocks::Of(std::vector<PeriodLock> locks, store::Transaction& tx) {
+  PeriodLocks out;
+  out.locks_ = std::move(locks);
+  if (out.locks_.empty()) return out;
+  LOOKOUT_ASSIGN_OR_RETURN(out.fy_start_month_, FinancialYearStartMonthIn(tx));
   store::ListQuery surveys;
   surveys.limit = 0;
   surveys.archived = store::ListQuery::Archived::kInclude;
@@ -266,24 +417,14 @@ Result<PeriodLocks> PeriodLocks::Load(store::Transaction& tx) {
   return out;
 }
 
+std::vector<int64_t> PeriodLocks::LockedSurveys() const {
+  std::vector<int64_t> out;
+  for (const auto& [survey, locks] : locked_surveys_) out.push_back(survey);
+  return out;
+}
+
 Status PeriodLocks::Check(const domain::EntityDef& entity, const Record& record) const {
   if (locks_.empty()) return Status::Ok();
-  // The dates a record's figures count it by.
-  std::string from, to;
-  auto date = [&](const char* field) {
-    const Value& v = record.Get(field);
-    if (v.is_null()) return false;
-    from = to = v.ToDisplay();
-    return true;
-  };
-  auto period = [&](const char* field) {
-    auto p = domain::Period::Parse(record.Get(field).ToDisplay());
-    if (!p) return false;
-    from = p->First(fy_start_month_).ToString();
-    to = p->Last(fy_start_month_).ToString();
-    return true;
-  };
-  const std::string& n = entity.name;
   auto refuse = [&](const Lock& lock) {
     return Status(ErrorCode::kConflict,
                   "This " + entity.label + " is counted in the " + lock.title +
@@ -291,6 +432,7 @@ Status PeriodLocks::Check(const domain::EntityDef& entity, const Record& record)
                       "): the period's records are locked. A manager can unlock the period on "
                       "the published report's page, giving the reason.");
   };
+  const std::string& n = entity.name;
   // Questions and responses belong to their survey's period. (A response of a regional
   // lock's survey is locked when it is of that region or of none.)
   if (n == "survey_response" || n == "survey_question") {
@@ -307,31 +449,8 @@ Status PeriodLocks::Check(const domain::EntityDef& entity, const Record& record)
       }
     }
   }
-  bool dated = false;
-  if (n == "activity") dated = date("start_on");
-  else if (n == "outcome_event") dated = date("occurred_on");
-  else if (n == "quote") dated = date("collected_on");
-  else if (n == "survey_response") dated = date("responded_on");
-  else if (n == "task") dated = date("delivered_on");
-  else if (n == "case_study" || n == "survey") dated = period("period");
-  else if (n == "campaign") {
-    dated = date("start_on");
-    if (dated && !record.Get("end_on").is_null()) to = record.Get("end_on").ToDisplay();
-  }
-  if (!dated) return Status::Ok();
   for (const Lock& lock : locks_) {
-    if (to < lock.first || from > lock.last) continue;
-    bool in_region = lock.region.empty() || entity.region_field.empty();
-    if (!in_region) {
-      const Value& region = record.Get(entity.region_field);
-      if (region.is_list()) {
-        for (const Value& v : region.as_list()) in_region = in_region || v.ToDisplay() == lock.region;
-      } else {
-        in_region = region.ToDisplay() == lock.region;
-      }
-    }
-    if (!in_region) continue;
-    return refuse(lock);
+    if (LockCovers(lock, entity, record, fy_start_month_)) return refuse(lock);
   }
   return Status::Ok();
 }

@@ -7,6 +7,7 @@
 #define LOOKOUT_APP_PUBLISH_H_
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,59 @@ Result<Record> UnlockPublishedReport(Services& services, const Actor& actor, int
 Result<store::ReportFile> PublishedReportFile(Services& services, const Actor& actor, int64_t id,
                                               const std::string& format);
 
+// A period that a published report locks: its records are neither created, changed nor
+// archived until a manager unlocks it.
+struct PeriodLock {
+  int64_t report = 0;        // the published report
+  std::string title;         // "Impact report 2025-26"
+  std::string period;        // "2025-26"
+  std::string first, last;   // the period's dates, YYYY-MM-DD
+  std::string region;        // a region's code; "" for the whole programme
+  std::string published_at;  // when, a timestamp
+  std::string published_by;  // who, an actor id ("staff:3", "cli:root")
+};
+
+// How publishing dates a record of `entity`, which decides whether a lock covers it:
+// from field `from` to field `to` (the same field for a single date; a campaign's first
+// and last days), dates or, when `period`, a period field ("2025-26"). `from` is empty for
+// kinds publishing does not lock by a date of theirs (insight, partners; survey questions
+// follow their survey's period).
+struct LockDating {
+  std::string from;
+  std::string to;
+  bool period = false;
+};
+LockDating LockDatingOf(const domain::EntityDef& entity);
+
+// Whether `lock` covers `record` of `entity` by its date and region (as every write's lock
+// check decides): its dates meet the lock's period, and the lock is national, the kind has
+// no region or the record is in the lock's region. `fy_start_month` reads period fields.
+bool LockCovers(const PeriodLock& lock, const domain::EntityDef& entity, const Record& record,
+                int fy_start_month);
+
+// The periods locked now, oldest first: every signed-in role (the forms name them).
+Result<std::vector<PeriodLock>> LockedPeriods(Services& services, const Actor& actor);
+
+// What publishing a report would do, for the page that asks a manager to confirm.
+struct PublicationPreview {
+  std::string title;          // "Impact report 2025-26"
+  std::string period;         // "2025-26"
+  std::string first, last;    // the dates it locks
+  std::string region;         // "" for the whole programme
+  struct Locked {
+    std::string entity;       // "activity"
+    int64_t count = 0;        // records of that kind that become read-only
+  };
+  std::vector<Locked> locked;           // by kind, in the order of the schema; none left out
+  std::vector<std::string> problems;    // the claim check's findings: it would be refused
+  std::optional<PeriodLock> published;  // a report of this period and scope locked already
+  int64_t funders = 0;                  // active funders' accounts, who will read it
+};
+// Builds the report and checks its claims as PublishImpactReport does, and counts the
+// records its lock would cover, without writing anything. Managers only (AuthorizePublish).
+Result<PublicationPreview> PreviewPublication(Services& services, const Actor& actor,
+                                              const ImpactReportRequest& request);
+
 namespace internal {
 
 // The turn (store::Transaction::TakeTurn) publishing and the writes it locks take.
@@ -48,19 +102,19 @@ inline constexpr const char* kPeriodsTurn = "lookout:periods";
 class PeriodLocks {
  public:
   static Result<PeriodLocks> Load(store::Transaction& tx);
+  // The locks of `locks` alone (what a publication would add), with the surveys they cover.
+  static Result<PeriodLocks> Of(std::vector<PeriodLock> locks, store::Transaction& tx);
   // kConflict naming the report when `record` of `entity` falls in a locked period (and
-  // region): its date (or period) in the period, its region the report's or the report
-  // national. Kinds outside the report's inputs are never locked.
+  // region): LockCovers, or a question or response of a survey whose period is locked.
+  // Kinds outside the report's inputs are never locked.
   Status Check(const domain::EntityDef& entity, const Record& record) const;
+  const std::vector<PeriodLock>& locks() const { return locks_; }
+  // The surveys whose period a lock covers: their questions and responses are locked.
+  std::vector<int64_t> LockedSurveys() const;
+  int fy_start_month() const { return fy_start_month_; }
 
  private:
-  struct Lock {
-    int64_t report = 0;
-    std::string period;  // "2025-26"
-    std::string first, last;
-    std::string region;  // empty: every region
-    std::string title;
-  };
+  using Lock = PeriodLock;
   std::vector<Lock> locks_;
   // Surveys whose period a lock covers, with the lock: their questions and responses are
   // counted by the survey's period, whatever the date of a response.

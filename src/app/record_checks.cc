@@ -349,6 +349,16 @@ Status CheckReason(const std::string& reason) {
   return Status::Ok();
 }
 
+// The refusal of an update made on a stale copy (kOk when `version` is the stored one).
+Status CheckVersion(const EntityDef& entity, int64_t id, const Record& current, int64_t version) {
+  if (current.Get("version") == Value(version)) return Status::Ok();
+  return Status::Conflict(entity.label + " " + std::to_string(id) + " is at version " +
+                          current.Get("version").ToDisplay() + ", not " +
+                          std::to_string(version) +
+                          ": someone else saved it after you loaded it. Reload it and apply "
+                          "your change again.");
+}
+
 Record EffectiveChanges(const Record& current, const Record& changes) {
   Record out;
   for (const auto& [name, value] : changes.fields) {

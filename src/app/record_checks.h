@@ -111,6 +111,23 @@ class Problems {
   std::vector<FieldError> fields_;
 };
 
+// The refusal of an update made on a stale copy (kConflict; kOk when `version` is the
+// stored one).
+Status CheckVersion(const domain::EntityDef& entity, int64_t id, const Record& current,
+                    int64_t version);
+
+// What the tasking meeting asks to change in a proposal, when `changes` to `task` (as
+// stored) ask for it: a changes_asked text that is new; "" otherwise.
+std::string ChangesAskedBy(const Record& task, const Record& changes);
+// The refusal of asking for changes `asked` to `task`: a tasking decision (managers), of a
+// proposal only, in words fit for the task's history (as a reason: CheckReason); the
+// problems are on "changes_asked". kOk when it may be asked.
+Status CheckChangesAsked(const Actor& actor, const Record& task, const std::string& asked);
+// Keeps the request in the task's history (IsChangesAsked in domain/rules.h), where the
+// meeting's minutes find it.
+Status RecordChangesAsked(store::Transaction& tx, const Actor& actor, const store::WriteMeta& meta,
+                          int64_t task_id, const std::string& asked);
+
 // The fields of `changes` whose value differs from `current`.
 Record EffectiveChanges(const Record& current, const Record& changes);
 

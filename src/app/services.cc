@@ -7,6 +7,8 @@
 #include "app/publish.h"
 #include "app/record_checks.h"
 #include "app/report_queries.h"
+#include "app/scoring_schemes.h"
+#include "app/survey_questions.h"
 #include "domain/rules.h"
 
 namespace lookout::app {
@@ -35,6 +37,7 @@ Services::Services(store::Store& store, const Clock& clock) : store_(store), clo
 namespace {
 
 using internal::AuditFor;
+using internal::CheckVersion;
 using internal::MetaFor;
 
 Status ValidationOrOk(std::vector<FieldError> errors) {
@@ -56,6 +59,9 @@ Status CheckStoredRules(store::Transaction& tx, const EntityDef& entity, Record&
     LOOKOUT_RETURN_IF_ERROR(refs.Check(entity, record, errors, *changed));
   }
   LOOKOUT_RETURN_IF_ERROR(internal::CheckUnique(tx, entity, record, self_id, errors));
+  if (entity.name == "survey_question") {
+    LOOKOUT_RETURN_IF_ERROR(internal::CheckQuestionPosition(tx, record, self_id, errors));
+  }
   if (entity.name == "survey_response" && answers) {
     LOOKOUT_RETURN_IF_ERROR(internal::CheckSurveyAnswers(tx, record, errors));
   }
@@ -96,14 +102,37 @@ Status CheckLegacyGrade(const Record& current, const Record& changes) {
   return Status::Ok();
 }
 
-// The refusal of an update made on a stale copy (kOk when `version` is the stored one).
-Status CheckVersion(const EntityDef& entity, int64_t id, const Record& current, int64_t version) {
-  if (current.Get("version") == Value(version)) return Status::Ok();
-  return Status::Conflict(entity.label + " " + std::to_string(id) + " is at version " +
-                          current.Get("version").ToDisplay() + ", not " +
-                          std::to_string(version) +
-                          ": someone else saved it after you loaded it. Reload it and apply "
-                          "your change again.");
+// A new survey question without a position takes the place after its survey's last; a
+// new scoring scheme without a version number the number after the highest.
+Status NumberNewRecord(store::Transaction& tx, const EntityDef& entity, Record& input) {
+  if (entity.name == "survey_question" && input.Get("position").is_null()) {
+    LOOKOUT_ASSIGN_OR_RETURN(int64_t next, internal::NextQuestionPosition(tx, input.Get("survey")));
+    input.Set("position", next);
+  }
+  if (entity.name == "scoring_scheme" && input.Get("scheme_version").is_null()) {
+    LOOKOUT_ASSIGN_OR_RETURN(int64_t next, internal::NextSchemeVersion(tx));
+    input.Set("scheme_version", next);
+  }
+  return Status::Ok();
+}
+
+// The rules of particular kinds that an update must meet against the store: a survey's
+// questions keep their places once it has responses; a scoring scheme that has scored
+// insight keeps scoring alike. Without `problems` the first refusal is returned (an
+// update); with it, each is added there (a check).
+Status CheckKindRules(store::Transaction& tx, const EntityDef& entity, const Record& current,
+                      const Record& changes, internal::Problems* problems) {
+  std::string field;
+  Status refused;
+  if (entity.name == "survey_question") {
+    refused = internal::CheckQuestionChange(tx, current, changes, &field);
+  } else if (entity.name == "scoring_scheme") {
+    refused = internal::CheckSchemeChange(tx, current, changes, &field);
+  }
+  if (refused.ok() || problems == nullptr) return refused;
+  if (refused.code() != ErrorCode::kConflict) return refused;
+  problems->Add(refused, field);
+  return Status::Ok();
 }
 
 // Adds the record-level policy's decision to a check's problems: a refusal is one
@@ -187,6 +216,7 @@ Result<Saved> Services::Create(const Actor& actor, const EntityDef& entity, Reco
     input.Set("reference", std::string(buf));
     input.Set("status", "proposed");
   }
+  LOOKOUT_RETURN_IF_ERROR(NumberNewRecord(*tx, entity, input));
 
   std::vector<FieldError> errors = domain::ValidateRecord(entity, input, ValidationMode::kCreate);
   LOOKOUT_RETURN_IF_ERROR(CheckStoredRules(*tx, entity, input, 0, nullptr, true, errors));
@@ -223,6 +253,11 @@ Result<Saved> Services::Update(const Actor& actor, const EntityDef& entity, int6
     changes.Set("changes_asked", Value());
   }
   LOOKOUT_RETURN_IF_ERROR(CheckLegacyGrade(current, changes));
+  LOOKOUT_RETURN_IF_ERROR(CheckKindRules(*tx, entity, current, changes, nullptr));
+  // What the tasking meeting asks to change in a proposal is one of its decisions, kept
+  // in the proposal's history (and so in the meeting's minutes).
+  const std::string asked = entity.name == "task" ? internal::ChangesAskedBy(current, changes) : "";
+  if (!asked.empty()) LOOKOUT_RETURN_IF_ERROR(internal::CheckChangesAsked(actor, current, asked));
   Record merged = current;
   std::vector<FieldError> errors;
   LOOKOUT_RETURN_IF_ERROR(CheckMerged(*tx, entity, id, changes, merged, errors));
@@ -247,6 +282,7 @@ Result<Saved> Services::Update(const Actor& actor, const EntityDef& entity, int6
   LOOKOUT_RETURN_IF_ERROR(tx->Update(entity, id, version, effective, meta));
   LOOKOUT_RETURN_IF_ERROR(tx->AppendAudit(AuditFor(
       actor, meta, "update", entity, id, internal::DescribeChanges(entity, current, effective))));
+  if (!asked.empty()) LOOKOUT_RETURN_IF_ERROR(internal::RecordChangesAsked(*tx, actor, meta, id, asked));
   LOOKOUT_ASSIGN_OR_RETURN(Record saved, tx->Get(entity, id));
   LOOKOUT_RETURN_IF_ERROR(tx->Commit());
   return Saved{std::move(saved), WarningTexts(internal::ScreenFreeTextFields(entity, effective))};
@@ -266,6 +302,7 @@ Status Services::CheckCreate(const Actor& actor, const EntityDef& entity, Record
     input.Set("status", "proposed");
   }
   LOOKOUT_ASSIGN_OR_RETURN(auto tx, store_.Begin(false));
+  LOOKOUT_RETURN_IF_ERROR(NumberNewRecord(*tx, entity, input));
   if (entity.name == "programme") {
     LOOKOUT_ASSIGN_OR_RETURN(store::Page existing, tx->List(entity, store::ListQuery{.limit = 1}));
     if (existing.total > 0) {
@@ -299,6 +336,11 @@ Status Services::CheckUpdate(const Actor& actor, const EntityDef& entity, int64_
   problems.Add(CheckVersion(entity, id, current, version), "version");
   internal::CanonicaliseSets(entity, changes);
   problems.Add(CheckLegacyGrade(current, changes), "legacy_grade");
+  LOOKOUT_RETURN_IF_ERROR(CheckKindRules(*tx, entity, current, changes, &problems));
+  if (entity.name == "task") {
+    const std::string asked = internal::ChangesAskedBy(current, changes);
+    if (!asked.empty()) problems.Add(internal::CheckChangesAsked(actor, current, asked), "changes_asked");
+  }
   Record merged = current;
   std::vector<FieldError> errors;
   LOOKOUT_RETURN_IF_ERROR(CheckMerged(*tx, entity, id, changes, merged, errors));
@@ -320,6 +362,11 @@ Result<Record> Services::Archive(const Actor& actor, const EntityDef& entity, in
   if (!entity.api_writable) {
     return Status(ErrorCode::kMethodNotAllowed, entity.label + " records cannot be archived.");
   }
+  // Removing a question of a survey closes the gap it leaves (and is refused once the
+  // survey has responses).
+  if (entity.name == "survey_question" && archived) {
+    return RemoveSurveyQuestion(actor, id, version, reason);
+  }
   LOOKOUT_RETURN_IF_ERROR(policy::Authorize(actor, policy::Operation::kArchive, entity));
   LOOKOUT_RETURN_IF_ERROR(internal::CheckReason(reason));
   LOOKOUT_ASSIGN_OR_RETURN(auto tx, store_.Begin(true));
@@ -333,6 +380,25 @@ Result<Record> Services::Archive(const Actor& actor, const EntityDef& entity, in
   LOOKOUT_ASSIGN_OR_RETURN(internal::PeriodLocks locks, internal::PeriodLocks::Load(*tx));
   LOOKOUT_RETURN_IF_ERROR(locks.Check(entity, current));
   const store::WriteMeta meta = MetaFor(actor, clock_);
+  if (entity.name == "survey_question") {
+    // A question restored takes its place again, or the place after the last when another
+    // question holds it now.
+    std::vector<FieldError> taken;
+    Record restored = current;
+    restored.Set("archived", false);
+    LOOKOUT_RETURN_IF_ERROR(internal::CheckQuestionPosition(*tx, restored, id, taken));
+    if (!taken.empty()) {
+      LOOKOUT_ASSIGN_OR_RETURN(int64_t last, internal::NextQuestionPosition(*tx, current.Get("survey")));
+      Record moved;
+      moved.Set("position", last);
+      LOOKOUT_RETURN_IF_ERROR(tx->Update(entity, id, version, moved, meta));
+      LOOKOUT_RETURN_IF_ERROR(tx->AppendAudit(AuditFor(
+          actor, meta, "update", entity, id, internal::DescribeChanges(entity, current, moved),
+          "restored after the survey's last question")));
+      LOOKOUT_ASSIGN_OR_RETURN(Record now, tx->Get(entity, id));
+      version = now.Get("version").as_int();
+    }
+  }
   LOOKOUT_RETURN_IF_ERROR(tx->SetArchived(entity, id, version, archived, meta));
   LOOKOUT_RETURN_IF_ERROR(tx->AppendAudit(
       AuditFor(actor, meta, archived ? "archive" : "restore", entity, id, "{}", reason)));

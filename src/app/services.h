@@ -136,6 +136,12 @@ class Services {
   // Unknown parameters and bad values are kValidation with one FieldError each.
   Result<store::Page> List(const Actor& actor, const domain::EntityDef& entity,
                            const Params& params);
+  // The records of `entity` the actor may tie a record to, matching `params` as List
+  // does: what a form's picker offers (policy::AttachableScope: an officer's tasks and
+  // the partners of their region and national ones; active officers and managers as a
+  // task's lead or staff).
+  Result<store::Page> ListAttachable(const Actor& actor, const domain::EntityDef& entity,
+                                     const Params& params);
   // Every parameter List accepts for `entity`, in the order above: its filters (and
   // region for an entity whose region field has another name), from / to / period,
   // <date field>_from and _to for each date field, q, archived, sort (with every value
@@ -188,6 +194,42 @@ class Services {
   // the actor by the policy, in the lifecycle's order (what a page offers).
   Result<std::vector<std::string>> AllowedTransitions(const Actor& actor, int64_t task_id);
 
+  // A survey's questions each have a place of their own (1, 2, 3 ...), by which the
+  // import page, column mappings and response fingerprints name them (docs/surveys.md). A
+  // question created without a position takes the place after the last. While the survey
+  // has no response (archived ones count) a question can be moved and removed; once it
+  // has, its questions keep their places, survey and kind (Update and Archive refuse with
+  // kConflict, saying why), though one can still be added at the end.
+  // Moves question `id` one place up (`places` -1) or down (+1), swapping places with its
+  // neighbour; kConflict when it is first (last) already.
+  Result<Record> MoveSurveyQuestion(const Actor& actor, int64_t id, int64_t version, int places);
+  // Removes (archives) question `id`, with `reason` in the audit trail: the questions after
+  // it move up one place.
+  Result<Record> RemoveSurveyQuestion(const Actor& actor, int64_t id, int64_t version,
+                                      const std::string& reason);
+  // How many responses survey `survey` has, archived ones included (0: its questions may
+  // still be moved and removed).
+  Result<int64_t> SurveyResponseCount(const Actor& actor, int64_t survey);
+
+  // Scoring schemes: insight keeps the scheme it was scored under, and its risk score
+  // follows from that scheme's factors. So once a scheme has scored insight (archived
+  // items count), its version number and its factors' codes, groups, weights and ranges
+  // stay as they are (Update refuses with kConflict, saying why); a label may be
+  // corrected. A scheme created without a version number takes the one after the
+  // highest.
+  // How many insight items were scored under scheme `id`.
+  Result<int64_t> ScoringSchemeAssessments(const Actor& actor, int64_t id);
+  // Changes scheme `id` as Update does; but when `changes` would change how a scheme that
+  // has scored insight scores, it makes a new version of the scheme with them instead
+  // (the next version number; active when the form says so, and then the old version is
+  // made inactive), leaving the old version as it was, in one transaction. Returns the
+  // record saved: scheme `id`, or the new version.
+  Result<Saved> ChangeScoringScheme(const Actor& actor, int64_t id, int64_t version,
+                                    Record changes);
+  // Every problem ChangeScoringScheme would meet, without writing (as CheckUpdate).
+  Status CheckChangeScoringScheme(const Actor& actor, int64_t id, int64_t version,
+                                  Record changes);
+
   // Validates every row (types, rules, references to the database or to earlier rows of
   // the same file, duplicates) and writes all of them in one transaction, or none.
   Result<ImportReport> Import(const Actor& actor, const domain::EntityDef& entity,
@@ -229,6 +271,11 @@ class Services {
   Result<int> FinancialYearStartMonth();
 
  private:
+  // List within conditions of the policy's: every one of `all`, and one of `any` when
+  // it is not empty.
+  Result<store::Page> ListWithin(const Actor& actor, const domain::EntityDef& entity,
+                                 const Params& params, std::vector<store::Condition> all,
+                                 std::vector<store::Condition> any);
   // The audit entry for a consultation or disclosure of `records`.
   store::AuditEntry DisclosureEntry(const Actor& actor, const std::string& action,
                                     const domain::EntityDef& entity,

@@ -1,6 +1,7 @@
 // Listing: turning query-string parameters into a checked store::ListQuery.
 #include <algorithm>
 #include <charconv>
+#include <iterator>
 #include <nlohmann/json.hpp>
 
 #include "app/policy.h"
@@ -417,11 +418,26 @@ Result<store::ListQuery> ParseListQuery(store::Transaction& tx, const Actor& act
 
 Result<store::Page> Services::List(const Actor& actor, const EntityDef& entity,
                                    const Params& params) {
+  return ListWithin(actor, entity, params, {}, policy::ReadScope(actor, entity));
+}
+
+Result<store::Page> Services::ListAttachable(const Actor& actor, const EntityDef& entity,
+                                             const Params& params) {
+  policy::AttachScope scope = policy::AttachableScope(actor, entity);
+  return ListWithin(actor, entity, params, std::move(scope.all), std::move(scope.any));
+}
+
+Result<store::Page> Services::ListWithin(const Actor& actor, const EntityDef& entity,
+                                         const Params& params, std::vector<store::Condition> all,
+                                         std::vector<store::Condition> any) {
   LOOKOUT_RETURN_IF_ERROR(policy::Authorize(actor, policy::Operation::kRead, entity));
   // Listing insight shows its summaries: a consultation, recorded with what was shown.
   const bool consult = entity.name == "insight" && !policy::IsOperator(actor);
   LOOKOUT_ASSIGN_OR_RETURN(auto tx, store_.Begin(consult));
   LOOKOUT_ASSIGN_OR_RETURN(store::ListQuery query, ParseListQuery(*tx, actor, entity, params));
+  query.where.insert(query.where.begin(), std::make_move_iterator(all.begin()),
+                     std::make_move_iterator(all.end()));
+  query.scope_any = std::move(any);
   LOOKOUT_ASSIGN_OR_RETURN(store::Page page, tx->List(entity, query));
   if (consult) {
     LOOKOUT_RETURN_IF_ERROR(

@@ -40,6 +40,49 @@ Record AfterMove(const Record& current, const std::string& to_status, const Cloc
 
 }  // namespace
 
+namespace internal {
+
+std::string ChangesAskedBy(const Record& task, const Record& changes) {
+  const Value& asked = changes.Get("changes_asked");
+  if (!asked.is_text() || asked.as_text().find_first_not_of(" \t\r\n") == std::string::npos) {
+    return "";
+  }
+  if (asked == task.Get("changes_asked")) return "";
+  return asked.as_text();
+}
+
+Status CheckChangesAsked(const Actor& actor, const Record& task, const std::string& asked) {
+  Problems problems;
+  problems.Add(policy::AuthorizeTaskingDecision(actor), "changes_asked");
+  if (!(task.Get("status") == Value("proposed"))) {
+    problems.Add(Status::Validation({{"changes_asked",
+                                      "can be asked only of a proposal: this task is " +
+                                          task.Get("status").ToDisplay()}}),
+                 "changes_asked");
+  }
+  const Status words = CheckReason(asked);
+  for (const FieldError& e : words.fields()) {
+    problems.Add(Status::Validation({{"changes_asked", e.message}}), "changes_asked");
+  }
+  return problems.ToStatus();
+}
+
+Status RecordChangesAsked(store::Transaction& tx, const Actor& actor, const store::WriteMeta& meta,
+                          int64_t task_id, const std::string& asked) {
+  Record entry;
+  entry.Set("task", task_id);
+  entry.Set("from_status", "proposed");
+  entry.Set("to_status", "proposed");
+  entry.Set("at", meta.at);
+  if (actor.staff_id > 0) entry.Set("by", actor.staff_id);
+  entry.Set("reason", asked);
+  LOOKOUT_ASSIGN_OR_RETURN(int64_t id, tx.Insert(domain::TaskTransitionEntity(), entry, meta));
+  (void)id;
+  return Status::Ok();
+}
+
+}  // namespace internal
+
 Status Services::CheckTransition(const Actor& actor, int64_t task_id, int64_t version,
                                  const std::string& to_status, const std::string& reason) {
   const domain::EntityDef& task = domain::TaskEntity();

@@ -54,6 +54,10 @@ std::vector<std::string> AllowedTaskTransitions(std::string_view from);
 // kValidation (field "reason") when a rejection or cancellation has a blank reason;
 // kValidation (field "to", or "from") when a status name is not a task status.
 Status CheckTaskTransition(std::string_view from, std::string_view to, std::string_view reason);
+// The tasking meeting may ask for changes to a proposal instead of deciding on it: the
+// proposal stays proposed, and its history keeps the request as an entry from 'proposed'
+// to 'proposed' whose reason says what to change. Whether a history entry is one.
+bool IsChangesAsked(std::string_view from, std::string_view to);
 
 // ---- Reporting periods -----------------------------------------------------------------
 
@@ -93,6 +97,11 @@ Result<double> ComputeRiskScore(const Value::Rows& scheme_factors, const Value::
 // least one harm and one likelihood factor), named "factors[i].weight" (0-based) or
 // "factors".
 std::vector<FieldError> ValidateScoringFactors(const Value::Rows& factors);
+// Whether two sets of factor rows score alike: the same codes, each with the same group,
+// weight and range. A label (or any other wording) may differ; the order does not count.
+// A scheme that has scored insight keeps its factors alike, or its scores would no longer
+// follow from it.
+bool ScoreAlike(const Value::Rows& a, const Value::Rows& b);
 
 // ---- Field values from text ------------------------------------------------------------
 

@@ -451,7 +451,8 @@ const EntityDef& ScoringScheme() {
               "with weights give a risk score, adjusted by the organisation's position. "
               "Assessments keep the version they were scored under.",
       .fields = {With(Unique(Of(FieldType::kInt, "scheme_version", "Scheme version", true)),
-                      "1, 2, ...: assessments keep the version they were scored under"),
+                      "1, 2, ...: assessments keep the version they were scored under; left out "
+                      "when created, the number after the highest"),
                  Searchable(Text("name", "Name", true)), Long("description", "Description"),
                  Bool("active", "Active"),
                  Of(FieldType::kChildren, "factors", "Factors", true, "scoring_factor")},
@@ -573,7 +574,9 @@ const EntityDef& TaskTransition() {
                  With(Text("at", "When", true), "UTC timestamp YYYY-MM-DDTHH:MM:SSZ"),
                  Ref("by", "By", "staff"),
                  With(MaxLen(Long("reason", "Reason"), 2000),
-                      "required for rejection and cancellation")},
+                      "required for rejection and cancellation; an entry from 'proposed' to "
+                      "'proposed' is the tasking meeting asking for changes, and its reason "
+                      "what to change")},
       .sort_field = "id",
       .api_writable = false};
   return e;
@@ -684,7 +687,9 @@ const EntityDef& SurveyQuestion() {
       .label = "Survey question",
       .help = "A question of a survey, its kind, and the indicator it evidences.",
       .fields = {Ref("survey", "Survey", "survey", true),
-                 Of(FieldType::kInt, "position", "Position", true),
+                 With(Of(FieldType::kInt, "position", "Position", true),
+                      "1, 2, 3 ...: the question's place in its survey, its own among the live "
+                      "questions; left out when created, the place after the last"),
                  Searchable(MaxLen(Text("text", "Question", true), 1000)),
                  Enum("kind", "Kind", "question_kind", true),
                  With(MaxLen(Text("options", "Options"), 2000),

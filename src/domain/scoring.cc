@@ -1,6 +1,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "domain/rules.h"
 
@@ -79,6 +80,20 @@ std::vector<FieldError> ValidateScoringFactors(const Value::Rows& factors) {
   if (!has_harm) errors.push_back({"factors", "needs at least one harm factor"});
   if (!has_likelihood) errors.push_back({"factors", "needs at least one likelihood factor"});
   return errors;
+}
+
+bool ScoreAlike(const Value::Rows& a, const Value::Rows& b) {
+  auto scoring = [](const Value::Rows& rows) {
+    std::map<std::string, std::tuple<std::string, double, std::string, std::string>> out;
+    for (const Record& r : rows) {
+      const Value& weight = r.Get("weight");
+      out[r.Get("code").ToDisplay()] = {r.Get("group").ToDisplay(),
+                                        IsNumber(weight) ? weight.as_real() : -1.0,
+                                        r.Get("min_score").ToDisplay(), r.Get("max_score").ToDisplay()};
+    }
+    return out;
+  };
+  return a.size() == b.size() && scoring(a) == scoring(b);
 }
 
 Result<double> ComputeRiskScore(const Value::Rows& scheme_factors, const Value::Rows& scores) {

@@ -98,4 +98,8 @@ Status CheckTaskTransition(std::string_view from, std::string_view to, std::stri
   return Status::Ok();
 }
 
+bool IsChangesAsked(std::string_view from, std::string_view to) {
+  return from == "proposed" && to == "proposed";
+}
+
 }  // namespace lookout::domain

@@ -556,7 +556,12 @@ void SurveyResponseRules(Validator& v, const Record& r) {
 void TaskTransitionRules(Validator& v, const Record& r) {
   const auto from = TextOf(r, "from_status");
   const auto to = TextOf(r, "to_status");
-  if (from && to && IsTaskStatus(*from) && IsTaskStatus(*to)) {
+  if (from && to && IsChangesAsked(*from, *to)) {
+    const std::string reason = TextOf(r, "reason").value_or("");
+    if (reason.find_first_not_of(" \t\r\n") == std::string::npos) {
+      v.Rule("reason", "is required when the tasking meeting asks for changes: what to change");
+    }
+  } else if (from && to && IsTaskStatus(*from) && IsTaskStatus(*to)) {
     const std::string reason = TextOf(r, "reason").value_or("");
     Status s = CheckTaskTransition(*from, *to, reason);
     if (!s.ok()) {

@@ -280,6 +280,47 @@ TEST_F(PolicyTest, AnOfficerProposesTasksOnlyForTheirRegionOrAsLead) {
   EXPECT_EQ(listed->total, 1);
 }
 
+// What a form's picker offers: the records the actor may tie a record to.
+TEST_F(PolicyTest, APickerOffersWhatTheActorMayTieARecordTo) {
+  auto ids = [&](const Actor& a, const char* kind) {
+    auto page = services_->ListAttachable(a, *FindEntity(kind), {});
+    EXPECT_TRUE(page.ok()) << page.status().ToString();
+    std::set<int64_t> out;
+    if (page.ok()) {
+      for (const Record& r : page->items) out.insert(r.Id());
+    }
+    return out;
+  };
+  const int64_t em_task = Make("task", TaskFor(em_officer_, "EM").fields);
+  const int64_t wm_task = Make("task", TaskFor(wm_officer_, "WM").fields);
+  Record staffed = TaskFor(manager_, "WM");
+  staffed.Set("staff", Value::List{Value(em_officer_.staff_id)});
+  const int64_t wm_staffed = Make("task", staffed.fields);
+  EXPECT_EQ(ids(em_officer_, "task"), (std::set<int64_t>{em_task, wm_staffed}));
+  EXPECT_EQ(ids(manager_, "task"), (std::set<int64_t>{em_task, wm_task, wm_staffed}));
+  EXPECT_EQ(ids(analyst_, "task"), (std::set<int64_t>{em_task, wm_task, wm_staffed}));
+
+  const int64_t em_partner = Make("partner", {{"name", "Derby hotel"}, {"sector", "police"}, {"region", "EM"}});
+  const int64_t wm_partner = Make("partner", {{"name", "Coventry hotel"}, {"sector", "police"}, {"region", "WM"}});
+  const int64_t national = Make("partner", {{"name", "British Transport Police"}, {"sector", "police"}, {"region", "NAT"}});
+  EXPECT_EQ(ids(em_officer_, "partner"), (std::set<int64_t>{em_partner, national}));
+  EXPECT_EQ(ids(manager_, "partner"), (std::set<int64_t>{em_partner, wm_partner, national}));
+
+  // Leads and staff of a task: active officers and managers, whoever asks.
+  Record disabled;
+  disabled.Set("name", "Former officer");
+  disabled.Set("email", "former@lookout.example");
+  disabled.Set("role", "officer");
+  disabled.Set("home_region", "EM");
+  disabled.Set("active", false);
+  Make("staff", disabled.fields);
+  const std::set<int64_t> leads = {em_officer_.staff_id, wm_officer_.staff_id, manager_.staff_id};
+  EXPECT_EQ(ids(manager_, "staff"), leads);
+  EXPECT_EQ(ids(em_officer_, "staff"), leads);
+  // Insight is offered as it is read: an officer's own region's and what is shared.
+  EXPECT_EQ(ids(em_officer_, "insight"), (std::set<int64_t>{em_own_, wm_shared_}));
+}
+
 TEST_F(PolicyTest, TheOutcomeFrameworkAndSurveysBelongToAnalystsAndManagers) {
   Record outcome;
   outcome.Set("code", "P1");

@@ -434,6 +434,8 @@ async function managerDownloadsTheImpactReport (t) {
   await t.step('publishing freezes the report and locks its period', async () => {
     await page.goto(url('/reports'))
     await clickAndWait(page, page.getByRole('button', { name: 'Publish this report' }))
+    await checkPage(page, 'publish-confirm')
+    await clickAndWait(page, page.getByRole('button', { name: 'Publish and lock the period' }))
     if (!/^\/reports\/published\/\d+$/.test(currentPath(page))) {
       throw new Error(`expected the published report's page, got ${page.url()}`)
     }

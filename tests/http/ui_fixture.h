@@ -21,6 +21,13 @@ namespace lookout::http {
 
 inline constexpr const char* kForm = "application/x-www-form-urlencoded";
 
+// The text of a page's error summary ("" when it has none).
+inline std::string SummaryOf(const std::string& html) {
+  const size_t start = html.find("govuk-error-summary__list");
+  if (start == std::string::npos) return "";
+  return html.substr(start, html.find("</ul>", start) - start);
+}
+
 class UiPagesTest : public ApiServerTest {
  protected:
   bool ServeWebPages() const override { return true; }

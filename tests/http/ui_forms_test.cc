@@ -26,13 +26,6 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-// The text of the page's error summary.
-std::string SummaryOf(const std::string& html) {
-  const size_t start = html.find("govuk-error-summary__list");
-  if (start == std::string::npos) return "";
-  return html.substr(start, html.find("</ul>", start) - start);
-}
-
 // How many links the error summary holds.
 size_t SummaryItems(const std::string& html) {
   const std::string summary = SummaryOf(html);
@@ -175,7 +168,7 @@ TEST_F(UiPagesTest, ALockedPeriodKeepsTheFormWithTheReasonInTheSummary) {
   RecordBriefing(officer, task, "&reach-professionals-hospitality=1200");
   if (HasFatalFailure()) return;
   Browser manager = SignInWithForm(manager_);
-  auto published = PostForm("/reports/publish", manager, "period=2025-26&region=");
+  auto published = PostForm("/reports/publish", manager, "period=2025-26&region=&confirmed=yes");
   ASSERT_TRUE(published);
   ASSERT_EQ(published->status, 303) << published->body;
 

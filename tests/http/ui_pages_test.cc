@@ -790,7 +790,7 @@ TEST_F(UiPagesTest, AManagerPublishesAReportThatFundersDownloadAndUnlocksItsPeri
   auto page = Client().Get("/reports?period=2025-26", manager.Cookie());
   ASSERT_TRUE(page);
   EXPECT_THAT(page->body, HasSubstr("Publish this report"));
-  auto published = PostForm("/reports/publish", manager, "period=2025-26&region=");
+  auto published = PostForm("/reports/publish", manager, "period=2025-26&region=&confirmed=yes");
   ASSERT_TRUE(published);
   ASSERT_EQ(published->status, 303) << published->body;
   const std::string where = published->get_header_value("Location");

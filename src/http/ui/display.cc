@@ -1,7 +1,9 @@
 #include "http/ui/display.h"
 
 #include <algorithm>
+#include <set>
 
+#include "app/policy.h"
 #include "domain/rules.h"
 #include "http/ui/page.h"
 
@@ -56,9 +58,24 @@ std::string RecordName(const domain::EntityDef& entity, const Record& record) {
   return "#" + std::to_string(record.Id());
 }
 
+std::string RecordPagePath(const std::string& entity) {
+  static const std::map<std::string, std::string> kPaths = {
+      {"task", "/tasks"},           {"activity", "/activities"},
+      {"insight", "/insight"},      {"partner", "/partners"},
+      {"campaign", "/campaigns"},   {"outcome", "/outcomes"},
+      {"indicator", "/indicators"}, {"quote", "/quotes"},
+      {"case_study", "/case-studies"}, {"outcome_event", "/outcome-events"},
+      {"objective", "/objectives"}, {"survey", "/surveys"},
+      {"published_report", "/reports/published"}};
+  auto it = kPaths.find(entity);
+  return it == kPaths.end() ? "" : it->second;
+}
+
 void Names::Load(const std::string& entity_name) {
   if (names_.count(entity_name)) return;
   auto& names = names_[entity_name];
+  auto& hrefs = hrefs_[entity_name];
+  const std::string path = RecordPagePath(entity_name);
   json& options = options_[entity_name];
   options = json::array();
   const domain::EntityDef* entity = domain::FindEntity(entity_name);
@@ -73,6 +90,7 @@ void Names::Load(const std::string& entity_name) {
       const std::string key = entity->IsReference() ? r.Get(entity->code_field).ToDisplay()
                                                     : std::to_string(r.Id());
       names[key] = RecordName(*entity, r);
+      if (!path.empty()) hrefs[key] = path + "/" + std::to_string(r.Id());
       if (!r.Get("archived").is_bool() || !r.Get("archived").as_bool()) {
         sorted.emplace_back(names[key], key);
       }
@@ -88,6 +106,63 @@ std::string Names::Of(const std::string& entity, const std::string& key) {
   const auto& names = names_[entity];
   auto it = names.find(key);
   return it == names.end() ? key : it->second;
+}
+
+std::string Names::Href(const std::string& entity, const std::string& key) {
+  if (entity == "insight") {
+    // Never looked up in bulk (every read is a recorded consultation): linked for those
+    // who may read insight, whose page says so when one item is another region's.
+    const std::string path = RecordPagePath(entity);
+    const bool readable = app::policy::Authorize(actor_, app::policy::Operation::kRead,
+                                                 domain::InsightEntity())
+                              .ok();
+    return readable ? path + "/" + key : "";
+  }
+  Load(entity);
+  const auto& hrefs = hrefs_[entity];
+  auto it = hrefs.find(key);
+  return it == hrefs.end() ? "" : it->second;
+}
+
+json Names::Choices(const std::string& entity, const std::vector<std::string>& keep,
+                    const app::Params& filters) {
+  json out = json::array();
+  const domain::EntityDef* def = domain::FindEntity(entity);
+  if (def == nullptr) return out;
+  struct Choice {
+    std::string name, key, tell_apart;
+  };
+  std::vector<Choice> choices;
+  std::set<std::string> offered;
+  for (int64_t offset = 0;; offset += 500) {
+    app::Params params = filters;
+    params.emplace_back("limit", "500");
+    params.emplace_back("offset", std::to_string(offset));
+    auto page = services_.ListAttachable(actor_, *def, params);
+    if (!page.ok()) break;
+    for (const Record& r : page->items) {
+      const std::string key = def->IsReference() ? r.Get(def->code_field).ToDisplay()
+                                                 : std::to_string(r.Id());
+      const std::string region = def->region_field.empty() ? "" : PlainText(r.Get(def->region_field));
+      choices.push_back({RecordName(*def, r), key, region.empty() ? "#" + key : region});
+      offered.insert(key);
+    }
+    if (offset + 500 >= page->total) break;
+  }
+  // What the record holds or the person chose stays offered, named as the actor may see it.
+  for (const std::string& key : keep) {
+    if (key.empty() || !offered.insert(key).second) continue;
+    choices.push_back({Of(entity, key), key, "#" + key});
+  }
+  std::map<std::string, int> uses;
+  for (const Choice& c : choices) ++uses[c.name];
+  std::vector<std::pair<std::string, std::string>> sorted;
+  for (const Choice& c : choices) {
+    sorted.emplace_back(uses[c.name] > 1 ? c.name + " (" + c.tell_apart + ")" : c.name, c.key);
+  }
+  std::sort(sorted.begin(), sorted.end());
+  for (const auto& [name, key] : sorted) out.push_back({{"value", key}, {"text", name}});
+  return out;
 }
 
 json Names::Options(const std::string& entity, const app::Params& filters) {
@@ -153,15 +228,34 @@ std::string DisplayValue(const domain::FieldDef& field, const Record& record, Na
   return One(field, value, names);
 }
 
+json ValueView(const domain::FieldDef& field, const Record& record, Names& names) {
+  const Value& value = record.Get(field.name);
+  const bool ref = field.type == domain::FieldType::kRef || field.type == domain::FieldType::kRefSet;
+  json parts = json::array();
+  auto part = [&](const Value& v) {
+    const std::string href = ref && !v.is_null() ? names.Href(field.target, v.ToDisplay()) : "";
+    parts.push_back({{"text", One(field, v, names)},
+                     {"href", href.empty() ? json(false) : json(href)},
+                     {"last", false}});
+  };
+  if (value.is_list()) {
+    for (const Value& item : value.as_list()) part(item);
+  } else if (!value.is_rows() && !value.is_null()) {
+    part(value);
+  }
+  if (!parts.empty()) parts.back()["last"] = true;
+  return {{"text", DisplayValue(field, record, names)}, {"parts", parts}};
+}
+
 json SummaryRows(const domain::EntityDef& entity, const Record& record, Names& names,
                  const std::vector<std::string>& skip) {
   json rows = json::array();
   for (const domain::FieldDef& field : entity.fields) {
     if (field.secret || field.type == domain::FieldType::kChildren) continue;
     if (std::find(skip.begin(), skip.end(), field.name) != skip.end()) continue;
-    std::string text = DisplayValue(field, record, names);
-    if (text.empty()) continue;
-    rows.push_back({{"key", field.label}, {"value", text},
+    json value = ValueView(field, record, names);
+    if (value["text"].get<std::string>().empty()) continue;
+    rows.push_back({{"key", field.label}, {"value", value["text"]}, {"parts", value["parts"]},
                     {"long", field.type == domain::FieldType::kLongText}});
   }
   return rows;
@@ -179,7 +273,7 @@ json ChildTables(const domain::EntityDef& entity, const Record& record, Names& n
     json body = json::array();
     for (const Record& row : rows) {
       json cells = json::array();
-      for (const domain::FieldDef& f : child.fields) cells.push_back({{"text", DisplayValue(f, row, names)}});
+      for (const domain::FieldDef& f : child.fields) cells.push_back(ValueView(f, row, names));
       body.push_back({{"cells", cells}});
     }
     tables.push_back({{"title", field.label}, {"headers", headers}, {"rows", body}});

@@ -38,9 +38,22 @@ class Names {
   // "Helen Marsh" for ("staff", "3"), "East Midlands" for ("region", "EM"); the key itself
   // when the record cannot be read.
   std::string Of(const std::string& entity, const std::string& key);
-  // Every live record of a kind as options for a form control, sorted by name:
+  // The page of the record ("/tasks/12") when a page names it with a link: a record of a
+  // kind with pages of its own (RecordPagePath) that the actor may read; "" otherwise.
+  std::string Href(const std::string& entity, const std::string& key);
+  // Every live record of a kind as options for a list's filter, sorted by name:
   // [{"value", "text"}]. Empty when the actor may not list the kind.
   nlohmann::json Options(const std::string& entity, const app::Params& filters = {});
+  // The choices a form's picker offers for a reference to `entity`, sorted by name:
+  // [{"value", "text"}], the live records the actor may tie a record to
+  // (Services::ListAttachable: an officer's tasks, partners of their region and national
+  // ones, active officers and managers as leads), narrowed by `filters`. Every key of
+  // `keep` (what the record holds, what the person chose) stays offered though the scope
+  // would leave it out, so nothing given is dropped. Two choices of the same name are told
+  // apart by their reference ("Station Hotel (EM)") or id, so that a person searching
+  // them by name can tell which is which.
+  nlohmann::json Choices(const std::string& entity, const std::vector<std::string>& keep = {},
+                         const app::Params& filters = {});
 
  private:
   void Load(const std::string& entity);
@@ -48,20 +61,34 @@ class Names {
   app::Services& services_;
   app::Actor actor_;
   std::map<std::string, std::map<std::string, std::string>> names_;  // entity -> key -> name
+  std::map<std::string, std::map<std::string, std::string>> hrefs_;  // entity -> key -> page
   std::map<std::string, nlohmann::json> options_;
 };
+
+// Where the pages of records of `entity` are ("/tasks", "/partners"), for kinds a page
+// names with a link to the record; "" for kinds without pages of their own (survey
+// questions, responses) and for people and reference data (staff, regions, forces,
+// sectors), which are named, not linked.
+std::string RecordPagePath(const std::string& entity);
+
+// The value of `field` of `record` for a page: {"text": as DisplayValue, "parts":
+// [{"text", "href", "last"}]}, one part per value of a set; a part that names a record the
+// viewer may read carries its page as "href" (else false). The _value partial writes
+// the parts, each reference as a link.
+nlohmann::json ValueView(const domain::FieldDef& field, const Record& record, Names& names);
 
 // The value of `field` of `record` as text to show ("" when absent).
 std::string DisplayValue(const domain::FieldDef& field, const Record& record, Names& names);
 
 // Every field of `record` that has a value, as GOV.UK summary-list rows:
-// [{"key": label, "value": text}]. Children rows and `skip` fields are left out.
+// [{"key": label, "value": text, "parts": ValueView's parts, "long"}]. Children rows and
+// `skip` fields are left out.
 nlohmann::json SummaryRows(const domain::EntityDef& entity, const Record& record, Names& names,
                            const std::vector<std::string>& skip = {});
 
 // The child rows of every children field of `record` (a scoring scheme's factors, an
-// activity's audience counts) as tables: [{"title", "headers": [...], "rows": [[...]]}],
-// leaving out fields without rows.
+// activity's audience counts) as tables: [{"title", "headers": [...], "rows": [{"cells":
+// [ValueView...]}]}], leaving out fields without rows.
 nlohmann::json ChildTables(const domain::EntityDef& entity, const Record& record, Names& names);
 
 // The text of the name field of a record of `entity` ("name", "title", or "code").

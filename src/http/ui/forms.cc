@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "domain/rules.h"
+#include "http/ui/paging.h"
 
 namespace lookout::http::ui {
 
@@ -45,7 +46,29 @@ ControlSpec::Kind KindFor(const FieldDef& field, const ControlSpec& spec) {
   }
 }
 
+// Whether a reference control offers a kind whose list grows long enough to search: the
+// programme's records and the police forces, not staff, regions or sectors.
+bool Searchable(const FieldDef& field) {
+  if (field.type != FieldType::kRef && field.type != FieldType::kRefSet) return false;
+  return !RecordPagePath(field.target).empty() || field.target == "police_force";
+}
+
 }  // namespace
+
+std::vector<ControlSpec> WithChoices(const domain::EntityDef& entity, std::vector<ControlSpec> specs,
+                                     Names& names, const FormValues& values) {
+  for (ControlSpec& s : specs) {
+    const FieldDef* f = entity.Find(s.field);
+    if (f == nullptr || s.options.is_array()) continue;
+    // Typed in (ids in an input), or insight, which is never looked up in bulk: every read
+    // of it is a recorded consultation.
+    if (s.kind == ControlSpec::Kind::kInput || f->target == "insight") continue;
+    if (f->type == FieldType::kRef || f->type == FieldType::kRefSet) {
+      s.options = names.Choices(f->target, values.All(f->name));
+    }
+  }
+  return specs;
+}
 
 FormValues FormValues::FromRecord(const domain::EntityDef& entity, const Record& record) {
   FormValues out;
@@ -101,7 +124,7 @@ namespace {
 json Normalised(json view) {
   for (const char* key : {"error", "hint", "describedby", "input", "textarea", "select", "radios",
                           "checkboxes", "boolean", "date", "width", "numeric", "value",
-                          "checked", "day", "month", "year", "input_type"}) {
+                          "checked", "day", "month", "year", "input_type", "searchable"}) {
     if (!view.contains(key)) view[key] = false;
   }
   if (!view.contains("options")) view["options"] = json::array();
@@ -146,6 +169,7 @@ json RawFieldControl(const domain::EntityDef& entity, const ControlSpec& spec,
 
   json options = spec.options.is_array() ? spec.options : VocabularyOptions(field->target);
   const ControlSpec::Kind kind = KindFor(*field, spec);
+  if (Searchable(*field)) view["searchable"] = true;
   if (field->type == FieldType::kDate) {
     // A date from the form keeps the parts as typed; from a record, split the date.
     std::string day = values.Text(field->name + "-day");
@@ -383,9 +407,16 @@ void FormErrors::Move(std::string_view from, const std::string& to) {
 
 void FormErrors::MoveWhere(const std::function<bool(const std::string&)>& from,
                            const std::string& to) {
-  std::vector<FieldError> out;
-  for (FieldError& e : errors_) {
+  Rewrite([&](FieldError e) {
     if (from(e.field)) e.field = to;
+    return e;
+  });
+}
+
+void FormErrors::Rewrite(const std::function<FieldError(FieldError)>& rewrite) {
+  std::vector<FieldError> out;
+  for (FieldError& original : errors_) {
+    FieldError e = rewrite(std::move(original));
     // A control shows one message: the first that landed on it.
     const bool repeated = !WholeForm(e.field) &&
                           std::any_of(out.begin(), out.end(), [&](const FieldError& o) {
@@ -424,6 +455,48 @@ std::vector<std::string> FieldOrder(const std::vector<ControlSpec>& specs) {
   std::vector<std::string> out;
   for (const ControlSpec& s : specs) out.push_back(s.field);
   return out;
+}
+
+json ChangedByOthers(const domain::EntityDef& entity, const std::vector<ControlSpec>& specs,
+                     const FormValues& mine, const Record& theirs, Names& names) {
+  const FormValues stored = FormValues::FromRecord(entity, theirs);
+  json changes = json::array();
+  for (const ControlSpec& s : specs) {
+    const FieldDef* f = entity.Find(s.field);
+    if (f == nullptr) continue;
+    std::string typed = mine.Text(s.field);
+    if (f->type == FieldType::kDate) {
+      // The form keeps a date in its three parts.
+      typed = mine.Text(s.field + "-year").empty() ? "" : "(as you typed it)";
+    }
+    if (f->IsSet() ? mine.All(s.field) != stored.All(s.field) : typed != stored.Text(s.field)) {
+      changes.push_back({{"label", f->label}, {"theirs", DisplayValue(*f, theirs, names)}});
+    }
+  }
+  return changes;
+}
+
+Response ArchiveFromForm(PageRequest& page, const domain::EntityDef& entity, const Record& record,
+                         bool archive, const std::string& next,
+                         const std::function<Response(const FormErrors&)>& page_again) {
+  int64_t version = 0;
+  if (!ParseId(page.form.Get("version"), &version)) {
+    FormErrors errors;
+    errors.Add("reason", "The form has no version: reload the page and try again.");
+    return page_again(errors);
+  }
+  auto done = page.env->services.Archive(page.actor, entity, record.Id(), version, archive,
+                                         page.form.Get("reason"));
+  if (!done.ok()) {
+    // A refusal (a locked period, a stale copy, a permission) keeps the page and the
+    // reason typed, with why beside the form.
+    FormErrors errors;
+    if (!errors.Take(done.status(), nullptr, "reason")) return ErrorPage(page, done.status());
+    return page_again(errors);
+  }
+  return RedirectWithNotice(page, next,
+                            entity.label + " \"" + Shortened(RecordName(entity, *done), 80) +
+                                (archive ? "\" has been archived." : "\" has been restored."));
 }
 
 }  // namespace lookout::http::ui

@@ -47,6 +47,15 @@ class FormValues {
 nlohmann::json FieldControl(const domain::EntityDef& entity, const ControlSpec& spec,
                             const FormValues& values, const std::vector<FieldError>& errors);
 
+// `specs` with the choices of every reference control that names none: Names::Choices of
+// the field's kind (what the actor may tie the record to), keeping every value `values`
+// holds. A select of a kind that grows long (tasks, partners, campaigns, outcomes,
+// forces...) is searchable with JavaScript (an accessible autocomplete over the select,
+// which stays the control without it); checkboxes of such a kind get a search box that
+// narrows them (see FieldControl's "searchable").
+std::vector<ControlSpec> WithChoices(const domain::EntityDef& entity, std::vector<ControlSpec> specs,
+                                     Names& names, const FormValues& values);
+
 // Reads the fields named in `specs` from a submitted form into a Record. A field left
 // empty is absent (null). Values that cannot be read (a date that is not a date, a
 // number that is not a number) are FieldErrors with messages for people; everything else
@@ -95,6 +104,9 @@ class FormErrors {
   // to the control `to` that the summary must link to.
   void Move(std::string_view from, const std::string& to);
   void MoveWhere(const std::function<bool(const std::string&)>& from, const std::string& to);
+  // Rewrites each problem (its field and message) with `rewrite`, keeping the status and
+  // one problem a control, the first (child rows' problems put on their cells).
+  void Rewrite(const std::function<FieldError(FieldError)>& rewrite);
   // Orders the problems as the form's controls are ordered (GOV.UK's rule): problems of
   // the whole form first, then those on `order`'s fields in that order. A problem on a
   // field that is not among `order` (the form has no control for it) becomes one of the
@@ -115,6 +127,21 @@ class FormErrors {
 
 // The fields of `specs`, in order: the order of a FormErrors summary.
 std::vector<std::string> FieldOrder(const std::vector<ControlSpec>& specs);
+
+// A change saved on a stale copy: what the other person saved (`theirs`, the record as
+// stored now) wherever it differs from what this person's form holds, as rows for the
+// _stale partial: [{"label", "theirs"}], in the order of `specs`.
+nlohmann::json ChangedByOthers(const domain::EntityDef& entity,
+                               const std::vector<ControlSpec>& specs, const FormValues& mine,
+                               const Record& theirs, Names& names);
+
+// The POST of a record page's archive or restore form (an optional reason, the version the
+// page showed), the way every form goes: a refusal (a stale copy, a locked period, a
+// permission) shows the record's page again with the reason typed and why, through
+// `page_again`; a success redirects to `next` with a banner naming the record.
+Response ArchiveFromForm(PageRequest& page, const domain::EntityDef& entity, const Record& record,
+                         bool archive, const std::string& next,
+                         const std::function<Response(const FormErrors&)>& page_again);
 
 }  // namespace lookout::http::ui
 

@@ -71,7 +71,9 @@ std::optional<std::string> MultipartBoundary(const std::string& type) {
 }
 
 // The navigation of a role: only pages that role can use.
-json Navigation(const std::string& role, const std::string& path) {
+// `surveys`: whether the person works on surveys (may add them), for whom Surveys is an
+// item of its own.
+json Navigation(const std::string& role, const std::string& path, bool surveys) {
   struct Item {
     const char* label;
     const char* href;
@@ -86,6 +88,7 @@ json Navigation(const std::string& role, const std::string& path) {
     items.push_back({"Evaluation", "/evaluation"});
     items.push_back({"Reports", "/reports"});
   }
+  if (surveys) items.push_back({"Surveys", "/surveys"});
   if (role == "manager") {
     items.push_back({"Tasking", "/tasking"});
   }
@@ -104,8 +107,12 @@ json Navigation(const std::string& role, const std::string& path) {
   static const char* kEvaluation[] = {"/surveys", "/outcomes", "/indicators", "/quotes",
                                       "/case-studies", "/outcome-events", "/survey-questions"};
   std::string section = path;
+  // With an item of their own, the surveys' pages (their questions' too) are Surveys.
   for (const char* prefix : kEvaluation) {
-    if (path == prefix || path.rfind(std::string(prefix) + "/", 0) == 0) section = "/evaluation";
+    if (path == prefix || path.rfind(std::string(prefix) + "/", 0) == 0) {
+      const bool survey_page = std::string(prefix).find("survey") != std::string::npos;
+      section = surveys && survey_page ? "/surveys" : "/evaluation";
+    }
   }
   size_t best = 0;
   std::string current_href;
@@ -418,7 +425,8 @@ Response RenderPage(const PageRequest& page, const std::string& title,
     layout["role_label"] = TermLabel("role", page.actor.role);
     layout["csrf_token"] = page.who->csrf_token;
     if (!page.who->must_change_password) {
-      layout["nav"] = Navigation(page.actor.role, page.http.path);
+      layout["nav"] = Navigation(page.actor.role, page.http.path,
+                                 MayCreate(page, *domain::FindEntity("survey")).ok());
       layout["has_nav"] = true;
     }
   }
@@ -436,6 +444,18 @@ Response RenderPage(const PageRequest& page, const std::string& title,
 
 Status MayCreate(const PageRequest& page, const domain::EntityDef& entity) {
   return app::policy::Authorize(page.actor, app::policy::Operation::kCreate, entity);
+}
+
+Status MayChange(const PageRequest& page, const domain::EntityDef& entity, const Record& record) {
+  const Value& version = record.Get("version");
+  const Status checked = page.env->services.CheckUpdate(page.actor, entity, record.Id(),
+                                                        version.is_int() ? version.as_int() : 0,
+                                                        Record{});
+  if (checked.code() == ErrorCode::kForbidden || checked.code() == ErrorCode::kUnauthenticated ||
+      checked.code() == ErrorCode::kMethodNotAllowed) {
+    return checked;
+  }
+  return Status::Ok();
 }
 
 Response Redirect(const std::string& location) {

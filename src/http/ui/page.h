@@ -108,6 +108,11 @@ Response RenderPage(const PageRequest& page, const std::string& title,
 // rule), for pages that offer a form to create one: kForbidden (or kUnauthenticated)
 // otherwise, to be shown with ErrorPage.
 Status MayCreate(const PageRequest& page, const domain::EntityDef& entity);
+// Whether the actor may change `record` (as stored) at all: the policy's rules for the kind
+// and for this record (an officer's region, say), for pages that offer a change or archive
+// form. kForbidden (or kUnauthenticated) otherwise; problems the record itself has are not
+// this question's, and are OK here.
+Status MayChange(const PageRequest& page, const domain::EntityDef& entity, const Record& record);
 
 // The base of the links in a file the person downloads or publishes: the public-url
 // setting, else the address the request came by (its Host, or X-Forwarded-Host, which

@@ -3,8 +3,11 @@
 #ifndef LOOKOUT_HTTP_UI_PAGES_H_
 #define LOOKOUT_HTTP_UI_PAGES_H_
 
+#include <cstdint>
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "http/router.h"
 #include "http/ui/page.h"
@@ -48,6 +51,16 @@ nlohmann::json ApprovalView(PageRequest& page, const domain::EntityDef& entity, 
                             const std::string& path, const FormErrors* refused = nullptr);
 // A survey's results, and questions' results pooled across surveys (pages_survey_results.cc).
 void AddSurveyResultsPages(Router& router, const PageEnvPtr& env);
+// Survey `survey`'s page, its results and its questions (pages_survey_results.cc); `errors`
+// are those of a move or removal of one of its questions that was refused, said at the top.
+Response SurveyPage(PageRequest& page, int64_t survey, const FormErrors& errors);
+// A survey's questions: moving and removing them (pages_survey_questions.cc).
+void AddSurveyQuestionPages(Router& router, const PageEnvPtr& env);
+// The questions section of a survey's page for those who may change its questions (false
+// for others): each in its place with the moves open to it, 'Add a question', and why
+// the questions keep their places once the survey has responses.
+nlohmann::json SurveyQuestionsView(PageRequest& page, const Record& survey,
+                                   const std::vector<Record>& questions);
 // The tasking meeting and its minutes (pages_tasking.cc).
 void AddTaskingPages(Router& router, const PageEnvPtr& env);
 // Tasks: list and task page (pages_tasks.cc).

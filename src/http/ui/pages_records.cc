@@ -6,13 +6,16 @@
 // what the other person saved beside what this person typed), archive and restore.
 #include <algorithm>
 #include <map>
+#include <optional>
 
 #include "app/approval.h"
 #include "domain/rules.h"
+#include "http/ui/child_rows.h"
 #include "http/ui/display.h"
 #include "http/ui/forms.h"
 #include "http/ui/pages.h"
 #include "http/ui/paging.h"
+#include "http/ui/period_locks.h"
 #include "report/format.h"
 #include "report/markdown.h"
 
@@ -44,6 +47,11 @@ struct KindPages {
   std::string markdown_field;  // rendered as Markdown on the record's page, with a preview
   std::string reach_field;     // the activities whose `reach_field` names the record: their
                                // people reached are summed on its page (campaigns)
+  std::string children;        // a children field the form edits as rows ("factors")
+  std::string row_label;       // what one of its rows is called ("Factor")
+  std::string children_hint;   // said above the rows
+  bool scheme_versions = false;  // scoring schemes: a change to how a scheme that has scored
+                                 // insight scores makes a new version (ChangeScoringScheme)
 };
 
 const domain::EntityDef& Def(const KindPages& k) { return *domain::FindEntity(k.entity); }
@@ -55,24 +63,20 @@ std::string NextAfterSave(const KindPages& k, const Record& saved) {
   return k.path + "/" + std::to_string(saved.Id());
 }
 
+// Where a form's Cancel goes: the record's page, else the list; a survey question's
+// survey (questions have no pages of their own).
+std::string BackFromForm(const KindPages& k, int64_t id, const FormValues& values) {
+  if (k.entity == "survey_question") {
+    const std::string survey = values.Text("survey");
+    return survey.empty() ? "/surveys" : "/surveys/" + survey;
+  }
+  return id == 0 ? k.path : k.path + "/" + std::to_string(id);
+}
+
 std::string Singular(const KindPages& k) {
   std::string label = Def(k).label;
   if (!label.empty()) label[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(label[0])));
   return label;
-}
-
-// Options for the references a form offers, looked up as the page's actor.
-std::vector<ControlSpec> WithOptions(const KindPages& k, Names& names) {
-  std::vector<ControlSpec> specs = k.form;
-  const domain::EntityDef& e = Def(k);
-  for (ControlSpec& s : specs) {
-    const domain::FieldDef* f = e.Find(s.field);
-    if (f == nullptr || s.options.is_array()) continue;
-    if (f->type == domain::FieldType::kRef || f->type == domain::FieldType::kRefSet) {
-      s.options = names.Options(f->target);
-    }
-  }
-  return specs;
 }
 
 json ListColumns(const KindPages& k) {
@@ -92,9 +96,11 @@ Response ListPage(const KindPages& k, PageRequest& page) {
     json cells = json::array();
     for (size_t i = 0; i < k.columns.size(); ++i) {
       const domain::FieldDef& f = *e.Find(k.columns[i]);
-      std::string text = Shortened(DisplayValue(f, r, names), 120);
+      json cell = ValueView(f, r, names);
+      std::string text = Shortened(cell["text"].get<std::string>(), 120);
       if (i == 0 && text.empty()) text = "#" + std::to_string(r.Id());
-      cells.push_back({{"text", text}, {"first", i == 0}});
+      for (json& part : cell["parts"]) part["text"] = Shortened(part["text"].get<std::string>(), 120);
+      cells.push_back({{"text", text}, {"parts", cell["parts"]}, {"first", i == 0}});
     }
     rows.push_back({{"href", k.path + "/" + std::to_string(r.Id())},
                     {"cells", cells},
@@ -193,6 +199,8 @@ Response RecordPage(const KindPages& k, PageRequest& page, const FormErrors& err
   const bool archived = record->Get("archived") == Value(true);
   json view = {{"path", k.path},
                {"id", id},
+               {"archive_path", k.path + "/" + std::to_string(id)},
+               {"archive_hint", false},
                {"version", PlainText(record->Get("version"))},
                {"rows", SummaryRows(Def(k), *record, names, skip)},
                {"body_html", k.markdown_field.empty()
@@ -219,42 +227,69 @@ Response RecordPage(const KindPages& k, PageRequest& page, const FormErrors& err
 
 // The add or change form. `current` is the record as stored when another person saved it
 // after this person loaded it (the stale-edit case): its differing values are shown.
+// `rows`: a record's child rows for the form's rows (`k.children`) on a GET; a POST shows
+// the rows as submitted.
 Response FormPage(const KindPages& k, PageRequest& page, int64_t id, int64_t version,
                   const FormValues& values, const FormErrors& errors, const Record* current,
-                  int status) {
+                  int status, const Value& rows = Value()) {
   Names names(page.env->services, page.actor);
-  const std::vector<ControlSpec> specs = WithOptions(k, names);
+  const std::vector<ControlSpec> specs = WithChoices(Def(k), k.form, names, values);
   json fields = json::array();
   for (const ControlSpec& s : specs) {
     fields.push_back(FieldControl(Def(k), s, values, errors.list()));
   }
+  const std::string action = id == 0 ? k.path + "/new" : k.path + "/" + std::to_string(id) + "/edit";
+  json period_locks = PeriodLockView(page, Def(k), specs, values, action, fields);
+  json child_rows = false;
+  if (!k.children.empty()) {
+    const bool posted = page.http.method == "POST";
+    child_rows = ChildRowsForm(Def(k), k.children, k.row_label)
+                     .View(rows, posted ? &page.form : nullptr, errors,
+                           posted && ChildRowsForm::AddRowAsked(page.form));
+    child_rows["title"] = Def(k).Find(k.children)->label;
+    child_rows["hint"] = k.children_hint;
+  }
+  json form_notice = false;
+  if (k.scheme_versions && id != 0) {
+    auto scored = page.env->services.ScoringSchemeAssessments(page.actor, id);
+    if (scored.ok() && *scored > 0) {
+      form_notice = "This version has scored " + std::to_string(*scored) +
+                    (*scored == 1 ? " insight item" : " insight items") +
+                    ", whose risk scores follow from its factors as they are. A change to its "
+                    "factors (one added or removed, a code, group, weight or range changed) is "
+                    "saved as a new version of the scheme, which becomes the active scheme if "
+                    "this one is; this version stays as it is for those assessments. A label "
+                    "is corrected in place.";
+    }
+  }
   json view = {{"fields", fields},
-               {"action", id == 0 ? k.path + "/new" : k.path + "/" + std::to_string(id) + "/edit"},
+               {"period_locks", std::move(period_locks)},
+               {"action", action},
                {"version", std::to_string(version)},
-               {"back", id == 0 ? k.path : k.path + "/" + std::to_string(id)},
+               {"back", BackFromForm(k, id, values)},
                {"markdown", !k.markdown_field.empty()},
+               {"child_rows", child_rows},
+               {"form_notice", form_notice},
+               {"save_label", "Save"},
                {"preview_html", ""}};
   if (!k.markdown_field.empty() && page.form.Get("action") == "preview") {
     view["preview_html"] = report::MarkdownToHtml(values.Text(k.markdown_field));
   }
   if (current != nullptr) {
-    const FormValues theirs = FormValues::FromRecord(Def(k), *current);
-    json changes = json::array();
-    for (const ControlSpec& s : specs) {
-      const domain::FieldDef* f = Def(k).Find(s.field);
-      std::string mine = values.Text(s.field);
-      if (f->type == domain::FieldType::kDate) {
-        // The form keeps a date in its three parts.
-        mine = values.Text(s.field + "-year").empty() ? "" : "(as you typed it)";
-      }
-      if (f->IsSet() ? values.All(s.field) != theirs.All(s.field) : mine != theirs.Text(s.field)) {
-        changes.push_back({{"label", f->label}, {"theirs", DisplayValue(*f, *current, names)}});
+    view["stale"] = true;
+    view["changes"] = ChangedByOthers(Def(k), specs, values, *current, names);
+  }
+  if (!errors.empty()) {
+    json summary = errors.Summary(k.form.front().field);
+    if (!k.children.empty()) {
+      // A problem of the rows as a whole links to their first cell, which takes the focus.
+      const std::string first = FieldId(ChildRowsForm(Def(k), k.children, k.row_label).FirstCell());
+      for (json& item : summary["items"]) {
+        if (item["href"] == "#" + FieldId(k.children)) item["href"] = "#" + first;
       }
     }
-    view["stale"] = true;
-    view["changes"] = changes;
+    view["error_summary"] = std::move(summary);
   }
-  if (!errors.empty()) view["error_summary"] = errors.Summary(k.form.front().field);
   const std::string title = id == 0 ? "Add a " + Singular(k) : "Change the " + Singular(k);
   return RenderPage(page, title, "record_form", std::move(view), status);
 }
@@ -264,14 +299,27 @@ Response FormPage(const KindPages& k, PageRequest& page, int64_t id, int64_t ver
 // use case's check of every rule in the same round, then the save.
 Response SaveRecord(const KindPages& k, PageRequest& page, const Record* stored) {
   const domain::EntityDef& def = Def(k);
-  Names names(page.env->services, page.actor);
-  const std::vector<ControlSpec> specs = WithOptions(k, names);
+  const std::vector<ControlSpec>& specs = k.form;  // read; the choices are the form page's
   const FormValues values = FormValues::FromForm(def, page.form);
   FormErrors errors;
   std::vector<FieldError> unreadable;
   Record record = ReadRecord(def, specs, page.form, unreadable);
   for (FieldError& e : unreadable) errors.Add(std::move(e.field), std::move(e.message));
   const int64_t id = stored == nullptr ? 0 : stored->Id();
+  std::optional<ChildRowsForm> rows;
+  std::vector<std::string> order = FieldOrder(specs);
+  if (!k.children.empty()) {
+    rows.emplace(def, k.children, k.row_label);
+    if (ChildRowsForm::AddRowAsked(page.form)) {
+      // Another empty row, and nothing checked or saved yet.
+      int64_t shown = 0;
+      ParseId(page.form.Get("version"), &shown);
+      return FormPage(k, page, id, shown, values, FormErrors{}, nullptr, 200);
+    }
+    record.Set(k.children, Value(rows->Read(page.form)));
+    const std::vector<std::string> cells = rows->Order(ChildRowsForm::kMaxRows);
+    order.insert(order.end(), cells.begin(), cells.end());
+  }
   int64_t version = 0;
   if (stored != nullptr) {
     if (!ParseId(page.form.Get("version"), &version)) {
@@ -282,10 +330,12 @@ Response SaveRecord(const KindPages& k, PageRequest& page, const Record* stored)
       if (!record.Has(s.field)) record.Set(s.field, Value());
     }
   }
-  const Status checked = stored == nullptr
-                             ? page.env->services.CheckCreate(page.actor, def, record)
-                             : page.env->services.CheckUpdate(page.actor, def, id, version, record);
+  const Status checked =
+      stored == nullptr  ? page.env->services.CheckCreate(page.actor, def, record)
+      : k.scheme_versions ? page.env->services.CheckChangeScoringScheme(page.actor, id, version, record)
+                          : page.env->services.CheckUpdate(page.actor, def, id, version, record);
   if (!errors.Take(checked, &def)) return ErrorPage(page, checked);
+  if (rows) rows->PlaceErrors(errors);
   // A change made on a stale copy shows what the other person saved beside this form;
   // saving it again replaces theirs.
   const bool stale = stored != nullptr && version != 0 && stored->Get("version") != Value(version);
@@ -293,7 +343,7 @@ Response SaveRecord(const KindPages& k, PageRequest& page, const Record* stored)
                                     " after you opened it. What they saved is shown below; "
                                     "check your values and save again.";
   if (stale) errors.Reword("version", stale_message);
-  errors.Order(FieldOrder(specs));
+  errors.Order(order);
   const int64_t shown_version = stored == nullptr ? 0 : stored->Get("version").as_int();
   if (!errors.empty()) {
     return FormPage(k, page, id, stale ? shown_version : version, values, errors,
@@ -302,11 +352,24 @@ Response SaveRecord(const KindPages& k, PageRequest& page, const Record* stored)
   if (page.form.Get("action") == "preview") {
     return FormPage(k, page, id, version, values, errors, nullptr, 200);
   }
-  auto saved = stored == nullptr ? page.env->services.Create(page.actor, def, record)
-                                 : page.env->services.Update(page.actor, def, id, version, record);
+  auto saved = stored == nullptr   ? page.env->services.Create(page.actor, def, record)
+               : k.scheme_versions ? page.env->services.ChangeScoringScheme(page.actor, id, version, record)
+                                   : page.env->services.Update(page.actor, def, id, version, record);
   if (!saved.ok()) {
     if (!errors.Take(saved.status(), &def, "version")) return ErrorPage(page, saved.status());
+    if (rows) rows->PlaceErrors(errors);
+    errors.Order(order);
     return FormPage(k, page, id, version, values, errors, nullptr, errors.HttpStatus());
+  }
+  if (stored != nullptr && saved->record.Id() != id) {
+    // A scheme that has scored insight gained a new version instead.
+    return RedirectWithNotice(
+        page, k.path + "/" + std::to_string(saved->record.Id()),
+        def.label + " \"" + Shortened(RecordName(def, saved->record), 80) + "\" version " +
+            PlainText(saved->record.Get("scheme_version")) + " has been made from version " +
+            PlainText(stored->Get("scheme_version")) +
+            " with the changed factors; version " + PlainText(stored->Get("scheme_version")) +
+            " is kept as it was for the insight it scored.");
   }
   const std::string next = k.list_and_view ? k.path + "/" + std::to_string(saved->record.Id())
                                            : NextAfterSave(k, saved->record);
@@ -350,7 +413,8 @@ void AddKindPages(Router& router, const PageEnvPtr& env, const KindPages& spec) 
             auto record = RecordOfPath(page, Def(*k));
             if (!record.ok()) return ErrorPage(page, record.status());
             return FormPage(*k, page, record->Id(), record->Get("version").as_int(),
-                            FormValues::FromRecord(Def(*k), *record), FormErrors{}, nullptr, 200);
+                            FormValues::FromRecord(Def(*k), *record), FormErrors{}, nullptr, 200,
+                            k->children.empty() ? Value() : record->Get(k->children));
           });
   AddPage(router, env, "POST", k->path + "/{id}/edit", k->title + ": change one.",
           PageAccess::kSignedIn, [k](PageRequest& page) {
@@ -364,24 +428,9 @@ void AddKindPages(Router& router, const PageEnvPtr& env, const KindPages& spec) 
             [k, archive](PageRequest& page) {
               auto record = RecordOfPath(page, Def(*k));
               if (!record.ok()) return ErrorPage(page, record.status());
-              int64_t version = 0;
-              if (!ParseId(page.form.Get("version"), &version)) {
-                FormErrors errors;
-                errors.Add("reason", "The form has no version: reload the page and try again.");
-                return RecordPage(*k, page, errors);
-              }
-              auto done = page.env->services.Archive(page.actor, Def(*k), record->Id(), version,
-                                                     archive, page.form.Get("reason"));
-              if (!done.ok()) {
-                // A refusal (a locked period, a stale copy, a permission) keeps the page
-                // and the reason typed, with why beside the form.
-                FormErrors errors;
-                if (!errors.Take(done.status(), nullptr, "reason")) return ErrorPage(page, done.status());
-                return RecordPage(*k, page, errors);
-              }
-              return RedirectWithNotice(page, k->path + "/" + std::to_string(record->Id()),
-                                        Def(*k).label + " \"" + RecordName(Def(*k), *done) +
-                                            (archive ? "\" has been archived." : "\" has been restored."));
+              return ArchiveFromForm(page, Def(*k), *record, archive,
+                                     k->path + "/" + std::to_string(record->Id()),
+                                     [&](const FormErrors& errors) { return RecordPage(*k, page, errors); });
             });
   }
   if (app::HasApproval(Def(*k))) {
@@ -545,13 +594,19 @@ const std::vector<KindPages>& AllKindPages() {
        .path = "/admin/scoring-schemes",
        .title = "Scoring schemes",
        .intro = "How insight is scored for tasking: each scheme's factors, their groups, "
-                "weights and ranges. A new scheme (or new factors) is brought in with "
-                "`lookout import scoring-scheme` or the API; here a scheme is described and "
-                "made active or not.",
+                "weights and ranges. Assessing insight uses the active scheme of the highest "
+                "version. A scheme that has scored insight keeps its factors as they are: "
+                "changing them makes a new version.",
        .columns = {"scheme_version", "name", "active"},
        .filters = {"active", "q", "archived"},
        .form = {{.field = "name"}, {.field = "description"}, {.field = "active"}},
-       .add = false},
+       .children = "factors",
+       .row_label = "Factor",
+       .children_hint = "Each factor is scored within its range when insight is assessed. The "
+                        "risk score is the weighted mean of the harm factors times that of the "
+                        "likelihood factors, plus that of the organisational position factors. "
+                        "Fill in the empty row to add a factor; tick Remove to take one out.",
+       .scheme_versions = true},
       {.entity = "survey",
        .path = "/surveys",
        .title = "Surveys",
@@ -561,7 +616,8 @@ const std::vector<KindPages>& AllKindPages() {
       {.entity = "survey_question",
        .path = "/survey-questions",
        .title = "Survey questions",
-       .form = {{.field = "survey", .kind = Kind::kSelect}, {.field = "position", .width = "4"},
+       // A new question takes the place after the last; the survey's page moves it.
+       .form = {{.field = "survey", .kind = Kind::kSelect},
                 {.field = "text"}, {.field = "kind"},
                 {.field = "options", .hint = "For choice questions: the choices, separated by ;"},
                 {.field = "indicator"}},

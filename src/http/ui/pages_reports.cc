@@ -2,6 +2,7 @@
 // programme, and see the headline figures the impact report is built from: people reached
 // by group (with "approximately" where an estimate is part of a total) and tasks
 // delivered. The downloadable report formats come with the impact report itself.
+#include <algorithm>
 #include <map>
 
 #include "app/policy.h"
@@ -12,6 +13,7 @@
 #include "http/ui/forms.h"
 #include "http/ui/pages.h"
 #include "http/ui/paging.h"
+#include "http/ui/period_locks.h"
 #include "report/format.h"
 #include "report/render.h"
 
@@ -33,11 +35,63 @@ std::optional<Response> RefusedReports(PageRequest& page) {
   return std::nullopt;
 }
 
+// Who published: a staff member's name, or the command line's user.
+std::string PublishedBy(Names& names, const std::string& actor) {
+  if (actor.rfind("staff:", 0) == 0) return names.Of("staff", actor.substr(6));
+  if (actor.rfind("cli:", 0) == 0) return actor.substr(4) + " (command line)";
+  return actor;
+}
+
+// "Published on 3 May 2026 by Helen Marsh".
+std::string PublishedOnBy(Names& names, const app::PeriodLock& lock) {
+  return "Published on " + LongDate(lock.published_at.substr(0, 10)) + " by " +
+         PublishedBy(names, lock.published_by);
+}
+
+// The reports page's part on publishing, for the period and region shown: the report of
+// exactly that period and scope when it is published and locked ("published", with the
+// unlock form for managers), and the other locks that hold records of the period
+// ("other_locks": a year's lock while a quarter is shown, a region's while the whole
+// programme is).
+Result<json> PublishedState(PageRequest& page, const domain::Period& period, const std::string& first,
+                            const std::string& last, const std::string& region,
+                            const std::string& unlock_reason, const FormErrors& unlock_errors) {
+  LOOKOUT_ASSIGN_OR_RETURN(std::vector<app::PeriodLock> locks,
+                           app::LockedPeriods(page.env->services, page.actor));
+  Names names(page.env->services, app::Actor::System());
+  json published = false;
+  json others = json::array();
+  for (const app::PeriodLock& lock : locks) {
+    if (lock.last < first || lock.first > last) continue;
+    if (!lock.region.empty() && !region.empty() && lock.region != region) continue;
+    const std::string region_name = lock.region.empty() ? "" : names.Of("region", lock.region);
+    if (lock.period == period.ToString() && lock.region == region) {
+      auto report = page.env->services.Get(page.actor, domain::PublishedReportEntity(), lock.report);
+      if (!report.ok()) return report.TakeStatus();
+      published = {{"id", lock.report},
+                   {"version", PlainText(report->Get("version"))},
+                   {"report_title", lock.title},
+                   {"said", PublishedOnBy(names, lock) + "; the period is locked."},
+                   {"span", LockedSpan(lock, region_name)},
+                   {"reason", unlock_reason},
+                   {"reason_error", unlock_errors.empty() ? json(false)
+                                                          : json(unlock_errors.list().front().message)}};
+    } else {
+      others.push_back({{"id", lock.report},
+                        {"report_title", lock.title},
+                        {"said", PublishedOnBy(names, lock) + ": its records of " +
+                                     LockedSpan(lock, region_name) + " are locked."}});
+    }
+  }
+  return json{{"published", published}, {"other_locks", others}, {"has_other_locks", !others.empty()}};
+}
+
 // The reports page: the headline figures of a period and region, the impact report to
 // download, and (for managers) publishing it. `problems` are the claim check's findings
 // after a refused publication.
 Response ReportsPage(PageRequest& page, const std::string& period_asked,
-                     const std::string& region_asked, std::vector<FieldError> problems) {
+                     const std::string& region_asked, std::vector<FieldError> problems,
+                     const std::string& unlock_reason = "", const FormErrors& unlock_errors = {}) {
   if (auto refused = RefusedReports(page)) return *refused;
   auto month = page.env->services.FinancialYearStartMonth();
   if (!month.ok()) return ErrorPage(page, month.status());
@@ -121,6 +175,13 @@ Response ReportsPage(PageRequest& page, const std::string& period_asked,
                {"region", region},
                {"formats", formats}};
   view["can_publish"] = app::policy::AuthorizePublish(page.actor).ok();
+  view["publish_href"] = PathWithQuery("/reports/publish", {{"period", period->ToString()}, {"region", region}});
+  if (auto state = PublishedState(page, *period, first, last, region, unlock_reason, unlock_errors); !state.ok()) {
+    return ErrorPage(page, state.status());
+  } else {
+    view.update(*state);
+  }
+  for (const FieldError& e : unlock_errors.list()) errors.push_back({"reason", e.message});
   json claims = json::array();
   for (FieldError& e : problems) {
     claims.push_back(e.message);
@@ -129,14 +190,61 @@ Response ReportsPage(PageRequest& page, const std::string& period_asked,
   view["claims"] = claims;
   view["has_claims"] = !claims.empty();
   if (!errors.empty()) view["error_summary"] = ErrorSummaryView(errors);
-  return RenderPage(page, "Reports", "reports", std::move(view), errors.empty() ? 200 : 422);
+  const int status = !unlock_errors.empty() ? unlock_errors.HttpStatus() : (errors.empty() ? 200 : 422);
+  return RenderPage(page, "Reports", "reports", std::move(view), status);
 }
 
-// Who published: a staff member's name, or the command line's user.
-std::string PublishedBy(Names& names, const std::string& actor) {
-  if (actor.rfind("staff:", 0) == 0) return names.Of("staff", actor.substr(6));
-  if (actor.rfind("cli:", 0) == 0) return actor.substr(4) + " (command line)";
-  return actor;
+// "Activities", "Tasks delivered", "Survey responses": a kind of record a lock holds.
+std::string LockedKindLabel(const domain::EntityDef& entity) {
+  if (entity.name == "task") return "Tasks delivered";
+  std::string label = entity.plural;
+  std::replace(label.begin(), label.end(), '-', ' ');
+  if (!label.empty()) label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
+  return label;
+}
+
+// The page that asks a manager to confirm publishing the report of `period` and
+// `region`: what will be locked (the period's dates, how many records of each kind become
+// read-only), who will see it, and what cannot be undone; with the claim check's findings,
+// or the report already published, instead of the button. `errors` are a refused
+// publication's, shown in the error summary.
+Response PublishConfirmPage(PageRequest& page, const std::string& period, const std::string& region,
+                            const FormErrors& errors, int status) {
+  if (auto refused = RefusedReports(page)) return *refused;
+  if (Status may = app::policy::AuthorizePublish(page.actor); !may.ok()) return ErrorPage(page, may);
+  auto preview = app::PreviewPublication(page.env->services, page.actor, {period, region, 5, PublicBaseUrl(page)});
+  if (!preview.ok()) return ErrorPage(page, preview.status());
+  Names names(page.env->services, app::Actor::System());
+  const std::string scope = region.empty() ? std::string("the whole programme") : names.Of("region", region);
+  json kinds = json::array();
+  int64_t total = 0;
+  for (const app::PublicationPreview::Locked& k : preview->locked) {
+    kinds.push_back({{"kind", LockedKindLabel(*domain::FindEntity(k.entity))},
+                     {"count", report::Thousands(k.count)}});
+    total += k.count;
+  }
+  json published = false;
+  if (preview->published) {
+    published = {{"id", preview->published->report},
+                 {"said", PublishedOnBy(names, *preview->published) + "; the period is locked."}};
+  }
+  const bool may_publish = preview->problems.empty() && !preview->published;
+  json view = {{"report_title", preview->title},
+               {"period", preview->period},
+               {"region", region},
+               {"scope", scope},
+               {"span", LongDate(preview->first) + " to " + LongDate(preview->last)},
+               {"kinds", kinds},
+               {"total", report::Thousands(total)},
+               {"funders", preview->funders == 1 ? std::string("1 funder's account")
+                                                 : report::Thousands(preview->funders) + " funders' accounts"},
+               {"problems", preview->problems},
+               {"has_problems", !preview->problems.empty()},
+               {"published", published},
+               {"may_publish", may_publish},
+               {"back", PathWithQuery("/reports", {{"period", preview->period}, {"region", region}})}};
+  if (!errors.empty()) view["error_summary"] = errors.Summary("claims");
+  return RenderPage(page, "Publish the " + preview->title + "?", "publish_confirm", std::move(view), status);
 }
 
 // A published report's page: what it is, its files, and (for managers) the unlock form.
@@ -237,30 +345,34 @@ void AddReportPages(Router& router, const PageEnvPtr& env) {
             return r;
           });
 
+  AddPage(router, env, "GET", "/reports/publish",
+          "Asks a manager to confirm publishing a period's impact report: what it locks, who sees it.",
+          PageAccess::kSignedIn, [](PageRequest& page) {
+            return PublishConfirmPage(page, page.Query("period"), page.Query("region"), FormErrors{}, 200);
+          });
+
   AddPage(router, env, "POST", "/reports/publish",
           "Publish the impact report of a period and region: freeze it and lock its records.",
           PageAccess::kSignedIn, [](PageRequest& page) {
             const std::string period = page.form.Get("period");
             const std::string region = page.form.Get("region");
+            // Only the confirmation page's form publishes; any other asks first.
+            if (page.form.Get("confirmed") != "yes") {
+              return PublishConfirmPage(page, period, region, FormErrors{}, 200);
+            }
             auto published = app::PublishImpactReport(page.env->services, page.actor,
                                                       {period, region, 5, PublicBaseUrl(page)});
             if (!published.ok()) {
-              const Status& st = published.status();
-              if (st.code() == ErrorCode::kValidation) {
-                std::vector<FieldError> problems;
-                for (const FieldError& e : st.fields()) {
-                  problems.push_back({e.field == "claims" ? "claims" : e.field,
-                                      e.field == "claims" ? e.message : e.field + ": " + e.message});
-                }
-                return ReportsPage(page, period, region, std::move(problems));
-              }
-              // Any other refusal (a period locked already, a permission, a busy database)
-              // is said on the same page, where the button was.
+              // Every refusal (the claim check, a period locked since, a permission, a busy
+              // database) is said on the confirmation page, in its error summary.
+              // (The claim check's findings are listed on the page itself.)
+              const Status& refusal = published.status();
               FormErrors errors;
-              if (!errors.Take(st, nullptr, "claims")) return ErrorPage(page, st);
-              std::vector<FieldError> problems;
-              for (const FieldError& e : errors.list()) problems.push_back({"claims", e.message});
-              return ReportsPage(page, period, region, std::move(problems));
+              const Status said = refusal.code() == ErrorCode::kValidation
+                                      ? Status::Validation({}, refusal.message())
+                                      : refusal;
+              if (!errors.Take(said, nullptr, "")) return ErrorPage(page, refusal);
+              return PublishConfirmPage(page, period, region, errors, errors.HttpStatus());
             }
             return RedirectWithNotice(page, "/reports/published/" + std::to_string(published->Id()),
                                       "\"" + PlainText(published->Get("title")) +
@@ -320,26 +432,48 @@ void AddReportPages(Router& router, const PageEnvPtr& env) {
           [](PageRequest& page) {
             auto report = RecordOfPath(page, domain::PublishedReportEntity());
             if (!report.ok()) return ErrorPage(page, report.status());
+            // The form is on the published report's page and, for the report of the period
+            // shown, on the reports page, which it returns to.
+            const bool from_reports = page.form.Get("return_to") == "reports";
+            const std::string period = PlainText(report->Get("period"));
+            const std::string region = PlainText(report->Get("region"));
+            const std::string reason = page.form.Get("reason");
+            auto refused = [&](const FormErrors& errors) {
+              return from_reports ? ReportsPage(page, period, region, {}, reason, errors)
+                                  : PublishedPage(page, *report, reason, errors.list().front().message,
+                                                  errors.HttpStatus());
+            };
             int64_t version = 0;
             if (!ParseId(page.form.Get("version"), &version)) {
-              return PublishedPage(page, *report, page.form.Get("reason"),
-                                   "The form has no version: reload the page and try again.", 400);
+              FormErrors errors;
+              errors.Take(Status::BadRequest("The form has no version: reload the page and try again."),
+                          nullptr, "reason");
+              return refused(errors);
             }
-            const std::string reason = page.form.Get("reason");
             auto unlocked = app::UnlockPublishedReport(page.env->services, page.actor, report->Id(),
                                                        version, reason);
             if (!unlocked.ok()) {
               // Every refusal keeps the reason typed, with why beside it.
               FormErrors errors;
-              if (!errors.Take(unlocked.status(), nullptr, "reason")) return ErrorPage(page, unlocked.status());
-              const std::string why = unlocked.status().code() == ErrorCode::kValidation && reason.empty()
-                                          ? "Say why the period's records must change"
-                                          : errors.list().front().message;
-              return PublishedPage(page, *report, reason, why, errors.HttpStatus());
+              if (unlocked.status().code() == ErrorCode::kValidation) {
+                const auto& fields = unlocked.status().fields();
+                std::string why = reason.empty() || fields.empty() ? "say why the period's records must change"
+                                                                   : fields.front().message;
+                why[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(why[0])));
+                errors.Add("reason", why);
+              } else if (!errors.Take(unlocked.status(), nullptr, "reason")) {
+                return ErrorPage(page, unlocked.status());
+              }
+              errors.Move("", "reason");
+              return refused(errors);
             }
-            return RedirectWithNotice(page, "/reports/published/" + std::to_string(report->Id()),
-                                      "The period of \"" + PlainText(report->Get("title")) +
-                                          "\" is unlocked: its records can change again.");
+            const std::string notice = "The period of \"" + PlainText(report->Get("title")) +
+                                       "\" is unlocked: its records can change again.";
+            if (from_reports) {
+              return RedirectWithNotice(page, PathWithQuery("/reports", {{"period", period}, {"region", region}}),
+                                        notice);
+            }
+            return RedirectWithNotice(page, "/reports/published/" + std::to_string(report->Id()), notice);
           });
 }
 

@@ -13,6 +13,7 @@
 #include "domain/disclosure.h"
 #include "domain/rules.h"
 #include "http/ui/display.h"
+#include "http/ui/forms.h"
 #include "http/ui/pages.h"
 #include "http/ui/paging.h"
 #include "report/format.h"
@@ -208,10 +209,11 @@ std::vector<int64_t> QuestionIds(const PageRequest& page, std::vector<FieldError
   return ids;
 }
 
-Response SurveyPage(PageRequest& page) {
-  auto survey = RecordOfPath(page, SurveyDef());
+}  // namespace
+
+Response SurveyPage(PageRequest& page, int64_t id, const FormErrors& errors) {
+  auto survey = page.env->services.Get(page.actor, SurveyDef(), id);
   if (!survey.ok()) return ErrorPage(page, survey.status());
-  const int64_t id = survey->Id();
   Names names(page.env->services, page.actor);
   ListRequest subgroup = ReadListRequest(page, SubgroupFilters());
   const bool exact = ExactCounts(page);
@@ -241,10 +243,23 @@ Response SurveyPage(PageRequest& page) {
       {"exact", exact},
       {"rule", domain::SuppressionRule(kThreshold)},
       {"can_import", MayCreate(page, ResponseDef()).ok()}};
+  // Its questions in their places, for those who may change them: those of the results,
+  // or, when the subgroup asked for could not be (no results), read on their own.
+  std::vector<Record> questions = results->questions;
+  if (!subgroup.errors.empty()) {
+    auto listed = page.env->services.List(page.actor, *domain::FindEntity("survey_question"),
+                                          {{"survey", std::to_string(id)}, {"sort", "position"}, {"limit", "500"}});
+    if (!listed.ok()) return ErrorPage(page, listed.status());
+    questions = std::move(listed->items);
+  }
+  view["manage"] = SurveyQuestionsView(page, *survey, questions);
   if (!subgroup.errors.empty()) view["error_summary"] = ErrorSummaryView(subgroup.errors);
+  if (!errors.empty()) view["error_summary"] = errors.Summary("questions");
   return RenderPage(page, PlainText(survey->Get("title")), "survey", std::move(view),
-                    subgroup.errors.empty() ? 200 : 422);
+                    !errors.empty() ? errors.HttpStatus() : subgroup.errors.empty() ? 200 : 422);
 }
+
+namespace {
 
 Response PooledPage(PageRequest& page) {
   Names names(page.env->services, page.actor);
@@ -329,7 +344,13 @@ void AddSurveyResultsPages(Router& router, const PageEnvPtr& env) {
           "The results of survey questions pooled across their surveys (an indicator's figure).",
           PageAccess::kSignedIn, [](PageRequest& page) { return PooledPage(page); });
   AddPage(router, env, "GET", "/surveys/{id}", "A survey's results, question by question.",
-          PageAccess::kSignedIn, [](PageRequest& page) { return SurveyPage(page); });
+          PageAccess::kSignedIn, [](PageRequest& page) {
+            int64_t id = 0;
+            if (!ParseId(page.params.Get("id"), &id)) {
+              return ErrorPage(page, Status::NotFound("There is no such survey."));
+            }
+            return SurveyPage(page, id, FormErrors{});
+          });
 }
 
 }  // namespace lookout::http::ui

@@ -127,13 +127,14 @@ void AddSurveyPages(Router& router, const PageEnvPtr& env) {
                               {"responses", std::to_string(responses->total)}});
             }
             json view = {{"rows", rows},
+                         {"can_add", MayCreate(page, SurveyDef()).ok()},
                          {"filters",
                           {{"kind", FilterSelect("kind", "Kind", VocabularyOptions("survey_kind"), list)},
                            {"q", list.Value("q")}}}};
             return RenderListPage(page, "Surveys", "survey_list", std::move(view), list, found->total);
           });
 
-  // A survey's page, its results: pages_survey_results.cc.
+  // A survey's page, its results and its questions: pages_survey_results.cc.
   AddSurveyResultsPages(router, env);
 
   AddPage(router, env, "GET", "/surveys/{id}/import", "The form to import a file of responses.",

@@ -3,6 +3,7 @@
 // assigns the lead; and the minutes of a meeting's decisions as a page and a CSV file.
 #include <algorithm>
 
+#include "app/policy.h"
 #include "domain/rules.h"
 #include "http/ui/display.h"
 #include "http/ui/forms.h"
@@ -17,8 +18,7 @@ namespace {
 using json = nlohmann::json;
 
 Status ManagersOnly(const PageRequest& page) {
-  if (page.Role() == "manager") return Status::Ok();
-  return Status(ErrorCode::kForbidden, "The tasking meeting is for managers: tasking decisions are theirs.");
+  return app::policy::AuthorizeTaskingDecision(page.actor);
 }
 
 // The insight a proposal answers, as the meeting sees it. Each item read is a
@@ -56,7 +56,7 @@ Response MeetingPage(PageRequest& page, int64_t failed_id, const FormErrors& err
   auto proposals = page.env->services.List(page.actor, domain::TaskEntity(),
                                            {{"status", "proposed"}, {"sort", "due_on"}, {"limit", "100"}});
   if (!proposals.ok()) return ErrorPage(page, proposals.status());
-  const json leads = names.Options("staff", {{"role", "officer,manager"}});
+  const json leads = names.Choices("staff");
   const domain::EntityDef& t = domain::TaskEntity();
   json items = json::array();
   for (const Record& r : proposals->items) {
@@ -114,7 +114,8 @@ Response MeetingPage(PageRequest& page, int64_t failed_id, const FormErrors& err
   return RenderPage(page, "Tasking meeting", "tasking", std::move(view), status);
 }
 
-// A meeting's decisions: proposals approved or rejected on `date`, in the order made.
+// A meeting's decisions: proposals approved, rejected or sent back with changes asked on
+// `date`, in the order made.
 Result<std::vector<Record>> Decisions(PageRequest& page, const std::string& date) {
   std::vector<Record> out;
   for (int64_t offset = 0;; offset += 500) {
@@ -122,7 +123,7 @@ Result<std::vector<Record>> Decisions(PageRequest& page, const std::string& date
         store::Page found,
         page.env->services.List(page.actor, domain::TaskTransitionEntity(),
                                 {{"from_status", "proposed"},
-                                 {"to_status", "approved,rejected"},
+                                 {"to_status", "approved,rejected,proposed"},
                                  {"sort", "id"},
                                  {"limit", "500"},
                                  {"offset", std::to_string(offset)}}));
@@ -239,12 +240,18 @@ void AddTaskingPages(Router& router, const PageEnvPtr& env) {
             if (!decisions.ok()) return ErrorPage(page, decisions.status());
             Names names(page.env->services, page.actor);
             std::vector<std::vector<std::string>> rows;
+            std::vector<std::string> task_pages;  // each decision's task, linked where readable
             for (const Record& d : *decisions) {
+              task_pages.push_back(names.Href("task", PlainText(d.Get("task"))));
               auto task = page.env->services.Get(page.actor, domain::TaskEntity(), d.Get("task").as_int());
               const std::string reference = task.ok() ? PlainText(task->Get("reference")) : PlainText(d.Get("task"));
               const std::string title = task.ok() ? PlainText(task->Get("title")) : "";
               const std::string lead = task.ok() ? names.Of("staff", PlainText(task->Get("lead"))) : "";
-              rows.push_back({reference, title, TermLabel("task_status", PlainText(d.Get("to_status"))),
+              const std::string to = PlainText(d.Get("to_status"));
+              const std::string decision = domain::IsChangesAsked(PlainText(d.Get("from_status")), to)
+                                               ? "Changes asked"
+                                               : TermLabel("task_status", to);
+              rows.push_back({reference, title, decision,
                               PlainText(d.Get("reason")), lead,
                               d.Get("by").is_null() ? "Lookout" : names.Of("staff", PlainText(d.Get("by"))),
                               PlainText(d.Get("at")).substr(11, 5)});
@@ -272,9 +279,11 @@ void AddTaskingPages(Router& router, const PageEnvPtr& env) {
               return r;
             }
             json items = json::array();
-            for (const auto& row : rows) {
+            for (size_t i = 0; i < rows.size(); ++i) {
+              const auto& row = rows[i];
               items.push_back({{"reference", row[0]}, {"task_title", row[1]}, {"decision", row[2]},
-                               {"reason", row[3]}, {"lead", row[4]}, {"by", row[5]}, {"time", row[6]}});
+                               {"reason", row[3]}, {"lead", row[4]}, {"by", row[5]}, {"time", row[6]},
+                               {"href", task_pages[i].empty() ? json(false) : json(task_pages[i])}});
             }
             json view = {{"date", date},
                          {"date_long", LongDate(date)},

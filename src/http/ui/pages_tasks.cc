@@ -49,15 +49,16 @@ json TaskRow(const Record& r, Names& names) {
           {"due", DisplayValue(*e.Find("due_on"), r, names)}};
 }
 
-// The controls of the proposal form. Officers lead their own proposals; managers choose.
-std::vector<ControlSpec> ProposalControls(Names& names, bool choose_lead) {
+// The controls of the proposal form. Officers lead their own proposals; managers choose
+// among active officers and managers (Names::Choices).
+std::vector<ControlSpec> ProposalControls(Names& names, bool choose_lead, const FormValues& values) {
   std::vector<ControlSpec> specs = {
       {.field = "title", .hint = "What the task will do, and where: for example, "
                                  "\"Hotel staff briefings, Derby\""},
       {.field = "description",
        .hint = "What will be done, with whom and why. No names of children or details that "
                "could identify them."},
-      {.field = "objectives", .options = names.Options("objective")},
+      {.field = "objectives"},
       {.field = "themes"},
       {.field = "county_lines", .hint = "Only with child criminal exploitation"},
       {.field = "regions", .hint = "Choose National for a national task",
@@ -66,12 +67,8 @@ std::vector<ControlSpec> ProposalControls(Names& names, bool choose_lead) {
       {.field = "priority"},
       {.field = "due_on"},
       {.field = "insights", .kind = ControlSpec::Kind::kInput}};
-  if (choose_lead) {
-    specs.insert(specs.begin() + 6,
-                 ControlSpec{.field = "lead",
-                             .options = names.Options("staff", {{"role", "officer,manager"}})});
-  }
-  return specs;
+  if (choose_lead) specs.insert(specs.begin() + 6, ControlSpec{.field = "lead"});
+  return WithChoices(TaskDef(), std::move(specs), names, values);
 }
 
 Response ProposalForm(PageRequest& page, const FormValues& values, const FormErrors& errors,
@@ -79,7 +76,7 @@ Response ProposalForm(PageRequest& page, const FormValues& values, const FormErr
   Names names(page.env->services, page.actor);
   const bool choose_lead = page.Role() != "officer";
   json fields = json::array();
-  for (const ControlSpec& s : ProposalControls(names, choose_lead)) {
+  for (const ControlSpec& s : ProposalControls(names, choose_lead, values)) {
     if (s.field == "insights") continue;  // carried in hidden inputs
     fields.push_back(FieldControl(TaskDef(), s, values, errors.list()));
   }
@@ -103,8 +100,11 @@ Response TaskPage(PageRequest& page, int64_t id, const FormErrors& errors, int s
   for (const Record& t : *history) {
     moves.push_back({{"at", PlainText(t.Get("at")).substr(0, 10)},
                      {"at_long", LongDate(PlainText(t.Get("at")).substr(0, 10))},
-                     {"from", TermLabel("task_status", PlainText(t.Get("from_status")))},
-                     {"to", TermLabel("task_status", PlainText(t.Get("to_status")))},
+                     {"change", domain::IsChangesAsked(PlainText(t.Get("from_status")),
+                                                       PlainText(t.Get("to_status")))
+                                    ? std::string("Changes asked by the tasking meeting")
+                                    : TermLabel("task_status", PlainText(t.Get("from_status"))) + " to " +
+                                          TermLabel("task_status", PlainText(t.Get("to_status")))},
                      {"by", t.Get("by").is_null() ? "Lookout" : names.Of("staff", PlainText(t.Get("by")))},
                      {"reason", PlainText(t.Get("reason"))}});
   }
@@ -308,12 +308,12 @@ void AddTaskPages(Router& router, const PageEnvPtr& env) {
           [](PageRequest& page) {
             Names names(page.env->services, page.actor);
             const bool choose_lead = page.Role() != "officer";
-            const std::vector<ControlSpec> specs = ProposalControls(names, choose_lead);
+            const FormValues values = FormValues::FromForm(TaskDef(), page.form);
+            const std::vector<ControlSpec> specs = ProposalControls(names, choose_lead, values);
             FormErrors errors;
             std::vector<FieldError> unreadable;
             Record record = ReadRecord(TaskDef(), specs, page.form, unreadable);
             for (FieldError& e : unreadable) errors.Add(std::move(e.field), std::move(e.message));
-            const FormValues values = FormValues::FromForm(TaskDef(), page.form);
             if (!choose_lead && page.actor.staff_id > 0) record.Set("lead", page.actor.staff_id);
             const Status checked = page.env->services.CheckCreate(page.actor, TaskDef(), record);
             if (!errors.Take(checked, &TaskDef())) return ErrorPage(page, checked);

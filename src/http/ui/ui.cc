@@ -17,6 +17,7 @@ void AddPageRoutes(Router& router, app::Services& services, app::Accounts& accou
   AddActivityPages(router, env);
   AddTaskingPages(router, env);
   AddSurveyPages(router, env);
+  AddSurveyQuestionPages(router, env);
   AddRecordPages(router, env);
   AddAdminPages(router, env);
   AddUserPages(router, env);

@@ -173,6 +173,11 @@ async function managerWalksEveryForm (t) {
   await walk(t, { route: 'POST /insight/new', name: 'record insight', open: () => page.goto(url('/insight/new')) })
   await walk(t, { route: 'POST /activities/new', name: 'record an activity', open: () => page.goto(url('/activities/new')) })
   await walk(t, {
+    route: 'POST /activities/{id}/edit',
+    name: 'change an activity',
+    open: async () => page.goto(url(`/activities/${await firstId(page, 'activities')}/edit`)),
+  })
+  await walk(t, {
     route: 'POST /insight/{id}/assess',
     name: 'assess insight',
     open: async () => page.goto(url(`/insight/${await firstId(page, 'insights')}/assess`)),
@@ -201,6 +206,7 @@ async function managerWalksEveryForm (t) {
   await t.step('publish, to walk the unlock form', async () => {
     await page.goto(url('/reports'))
     await clickAndWait(page, page.getByRole('button', { name: 'Publish this report' }))
+    await clickAndWait(page, page.getByRole('button', { name: 'Publish and lock the period' }))
     if (!/^\/reports\/published\/\d+$/.test(new URL(page.url()).pathname)) {
       throw new Error(`publishing did not lead to the published report: ${page.url()}`)
     }
@@ -250,7 +256,21 @@ async function adminWalksEveryForm (t) {
     ['/admin/police-forces', 'police-forces'], ['/admin/sectors', 'sectors']]) {
     await walkKind(t, path, plural)
   }
-  await walkKind(t, '/admin/scoring-schemes', 'scoring-schemes', { add: false })
+  // A scheme's factors are rows of the form: each row's cells wrong or empty at once (the
+  // Remove boxes left unticked, or nothing would be checked).
+  const keepRows = Object.fromEntries([...Array(60).keys()].map(i => [`factors[${i}].remove`, 'true']))
+  await walk(t, {
+    route: 'POST /admin/scoring-schemes/new',
+    name: 'add /admin/scoring-schemes',
+    open: () => page.goto(url('/admin/scoring-schemes/new')),
+    fill: keepRows,
+  })
+  await walk(t, {
+    route: 'POST /admin/scoring-schemes/{id}/edit',
+    name: 'change /admin/scoring-schemes',
+    open: async () => page.goto(url(`/admin/scoring-schemes/${await firstId(page, 'scoring-schemes')}/edit`)),
+    fill: keepRows,
+  })
 }
 
 async function analystWalksEveryForm (t) {
