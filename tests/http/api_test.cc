@@ -599,11 +599,11 @@ TEST_F(ApiTest, EveryEntityHasItsRoutesAndReadOnlyOnesOnlyReads) {
     std::vector<std::string> routes;
     for (const Route& r : router->routes()) {
       if (r.path.rfind("/api/v1/" + e->plural + "/", 0) == 0 || r.path == "/api/v1/" + e->plural) {
-        // Task transitions and the account actions on a staff member are routes of their
-        // own, not the entity's.
+        // Task transitions, the account actions on a staff member and the approval of a
+        // quote or case study are routes of their own, not the entity's.
         bool own_route = false;
-        for (const std::string suffix :
-             {"/transitions", "/reset-password", "/unlock", "/sign-out-everywhere"}) {
+        for (const std::string suffix : {"/transitions", "/reset-password", "/unlock", "/sign-out-everywhere",
+                                         "/approve", "/withdraw-approval"}) {
           own_route = own_route ||
                       (r.path.size() > suffix.size() &&
                        r.path.compare(r.path.size() - suffix.size(), suffix.size(), suffix) == 0);
