@@ -377,6 +377,9 @@ std::string SampleValue(const domain::EntityDef& e, const json& param) {
   if (name == "period") return "2025-26";
   const domain::FieldDef* f = e.Find(name);
   if (f == nullptr && name == "region") f = e.Find(e.region_field);
+  // Activities filtered by their task's themes: a filter through another record, which
+  // takes a theme's code as the task's field does.
+  if (f == nullptr && name == "theme") return domain::FindVocabulary("theme")->terms.front().code;
   if (f == nullptr) return "x";
   switch (f->type) {
     case domain::FieldType::kEnum:

@@ -190,15 +190,17 @@ Result<RecordAction> ReadRecordAction(const Request& request, const PathParams& 
   } else {
     errors = version.status().fields();
   }
-  for (auto it = body.begin(); it != body.end(); ++it) {
-    if (takes_reason && it.key() == "reason") {
-      if (it->is_string()) {
-        action.reason = it->get<std::string>();
-      } else if (!it->is_null()) {
-        errors.push_back({"reason", "must be text"});
-      }
-      continue;
+  // The reason's problem before those of fields that are not accepted, as the fields are
+  // read (the body's keys come in alphabetical order).
+  if (auto it = body.find("reason"); takes_reason && it != body.end()) {
+    if (it->is_string()) {
+      action.reason = it->get<std::string>();
+    } else if (!it->is_null()) {
+      errors.push_back({"reason", "must be text"});
     }
+    body.erase(it);
+  }
+  for (auto it = body.begin(); it != body.end(); ++it) {
     errors.push_back({it.key(), takes_reason ? "is not accepted here: send version and reason"
                                              : "is not accepted here: send the version only"});
   }
