@@ -60,9 +60,14 @@ if(CMAKE_SCRIPT_MODE_FILE)
   file(RENAME "${OUT}/lookout.css.tmp" "${OUT}/lookout.css")
   file(COPY_FILE "${govuk}/govuk-frontend.min.js" "${OUT}/govuk-frontend.min.js")
   file(COPY_FILE "${WEB}/js/lookout.mjs" "${OUT}/lookout.mjs")
+  # Lookout's icon (web/images: the SVG and the bitmaps web/tools/favicon.mjs makes of it).
+  foreach(icon favicon.svg favicon.ico apple-touch-icon.png)
+    file(COPY_FILE "${WEB}/images/${icon}" "${OUT}/${icon}")
+  endforeach()
   # Every output newer than every input, or the build would run this step each time.
-  file(TOUCH "${OUT}/govuk-frontend.min.js" "${OUT}/lookout.mjs")
-  message(STATUS "assets: lookout.css, govuk-frontend.min.js, lookout.mjs and "
+  file(TOUCH "${OUT}/govuk-frontend.min.js" "${OUT}/lookout.mjs" "${OUT}/favicon.svg"
+             "${OUT}/favicon.ico" "${OUT}/apple-touch-icon.png")
+  message(STATUS "assets: lookout.css, govuk-frontend.min.js, lookout.mjs, the icons and "
                  "${ref_count} file(s) the stylesheet names, in ${OUT}")
   return()
 endif()
@@ -83,14 +88,17 @@ foreach(needed node_modules/.bin/sass
 endforeach()
 
 file(GLOB LOOKOUT_SCSS CONFIGURE_DEPENDS "${LOOKOUT_WEB_DIR}/scss/*.scss")
+set(LOOKOUT_ICONS favicon.svg favicon.ico apple-touch-icon.png)
+list(TRANSFORM LOOKOUT_ICONS PREPEND "${LOOKOUT_ASSETS_DIR}/" OUTPUT_VARIABLE LOOKOUT_ICONS_OUT)
+list(TRANSFORM LOOKOUT_ICONS PREPEND "${LOOKOUT_WEB_DIR}/images/" OUTPUT_VARIABLE LOOKOUT_ICONS_IN)
 add_custom_command(
   OUTPUT "${LOOKOUT_ASSETS_DIR}/lookout.css" "${LOOKOUT_ASSETS_DIR}/govuk-frontend.min.js"
-         "${LOOKOUT_ASSETS_DIR}/lookout.mjs"
+         "${LOOKOUT_ASSETS_DIR}/lookout.mjs" ${LOOKOUT_ICONS_OUT}
   COMMAND "${CMAKE_COMMAND}" "-DWEB=${LOOKOUT_WEB_DIR}" "-DOUT=${LOOKOUT_ASSETS_DIR}"
           -P "${CMAKE_CURRENT_LIST_FILE}"
   # npm ci rewrites node_modules/.package-lock.json, so a changed lock (a GOV.UK Frontend
   # upgrade) rebuilds the assets once the packages are installed.
-  DEPENDS ${LOOKOUT_SCSS} "${LOOKOUT_WEB_DIR}/js/lookout.mjs"
+  DEPENDS ${LOOKOUT_SCSS} "${LOOKOUT_WEB_DIR}/js/lookout.mjs" ${LOOKOUT_ICONS_IN}
           "${LOOKOUT_WEB_DIR}/package-lock.json"
           "${LOOKOUT_WEB_DIR}/node_modules/.package-lock.json"
           "${CMAKE_CURRENT_LIST_FILE}"
@@ -98,4 +106,4 @@ add_custom_command(
   VERBATIM)
 add_custom_target(lookout_assets ALL
   DEPENDS "${LOOKOUT_ASSETS_DIR}/lookout.css" "${LOOKOUT_ASSETS_DIR}/govuk-frontend.min.js"
-          "${LOOKOUT_ASSETS_DIR}/lookout.mjs")
+          "${LOOKOUT_ASSETS_DIR}/lookout.mjs" ${LOOKOUT_ICONS_OUT})

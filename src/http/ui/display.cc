@@ -63,6 +63,7 @@ void Names::Load(const std::string& entity_name) {
       const std::string key = entity->IsReference() ? r.Get(entity->code_field).ToDisplay()
                                                     : std::to_string(r.Id());
       names[key] = RecordName(*entity, r);
+      by_id_[entity_name][r.Id()] = names[key];
       if (!r.Get("archived").is_bool() || !r.Get("archived").as_bool()) {
         sorted.emplace_back(names[key], key);
       }
@@ -78,6 +79,13 @@ std::string Names::Of(const std::string& entity, const std::string& key) {
   const auto& names = names_[entity];
   auto it = names.find(key);
   return it == names.end() ? key : it->second;
+}
+
+std::string Names::OfId(const std::string& entity, int64_t id) {
+  Load(entity);
+  const auto& names = by_id_[entity];
+  auto it = names.find(id);
+  return it == names.end() ? "" : it->second;
 }
 
 json Names::Options(const std::string& entity, const app::Params& filters) {

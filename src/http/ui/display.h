@@ -38,6 +38,9 @@ class Names {
   // "Helen Marsh" for ("staff", "3"), "East Midlands" for ("region", "EM"); the key itself
   // when the record cannot be read.
   std::string Of(const std::string& entity, const std::string& key);
+  // The same by record id, for reference entities too (whose key is their code): "" when
+  // the record cannot be read.
+  std::string OfId(const std::string& entity, int64_t id);
   // Every live record of a kind as options for a form control, sorted by name:
   // [{"value", "text"}]. Empty when the actor may not list the kind.
   nlohmann::json Options(const std::string& entity, const app::Params& filters = {});
@@ -48,6 +51,7 @@ class Names {
   app::Services& services_;
   app::Actor actor_;
   std::map<std::string, std::map<std::string, std::string>> names_;  // entity -> key -> name
+  std::map<std::string, std::map<int64_t, std::string>> by_id_;      // entity -> id -> name
   std::map<std::string, nlohmann::json> options_;
 };
 
