@@ -5,12 +5,14 @@
 # Two modes in one file, so the target and the step it runs cannot drift apart:
 #   include(cmake/assets.cmake)   defines LOOKOUT_ASSETS_DIR and the ALL target
 #                                 lookout_assets (from the top-level CMakeLists.txt);
-#   cmake -DWEB=... -DOUT=... -P cmake/assets.cmake
+#   cmake -DWEB=... -DOUT=... -DWITH_NODE=... -P cmake/assets.cmake
 #                                 the build step itself, run by that target.
+# Sass runs on the Node.js scripts/with-node.sh chooses (scripts/node.sh), not on whatever
+# node comes first on PATH: Debian 12's own nodejs 18 is too old for it.
 
 if(CMAKE_SCRIPT_MODE_FILE)
   # ---- The build step -------------------------------------------------------------------
-  foreach(var WEB OUT)
+  foreach(var WEB OUT WITH_NODE)
     if(NOT DEFINED ${var})
       message(FATAL_ERROR "assets.cmake: -D${var}=... is required")
     endif()
@@ -19,7 +21,7 @@ if(CMAKE_SCRIPT_MODE_FILE)
   file(MAKE_DIRECTORY "${OUT}")
 
   execute_process(
-    COMMAND "${WEB}/node_modules/.bin/sass" --no-source-map --style=compressed
+    COMMAND "${WITH_NODE}" "${WEB}/node_modules/.bin/sass" --no-source-map --style=compressed
             "--load-path=${WEB}/node_modules" "${WEB}/scss/lookout.scss" "${OUT}/lookout.css.tmp"
     RESULT_VARIABLE sass_result)
   if(NOT sass_result EQUAL 0)
@@ -95,13 +97,15 @@ add_custom_command(
   OUTPUT "${LOOKOUT_ASSETS_DIR}/lookout.css" "${LOOKOUT_ASSETS_DIR}/govuk-frontend.min.js"
          "${LOOKOUT_ASSETS_DIR}/lookout.mjs" ${LOOKOUT_ICONS_OUT}
   COMMAND "${CMAKE_COMMAND}" "-DWEB=${LOOKOUT_WEB_DIR}" "-DOUT=${LOOKOUT_ASSETS_DIR}"
+          "-DWITH_NODE=${CMAKE_SOURCE_DIR}/scripts/with-node.sh"
           -P "${CMAKE_CURRENT_LIST_FILE}"
   # npm ci rewrites node_modules/.package-lock.json, so a changed lock (a GOV.UK Frontend
   # upgrade) rebuilds the assets once the packages are installed.
   DEPENDS ${LOOKOUT_SCSS} "${LOOKOUT_WEB_DIR}/js/lookout.mjs" ${LOOKOUT_ICONS_IN}
           "${LOOKOUT_WEB_DIR}/package-lock.json"
           "${LOOKOUT_WEB_DIR}/node_modules/.package-lock.json"
-          "${CMAKE_CURRENT_LIST_FILE}"
+          "${CMAKE_CURRENT_LIST_FILE}" "${CMAKE_SOURCE_DIR}/scripts/with-node.sh"
+          "${CMAKE_SOURCE_DIR}/scripts/node.sh"
   COMMENT "Building front-end assets (web/ -> assets/)"
   VERBATIM)
 add_custom_target(lookout_assets ALL

@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 port=${PORT:-8080}
 
-echo "lookout: [1/3] checking Debian packages"
+echo "lookout: [1/3] installing what is missing (Debian packages, Node.js, Sass and GOV.UK Frontend)"
 scripts/install-deps.sh build
 
 echo "lookout: [2/3] building the release binary (first build takes a few minutes)"

@@ -1,14 +1,20 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages Lookout needs, and only those that are missing.
 # Usage: scripts/install-deps.sh [build|test|bench]
-#   build  what compiling and running Lookout needs (default), backups included
-#   test   build + what the test suite needs (PostgreSQL server, test client)
+#   build  what compiling and running Lookout needs (default), backups included; of the
+#          front-end packages, only what building the assets needs (Sass, GOV.UK Frontend)
+#   test   build + what the test suite needs (PostgreSQL server, test client, chromium)
+#          and every front-end package (the test tools too: Playwright, Redocly, axe)
 #   bench  test + what the benchmarks need (wrk, nginx)
-# Then installs the front-end packages pinned in web/package-lock.json (npm ci) when
-# web/node_modules is missing or older than the lock.
+# Then chooses the Node.js and npm the front-end tools run on (scripts/node.sh): the
+# machine's own when they meet web/package.json "engines", else the pinned ones, fetched
+# from the npm registry into web/.node/ (Debian 12's nodejs 18 and npm 9 are too old, so
+# neither is installed from Debian). Then installs the front-end packages pinned in
+# web/package-lock.json (npm ci) unless web/node_modules already holds them.
 set -euo pipefail
 want=${1:-build}
-web="$(cd "$(dirname "$0")/.." && pwd)/web"
+. "$(dirname "$0")/node.sh"
+web=$lookout_web
 
 build_pkgs=(
   build-essential cmake ninja-build pkg-config ccache git
@@ -19,17 +25,14 @@ build_pkgs=(
   libzip-dev libpugixml-dev
   libcairo2-dev libpango1.0-dev libxlsxwriter-dev fonts-dejavu-core
   postgresql-client  # pg_dump and pg_restore, run by `lookout backup` and `lookout restore`
+  file               # CPack's Debian package generator runs it (scripts/package.sh)
+  curl ca-certificates  # fetch the pinned Node.js from the npm registry (scripts/node.sh)
 )
-# Node.js and npm build the front-end assets. A machine whose Node.js came from elsewhere
-# (nodesource's package bundles npm) keeps it: Debian's npm package would conflict with it.
-if ! command -v npm >/dev/null; then
-  build_pkgs+=(nodejs npm)
-fi
 # chromium runs the browser tests (tests/browser/); DejaVu gives its pages a font.
 # python3-prometheus-client's parser reads GET /metrics in tests/http/metrics_test.cc.
-test_pkgs=(googletest libgtest-dev libgmock-dev libcpp-httplib-dev postgresql-15 sqlite3 curl
+test_pkgs=(googletest libgtest-dev libgmock-dev libcpp-httplib-dev postgresql-15 sqlite3
            chromium fonts-dejavu-core poppler-utils python3 python3-prometheus-client)
-bench_pkgs=(libbenchmark-dev wrk nginx-light curl python3)
+bench_pkgs=(libbenchmark-dev wrk nginx-light python3)
 
 pkgs=("${build_pkgs[@]}")
 case "$want" in
@@ -60,31 +63,52 @@ install_debian_packages() {
   echo "lookout: packages installed"
 }
 
-# sass 1.108 and playwright-core 1.65 (web/package.json "engines") need Node.js 20.19 or
-# newer; Debian 12's own nodejs is 18, on which both fail at start.
-check_node_version() {
-  if ! node -e 'const [a, b] = process.versions.node.split(".").map(Number);
-                process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)'; then
-    echo "lookout: Node.js $(node --version) is too old for web/package.json: it needs" \
-         "20.19 or newer (Debian 12 ships 18). Install a newer nodejs, then run this again." >&2
-    exit 1
+# The machine's node and npm if both meet web/package.json "engines", else the pinned
+# ones in web/.node/ (fetched, or refreshed when the pin has moved). Once web/.node/
+# exists it is the choice (scripts/node.sh), so it is kept up to date.
+choose_node() {
+  local why
+  if [ ! -d "$lookout_node_dir" ] && why=$(lookout_node_fits --npm 2>&1); then
+    echo "lookout: using this machine's Node.js $(node --version) and npm $(npm --version)"
+    return
   fi
+  if [ ! -d "$lookout_node_dir" ]; then
+    echo "lookout: not using this machine's Node.js and npm: $why (web/package.json \"engines\")"
+  fi
+  lookout_fetch_node
+  lookout_use_node
+  echo "lookout: using the pinned Node.js $lookout_node_version and npm $lookout_npm_version in web/.node/"
 }
 
-# npm ci installs exactly the lock; its own record, node_modules/.package-lock.json, is
-# what tells whether the installed packages are older than the lock. --ignore-scripts: none
-# of the pinned packages needs an install step, so no package code runs at install time.
+# npm ci installs exactly the lock: for 'build' without the test tools (--omit=dev), else
+# everything. web/node_modules/.lookout-installed records which set of which lock is
+# there (npm ci empties node_modules first, so a failed install leaves no record).
+# --ignore-scripts: none of the pinned packages needs an install step, so no package code
+# runs at install time.
 install_web_packages() {
-  if [ -f "$web/node_modules/.package-lock.json" ] &&
-     [ ! "$web/package-lock.json" -nt "$web/node_modules/.package-lock.json" ]; then
+  local set=all omit=()
+  if [ "$want" = build ]; then
+    set=assets
+    omit=(--omit=dev)
+  fi
+  local lock_hash record
+  lock_hash=$(sha256sum "$web/package-lock.json" | cut -d' ' -f1)
+  record=$(cat "$web/node_modules/.lookout-installed" 2>/dev/null || true)
+  if [ "$record" = "all $lock_hash" ] || [ "$record" = "$set $lock_hash" ]; then
     echo "lookout: front-end packages in web/node_modules match web/package-lock.json"
     return
   fi
-  echo "lookout: installing the front-end packages pinned in web/package-lock.json (npm ci)"
-  npm ci --prefix "$web" --no-audit --no-fund --ignore-scripts --loglevel=error >/dev/null
+  if [ "$set" = assets ]; then
+    echo "lookout: installing the front-end packages the assets need (npm ci --omit=dev in web/)"
+  else
+    echo "lookout: installing the front-end packages, test tools included (npm ci in web/)"
+  fi
+  npm ci --prefix "$web" --no-audit --no-fund --no-update-notifier --ignore-scripts \
+    --loglevel=error "${omit[@]}" >/dev/null
+  echo "$set $lock_hash" >"$web/node_modules/.lookout-installed"
   echo "lookout: front-end packages installed"
 }
 
 install_debian_packages
-check_node_version
+choose_node
 install_web_packages

@@ -2,15 +2,16 @@
 # Installs what is missing, builds Lookout with AddressSanitizer and
 # UndefinedBehaviorSanitizer, and runs every test: unit, store contract on SQLite and on a
 # real PostgreSQL 15 server started for the run (and stopped after), HTTP and CLI tests.
+# The build treats compiler warnings as errors (LOOKOUT_WERROR): a warning fails the run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=${JOBS:-$(nproc)}
 
-echo "lookout: [1/3] checking Debian packages"
+echo "lookout: [1/3] installing what is missing (Debian packages, Node.js, front-end and test tools)"
 scripts/install-deps.sh test
 
-echo "lookout: [2/3] building (preset asan: debug + ASan + UBSan)"
-cmake --preset asan >/dev/null
+echo "lookout: [2/3] building (preset asan: debug + ASan + UBSan, warnings as errors)"
+cmake --preset asan -DLOOKOUT_WERROR=ON >/dev/null
 cmake --build --preset asan -j "$jobs"
 
 echo "lookout: [3/3] running the tests"

@@ -42,7 +42,7 @@ while IFS= read -r file; do
       boost/beast*|boost/asio*)
         [[ "$file" == http/* ]] || fail "$file includes $inc: only http/ may use Beast and Asio" ;;
       cairo*|pango/*)
-        [[ "$file" == report/pdf.cc || "$file" == report/chart_cairo.* ]] ||
+        [[ "$file" == report/pdf*.cc || "$file" == report/pdf_writer.h || "$file" == report/chart_cairo.* ]] ||
           fail "$file includes $inc: only the PDF renderer and the chart's cairo drawing may" ;;
       xlsxwriter.h|xlsxwriter/*)
         [[ "$file" == report/xlsx.cc ]] || fail "$file includes $inc: only report/xlsx.cc may" ;;

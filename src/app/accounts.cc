@@ -20,6 +20,7 @@ using accounts_internal::Int;
 using accounts_internal::IsAdmin;
 using accounts_internal::MayUnlock;
 using accounts_internal::RetryOnConflict;
+using accounts_internal::RevokeTokens;
 using accounts_internal::StaffActor;
 using accounts_internal::StaffActorId;
 using accounts_internal::StaffIdByEmail;
@@ -52,11 +53,27 @@ int64_t TimestampOr(const std::string& text, int64_t fallback) {
 
 }  // namespace
 
+std::string SignInLockedMessage(int64_t seconds_left) {
+  const int64_t minutes = std::max<int64_t>(1, (seconds_left + 59) / 60);
+  return "Too many wrong passwords have been tried for this email address. Try again in " +
+         std::to_string(minutes) + (minutes == 1 ? " minute" : " minutes") +
+         ", or ask a manager or an administrator to unlock it.";
+}
+
 struct Accounts::Lookup {
   bool address_locked = false;
   std::optional<Record> staff;
   std::optional<Record> account;
+  // For an email with no account: until when the lock an account would have is kept
+  // (0 when none), so that a lock does not tell which emails have accounts.
+  int64_t unknown_locked_until = 0;
 };
+
+int64_t Accounts::LockSeconds(int64_t failures) const {
+  // 1, 2, 4, ... minutes: each failure past the threshold doubles the wait.
+  const int64_t doublings = std::min<int64_t>(failures - options_.failures_before_lock, 30);
+  return std::min(options_.max_lock_seconds, options_.first_lock_seconds << doublings);
+}
 
 Accounts::Accounts(store::Store& store, const Clock& clock, AccountOptions options,
                    std::string dummy_hash)
@@ -112,6 +129,29 @@ Result<Accounts::Lookup> Accounts::LookUp(const std::string& email, const std::s
     found.staff = std::move(staff);
     LOOKOUT_ASSIGN_OR_RETURN(found.account, AccountOf(*tx, staff_id));
   }
+  if (!found.account) {
+    // The attempts of the last day at this email, replayed as an account counts them:
+    // failures in a row, none counted while locked.
+    store::ListQuery attempts;
+    attempts.where = {{"email_hash", store::Condition::Op::kEq, {Value(EmailHash(email))}},
+                      {"at", store::Condition::Op::kOnOrAfter, {Value(FormatTimestamp(now - 24 * 60 * 60))}}};
+    attempts.sort_field = "at";
+    attempts.limit = 1000;
+    LOOKOUT_ASSIGN_OR_RETURN(store::Page tried, tx->List(AttemptDef(), attempts));
+    int64_t failures = 0;
+    for (const Record& a : tried.items) {
+      const int64_t at = TimestampOr(Text(a, "at"), 0);
+      if (Bool(a, "succeeded")) {
+        failures = 0;
+        found.unknown_locked_until = 0;
+      } else if (at >= found.unknown_locked_until) {
+        ++failures;
+        if (failures >= options_.failures_before_lock) {
+          found.unknown_locked_until = at + LockSeconds(failures);
+        }
+      }
+    }
+  }
   return found;
 }
 
@@ -121,7 +161,7 @@ Result<SignedIn> Accounts::SignIn(const std::string& email, const std::string& p
   // An address over its limit is refused before any hashing: a flood of guesses from
   // one place then costs the server next to nothing.
   if (found.address_locked) {
-    return Refuse(found, email, address, request_id, "address locked", false);
+    return Refuse(found, email, address, request_id, "address locked", false, kAddressLocked);
   }
   // The password is checked (against a dummy hash when there is no account) before the
   // other reasons to refuse are looked at, so every refusal takes about the same time.
@@ -130,24 +170,33 @@ Result<SignedIn> Accounts::SignIn(const std::string& email, const std::string& p
       found.account && !too_long ? Text(*found.account, "password_hash") : dummy_hash_;
   const bool matches = VerifyPassword(hash, too_long ? std::string_view() : password) &&
                        found.account.has_value() && !too_long;
-  if (!found.account) {
-    return Refuse(found, email, address, request_id, "unknown account", false);
-  }
   const int64_t now = clock_.NowUnixSeconds();
-  if (TimestampOr(Text(*found.account, "locked_until"), 0) > now) {
-    return Refuse(found, email, address, request_id, "account locked", false);
+  if (!found.account) {
+    return Refuse(found, email, address, request_id, "unknown account", false,
+                  found.unknown_locked_until > now
+                      ? SignInLockedMessage(found.unknown_locked_until - now)
+                      : std::string(kSignInRefused));
   }
+  if (const int64_t until = TimestampOr(Text(*found.account, "locked_until"), 0); until > now) {
+    return Refuse(found, email, address, request_id, "account locked", false,
+                  SignInLockedMessage(until - now));
+  }
+  // A disabled staff member's wrong passwords count as anyone's, so that their email
+  // locks as any other would.
   if (!StaffMayAct(*found.staff)) {
-    return Refuse(found, email, address, request_id, "staff member disabled", false);
+    return Refuse(found, email, address, request_id, "staff member disabled", !matches,
+                  kSignInRefused);
   }
-  if (!matches) return Refuse(found, email, address, request_id, "wrong password", true);
+  if (!matches) {
+    return Refuse(found, email, address, request_id, "wrong password", true, kSignInRefused);
+  }
   return Admit(found, address, request_id, password);
 }
 
 Result<SignedIn> Accounts::Refuse(const Lookup& found, const std::string& email,
                                   const std::string& address, const std::string& request_id,
                                   const std::string& reason, bool count_failure,
-                                  const std::string& actor_id) {
+                                  const std::string& message, const std::string& actor_id) {
   RecordSignInFailure(reason);
   const int64_t now = clock_.NowUnixSeconds();
   const store::WriteMeta meta{actor_id, FormatTimestamp(now)};
@@ -174,11 +223,7 @@ Result<SignedIn> Accounts::Refuse(const Lookup& found, const std::string& email,
         update.Set("failed_sign_ins", failures);
         changes.Change("failed_sign_ins", before, failures);
         if (failures >= options_.failures_before_lock) {
-          // 1, 2, 4, ... minutes: each failure past the threshold doubles the wait.
-          const int64_t doublings = std::min<int64_t>(failures - options_.failures_before_lock, 30);
-          const int64_t seconds =
-              std::min(options_.max_lock_seconds, options_.first_lock_seconds << doublings);
-          const std::string until = FormatTimestamp(now + seconds);
+          const std::string until = FormatTimestamp(now + LockSeconds(failures));
           update.Set("locked_until", until);
           changes.Change("locked_until", account.Get("locked_until"), until);
         }
@@ -194,7 +239,7 @@ Result<SignedIn> Accounts::Refuse(const Lookup& found, const std::string& email,
     return tx->Commit();
   });
   LOOKOUT_RETURN_IF_ERROR(written);
-  return Status(ErrorCode::kUnauthenticated, kSignInRefused);
+  return Status(ErrorCode::kUnauthenticated, message);
 }
 
 Result<SignedIn> Accounts::Admit(const Lookup& found, const std::string& address,
@@ -366,9 +411,14 @@ Result<int64_t> Accounts::SignOutEverywhere(const Actor& actor, int64_t staff_id
 
 // ---- Passwords -------------------------------------------------------------------------
 
-Result<int64_t> Accounts::ChangePassword(const Actor& actor, const std::string& current,
-                                         const std::string& new_password) {
+Result<PasswordChanged> Accounts::ChangePassword(const Actor& actor, const std::string& current,
+                                                 const std::string& new_password) {
   if (!actor.signed_in || actor.staff_id == 0) return Unauthenticated();
+  if (actor.api_token_id != 0 || actor.session_id == 0) {
+    return Status(ErrorCode::kSessionRequired,
+                  "An API token may not change a password: sign in with your password and "
+                  "change it there.");
+  }
   Record staff;
   std::optional<Record> account;
   {
@@ -392,8 +442,9 @@ Result<int64_t> Accounts::ChangePassword(const Actor& actor, const std::string& 
     Lookup found;
     found.staff = staff;
     found.account = account;
-    Result<SignedIn> refused = Refuse(found, Text(staff, "email"), actor.address,
-                                      actor.request_id, "wrong current password", true, actor.id);
+    Result<SignedIn> refused =
+        Refuse(found, Text(staff, "email"), actor.address, actor.request_id,
+               "wrong current password", true, kSignInRefused, actor.id);
     if (refused.status().code() != ErrorCode::kUnauthenticated) return refused.TakeStatus();
     return Status::Validation({{"current", "is not your current password"}},
                               "The current password is not right.");
@@ -403,7 +454,7 @@ Result<int64_t> Accounts::ChangePassword(const Actor& actor, const std::string& 
   }
   LOOKOUT_ASSIGN_OR_RETURN(std::string hash, HashPassword(new_password, options_.hashing));
   const store::WriteMeta meta{actor.id, FormatTimestamp(now)};
-  return RetryOnConflict([&]() -> Result<int64_t> {
+  return RetryOnConflict([&]() -> Result<PasswordChanged> {
     LOOKOUT_ASSIGN_OR_RETURN(auto tx, store_.Begin(true));
     LOOKOUT_ASSIGN_OR_RETURN(Record fresh, tx->Get(AccountDef(), account->Id()));
     Record update;
@@ -413,26 +464,30 @@ Result<int64_t> Accounts::ChangePassword(const Actor& actor, const std::string& 
     update.Set("failed_sign_ins", int64_t{0});
     update.Set("locked_until", Value());
     LOOKOUT_RETURN_IF_ERROR(tx->Update(AccountDef(), fresh.Id(), Int(fresh, "version"), update, meta));
-    LOOKOUT_ASSIGN_OR_RETURN(
-        int64_t ended, EndSessions(*tx, actor.staff_id, actor.session_id, "password_changed", meta));
+    PasswordChanged out;
+    LOOKOUT_ASSIGN_OR_RETURN(out.sessions_ended, EndSessions(*tx, actor.staff_id, actor.session_id,
+                                                             "password_changed", meta));
+    LOOKOUT_ASSIGN_OR_RETURN(out.tokens_revoked, RevokeTokens(*tx, actor.staff_id, meta));
     LOOKOUT_RETURN_IF_ERROR(tx->AppendAudit(
         AuditOf(actor.id, actor.address, actor.request_id, meta.at, "password_change",
                 AccountDef().name, fresh.Id(),
                 Changes()
                     .Change("must_change_password", Bool(fresh, "must_change_password"), false)
                     .Change("password_changed_at", fresh.Get("password_changed_at"), meta.at)
-                    .Fact("sessions_ended", ended))));
+                    .Fact("sessions_ended", out.sessions_ended)
+                    .Fact("tokens_revoked", out.tokens_revoked))));
     LOOKOUT_RETURN_IF_ERROR(tx->Commit());
-    return ended;
+    return out;
   });
 }
 
-Result<std::string> Accounts::ResetPassword(const Actor& actor, int64_t staff_id) {
+Result<PasswordReset> Accounts::ResetPassword(const Actor& actor, int64_t staff_id) {
   if (!IsAdmin(actor)) {
     return Status(ErrorCode::kForbidden, "Only an administrator may reset a password.");
   }
-  const std::string password = OneTimePassword();
-  LOOKOUT_ASSIGN_OR_RETURN(std::string hash, HashPassword(password, options_.hashing));
+  PasswordReset out;
+  out.one_time_password = OneTimePassword();
+  LOOKOUT_ASSIGN_OR_RETURN(std::string hash, HashPassword(out.one_time_password, options_.hashing));
   const store::WriteMeta meta{actor.id, clock_.NowTimestamp()};
   Status written = RetryOnConflict([&]() -> Status {
     LOOKOUT_ASSIGN_OR_RETURN(auto tx, store_.Begin(true));
@@ -465,16 +520,18 @@ Result<std::string> Accounts::ResetPassword(const Actor& actor, int64_t staff_id
       changes.Change("staff", Value(), staff.Id()).Change("must_change_password", Value(), true);
       changes.Fact("account_created", true);
     }
-    LOOKOUT_ASSIGN_OR_RETURN(int64_t ended,
+    LOOKOUT_ASSIGN_OR_RETURN(out.sessions_ended,
                              EndSessions(*tx, staff_id, 0, "password_reset", meta));
-    changes.Fact("sessions_ended", ended);
+    LOOKOUT_ASSIGN_OR_RETURN(out.tokens_revoked, RevokeTokens(*tx, staff_id, meta));
+    changes.Fact("sessions_ended", out.sessions_ended);
+    changes.Fact("tokens_revoked", out.tokens_revoked);
     LOOKOUT_RETURN_IF_ERROR(tx->AppendAudit(AuditOf(actor.id, actor.address, actor.request_id,
                                                     meta.at, "password_reset", AccountDef().name,
                                                     account_id, changes)));
     return tx->Commit();
   });
   LOOKOUT_RETURN_IF_ERROR(written);
-  return password;
+  return out;
 }
 
 Status Accounts::Unlock(const Actor& actor, int64_t staff_id) {

@@ -50,11 +50,18 @@ struct AccountOptions {
   PasswordHashParams hashing;
 };
 
-// The one message for every refused sign-in, whatever the reason: unknown email, wrong
-// password, locked account or address, disabled staff member.
-inline constexpr const char* kSignInRefused =
-    "The email or password is not right, or the account is locked. Try again in a few "
-    "minutes.";
+// What a refused sign-in says. None tells whether an account exists: an unknown email,
+// a wrong password and a disabled staff member get kSignInRefused, which does not speak
+// of locks; an email address that has had too many wrong passwords (an account's lock,
+// or the same schedule kept for an address that has no account, from the attempts
+// recorded by the email's hash) gets SignInLockedMessage, which says for how long; an
+// address over its limit gets kAddressLocked.
+inline constexpr const char* kSignInRefused = "The email address or password is not right.";
+inline constexpr const char* kAddressLocked =
+    "Too many sign-ins have failed from your network. Try again in 15 minutes.";
+// "Too many wrong passwords have been tried for this email address. Try again in 3
+// minutes, or ask a manager or an administrator to unlock it."
+std::string SignInLockedMessage(int64_t seconds_left);
 
 // A staff member proved who they are: the actor to act as, and what the HTTP layer needs
 // to enforce the rest.
@@ -87,6 +94,19 @@ struct ApiTokenInfo {
 struct NewApiToken {
   std::string token;  // raw: shown once, never again
   ApiTokenInfo info;
+};
+
+// What changing a password ended besides: the other sessions and the API tokens.
+struct PasswordChanged {
+  int64_t sessions_ended = 0;
+  int64_t tokens_revoked = 0;
+};
+
+// A reset password, to hand over once, and what the reset ended.
+struct PasswordReset {
+  std::string one_time_password;
+  int64_t sessions_ended = 0;
+  int64_t tokens_revoked = 0;
 };
 
 // A staff member and the state of their account, for `lookout user list`.
@@ -122,7 +142,7 @@ class Accounts {
   // ---- Signing in and out ----------------------------------------------------------
 
   // Checks the password and starts a session with a new random token and CSRF token.
-  // Refusals are kUnauthenticated with kSignInRefused, the same message and about the
+  // Refusals are kUnauthenticated with the messages above, the same message and about the
   // same time whether or not the account exists. Every attempt is recorded for the
   // per-address count and audited.
   Result<SignedIn> SignIn(const std::string& email, const std::string& password,
@@ -142,15 +162,18 @@ class Accounts {
 
   // Changes the actor's own password after checking the current one (kValidation on
   // "current" when it is wrong, which counts as a failed sign-in towards the lock; on
-  // "new" when the policy refuses it). Ends the actor's other sessions and clears
-  // must_change_password. Returns how many sessions it ended.
-  Result<int64_t> ChangePassword(const Actor& actor, const std::string& current,
-                                 const std::string& new_password);
+  // "new" when the policy refuses it). Only a person signed in with a browser session
+  // changes a password: kSessionRequired for an actor that is an API token, so a leaked
+  // token cannot take the account over. Ends the actor's other sessions, revokes every
+  // API token of theirs (whoever knew the old password may have made one) and clears
+  // must_change_password.
+  Result<PasswordChanged> ChangePassword(const Actor& actor, const std::string& current,
+                                         const std::string& new_password);
   // An administrator gives `staff_id` a new random one-time password, which must be
-  // changed at the next sign-in; the staff member's sessions end and any lock is lifted.
-  // Creates the account when the staff member has none. Returns the password (to be
-  // handed over once; Lookout keeps only its hash).
-  Result<std::string> ResetPassword(const Actor& actor, int64_t staff_id);
+  // changed at the next sign-in; the staff member's sessions end, their API tokens are
+  // revoked and any lock is lifted. Creates the account when the staff member has none.
+  // Returns the password (to be handed over once; Lookout keeps only its hash).
+  Result<PasswordReset> ResetPassword(const Actor& actor, int64_t staff_id);
   // Lifts the per-account lock (a manager or an administrator).
   Status Unlock(const Actor& actor, int64_t staff_id);
 
@@ -215,7 +238,9 @@ class Accounts {
   Result<SignedIn> Refuse(const Lookup& found, const std::string& email,
                           const std::string& address, const std::string& request_id,
                           const std::string& reason, bool count_failure,
-                          const std::string& actor_id = "anonymous");
+                          const std::string& message, const std::string& actor_id = "anonymous");
+  // How long an email address is locked for after `failures` wrong passwords in a row.
+  int64_t LockSeconds(int64_t failures) const;
   Result<SignedIn> Admit(const Lookup& found, const std::string& address,
                          const std::string& request_id, const std::string& password);
 

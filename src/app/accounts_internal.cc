@@ -117,6 +117,22 @@ Result<int64_t> EndSessions(store::Transaction& tx, int64_t staff_id, int64_t ke
   return ended;
 }
 
+Result<int64_t> RevokeTokens(store::Transaction& tx, int64_t staff_id, const store::WriteMeta& meta) {
+  const domain::EntityDef& token = domain::ApiTokenEntity();
+  store::ListQuery query;
+  query.where = {{"staff", store::Condition::Op::kEq, {Value(staff_id)}},
+                 {"revoked_at", store::Condition::Op::kEq, {Value()}},
+                 {"expires_on", store::Condition::Op::kOnOrAfter, {Value(meta.at.substr(0, 10))}}};
+  query.limit = 0;
+  LOOKOUT_ASSIGN_OR_RETURN(store::Page page, tx.List(token, query));
+  for (const Record& t : page.items) {
+    Record changes;
+    changes.Set("revoked_at", meta.at);
+    LOOKOUT_RETURN_IF_ERROR(tx.Update(token, t.Id(), Int(t, "version"), changes, meta));
+  }
+  return static_cast<int64_t>(page.items.size());
+}
+
 Changes& Changes::Change(const std::string& field, const Value& before, const Value& after) {
   entries_.push_back({field, true, before, after});
   return *this;

@@ -49,6 +49,10 @@ Result<int64_t> StaffIdByEmail(store::Transaction& tx, const std::string& email)
 Result<int64_t> EndSessions(store::Transaction& tx, int64_t staff_id, int64_t keep_session_id,
                             const std::string& reason, const store::WriteMeta& meta);
 
+// Revokes every API token of `staff_id` that still works (not revoked, not past its last
+// day), as at `meta.at`. Returns how many it revoked.
+Result<int64_t> RevokeTokens(store::Transaction& tx, int64_t staff_id, const store::WriteMeta& meta);
+
 // Sets `field` (last_seen_at, last_used_at) of a session or token to `meta.at`, in a
 // transaction of its own. Another request of the same session or token touching it first
 // (a version conflict) is as good, and not an error.

@@ -31,6 +31,26 @@ std::optional<std::string> Bound(const std::string& text, bool end_of_day) {
   return std::nullopt;
 }
 
+// The command line and the system: the database's operator.
+bool IsOperatorActor(const Actor& actor) {
+  return actor.id.rfind("cli:", 0) == 0 || actor.id == "system" || actor.id.rfind("system:", 0) == 0;
+}
+
+// The entry recording that `actor` read ("consult") or exported the trail itself.
+store::AuditEntry TrailEntry(Services& services, const Actor& actor, std::string action,
+                             const nlohmann::ordered_json& changes, std::string reason) {
+  store::AuditEntry record;
+  record.at = services.clock().NowTimestamp();
+  record.actor = actor.id;
+  record.address = actor.address;
+  record.request_id = actor.request_id;
+  record.action = std::move(action);
+  record.entity = "audit";
+  record.changes = changes.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  record.reason = std::move(reason);
+  return record;
+}
+
 struct ParsedQuery {
   store::AuditQuery query;
   std::string reason;
@@ -244,9 +264,7 @@ std::string DescribeVerification(const AuditVerification& v) {
 Status AuthorizeAuditAccess(const Actor& actor) {
   // The lead's policy (app/policy) will subsume this check; until then it is kept here,
   // in the one place the trail's tools ask.
-  const bool operator_actor =
-      actor.id.rfind("cli:", 0) == 0 || actor.id == "system" || actor.id.rfind("system:", 0) == 0;
-  if (operator_actor || actor.role == "admin") return Status::Ok();
+  if (IsOperatorActor(actor) || actor.role == "admin") return Status::Ok();
   if (!actor.signed_in) {
     return Status(ErrorCode::kUnauthenticated,
                   "Sign in as an administrator to see the audit trail.");
@@ -257,8 +275,24 @@ Status AuthorizeAuditAccess(const Actor& actor) {
 Result<store::AuditPage> ListAudit(Services& services, const Actor& actor, const Params& params) {
   LOOKOUT_RETURN_IF_ERROR(AuthorizeAuditAccess(actor));
   LOOKOUT_ASSIGN_OR_RETURN(ParsedQuery parsed, ParseAuditParams(params, true, false));
-  LOOKOUT_ASSIGN_OR_RETURN(auto tx, services.store().Begin(false));
-  return tx->QueryAudit(parsed.query);
+  // The trail names who did what to which record: reading it is a consultation too, on
+  // record with the filters and what was shown (the command line's operator holds the
+  // database itself, as for insight).
+  const bool consult = !IsOperatorActor(actor);
+  LOOKOUT_ASSIGN_OR_RETURN(auto tx, services.store().Begin(consult));
+  LOOKOUT_ASSIGN_OR_RETURN(store::AuditPage page, tx->QueryAudit(parsed.query));
+  if (consult) {
+    nlohmann::ordered_json changes = nlohmann::ordered_json::object();
+    changes["entries"] = static_cast<int64_t>(page.items.size());
+    changes["total"] = page.total;
+    if (!page.items.empty()) {
+      changes["ids"] = {page.items.back().id, page.items.front().id};
+    }
+    changes["filters"] = parsed.filters;
+    LOOKOUT_RETURN_IF_ERROR(tx->AppendAudit(TrailEntry(services, actor, "consult", changes, "")));
+    LOOKOUT_RETURN_IF_ERROR(tx->Commit());
+  }
+  return page;
 }
 
 Result<int64_t> AccountOwner(Services& services, const Actor& actor, int64_t account_id) {
@@ -335,16 +369,8 @@ Result<AuditExport> ExportAudit(Services& services, const Actor& actor, const Pa
   changes["format"] = std::string(FileFormatName(format));
   changes["entries"] = out.count;
   changes["filters"] = parsed.filters;
-  store::AuditEntry record;
-  record.at = services.clock().NowTimestamp();
-  record.actor = actor.id;
-  record.address = actor.address;
-  record.request_id = actor.request_id;
-  record.action = "export";
-  record.entity = "audit";
-  record.changes = changes.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-  record.reason = parsed.reason;
-  LOOKOUT_RETURN_IF_ERROR(tx->AppendAudit(record));
+  LOOKOUT_RETURN_IF_ERROR(
+      tx->AppendAudit(TrailEntry(services, actor, "export", changes, parsed.reason)));
   LOOKOUT_RETURN_IF_ERROR(tx->Commit());
   return out;
 }

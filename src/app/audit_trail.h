@@ -62,7 +62,8 @@ Status AuthorizeAuditAccess(const Actor& actor);
 //   entity), from / to (YYYY-MM-DD, the whole day, or a YYYY-MM-DDTHH:MM:SSZ timestamp,
 //   both inclusive), limit (1..500, default 50), offset.
 // kValidation with one FieldError per bad or unknown parameter; see AuthorizeAuditAccess.
-// Browsing is not itself recorded: only administrators may, and an export is.
+// Browsing is itself recorded (a "consult" entry of entity "audit" with the filters, how
+// many entries were shown and the first and last id), except by the command line.
 Result<store::AuditPage> ListAudit(Services& services, const Actor& actor, const Params& params);
 
 // The parameters ListAudit accepts, as documentation describes them.

@@ -503,7 +503,12 @@ void Loader::ScheduleTaskEvents() {
   for (size_t i = 0; i < tasks_.size(); ++i) {
     Schedule(tasks_[i].proposed_at, [this, i]() -> Status {
       PlannedTask& t = tasks_[i];
-      auto saved = services_.Create(StaffActor(t.lead), domain::TaskEntity(), t.record);
+      // A task that reaches into a neighbouring region is a tasking decision: the tasking
+      // manager records it, with the officer as its lead; an officer records only tasks of
+      // their own region.
+      const bool across_regions = t.record.Get("regions").as_list().size() > 1;
+      auto saved = services_.Create(StaffActor(across_regions ? kTaskingManager : t.lead),
+                                    domain::TaskEntity(), t.record);
       if (!saved.ok()) {
         return InContext(saved.TakeStatus(), "task '" + t.record.Get("title").ToDisplay() + "'");
       }

@@ -73,6 +73,9 @@ Block Bullets(std::vector<Inline> items) {
   return b;
 }
 
+// The region of work with national bodies, which no attribution names as a place.
+constexpr const char* kNationalRegion = "NAT";
+
 std::string Plural(int64_t n, const std::string& one, const std::string& many) {
   return report::Thousands(n) + " " + (n == 1 ? one : many);
 }
@@ -88,6 +91,7 @@ class Builder {
  private:
   Status LoadReference();
   Status Headlines();
+  std::vector<Inline> HeadlineSentences() const;
   Status Outcomes();
   Status OtherQuotes();
   Status CaseStudies();
@@ -121,11 +125,38 @@ class Builder {
     return f;
   }
   std::string Where() const {
-    return request_.region.empty() ? "" : ", in " + RegionName(request_.region);
+    return request_.region.empty() ? "" : ", in " + InRegion(request_.region);
   }
   std::string RegionName(const std::string& code) const {
     auto it = region_names_.find(code);
     return it == region_names_.end() ? code : it->second;
+  }
+  // The region as a sentence names it after "in": its prose name ("the North East"), else
+  // its name.
+  std::string InRegion(const std::string& code) const {
+    auto it = region_prose_.find(code);
+    return it == region_prose_.end() || it->second.empty() ? RegionName(code) : it->second;
+  }
+  // Whether the figure counts anything: a number above zero, shown or withheld.
+  bool Recorded(const std::string& id) const {
+    const Figure* f = doc_.FindFigure(id);
+    return f != nullptr && (f->suppressed || f->value.value_or(0) > 0);
+  }
+  // "the figure and its noun": "fewer than 5 parents and carers", "1 young person".
+  Inline Counted(const std::string& id, const std::string& one, const std::string& many) const {
+    const Figure* f = doc_.FindFigure(id);
+    const bool single = f != nullptr && !f->suppressed && f->value == 1;
+    return {FigureRef(id), Text(" " + (single ? one : many))};
+  }
+  // A quote's attribution: its stakeholder type and where it was said, "Local Government
+  // Stakeholder in the North East". Work with national bodies has no place to name: its
+  // quotes are attributed by stakeholder type alone.
+  std::string Attribution(const Record& quote) {
+    const SectorInfo& sector = sectors_[quote.Get("stakeholder_type").ToDisplay()];
+    std::string who = sector.stakeholder_label.empty() ? sector.name + " stakeholder" : sector.stakeholder_label;
+    const std::string region = quote.Get("region").ToDisplay();
+    if (region != kNationalRegion) who += " in " + InRegion(region);
+    return who;
   }
 
   // Remembers an input of the figures for the inputs hash.
@@ -183,6 +214,7 @@ class Builder {
   report::ReportDoc doc_;
   domain::Period period_;
   std::map<std::string, std::string> region_names_;
+  std::map<std::string, std::string> region_prose_;  // code -> the name in sentences
   std::vector<std::pair<std::string, std::string>> regions_;  // (code, name) in code order
   struct SectorInfo {
     std::string name;
@@ -212,6 +244,11 @@ Result<report::ReportDoc> Builder::Build() {
   if (request_.threshold < 1 || request_.threshold > 100) {
     errors.push_back({"threshold", "must be a whole number from 1 to 100"});
   }
+  if (!request_.base_url.empty()) {
+    if (const std::string problem = report::PublicUrlProblem(request_.base_url); !problem.empty()) {
+      errors.push_back({"base_url", "Lookout's public URL " + problem});
+    }
+  }
   LOOKOUT_RETURN_IF_ERROR(LoadReference());
   if (!request_.region.empty() && !region_names_.count(request_.region)) {
     errors.push_back({"region", "there is no region with the code '" + request_.region + "'"});
@@ -230,7 +267,7 @@ Result<report::ReportDoc> Builder::Build() {
   doc_.title = "Impact report " + doc_.period +
                (request_.region.empty() ? "" : ": " + RegionName(request_.region));
   doc_.data_as_of = services_.clock().NowTimestamp();
-  doc_.base_url = request_.base_url;
+  doc_.base_url = report::WithoutTrailingSlash(request_.base_url);
   doc_.threshold = request_.threshold;
 
   store::ListQuery quotes;
@@ -264,6 +301,7 @@ Status Builder::LoadReference() {
   for (const Record& r : regions) {
     const std::string code = r.Get("code").ToDisplay();
     region_names_[code] = r.Get("name").ToDisplay();
+    region_prose_[code] = r.Get("prose_name").is_null() ? "" : r.Get("prose_name").ToDisplay();
     regions_.emplace_back(code, r.Get("name").ToDisplay());
   }
   LOOKOUT_ASSIGN_OR_RETURN(std::vector<Record> sectors, All(domain::SectorEntity(), {}, "code", true));
@@ -288,17 +326,10 @@ Status Builder::Headlines() {
       " counted on the activities dated from " + doc_.from + " to " + doc_.to + Where() +
       ", archived activities left out. A person at two activities is counted twice (these are "
       "attendances). 'Approximately' when an estimated count is part of the total.";
-  std::vector<Inline> items;
   for (const domain::Term& g : Terms("audience_group")) {
     AddFigure(ReachFigure("reach." + g.code, g.label + " reached", total[g.code],
                           g.label + counted, PeriodFilters()));
   }
-  items.push_back({Text("Reached "), FigureRef("reach.professionals"), Text(" professionals, and "),
-                   FigureRef("reach.young_people"), Text(" young people"),
-                   Text(request_.region.empty() ? " across England and Wales." : " in " + RegionName(request_.region) + ".")});
-  items.push_back({Text("Reached "), FigureRef("reach.parents_carers"),
-                   Text(" parents and carers, and "), FigureRef("reach.public"),
-                   Text(" members of the public.")});
 
   LOOKOUT_ASSIGN_OR_RETURN(Services::DeliveredTasks delivered,
                            CountDeliveredTasks(tx_, actor_, doc_.from, doc_.to, request_.region));
@@ -318,10 +349,6 @@ Status Builder::Headlines() {
   if (!request_.region.empty()) tasks.filters.emplace_back("region", request_.region);
   tasks.link = "/tasks";
   AddFigure(tasks);
-  items.push_back({Text("Completed "), FigureRef("tasks.completed"),
-                   Text(std::string(delivered.tasks == 1 ? " task" : " tasks") +
-                        " to prevent child sexual abuse and exploitation, modern slavery, "
-                        "human trafficking and criminal exploitation.")});
 
   Figure partners;
   partners.id = "partners.engaged";
@@ -373,22 +400,81 @@ Status Builder::Headlines() {
   if (!request_.region.empty()) camp.filters.emplace_back("region", request_.region);
   camp.link = "/campaigns";
   AddFigure(camp);
-  items.push_back({Text("Delivered "), FigureRef("activities"),
-                   Text(activities == 1 ? " activity and ran " : " activities and ran "),
-                   FigureRef("campaigns"),
-                   Text(campaigns == 1 ? " campaign, working with " : " campaigns, working with "),
-                   FigureRef("partners.engaged"),
-                   Text(delivered.partners == 1 ? " partner organisation on the tasks completed."
-                                                : " partner organisations on the tasks completed.")});
 
   report::Section s{"headlines", "Headline figures", {}};
-  s.blocks.push_back(Paragraph({Text(request_.region.empty()
-                                         ? "Throughout " + doc_.period + ", the programme has:"
-                                         : "Throughout " + doc_.period + ", in " +
-                                               RegionName(request_.region) + ", the programme has:")}));
-  s.blocks.push_back(Bullets(std::move(items)));
+  std::vector<Inline> items = HeadlineSentences();
+  if (items.empty()) {
+    s.blocks.push_back(Paragraph({Text("No activities, completed tasks or campaigns are recorded for " +
+                                       doc_.period + (request_.region.empty() ? "" : " in " + InRegion(request_.region)) +
+                                       ".")}));
+  } else {
+    s.blocks.push_back(Paragraph({Text(request_.region.empty()
+                                           ? "Throughout " + doc_.period + ", the programme has:"
+                                           : "Throughout " + doc_.period + ", in " +
+                                                 InRegion(request_.region) + ", the programme has:")}));
+    s.blocks.push_back(Bullets(std::move(items)));
+  }
   doc_.sections.push_back(std::move(s));
   return Status::Ok();
+}
+
+std::vector<Inline> Builder::HeadlineSentences() const {
+  // Each sentence names only what was recorded: no "0 members of the public".
+  std::vector<Inline> items;
+  std::vector<Inline> reached, also;
+  if (Recorded("reach.professionals")) reached.push_back(Counted("reach.professionals", "professional", "professionals"));
+  if (Recorded("reach.young_people")) reached.push_back(Counted("reach.young_people", "young person", "young people"));
+  if (Recorded("reach.parents_carers")) also.push_back(Counted("reach.parents_carers", "parent or carer", "parents and carers"));
+  if (Recorded("reach.public")) also.push_back(Counted("reach.public", "member of the public", "members of the public"));
+  const std::string where = request_.region.empty() ? " across England and Wales." : ".";
+  if (!reached.empty()) {
+    Inline item = {Text("Reached ")};
+    for (Span& span : report::JoinList(std::move(reached))) item.push_back(std::move(span));
+    item.push_back(Text(where));
+    items.push_back(std::move(item));
+  }
+  if (!also.empty()) {
+    Inline item = {Text(items.empty() ? "Reached " : "Also reached ")};
+    for (Span& span : report::JoinList(std::move(also))) item.push_back(std::move(span));
+    item.push_back(Text(items.empty() ? where : "."));
+    items.push_back(std::move(item));
+  }
+  if (Recorded("tasks.completed")) {
+    Inline item = {Text("Completed ")};
+    for (Span& span : Counted("tasks.completed", "task", "tasks")) item.push_back(std::move(span));
+    item.push_back(Text(" to prevent child sexual abuse and exploitation, modern slavery, human "
+                        "trafficking and criminal exploitation."));
+    items.push_back(std::move(item));
+  }
+  // "Delivered 4 activities and ran 1 campaign, working with 3 partner organisations on the
+  // tasks completed", with what is nought left out.
+  std::vector<Inline> done;
+  if (Recorded("activities")) {
+    Inline part = {Text("delivered ")};
+    for (Span& span : Counted("activities", "activity", "activities")) part.push_back(std::move(span));
+    done.push_back(std::move(part));
+  }
+  if (Recorded("campaigns")) {
+    Inline part = {Text("ran ")};
+    for (Span& span : Counted("campaigns", "campaign", "campaigns")) part.push_back(std::move(span));
+    done.push_back(std::move(part));
+  }
+  Inline partners;
+  if (Recorded("partners.engaged")) {
+    partners = Counted("partners.engaged", "partner organisation", "partner organisations");
+    partners.push_back(Text(" on the tasks completed"));
+  }
+  if (!done.empty() || !partners.empty()) {
+    Inline item = report::JoinList(std::move(done));
+    if (!partners.empty()) {
+      item.push_back(Text(item.empty() ? "worked with " : ", working with "));
+      for (Span& span : partners) item.push_back(std::move(span));
+    }
+    item.push_back(Text("."));
+    item.front().text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(item.front().text[0])));
+    items.push_back(std::move(item));
+  }
+  return items;
 }
 
 Status Builder::Outcomes() {
@@ -616,12 +702,7 @@ Status Builder::Outcomes() {
       Block b;
       b.kind = Block::Kind::kQuote;
       b.text = {Text(q->Get("text").ToDisplay())};
-      const std::string sector = q->Get("stakeholder_type").ToDisplay();
-      const std::string region = q->Get("region").ToDisplay();
-      std::string who = sectors_[sector].stakeholder_label.empty() ? sectors_[sector].name + " stakeholder"
-                                                                   : sectors_[sector].stakeholder_label;
-      if (region != "NAT") who += " in " + RegionName(region);
-      b.attribution = who;
+      b.attribution = Attribution(*q);
       section.blocks.push_back(std::move(b));
       quotes_used_.insert(q->Id());
     }
@@ -641,12 +722,7 @@ Status Builder::OtherQuotes() {
     Block b;
     b.kind = Block::Kind::kQuote;
     b.text = {Text(q.Get("text").ToDisplay())};
-    const std::string sector = q.Get("stakeholder_type").ToDisplay();
-    const std::string region = q.Get("region").ToDisplay();
-    std::string who = sectors_[sector].stakeholder_label.empty() ? sectors_[sector].name + " stakeholder"
-                                                                 : sectors_[sector].stakeholder_label;
-    if (region != "NAT") who += " in " + RegionName(region);
-    b.attribution = who;
+    b.attribution = Attribution(q);
     section.blocks.push_back(std::move(b));
   }
   if (!section.blocks.empty()) doc_.sections.push_back(std::move(section));
@@ -973,6 +1049,11 @@ void Builder::Methods() {
   items.push_back({Text("Quotes are published only with the speaker's consent and after approval, "
                         "attributed by stakeholder type and region only; case studies only once "
                         "approved. No child's name or identifying details are held in Lookout.")});
+  if (doc_.base_url.empty()) {
+    items.push_back({Text("Links: this copy was made without Lookout's public address (the "
+                          "public-url setting), so its figures do not link to the records they "
+                          "count; each figure's definition says which records those are.")});
+  }
   section.blocks.push_back(Bullets(std::move(items)));
   doc_.sections.push_back(std::move(section));
 }

@@ -19,10 +19,13 @@ struct ImpactReportRequest {
   std::string period;  // a financial year "2025-26" or a quarter "2025-26 Q3"
   std::string region;  // a region's code; empty for the whole programme
   int threshold = 5;   // the disclosure rule's threshold (domain/disclosure.h); 1 or more
-  std::string base_url;  // prefixed to the figures' links where the format is read elsewhere
+  // Lookout's public address, to which the figures' links are relative in files read
+  // elsewhere (report::PublicUrlProblem says what it may be). Empty: the files do not link
+  // the figures, and the methods say why.
+  std::string base_url;
 };
 
-// Builds the report. kValidation naming "period", "region" or "threshold" for bad
+// Builds the report. kValidation naming "period", "region", "threshold" or "base_url" for bad
 // requests; kForbidden for roles that may not produce reports (funders read published
 // ones; administrators hold no programme content).
 Result<report::ReportDoc> BuildImpactReport(Services& services, const Actor& actor,

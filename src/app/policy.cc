@@ -1,6 +1,7 @@
 #include "app/policy.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace lookout::app::policy {
 
@@ -78,48 +79,217 @@ bool ListHas(const Value& list, const Value& v) {
   return std::find(items.begin(), items.end(), v) != items.end();
 }
 
-// Whether the officer leads or works on the task.
-Result<bool> OnTask(const Actor& actor, const Value& task_id, store::Transaction& tx) {
-  if (!task_id.is_int() || actor.staff_id <= 0) return false;
-  auto task = tx.Get(domain::TaskEntity(), task_id.as_int());
-  if (!task.ok()) {
-    if (task.status().code() == ErrorCode::kNotFound) return false;
-    return task.TakeStatus();
-  }
-  const Value me(actor.staff_id);
-  return task->Get("lead") == me || ListHas(task->Get("staff"), me);
+// A field's value as a list: a set as it is, a single value as a list of one, null as
+// an empty list.
+Value::List AsList(const Value& v) {
+  if (v.is_list()) return v.as_list();
+  if (v.is_null()) return {};
+  return {v};
 }
 
-// Whether an officer may write this record: it is in their region, or belongs to a task
-// they are on.
-Result<bool> OfficerMayWrite(const Actor& actor, const EntityDef& entity, const Record& r,
-                             store::Transaction& tx) {
-  const Value own(actor.region);
-  const bool has_region = !actor.region.empty();
-  const std::string& n = entity.name;
-  if (n == "insight") return has_region && r.Get("region") == own;
-  if (n == "partner") {
-    return (has_region && r.Get("region") == own) || r.Get("region") == Value("NAT");
+// "NE, YH" from a list of codes.
+std::string Codes(const Value::List& codes) {
+  std::string out;
+  for (const Value& c : codes) out += (out.empty() ? "" : ", ") + c.ToDisplay();
+  return out.empty() ? "none" : out;
+}
+
+const Value& National() {
+  static const Value kNational("NAT");
+  return kNational;
+}
+
+// The officer's own region as a value ("" when none is recorded, which matches nothing).
+Value OwnRegion(const Actor& actor) { return actor.region.empty() ? Value() : Value(actor.region); }
+
+Status RefuseField(const std::string& field, const std::string& message) {
+  return Status(ErrorCode::kForbidden, message, {{field, message}});
+}
+
+// Whether the officer leads or works on `task`, or the task covers their region: the
+// tasks whose work they may record.
+bool OfficerMayWorkOn(const Actor& actor, const Record& task) {
+  const Value me(actor.staff_id);
+  return (!actor.region.empty() && ListHas(task.Get("regions"), OwnRegion(actor))) ||
+         (actor.staff_id > 0 && (task.Get("lead") == me || ListHas(task.Get("staff"), me)));
+}
+
+// "T-2026-0004" or "task 12".
+std::string TaskName(const Record& task) {
+  const Value& ref = task.Get("reference");
+  return ref.is_text() && !ref.as_text().empty() ? ref.as_text() : "task " + std::to_string(task.Id());
+}
+
+// The field that ties a record to its task or tasks: "task", "tasks", or "" for none.
+std::string TaskFieldOf(const EntityDef& entity) {
+  for (const char* name : {"task", "tasks"}) {
+    const domain::FieldDef* f = entity.Find(name);
+    if (f != nullptr && f->target == "task") return name;
   }
-  if (n == "task") {
-    const Value me(actor.staff_id);
-    return (has_region && ListHas(r.Get("regions"), own)) || r.Get("lead") == me ||
-           ListHas(r.Get("staff"), me);
-  }
-  if (n == "campaign" || n == "case_study") {
-    if (has_region && ListHas(r.Get("regions"), own)) return true;
-    if (n == "campaign") return OnTask(actor, r.Get("task"), tx);
-    if (r.Get("tasks").is_list()) {
-      for (const Value& t : r.Get("tasks").as_list()) {
-        LOOKOUT_ASSIGN_OR_RETURN(bool on, OnTask(actor, t, tx));
-        if (on) return true;
-      }
-    }
+  return "";
+}
+
+// The officer's rule for a task: one they are on, or in their region; and the regions they
+// give it (all of them on create, those added or removed on update) are their own
+// region or national: a task in another region is a tasking decision for managers.
+// `stored` is the task before the change (nullptr on create, and when only the task as
+// stored is checked, `saving` false).
+Result<bool> OfficerTaskRule(const Actor& actor, const Record& task, const Record* stored,
+                             bool saving, Status& refusal, store::Transaction& tx) {
+  if (!OfficerMayWorkOn(actor, task)) {
+    refusal = RefuseField("regions", "This task is outside your region (" +
+                                         (actor.region.empty() ? std::string("none recorded")
+                                                               : actor.region) +
+                                         ") and you are neither its lead nor on its staff.");
     return false;
   }
-  // activity, quote, outcome_event: a region and usually a task.
-  if (has_region && r.Get("region") == own) return true;
-  return OnTask(actor, r.Get("task"), tx);
+  if (!saving) return true;
+  const Value::List now = AsList(task.Get("regions"));
+  const Value::List before = stored != nullptr ? AsList(stored->Get("regions")) : Value::List{};
+  Value::List changed;
+  for (const Value& r : now) {
+    if (std::find(before.begin(), before.end(), r) == before.end()) changed.push_back(r);
+  }
+  Value::List removed;
+  for (const Value& r : before) {
+    if (std::find(now.begin(), now.end(), r) == now.end()) removed.push_back(r);
+  }
+  Value::List others;
+  for (const Value& r : changed) {
+    if (!(r == OwnRegion(actor)) && !(r == National())) others.push_back(r);
+  }
+  for (const Value& r : removed) {
+    if (!(r == OwnRegion(actor)) && !(r == National())) others.push_back(r);
+  }
+  if (!others.empty()) {
+    refusal = RefuseField(
+        "regions", "You may give a task your own region (" +
+                       (actor.region.empty() ? std::string("none recorded") : actor.region) +
+                       ") or national (NAT) only: a manager decides tasks in " + Codes(others) +
+                       ".");
+    return false;
+  }
+  // A region taken off a task must not leave its activities and evidence there: they
+  // would no longer be one of the task's regions.
+  if (stored != nullptr && !removed.empty()) {
+    std::string left;
+    for (const domain::EntityDef* child : domain::AllEntities()) {
+      const std::string field = TaskFieldOf(*child);
+      if (field.empty() || child->region_field.empty()) continue;
+      store::ListQuery query;
+      const bool one_task = field == "task";
+      query.where.push_back({field, one_task ? store::Condition::Op::kEq : store::Condition::Op::kHasAny,
+                             {Value(stored->Id())}});
+      const bool one_region = !child->Find(child->region_field)->IsSet();
+      query.where.push_back({child->region_field,
+                             one_region ? store::Condition::Op::kIn : store::Condition::Op::kHasAny,
+                             removed});
+      query.limit = 1;
+      LOOKOUT_ASSIGN_OR_RETURN(store::Page page, tx.List(*child, query));
+      if (page.total > 0) {
+        std::string kind = child->label;
+        kind[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(kind[0])));
+        left += (left.empty() ? "" : ", ") + std::to_string(page.total) + " " +
+                (page.total == 1 ? kind : kind + " records");
+      }
+    }
+    if (!left.empty()) {
+      refusal = RefuseField("regions", "This task still has " + left + " in " + Codes(removed) +
+                                           ": move or archive them before taking " +
+                                           Codes(removed) + " off the task.");
+      return false;
+    }
+  }
+  return true;
+}
+
+// The officer's rule for a record of a task's work (campaign, activity, quote, case study,
+// outcome event): tied to tasks, its regions are among the regions it may have for them:
+// every region of a task the officer leads or staffs, and their own region on a task that
+// covers it (on another task they are not on, none); tied to no task, it is in the
+// officer's own region.
+Result<bool> OfficerChildRule(const Actor& actor, const EntityDef& entity, const Record& r,
+                              Status& refusal, store::Transaction& tx) {
+  const std::string task_field = TaskFieldOf(entity);
+  const Value::List regions = AsList(r.Get(entity.region_field));
+  const Value::List task_ids = task_field.empty() ? Value::List{} : AsList(r.Get(task_field));
+  if (task_ids.empty()) {
+    const bool own_only = !regions.empty() && std::all_of(regions.begin(), regions.end(), [&](const Value& v) {
+      return v == OwnRegion(actor);
+    });
+    if (own_only) return true;
+    refusal = RefuseField(
+        entity.region_field,
+        entity.label + " records that belong to no task are recorded in your own region (" +
+            (actor.region.empty() ? std::string("none recorded") : actor.region) +
+            ") only; give the task whose work it was to record it in that task's regions.");
+    return false;
+  }
+  Value::List covered;
+  std::string names;
+  for (const Value& id : task_ids) {
+    if (!id.is_int()) continue;
+    auto task = tx.Get(domain::TaskEntity(), id.as_int());
+    if (!task.ok()) {
+      if (task.status().code() == ErrorCode::kNotFound) continue;  // the reference check says so
+      return task.TakeStatus();
+    }
+    if (!OfficerMayWorkOn(actor, *task)) {
+      refusal = RefuseField(task_field, TaskName(*task) + " is a task in " +
+                                            Codes(AsList(task->Get("regions"))) +
+                                            " that you are not on: you may record the work of "
+                                            "tasks in your region or that you lead or staff.");
+      return false;
+    }
+    const Value me(actor.staff_id);
+    const bool on_task = task->Get("lead") == me || ListHas(task->Get("staff"), me);
+    for (const Value& region : AsList(task->Get("regions"))) {
+      if (on_task || region == OwnRegion(actor)) covered.push_back(region);
+    }
+    names += (names.empty() ? "" : ", ") + TaskName(*task);
+  }
+  Value::List outside;
+  for (const Value& region : regions) {
+    if (std::find(covered.begin(), covered.end(), region) == covered.end()) outside.push_back(region);
+  }
+  if (!outside.empty()) {
+    refusal = RefuseField(entity.region_field,
+                          "You may record the work of " + names + " in " + Codes(covered) +
+                              " only, not in " + Codes(outside) +
+                              ": a task's work lies in its regions, and on a task you are not "
+                              "on, in your own region.");
+    return false;
+  }
+  return true;
+}
+
+// Whether an officer may write this record, and why not (in `refusal`). `saving`: the
+// record as it would be saved (create, import, update), with `stored` the record before
+// an update; otherwise the record as stored (update, archive).
+Result<bool> OfficerMayWrite(const Actor& actor, const EntityDef& entity, const Record& r,
+                             const Record* stored, bool saving, Status& refusal,
+                             store::Transaction& tx) {
+  const std::string& n = entity.name;
+  const std::string own = actor.region.empty() ? std::string("none recorded") : actor.region;
+  if (n == "insight") {
+    if (r.Get("region") == OwnRegion(actor)) return true;
+    refusal = RefuseField("region", "You record and change insight of your own region (" + own +
+                                        ") only.");
+    return false;
+  }
+  if (n == "partner") {
+    if (r.Get("region") == OwnRegion(actor) || r.Get("region") == National()) return true;
+    refusal = RefuseField("region", "You record and change partners of your own region (" + own +
+                                        ") or national (NAT) ones only.");
+    return false;
+  }
+  if (n == "task") return OfficerTaskRule(actor, r, stored, saving, refusal, tx);
+  if (entity.region_field.empty()) {
+    refusal = Refuse(actor, OpWord(saving ? Operation::kCreate : Operation::kUpdate) + " " +
+                                entity.label + " records");
+    return false;
+  }
+  return OfficerChildRule(actor, entity, r, refusal, tx);
 }
 
 }  // namespace
@@ -204,11 +374,20 @@ Status AuthorizeRecord(const Actor& actor, Operation op, const EntityDef& entity
                   "This insight belongs to another region and is not graded for sharing "
                   "(handling code P): only that region's officer and managers may read it.");
   }
-  LOOKOUT_ASSIGN_OR_RETURN(bool allowed, OfficerMayWrite(actor, entity, record, tx));
-  if (allowed) return Status::Ok();
-  return Refuse(actor, OpWord(op) + " " + entity.label + " records outside your region (" +
-                           (actor.region.empty() ? "none recorded" : actor.region) +
-                           ") or tasks you are not on");
+  if (op == Operation::kCreate) return AuthorizeSave(actor, entity, nullptr, record, tx);
+  Status refusal;
+  LOOKOUT_ASSIGN_OR_RETURN(bool allowed,
+                           OfficerMayWrite(actor, entity, record, nullptr, false, refusal, tx));
+  return allowed ? Status::Ok() : refusal;
+}
+
+Status AuthorizeSave(const Actor& actor, const EntityDef& entity, const Record* stored,
+                     const Record& saved, store::Transaction& tx) {
+  if (IsOperator(actor) || actor.role != "officer") return Status::Ok();
+  Status refusal;
+  LOOKOUT_ASSIGN_OR_RETURN(bool allowed,
+                           OfficerMayWrite(actor, entity, saved, stored, true, refusal, tx));
+  return allowed ? Status::Ok() : refusal;
 }
 
 std::vector<store::Condition> ReadScope(const Actor& actor, const EntityDef& entity) {
@@ -222,7 +401,7 @@ std::vector<store::Condition> ReadScope(const Actor& actor, const EntityDef& ent
 }
 
 Status AuthorizeTransition(const Actor& actor, const Record& task, const std::string& to_status,
-                           store::Transaction& tx) {
+                           store::Transaction& /*tx*/) {
   if (IsOperator(actor)) return Status::Ok();
   if (IsAnonymous(actor)) return Unauthenticated();
   const std::string& role = actor.role;
@@ -233,8 +412,7 @@ Status AuthorizeTransition(const Actor& actor, const Record& task, const std::st
                             to_status == "evaluated" ||
                             (to_status == "cancelled" && task.Get("status") == Value("proposed"));
   if (role == "officer" && officer_step) {
-    LOOKOUT_ASSIGN_OR_RETURN(bool may, OfficerMayWrite(actor, domain::TaskEntity(), task, tx));
-    if (may) return Status::Ok();
+    if (OfficerMayWorkOn(actor, task)) return Status::Ok();
     return Refuse(actor, what + " for a task outside your region that you are not on");
   }
   return Refuse(actor, what + ": that is a tasking decision for a manager");

@@ -4,7 +4,8 @@
 //
 // Roles: admin (accounts, reference data, retention; no programme content), manager
 // (everything, every region; tasking decisions), officer (reads tasks, activities and
-// partners nationally; writes in their own region and on national tasks they are on;
+// partners nationally; writes in their own region and on tasks they are on, always within
+// the regions of the task (AuthorizeSave);
 // reads other regions' insight only when it is graded for sharing (handling P)),
 // analyst (reads all programme content; manages the outcome framework, surveys and
 // reports), funder (aggregates only: never a record). The command line acts as the
@@ -37,13 +38,26 @@ bool IsOperator(const Actor& actor);
 // kUnauthenticated for anonymous actors, kForbidden otherwise when not allowed.
 Status Authorize(const Actor& actor, Operation op, const domain::EntityDef& entity);
 
-// The record-level rule for one record (region scope, handling codes). For kUpdate,
-// call it with the record as stored and again with the record as it would be saved, so a
-// record can neither be changed outside one's scope nor moved out of it. `tx` answers
-// questions about related records (is the officer on this task?).
+// The record-level rule for one record as stored (region scope, handling codes): may the
+// actor read it, archive it, or change it at all? For kUpdate, call AuthorizeSave with
+// the record as it would be saved as well, so a record can neither be changed outside
+// one's scope nor moved out of it. kCreate is AuthorizeSave without a stored record.
+// `tx` answers questions about related records (is the officer on this task?).
 // REQUIRES: Authorize(actor, op, entity) is OK.
 Status AuthorizeRecord(const Actor& actor, Operation op, const domain::EntityDef& entity,
                        const Record& record, store::Transaction& tx);
+
+// The record-level rule for a record as it would be saved: on create and import
+// (`stored` nullptr) and on update (`stored` the record as it is now; call
+// AuthorizeRecord with `stored` first). For an officer: insight in their region;
+// partners in their region or national; tasks they are on or in their region, given no
+// region but their own or national (NAT), nor a region taken off while the task's
+// records are in it; a record of a task's work (campaign, activity, quote, case study,
+// outcome event) lies in its tasks' regions: any of them on a task the officer leads or
+// staffs, their own on another task covering it; without a task, in their own region. A refusal is kForbidden with the field
+// at fault in its fields(), for forms and import reports.
+Status AuthorizeSave(const Actor& actor, const domain::EntityDef& entity, const Record* stored,
+                     const Record& saved, store::Transaction& tx);
 
 // The conditions confining a list of `entity` to what the actor may read (at least one
 // must hold); empty when the actor may read every record the entity-level rule allows.

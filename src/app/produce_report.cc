@@ -23,6 +23,11 @@ Result<ProducedReport> ProduceReport(Services& services, const Actor& actor,
   LOOKOUT_ASSIGN_OR_RETURN(report::RenderedReport rendered,
                            report::RenderReport(doc, order.format));
   RecordReportTime(ReportKindName(order.kind), order.format, stopwatch.Seconds());
+  // A report taken out of Lookout is a disclosure, on record with who took which.
+  Params what = {{"report", ReportKindName(order.kind)}, {"format", order.format},
+                 {"period", order.request.period}};
+  if (order.kind == ReportKind::kImpact) what.push_back({"region", order.request.region});
+  LOOKOUT_RETURN_IF_ERROR(services.RecordDisclosure(actor, "report", 0, what));
   return ProducedReport{std::move(doc), std::move(rendered)};
 }
 

@@ -213,13 +213,20 @@ Result<Record> UnlockPublishedReport(Services& services, const Actor& actor, int
 Result<store::ReportFile> PublishedReportFile(Services& services, const Actor& actor, int64_t id,
                                               const std::string& format) {
   LOOKOUT_RETURN_IF_ERROR(policy::Authorize(actor, policy::Operation::kRead, ReportDef()));
-  LOOKOUT_ASSIGN_OR_RETURN(auto tx, services.store().Begin(false));
-  LOOKOUT_ASSIGN_OR_RETURN(Record report, tx->Get(ReportDef(), id));
-  LOOKOUT_RETURN_IF_ERROR(policy::AuthorizeRecord(actor, policy::Operation::kRead, ReportDef(), report, *tx));
-  if (Flag(report, "archived")) {
-    return Status(ErrorCode::kNotFound, "Published report " + std::to_string(id) + " is archived.");
+  store::ReportFile file;
+  {
+    LOOKOUT_ASSIGN_OR_RETURN(auto tx, services.store().Begin(false));
+    LOOKOUT_ASSIGN_OR_RETURN(Record report, tx->Get(ReportDef(), id));
+    LOOKOUT_RETURN_IF_ERROR(
+        policy::AuthorizeRecord(actor, policy::Operation::kRead, ReportDef(), report, *tx));
+    if (Flag(report, "archived")) {
+      return Status(ErrorCode::kNotFound, "Published report " + std::to_string(id) + " is archived.");
+    }
+    LOOKOUT_ASSIGN_OR_RETURN(file, tx->GetReportFile(id, format));
   }
-  return tx->GetReportFile(id, format);
+  LOOKOUT_RETURN_IF_ERROR(
+      services.RecordDisclosure(actor, ReportDef().name, id, {{"format", file.format}}));
+  return file;
 }
 
 namespace internal {

@@ -35,7 +35,7 @@ Result<Record> UnlockPublishedReport(Services& services, const Actor& actor, int
                                      int64_t version, const std::string& reason);
 
 // A published report's file in `format`, as it was published. Anyone who may read
-// published reports (funders included).
+// published reports (funders included); each download is recorded as a disclosure.
 Result<store::ReportFile> PublishedReportFile(Services& services, const Actor& actor, int64_t id,
                                               const std::string& format);
 

@@ -353,4 +353,26 @@ Record EffectiveChanges(const Record& current, const Record& changes) {
   return out;
 }
 
+void Problems::Add(const Status& refusal, const std::string& field) {
+  if (refusal.ok()) return;
+  if (code_ == ErrorCode::kOk) {
+    code_ = refusal.code();
+    message_ = refusal.message();
+  }
+  if (refusal.fields().empty()) {
+    fields_.push_back({field, refusal.message()});
+  } else {
+    for (const FieldError& e : refusal.fields()) fields_.push_back(e);
+  }
+}
+
+void Problems::Add(std::vector<FieldError> errors) {
+  if (!errors.empty()) Add(Status::Validation(std::move(errors)), "");
+}
+
+Status Problems::ToStatus() const {
+  if (code_ == ErrorCode::kOk) return Status::Ok();
+  return Status(code_, message_, fields_);
+}
+
 }  // namespace lookout::app::internal

@@ -92,6 +92,25 @@ Status CheckSurveyAnswers(store::Transaction& tx, const Record& response,
 // trail, which retention cannot rewrite).
 Status CheckReason(const std::string& reason);
 
+// Every problem a check (Services::CheckCreate and the like) found, each refusal kept as
+// field errors, and the code and message of the first refusal in the order the use case
+// meets them, so a check answers with the code the write would have answered with.
+class Problems {
+ public:
+  // Adds the problems `refusal` carries; a refusal without fields (a policy, a lock, a
+  // stale copy) is put on `field`, the field that caused it. OK adds nothing.
+  void Add(const Status& refusal, const std::string& field);
+  // Adds validation errors.
+  void Add(std::vector<FieldError> errors);
+  bool empty() const { return code_ == ErrorCode::kOk; }
+  Status ToStatus() const;
+
+ private:
+  ErrorCode code_ = ErrorCode::kOk;
+  std::string message_;
+  std::vector<FieldError> fields_;
+};
+
 // The fields of `changes` whose value differs from `current`.
 Record EffectiveChanges(const Record& current, const Record& changes);
 

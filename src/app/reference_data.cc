@@ -102,6 +102,7 @@ Result<int64_t> AddMissing(Services& services, const Actor& actor, const domain:
 Result<std::vector<Record>> ReferenceRegions() {
   return ReadEmbedded("regions.csv", {{"region_code", "code"},
                                       {"region", "name"},
+                                      {"in_sentences", "prose_name"},
                                       {"nation", "nation"},
                                       {"also_known_as", "aliases"}});
 }

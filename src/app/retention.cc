@@ -221,7 +221,7 @@ class Run {
     Value::List values;
     for (const Record& r : insight) {
       ids.insert(r.Id());
-      values.push_back(Value(r.Id()));
+      values.emplace_back(r.Id());
     }
     store::ListQuery q;
     q.where = {{"insights", store::Condition::Op::kHasAny, std::move(values)}};

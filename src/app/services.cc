@@ -1,5 +1,7 @@
 #include "app/services.h"
 
+#include <set>
+
 #include "app/policy.h"
 #include "app/publish.h"
 #include "app/record_checks.h"
@@ -39,6 +41,91 @@ Status ValidationOrOk(std::vector<FieldError> errors) {
   return Status::Validation(std::move(errors));
 }
 
+// The rules a record must meet against the store, after its own validation: references,
+// unique fields, survey answers, the insight's computed score. `changed` limits the
+// reference check to the fields an update changes (empty: every field). Appends to
+// `errors`; a Status error only for the store's own failures.
+Status CheckStoredRules(store::Transaction& tx, const EntityDef& entity, Record& record,
+                        int64_t self_id, const std::set<std::string>* changed, bool answers,
+                        std::vector<FieldError>& errors) {
+  internal::ReferenceChecker refs(tx);
+  if (changed == nullptr) {
+    LOOKOUT_RETURN_IF_ERROR(refs.Check(entity, record, errors));
+  } else if (!changed->empty()) {
+    LOOKOUT_RETURN_IF_ERROR(refs.Check(entity, record, errors, *changed));
+  }
+  LOOKOUT_RETURN_IF_ERROR(internal::CheckUnique(tx, entity, record, self_id, errors));
+  if (entity.name == "survey_response" && answers) {
+    LOOKOUT_RETURN_IF_ERROR(internal::CheckSurveyAnswers(tx, record, errors));
+  }
+  if (entity.name == "insight" && errors.empty()) {
+    LOOKOUT_RETURN_IF_ERROR(internal::ComputeInsightScore(tx, record, errors));
+  }
+  return Status::Ok();
+}
+
+// The refusal of a write to records only Lookout writes (kOk for the others).
+Status CheckApiWritable(const EntityDef& entity, const char* what) {
+  if (entity.api_writable) return Status::Ok();
+  return Status(ErrorCode::kMethodNotAllowed,
+                entity.label + " records are written by Lookout, not " + what + " directly.");
+}
+
+// An update's record: `changes` applied to `merged` (the record as stored), with the
+// defaults of child rows, validated and checked against the store into `errors`.
+Status CheckMerged(store::Transaction& tx, const EntityDef& entity, int64_t id,
+                   const Record& changes, Record& merged, std::vector<FieldError>& errors) {
+  for (const auto& [name, value] : changes.fields) merged.Set(name, value);
+  // Child rows in an update get the same defaults as on create.
+  internal::ApplyDefaults(entity, merged);
+  errors = domain::ValidateRecord(entity, merged, ValidationMode::kUpdate);
+  std::set<std::string> changed;
+  for (const auto& [name, value] : changes.fields) changed.insert(name);
+  return CheckStoredRules(tx, entity, merged, id, &changed, changes.Has("answers"), errors);
+}
+
+// The refusal of a legacy grade changed by an update (kOk when it is not changed).
+Status CheckLegacyGrade(const Record& current, const Record& changes) {
+  if (changes.Has("legacy_grade") &&
+      !(changes.Get("legacy_grade") == current.Get("legacy_grade"))) {
+    return Status::Validation({{"legacy_grade",
+                                "is accepted only on import: grade new intelligence on the "
+                                "3x5x2 scale"}});
+  }
+  return Status::Ok();
+}
+
+// The refusal of an update made on a stale copy (kOk when `version` is the stored one).
+Status CheckVersion(const EntityDef& entity, int64_t id, const Record& current, int64_t version) {
+  if (current.Get("version") == Value(version)) return Status::Ok();
+  return Status::Conflict(entity.label + " " + std::to_string(id) + " is at version " +
+                          current.Get("version").ToDisplay() + ", not " +
+                          std::to_string(version) +
+                          ": someone else saved it after you loaded it. Reload it and apply "
+                          "your change again.");
+}
+
+// Adds the record-level policy's decision to a check's problems: a refusal is one
+// (put on the region field). Another error (a reference the policy follows is missing)
+// is the rules' to report when they found any; otherwise it is returned, as the write
+// would have returned it.
+Status AddPolicyDecision(internal::Problems& problems, const Status& decided, const EntityDef& entity) {
+  switch (decided.code()) {
+    case ErrorCode::kOk:
+      return Status::Ok();
+    case ErrorCode::kForbidden:
+    case ErrorCode::kValidation:
+    case ErrorCode::kInvalidReference:
+      problems.Add(decided, entity.region_field);
+      return Status::Ok();
+    case ErrorCode::kNotFound:
+      if (!problems.empty()) return Status::Ok();
+      return decided;
+    default:
+      return decided;
+  }
+}
+
 std::vector<std::string> WarningTexts(const std::vector<FieldError>& warnings) {
   std::vector<std::string> out;
   for (const FieldError& w : warnings) out.push_back(w.field + ": " + w.message);
@@ -53,8 +140,20 @@ Result<Record> Services::Get(const Actor& actor, const EntityDef& entity, int64_
   const bool consult = entity.name == "insight" && !policy::IsOperator(actor);
   LOOKOUT_ASSIGN_OR_RETURN(auto tx, store_.Begin(consult));
   LOOKOUT_ASSIGN_OR_RETURN(Record record, tx->Get(entity, id));
-  LOOKOUT_RETURN_IF_ERROR(
-      policy::AuthorizeRecord(actor, policy::Operation::kRead, entity, record, *tx));
+  if (Status allowed = policy::AuthorizeRecord(actor, policy::Operation::kRead, entity, record, *tx);
+      !allowed.ok()) {
+    // Trying to read a record one may not (C-handled insight of another region) is on
+    // record too: the attempt matters as much as a read.
+    if (allowed.code() == ErrorCode::kForbidden) {
+      tx.reset();
+      const store::WriteMeta meta = MetaFor(actor, clock_);
+      LOOKOUT_ASSIGN_OR_RETURN(auto refused_tx, store_.Begin(true));
+      LOOKOUT_RETURN_IF_ERROR(
+          refused_tx->AppendAudit(AuditFor(actor, meta, "consult_refused", entity, id, "{}")));
+      LOOKOUT_RETURN_IF_ERROR(refused_tx->Commit());
+    }
+    return allowed;
+  }
   if (consult) {
     const store::WriteMeta meta = MetaFor(actor, clock_);
     LOOKOUT_RETURN_IF_ERROR(tx->AppendAudit(AuditFor(actor, meta, "consult", entity, id, "{}")));
@@ -64,10 +163,7 @@ Result<Record> Services::Get(const Actor& actor, const EntityDef& entity, int64_
 }
 
 Result<Saved> Services::Create(const Actor& actor, const EntityDef& entity, Record input) {
-  if (!entity.api_writable) {
-    return Status(ErrorCode::kMethodNotAllowed,
-                  entity.label + " records are written by Lookout, not created directly.");
-  }
+  LOOKOUT_RETURN_IF_ERROR(CheckApiWritable(entity, "created"));
   LOOKOUT_RETURN_IF_ERROR(policy::Authorize(actor, policy::Operation::kCreate, entity));
   LOOKOUT_RETURN_IF_ERROR(ValidationOrOk(internal::CheckWritableFields(entity, input, false)));
   internal::ApplyDefaults(entity, input);
@@ -92,18 +188,9 @@ Result<Saved> Services::Create(const Actor& actor, const EntityDef& entity, Reco
   }
 
   std::vector<FieldError> errors = domain::ValidateRecord(entity, input, ValidationMode::kCreate);
-  internal::ReferenceChecker refs(*tx);
-  LOOKOUT_RETURN_IF_ERROR(refs.Check(entity, input, errors));
-  LOOKOUT_RETURN_IF_ERROR(internal::CheckUnique(*tx, entity, input, 0, errors));
-  if (entity.name == "survey_response") {
-    LOOKOUT_RETURN_IF_ERROR(internal::CheckSurveyAnswers(*tx, input, errors));
-  }
-  if (entity.name == "insight" && errors.empty()) {
-    LOOKOUT_RETURN_IF_ERROR(internal::ComputeInsightScore(*tx, input, errors));
-  }
+  LOOKOUT_RETURN_IF_ERROR(CheckStoredRules(*tx, entity, input, 0, nullptr, true, errors));
   LOOKOUT_RETURN_IF_ERROR(ValidationOrOk(std::move(errors)));
-  LOOKOUT_RETURN_IF_ERROR(
-      policy::AuthorizeRecord(actor, policy::Operation::kCreate, entity, input, *tx));
+  LOOKOUT_RETURN_IF_ERROR(policy::AuthorizeSave(actor, entity, nullptr, input, *tx));
   // A published report's period takes no new records until a manager unlocks it.
   LOOKOUT_ASSIGN_OR_RETURN(internal::PeriodLocks locks, internal::PeriodLocks::Load(*tx));
   LOOKOUT_RETURN_IF_ERROR(locks.Check(entity, input));
@@ -118,23 +205,14 @@ Result<Saved> Services::Create(const Actor& actor, const EntityDef& entity, Reco
 
 Result<Saved> Services::Update(const Actor& actor, const EntityDef& entity, int64_t id,
                                int64_t version, Record changes) {
-  if (!entity.api_writable) {
-    return Status(ErrorCode::kMethodNotAllowed,
-                  entity.label + " records are written by Lookout, not changed directly.");
-  }
+  LOOKOUT_RETURN_IF_ERROR(CheckApiWritable(entity, "changed"));
   LOOKOUT_RETURN_IF_ERROR(policy::Authorize(actor, policy::Operation::kUpdate, entity));
   LOOKOUT_RETURN_IF_ERROR(ValidationOrOk(internal::CheckWritableFields(entity, changes, false)));
   LOOKOUT_ASSIGN_OR_RETURN(auto tx, store_.Begin(true));
   LOOKOUT_ASSIGN_OR_RETURN(Record current, tx->Get(entity, id));
   LOOKOUT_RETURN_IF_ERROR(
       policy::AuthorizeRecord(actor, policy::Operation::kUpdate, entity, current, *tx));
-  if (current.Get("version") != Value(version)) {
-    return Status::Conflict(entity.label + " " + std::to_string(id) + " is at version " +
-                            current.Get("version").ToDisplay() + ", not " +
-                            std::to_string(version) +
-                            ": someone else saved it after you loaded it. Reload it and apply "
-                            "your change again.");
-  }
+  LOOKOUT_RETURN_IF_ERROR(CheckVersion(entity, id, current, version));
   internal::CanonicaliseSets(entity, changes);
   // A proposal changed after the tasking meeting asked for changes goes back to the next
   // meeting with the request answered: what was asked is cleared (the audit keeps it).
@@ -143,34 +221,14 @@ Result<Saved> Services::Update(const Actor& actor, const EntityDef& entity, int6
       !current.Get("changes_asked").is_null()) {
     changes.Set("changes_asked", Value());
   }
-  if (changes.Has("legacy_grade") &&
-      !(changes.Get("legacy_grade") == current.Get("legacy_grade"))) {
-    return Status::Validation({{"legacy_grade",
-                                "is accepted only on import: grade new intelligence on the "
-                                "3x5x2 scale"}});
-  }
+  LOOKOUT_RETURN_IF_ERROR(CheckLegacyGrade(current, changes));
   Record merged = current;
-  for (auto& [name, value] : changes.fields) merged.Set(name, value);
-  // Child rows in an update get the same defaults as on create.
-  internal::ApplyDefaults(entity, merged);
-
-  std::vector<FieldError> errors = domain::ValidateRecord(entity, merged, ValidationMode::kUpdate);
-  std::set<std::string> changed;
-  for (const auto& [name, value] : changes.fields) changed.insert(name);
-  internal::ReferenceChecker refs(*tx);
-  if (!changed.empty()) LOOKOUT_RETURN_IF_ERROR(refs.Check(entity, merged, errors, changed));
-  LOOKOUT_RETURN_IF_ERROR(internal::CheckUnique(*tx, entity, merged, id, errors));
-  if (entity.name == "survey_response" && changes.Has("answers")) {
-    LOOKOUT_RETURN_IF_ERROR(internal::CheckSurveyAnswers(*tx, merged, errors));
-  }
-  if (entity.name == "insight" && errors.empty()) {
-    LOOKOUT_RETURN_IF_ERROR(internal::ComputeInsightScore(*tx, merged, errors));
-    changes.Set("risk_score", merged.Get("risk_score"));
-  }
+  std::vector<FieldError> errors;
+  LOOKOUT_RETURN_IF_ERROR(CheckMerged(*tx, entity, id, changes, merged, errors));
+  if (entity.name == "insight" && errors.empty()) changes.Set("risk_score", merged.Get("risk_score"));
   LOOKOUT_RETURN_IF_ERROR(ValidationOrOk(std::move(errors)));
   // Nor may a record be moved out of the actor's scope.
-  LOOKOUT_RETURN_IF_ERROR(
-      policy::AuthorizeRecord(actor, policy::Operation::kUpdate, entity, merged, *tx));
+  LOOKOUT_RETURN_IF_ERROR(policy::AuthorizeSave(actor, entity, &current, merged, *tx));
 
   // Defaults filled into child rows belong to the change as well.
   for (auto& [name, value] : changes.fields) value = merged.Get(name);
@@ -189,6 +247,69 @@ Result<Saved> Services::Update(const Actor& actor, const EntityDef& entity, int6
   LOOKOUT_ASSIGN_OR_RETURN(Record saved, tx->Get(entity, id));
   LOOKOUT_RETURN_IF_ERROR(tx->Commit());
   return Saved{std::move(saved), WarningTexts(internal::ScreenFreeTextFields(entity, effective))};
+}
+
+Status Services::CheckCreate(const Actor& actor, const EntityDef& entity, Record input) {
+  LOOKOUT_RETURN_IF_ERROR(CheckApiWritable(entity, "created"));
+  // Who may not create such records at all is told so, and nothing else.
+  LOOKOUT_RETURN_IF_ERROR(policy::Authorize(actor, policy::Operation::kCreate, entity));
+  internal::Problems problems;
+  problems.Add(internal::CheckWritableFields(entity, input, false));
+  internal::ApplyDefaults(entity, input);
+  internal::CanonicaliseSets(entity, input);
+  if (entity.name == "task") {
+    // Create numbers the task; any well-formed reference does for the checks.
+    input.Set("reference", "T-" + std::to_string(clock_.Today().year) + "-0000");
+    input.Set("status", "proposed");
+  }
+  LOOKOUT_ASSIGN_OR_RETURN(auto tx, store_.Begin(false));
+  if (entity.name == "programme") {
+    LOOKOUT_ASSIGN_OR_RETURN(store::Page existing, tx->List(entity, store::ListQuery{.limit = 1}));
+    if (existing.total > 0) {
+      problems.Add(Status(ErrorCode::kDuplicate, "The programme is already recorded: update it "
+                                                 "instead of creating another."),
+                   "");
+    }
+  }
+  std::vector<FieldError> errors = domain::ValidateRecord(entity, input, ValidationMode::kCreate);
+  LOOKOUT_RETURN_IF_ERROR(CheckStoredRules(*tx, entity, input, 0, nullptr, true, errors));
+  problems.Add(std::move(errors));
+  LOOKOUT_RETURN_IF_ERROR(AddPolicyDecision(
+      problems, policy::AuthorizeRecord(actor, policy::Operation::kCreate, entity, input, *tx),
+      entity));
+  LOOKOUT_ASSIGN_OR_RETURN(internal::PeriodLocks locks, internal::PeriodLocks::Load(*tx));
+  problems.Add(locks.Check(entity, input), entity.date_field);
+  return problems.ToStatus();
+}
+
+Status Services::CheckUpdate(const Actor& actor, const EntityDef& entity, int64_t id,
+                             int64_t version, Record changes) {
+  LOOKOUT_RETURN_IF_ERROR(CheckApiWritable(entity, "changed"));
+  LOOKOUT_RETURN_IF_ERROR(policy::Authorize(actor, policy::Operation::kUpdate, entity));
+  internal::Problems problems;
+  problems.Add(internal::CheckWritableFields(entity, changes, false));
+  LOOKOUT_ASSIGN_OR_RETURN(auto tx, store_.Begin(false));
+  LOOKOUT_ASSIGN_OR_RETURN(Record current, tx->Get(entity, id));
+  // A record the actor may not change is refused as a whole: its other problems are moot.
+  LOOKOUT_RETURN_IF_ERROR(
+      policy::AuthorizeRecord(actor, policy::Operation::kUpdate, entity, current, *tx));
+  problems.Add(CheckVersion(entity, id, current, version), "version");
+  internal::CanonicaliseSets(entity, changes);
+  problems.Add(CheckLegacyGrade(current, changes), "legacy_grade");
+  Record merged = current;
+  std::vector<FieldError> errors;
+  LOOKOUT_RETURN_IF_ERROR(CheckMerged(*tx, entity, id, changes, merged, errors));
+  problems.Add(std::move(errors));
+  LOOKOUT_RETURN_IF_ERROR(AddPolicyDecision(
+      problems, policy::AuthorizeRecord(actor, policy::Operation::kUpdate, entity, merged, *tx),
+      entity));
+  if (!internal::EffectiveChanges(current, changes).fields.empty()) {
+    LOOKOUT_ASSIGN_OR_RETURN(internal::PeriodLocks locks, internal::PeriodLocks::Load(*tx));
+    const Status before = locks.Check(entity, current);
+    problems.Add(before, entity.date_field);
+    if (before.ok()) problems.Add(locks.Check(entity, merged), entity.date_field);
+  }
+  return problems.ToStatus();
 }
 
 Result<Record> Services::Archive(const Actor& actor, const EntityDef& entity, int64_t id,

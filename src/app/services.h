@@ -146,6 +146,20 @@ class Services {
   // `changes` holds only the fields to change. kConflict when `version` is stale.
   Result<Saved> Update(const Actor& actor, const domain::EntityDef& entity, int64_t id,
                        int64_t version, Record changes);
+  // Every problem Create (or Update) would meet with this input, found without writing
+  // anything: the fields a client may not set, the record's validation, references,
+  // unique fields, the record-level policy and the period locks, all of them in one
+  // answer (where Create stops at the first stage that fails). A form asks this before it
+  // saves, so that a person hears of every problem in one round. OK when Create would
+  // write. Otherwise the code is that of the first stage that failed (what Create would
+  // answer) and fields() holds every problem: a whole-record refusal is put on the field
+  // that caused it (the entity's region field for the policy, its date field for a
+  // locked period, "version" for a stale copy in CheckUpdate). An actor who may not
+  // create (or change this record) at all gets that refusal alone; store failures
+  // (kUnavailable, kNotFound for CheckUpdate's record) are returned as they are.
+  Status CheckCreate(const Actor& actor, const domain::EntityDef& entity, Record input);
+  Status CheckUpdate(const Actor& actor, const domain::EntityDef& entity, int64_t id,
+                     int64_t version, Record changes);
   // Archives (archived=true) or restores a record.
   Result<Record> Archive(const Actor& actor, const domain::EntityDef& entity, int64_t id,
                          int64_t version, bool archived, const std::string& reason);
@@ -153,6 +167,12 @@ class Services {
   // Moves a task to `to_status`, recording who, when and why.
   Result<Record> TransitionTask(const Actor& actor, int64_t task_id, int64_t version,
                                 const std::string& to_status, const std::string& reason);
+  // Every problem TransitionTask would meet, found without writing, in one answer (as
+  // CheckCreate): the reason's text (on "reason"), and with `to_status` given, whether it
+  // is a status, the actor's right to make the move (on "to"), a stale `version` (on
+  // "version"), the move's legality and a reason it needs, and a locked period.
+  Status CheckTransition(const Actor& actor, int64_t task_id, int64_t version,
+                         const std::string& to_status, const std::string& reason);
   Result<std::vector<Record>> TaskHistory(const Actor& actor, int64_t task_id);
   // Tasks delivered in [from, to] (their delivery date, YYYY-MM-DD; delivered, evaluated
   // or closed since, archived ones left out), in `region` when given (a task of several
@@ -188,6 +208,14 @@ class Services {
   // Every record of the kind, archived ones included, in id order.
   Result<std::vector<Record>> ExportAll(const Actor& actor, const domain::EntityDef& entity,
                                         const Progress& progress = nullptr);
+
+  // Records that the actor took a file out of Lookout (a report, a funder's return, the
+  // tasking minutes): an "export" audit entry of `entity` (with `id` when the file is one
+  // record's) saying what was taken in `what` ({"format", "pdf"}, {"period", "2025-26"},
+  // ...: names and filters, never free text). Callers hand the file over only once this
+  // has succeeded, so no file leaves without its record.
+  Status RecordDisclosure(const Actor& actor, const std::string& entity, int64_t id,
+                          const Params& what);
 
   // Reach summed by region, group and sector for activities in [from, to].
   Result<std::vector<store::ReachRow>> Reach(const Actor& actor, const store::ReachQuery& query);

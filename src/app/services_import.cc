@@ -113,10 +113,11 @@ Result<ImportReport> Services::Import(const Actor& actor, const EntityDef& entit
     }
 
     if (errors.empty()) {
-      const Status allowed =
-          policy::AuthorizeRecord(actor, policy::Operation::kCreate, entity, record, *tx);
+      const Status allowed = policy::AuthorizeSave(actor, entity, nullptr, record, *tx);
       if (allowed.code() == ErrorCode::kForbidden) {
-        errors.push_back({"", allowed.message()});
+        // The column at fault, when the policy names it.
+        if (allowed.fields().empty()) errors.push_back({"", allowed.message()});
+        for (const FieldError& e : allowed.fields()) errors.push_back(e);
       } else {
         LOOKOUT_RETURN_IF_ERROR(allowed);
       }

@@ -348,6 +348,24 @@ Result<store::Page> Services::List(const Actor& actor, const EntityDef& entity,
   return page;
 }
 
+Status Services::RecordDisclosure(const Actor& actor, const std::string& entity, int64_t id,
+                                  const Params& what) {
+  nlohmann::ordered_json details = nlohmann::ordered_json::object();
+  for (const auto& [key, value] : what) details[key] = value;
+  store::AuditEntry e;
+  e.at = clock_.NowTimestamp();
+  e.actor = actor.id;
+  e.address = actor.address;
+  e.request_id = actor.request_id;
+  e.action = "export";
+  e.entity = entity;
+  e.entity_id = id;
+  e.changes = details.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  LOOKOUT_ASSIGN_OR_RETURN(auto tx, store_.Begin(true));
+  LOOKOUT_RETURN_IF_ERROR(tx->AppendAudit(e));
+  return tx->Commit();
+}
+
 Result<std::vector<Record>> Services::ExportAll(const Actor& actor, const EntityDef& entity,
                                                 const Progress& progress) {
   LOOKOUT_RETURN_IF_ERROR(policy::Authorize(actor, policy::Operation::kRead, entity));

@@ -10,6 +10,63 @@
 
 namespace lookout::app {
 
+namespace {
+
+// The refusal of a move made on a stale copy of the task (kOk when `version` is current).
+Status CheckTaskVersion(const Record& current, int64_t version) {
+  if (current.Get("version") == Value(version)) return Status::Ok();
+  return Status::Conflict("Task " + current.Get("reference").ToDisplay() + " is at version " +
+                          current.Get("version").ToDisplay() + ", not " +
+                          std::to_string(version) +
+                          ": someone else changed it after you loaded it. Reload it and try "
+                          "again.");
+}
+
+// Whether a move from `from` to `to` changes what a report counts as completed.
+bool ChangesCompleted(const std::string& from, const std::string& to) {
+  auto counted = [](const std::string& status) {
+    return status == "delivered" || status == "evaluated" || status == "closed";
+  };
+  return counted(from) != counted(to);
+}
+
+// The task as the move would leave it.
+Record AfterMove(const Record& current, const std::string& to_status, const Clock& clock) {
+  Record after = current;
+  after.Set("status", to_status);
+  if (to_status == "delivered") after.Set("delivered_on", clock.Today().ToString());
+  return after;
+}
+
+}  // namespace
+
+Status Services::CheckTransition(const Actor& actor, int64_t task_id, int64_t version,
+                                 const std::string& to_status, const std::string& reason) {
+  const domain::EntityDef& task = domain::TaskEntity();
+  LOOKOUT_RETURN_IF_ERROR(policy::Authorize(actor, policy::Operation::kRead, task));
+  internal::Problems problems;
+  problems.Add(internal::CheckReason(reason), "reason");
+  LOOKOUT_ASSIGN_OR_RETURN(auto tx, store_.Begin(false));
+  LOOKOUT_ASSIGN_OR_RETURN(Record current, tx->Get(task, task_id));
+  if (to_status.empty() || !domain::IsTaskStatus(to_status)) {
+    if (!to_status.empty()) {
+      problems.Add(domain::CheckTaskTransition(current.Get("status").ToDisplay(), to_status, reason), "to");
+    }
+    return problems.ToStatus();
+  }
+  problems.Add(policy::AuthorizeTransition(actor, current, to_status, *tx), "to");
+  problems.Add(CheckTaskVersion(current, version), "version");
+  const std::string from = current.Get("status").is_text() ? current.Get("status").as_text() : "";
+  problems.Add(domain::CheckTaskTransition(from, to_status, reason), "to");
+  if (ChangesCompleted(from, to_status)) {
+    LOOKOUT_ASSIGN_OR_RETURN(internal::PeriodLocks locks, internal::PeriodLocks::Load(*tx));
+    const Status before = locks.Check(task, current);
+    problems.Add(before, "to");
+    if (before.ok()) problems.Add(locks.Check(task, AfterMove(current, to_status, clock_)), "to");
+  }
+  return problems.ToStatus();
+}
+
 Result<Record> Services::TransitionTask(const Actor& actor, int64_t task_id, int64_t version,
                                         const std::string& to_status, const std::string& reason) {
   const domain::EntityDef& task = domain::TaskEntity();
@@ -23,13 +80,7 @@ Result<Record> Services::TransitionTask(const Actor& actor, int64_t task_id, int
     return domain::CheckTaskTransition(current.Get("status").ToDisplay(), to_status, reason);
   }
   LOOKOUT_RETURN_IF_ERROR(policy::AuthorizeTransition(actor, current, to_status, *tx));
-  if (current.Get("version") != Value(version)) {
-    return Status::Conflict("Task " + current.Get("reference").ToDisplay() + " is at version " +
-                            current.Get("version").ToDisplay() + ", not " +
-                            std::to_string(version) +
-                            ": someone else changed it after you loaded it. Reload it and try "
-                            "again.");
-  }
+  LOOKOUT_RETURN_IF_ERROR(CheckTaskVersion(current, version));
   const std::string from = current.Get("status").is_text() ? current.Get("status").as_text() : "";
   LOOKOUT_RETURN_IF_ERROR(domain::CheckTaskTransition(from, to_status, reason));
 
@@ -40,15 +91,10 @@ Result<Record> Services::TransitionTask(const Actor& actor, int64_t task_id, int
   // A move into or out of the statuses a report counts as completed changes a published
   // period's figures: refused while its records are locked. Evaluating and closing a
   // delivered task change nothing the report counts.
-  auto counted = [](const std::string& status) {
-    return status == "delivered" || status == "evaluated" || status == "closed";
-  };
-  if (counted(from) != counted(to_status)) {
+  if (ChangesCompleted(from, to_status)) {
     LOOKOUT_ASSIGN_OR_RETURN(internal::PeriodLocks locks, internal::PeriodLocks::Load(*tx));
-    Record after = current;
-    for (const auto& [name, value] : changes.fields) after.Set(name, value);
     LOOKOUT_RETURN_IF_ERROR(locks.Check(task, current));
-    LOOKOUT_RETURN_IF_ERROR(locks.Check(task, after));
+    LOOKOUT_RETURN_IF_ERROR(locks.Check(task, AfterMove(current, to_status, clock_)));
   }
   LOOKOUT_RETURN_IF_ERROR(tx->Update(task, task_id, version, changes, meta));
 

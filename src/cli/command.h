@@ -20,6 +20,7 @@
 
 namespace CLI {
 class App;
+class Option;
 }
 
 namespace lookout::cli {

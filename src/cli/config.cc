@@ -20,6 +20,7 @@ const std::vector<SettingSpec>& SettingSpecs() {
       {"trusted-proxy", false, true},
       {"assets-dir"},
       {"metrics-token", true, false},
+      {"public-url"},
   };
   return kSpecs;
 }

@@ -99,6 +99,11 @@ class ConfigCommand : public Command {
     }
     if (key == "assets-dir") return request_.assets_dir;
     if (key == "metrics-token") return request_.metrics_token.empty() ? "(none)" : "***";
+    if (key == "public-url") {
+      return request_.public_url.empty()
+                 ? "(none: report links follow the address each browser used)"
+                 : request_.public_url;
+    }
     return "";
   }
 

@@ -1,5 +1,5 @@
 // lookout report impact --period 2025-26 [--region CODE] [--format html|pdf|md|xlsx|json]
-//                       [--output FILE] [--threshold N] [--base-url URL]
+//                       [--output FILE] [--threshold N] [--public-url URL]
 // lookout report quarterly --period 2025-26 [--format csv|xlsx] [--output FILE] [--threshold N]
 #include <CLI/CLI.hpp>
 #include <optional>
@@ -7,6 +7,7 @@
 #include "app/file_io.h"
 #include "app/produce_report.h"
 #include "cli/command.h"
+#include "cli/serve_steps.h"
 #include "report/render.h"
 
 namespace lookout::cli {
@@ -20,7 +21,7 @@ struct ReportRequest {
   std::string format;
   std::string output;
   int threshold = 5;
-  std::string base_url;
+  std::string public_url;
 };
 
 class ReportCommand : public Command {
@@ -45,9 +46,8 @@ class ReportCommand : public Command {
     app.add_option("--output,-o", request_.output, "The file to write");
     app.add_option("--threshold", request_.threshold,
                    "Counts from 1 to N-1 in a breakdown are suppressed (default 5)");
-    app.add_option("--base-url", request_.base_url,
-                   "Where Lookout is served, e.g. https://lookout.example.org: makes the "
-                   "figures' links absolute");
+    // --base-url: its name before it became the setting public-url.
+    AddPublicUrlOption(app, request_.public_url, "--public-url,--base-url");
   }
 
   Status Parse() override {
@@ -98,7 +98,7 @@ class ReportCommand : public Command {
     LOOKOUT_ASSIGN_OR_RETURN(app::Services * services, context.OpenServices(OpenMode::kExisting));
     app::ReportOrder order;
     order.kind = request_.kind == "quarterly" ? app::ReportKind::kQuarterly : app::ReportKind::kImpact;
-    order.request = {request_.period, request_.region, request_.threshold, request_.base_url};
+    order.request = {request_.period, request_.region, request_.threshold, request_.public_url};
     order.format = request_.format;
     LOOKOUT_ASSIGN_OR_RETURN(app::ProducedReport produced,
                              app::ProduceReport(*services, context.actor(), order));

@@ -9,12 +9,29 @@
 #include "cli/version.h"
 #include "http/api/api.h"
 #include "http/ui/ui.h"
+#include "report/format.h"
 
 namespace lookout::cli {
 
 namespace {
 constexpr size_t kMinMetricsTokenLength = 16;
 }  // namespace
+
+CLI::Option* AddPublicUrlOption(CLI::App& app, std::string& url, const std::string& names) {
+  return app
+      .add_option(names, url,
+                  "Lookout's address as people reach it, e.g. https://lookout.example.org: "
+                  "the links in downloaded and published reports start with it (without it, "
+                  "the web uses the address the browser asked for and the command line "
+                  "writes reports without links)")
+      ->envname("LOOKOUT_PUBLIC_URL")
+      ->check(CLI::Validator(
+          [](const std::string& value) -> std::string {
+            const std::string problem = report::PublicUrlProblem(value);
+            return problem.empty() ? "" : "the public URL " + problem;
+          },
+          "URL"));
+}
 
 void AddServeOptions(CLI::App& app, ServeRequest& request) {
   app.add_option("--bind", request.bind, "The address to listen on")->capture_default_str();
@@ -63,6 +80,7 @@ void AddServeOptions(CLI::App& app, ServeRequest& request) {
             return "";
           },
           "TOKEN"));
+  AddPublicUrlOption(app, request.public_url);
 }
 
 Status ServeUntilSignalled(Context& context, app::Services& services,
@@ -97,7 +115,8 @@ Status ServeUntilSignalled(Context& context, app::Services& services,
   api.metrics_token = request.metrics_token;
   auto server = http::ui::StartWebServer(services, **accounts, options, api,
                                          {.assets_dir = request.assets_dir,
-                                          .version = std::string(Version())});
+                                          .version = std::string(Version()),
+                                          .public_url = report::WithoutTrailingSlash(request.public_url)});
   if (!server.ok()) {
     pthread_sigmask(SIG_SETMASK, &previous, nullptr);
     return server.status();

@@ -150,11 +150,13 @@ class UserCommand : public Command {
         out << "Enabled " << target_email_ << ".\n";
         break;
       case Action::kResetPassword: {
-        LOOKOUT_ASSIGN_OR_RETURN(std::string password, accounts.ResetPassword(actor, staff_id));
-        out << "Reset the password of " << target_email_ << " and ended their sessions.\n"
+        LOOKOUT_ASSIGN_OR_RETURN(app::PasswordReset reset, accounts.ResetPassword(actor, staff_id));
+        out << "Reset the password of " << target_email_ << ", ended their sessions and revoked "
+            << reset.tokens_revoked << " API token" << (reset.tokens_revoked == 1 ? "" : "s")
+            << ".\n"
             << "One-time password (shown only now; they must change it at their next "
                "sign-in):\n"
-            << "  " << password << "\n";
+            << "  " << reset.one_time_password << "\n";
         break;
       }
       case Action::kUnlock:

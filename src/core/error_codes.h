@@ -15,6 +15,9 @@
   X(kPasswordChangeRequired, "password_change_required", 403,                              \
     "Change your password first (POST /api/v1/account/password); until then you may only " \
     "change it or sign out.")                                                               \
+  X(kSessionRequired, "session_required", 403,                                              \
+    "This needs a browser session: sign in with your password; an API token may not do "   \
+    "it.")                                                                                  \
   X(kNotFound, "not_found", 404, "There is no such record.")                                \
   X(kMethodNotAllowed, "method_not_allowed", 405, "This method is not allowed here.")      \
   X(kConflict, "conflict", 409,                                                            \

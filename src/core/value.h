@@ -19,16 +19,18 @@ class Value {
   using List = std::vector<Value>;     // a set of codes or ids (themes, partner ids)
   using Rows = std::vector<Record>;    // child rows (audience counts, factor scores)
 
+  // Defined below Record: a constructor needs the destructor of every alternative, and
+  // clang (14) instantiates std::vector<Record>'s where it first sees it.
   Value() = default;  // null
-  Value(std::nullptr_t) {}                          // NOLINT
-  Value(int64_t v) : v_(v) {}                       // NOLINT
-  Value(int v) : v_(static_cast<int64_t>(v)) {}     // NOLINT
-  Value(double v) : v_(v) {}                        // NOLINT
-  Value(bool v) : v_(v) {}                          // NOLINT
-  Value(std::string v) : v_(std::move(v)) {}        // NOLINT
-  Value(const char* v) : v_(std::string(v)) {}      // NOLINT
-  Value(List v) : v_(std::move(v)) {}               // NOLINT
-  Value(Rows v) : v_(std::move(v)) {}               // NOLINT
+  Value(std::nullptr_t);       // NOLINT
+  Value(int64_t v);            // NOLINT
+  Value(int v);                // NOLINT
+  Value(double v);             // NOLINT
+  Value(bool v);               // NOLINT
+  Value(std::string v);        // NOLINT
+  Value(const char* v);        // NOLINT
+  Value(List v);               // NOLINT
+  Value(Rows v);               // NOLINT
 
   bool is_null() const { return v_.index() == 0; }
   bool is_int() const { return std::holds_alternative<int64_t>(v_); }
@@ -69,6 +71,16 @@ struct Record {
   int64_t Id() const;  // the "id" field, 0 when absent
   friend bool operator==(const Record&, const Record&) = default;
 };
+
+inline Value::Value(std::nullptr_t) {}
+inline Value::Value(int64_t v) : v_(v) {}
+inline Value::Value(int v) : v_(static_cast<int64_t>(v)) {}
+inline Value::Value(double v) : v_(v) {}
+inline Value::Value(bool v) : v_(v) {}
+inline Value::Value(std::string v) : v_(std::move(v)) {}
+inline Value::Value(const char* v) : v_(std::string(v)) {}
+inline Value::Value(List v) : v_(std::move(v)) {}
+inline Value::Value(Rows v) : v_(std::move(v)) {}
 
 }  // namespace lookout
 

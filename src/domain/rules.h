@@ -210,12 +210,16 @@ bool IsWellFormedUtf8(std::string_view text);
 // ---- Identifying details in free text ---------------------------------------------------
 
 // Warnings for free text that looks as if it holds details that could identify a person:
-// dates of birth, ages with names, phone numbers, email addresses, postcodes, NHS numbers,
-// national insurance numbers. Lookout never needs them; the warning asks the writer to
-// remove them. Each warning names what was seen, not the text itself ("Looks like a phone
+// dates of birth, ages with names ("Tyler aged 14", "a 14-year-old, Tyler", and bare:
+// "Tyler (14)", "Tyler, 14, from ..."), phone numbers, email addresses, street addresses
+// ("12 High Street", "Flat 3, 45 Station Road"), postcodes, NHS numbers, national
+// insurance numbers. Lookout never needs them; the warning asks the writer to remove
+// them. Each warning names what was seen, not the text itself ("Looks like a phone
 // number: remove it; Lookout never needs it."), at most one per kind, in a fixed order.
 // Helpline numbers (0800, 0808, 03..) and acronyms are not flagged; an age is flagged only
-// next to a capitalised word that does not start a sentence.
+// next to a capitalised word that does not start a sentence, or, given bare, next to one
+// that does when the sentence speaks of one person; a street's name used to describe
+// something ("the 3 High Street banks") is not an address.
 std::vector<std::string> ScreenFreeText(std::string_view text);
 
 }  // namespace lookout::domain

@@ -363,6 +363,9 @@ const EntityDef& Region() {
       .help = "The ten programme regions, which follow the regional organised crime unit "
               "network, and National for work with national bodies.",
       .fields = {Unique(MaxLen(Text("code", "Code", true), 8)), Searchable(Text("name", "Name", true)),
+                 With(Text("prose_name", "Name in sentences"),
+                      "as reports write it after 'in': 'the North East', 'the East of England', "
+                      "'Wales'; the name when empty"),
                  Text("nation", "Nation", true),
                  With(Searchable(Text("aliases", "Also known as")),
                       "other names reports use, separated by ';'")},

@@ -396,7 +396,11 @@ constexpr std::string_view kNotNames[] = {
     "station",   "police",    "council",  "centre",   "center",   "street",   "road",
     "services",  "service",   "england",  "wales",    "london",   "midlands", "north",
     "south",     "east",      "west",     "region",   "children", "young",    "people",
-    "girls",     "boys",      "students", "pupils",   "officers", "staff",    "the"};
+    "girls",     "boys",      "students", "pupils",   "officers", "staff",    "the",
+    "figure",    "table",     "question", "section",  "room",     "route",    "flat",
+    "page",      "chapter",   "item",     "appendix", "quarter",  "week",     "day",
+    "phase",     "level",     "grade",    "task",     "tasks",    "group",    "groups",
+    "sessions",  "workshops", "total",    "aged",     "age",      "ages"};
 
 bool IsNotName(const Text& t, size_t b, size_t e) {
   for (std::string_view w : kNotNames) {
@@ -509,6 +513,176 @@ bool HasAgeNextToName(const Text& t) {
   return false;
 }
 
+// ---- A first name with a bare age: "Tyler (14)", "Tyler, 14, from ..." ------------------------
+
+// A word that, where the sentence reads on, says one person: "Tyler, 14 was seen".
+constexpr std::string_view kSingularCues[] = {"was", "is",   "has",  "had",  "lives", "lived",
+                                              "said", "told", "who", "from", "goes",  "went"};
+
+bool SingularCueAt(const Text& t, size_t i) {
+  for (std::string_view w : kSingularCues) {
+    if (t.WordAt(i, w)) return true;
+  }
+  return false;
+}
+
+// The capitalised word that ends right before `i` (spaces allowed between): its start, or
+// npos. A name, not an acronym, not a word that often stands beside a number.
+size_t CapitalisedWordBefore(const Text& t, size_t i) {
+  while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == '\t')) --i;
+  size_t b = i;
+  while (b > 0 && (IsAlpha(t[b - 1]) || t[b - 1] == '\'' || t[b - 1] == '-')) --b;
+  while (b < i && !IsAlpha(t[b])) ++b;
+  if (i <= b + 1 || !IsUpper(t[b])) return std::string_view::npos;
+  for (size_t k = b + 1; k < i; ++k) {
+    if (IsUpper(t[k])) return std::string_view::npos;
+  }
+  if (IsNotName(t, b, i)) return std::string_view::npos;
+  return b;
+}
+
+// Whether the word [b, e) starts its sentence (nothing but quotes and brackets since the
+// last full stop, line break or the start).
+bool StartsSentence(const Text& t, size_t b) {
+  size_t p = b;
+  while (p > 0 && (t[p - 1] == ' ' || t[p - 1] == '\t' || t[p - 1] == '"' || t[p - 1] == '\'' ||
+                   t[p - 1] == '(' || t[p - 1] == '[')) {
+    --p;
+  }
+  return p == 0 || t[p - 1] == '.' || t[p - 1] == '!' || t[p - 1] == '?' || t[p - 1] == '\n' ||
+         t[p - 1] == '\r' || t[p - 1] == ':' || t[p - 1] == ';';
+}
+
+// The name before an age given bare, with what follows the age at `after`. At the start
+// of a sentence a capitalised plural ("Workshops (12) were held") is taken for a count
+// unless the sentence goes on about one person ("James (14) was seen").
+bool NameWithBareAge(const Text& t, size_t name_end, size_t after) {
+  const size_t b = CapitalisedWordBefore(t, name_end);
+  if (b == std::string_view::npos) return false;
+  size_t e = b;
+  while (e < t.size() && (IsAlpha(t[e]) || t[e] == '\'' || t[e] == '-')) ++e;
+  if (!StartsSentence(t, b)) return true;
+  return t.lower(e - 1) != 's' || SingularCueAt(t, t.SkipSpaces(after));
+}
+
+// Whether "Word (N)" whose bracket opens at `open` and whose age ends before `after` sits
+// in a list of such ("Leeds (2), Liverpool (2) and London (4)").
+bool InCountList(const Text& t, size_t open, size_t after) {
+  // The next item: ", Word (N" or " and Word (N".
+  size_t j = t.SkipSpaces(after);
+  if (t[j] == ',') j = t.SkipSpaces(j + 1);
+  if (t.WordAt(j, "and")) j = t.SkipSpaces(j + 3);
+  if (IsUpper(t[j])) {
+    size_t e = j;
+    while (e < t.size() && IsAlpha(t[e])) ++e;
+    e = t.SkipSpaces(e);
+    if (t[e] == '(' && IsDigit(t[e + 1])) return true;
+  }
+  // The item before: "N), Word (" or "N) and Word (".
+  const size_t b = CapitalisedWordBefore(t, open);
+  if (b == std::string_view::npos) return false;
+  size_t p = b;
+  while (p > 0 && t[p - 1] == ' ') --p;
+  if (p >= 3 && t.WordAt(p - 3, "and")) p -= 3;
+  while (p > 0 && t[p - 1] == ' ') --p;
+  if (p > 0 && t[p - 1] == ',') --p;
+  while (p > 0 && t[p - 1] == ' ') --p;
+  return p > 0 && t[p - 1] == ')';
+}
+
+bool HasNameWithBareAge(const Text& t) {
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (!IsDigit(t[i]) || !t.StartsToken(i)) continue;
+    int age = 0;
+    const size_t digits = t.Digits(i, 3, &age);
+    if (digits > 2 || age < 1 || age > 25) continue;
+    const size_t end = i + digits;
+    // "Tyler (14)": the age alone in brackets right after the name, unless it is one of a
+    // list of counts ("Liverpool (2), Leeds (2) and London (4)").
+    if (i > 0 && t[i - 1] == '(' && t[end] == ')') {
+      if (!InCountList(t, i - 1, end + 1) && NameWithBareAge(t, i - 1, end + 1)) return true;
+      continue;
+    }
+    // "Tyler, 14, from ..." or "Tyler, 14 was seen": a comma, the age, then a comma and
+    // the sentence going on in lower case, or a word that speaks of one person. A list of
+    // places and counts ("Leeds, 22; Liverpool, 24") is neither.
+    size_t c = i;
+    while (c > 0 && t[c - 1] == ' ') --c;
+    if (c == 0 || t[c - 1] != ',') continue;
+    bool person = false;
+    if (t[end] == ',') {
+      const size_t next = t.SkipSpaces(end + 1);
+      person = IsLower(t[next]);
+    } else if (t[end] == ' ') {
+      person = SingularCueAt(t, t.SkipSpaces(end));
+    } else if (end >= t.size() || t[end] == '.') {
+      // "... seen with Tyler, 14." unless the name is an item of a list.
+      const size_t b = CapitalisedWordBefore(t, c - 1);
+      size_t p = b == std::string_view::npos ? 0 : b;
+      while (p > 0 && t[p - 1] == ' ') --p;
+      person = b != std::string_view::npos && p > 0 && t[p - 1] != ';' && t[p - 1] != ',' &&
+               t[p - 1] != ':';
+    }
+    if (person && NameWithBareAge(t, c - 1, end)) return true;
+  }
+  return false;
+}
+
+// ---- Street addresses: "12 High Street", "Flat 3, 45 Station Road" -----------------------------
+
+constexpr std::string_view kStreetWords[] = {
+    "street", "st",     "road",    "rd",      "avenue",  "ave",   "lane",   "close",
+    "drive",  "crescent", "way",   "gardens", "place",   "terrace", "court", "grove",
+    "walk",   "square", "mews",    "row",     "parade",  "boulevard"};
+
+// After a street's name: what may follow an address (its end, punctuation, a town, or a
+// word that joins it to the sentence); a lower-case word otherwise makes the street's name
+// a description ("the 3 High Street banks").
+constexpr std::string_view kAfterAddress[] = {
+    "and",  "or",   "in",    "on",     "at",     "near", "where", "was",   "were",  "is",
+    "has",  "had",  "which", "to",     "from",   "by",   "with",  "when",  "for",   "after",
+    "before", "during", "again", "late", "last", "but", "then",  "that",  "twice", "every"};
+
+size_t StreetWordAt(const Text& t, size_t i) {
+  for (std::string_view w : kStreetWords) {
+    if (t.WordAt(i, w)) return w.size() + (t[i + w.size()] == '.' && w.size() <= 3 ? 1 : 0);
+  }
+  return 0;
+}
+
+bool HasStreetAddress(const Text& t) {
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (!IsDigit(t[i]) || !t.StartsToken(i)) continue;
+    if (i > 0 && (t[i - 1] == '.' || t[i - 1] == ',' || t[i - 1] == '/' || t[i - 1] == '-') &&
+        i > 1 && IsDigit(t[i - 2])) {
+      continue;  // inside a longer number or a date
+    }
+    int number = 0;
+    const size_t digits = t.Digits(i, 5, &number);
+    if (digits == 0 || digits > 4 || number == 0) continue;
+    size_t j = i + digits;
+    if (IsLower(t[j]) && t[j] <= 'h' && t.EndsToken(j + 1)) ++j;  // "221b"
+    if (!t.EndsToken(j) || t[j] != ' ') continue;
+    // One to three capitalised words, the last of them a street word.
+    size_t k = t.SkipSpaces(j);
+    for (int word = 0; word < 4 && k < t.size() && IsUpper(t[k]); ++word) {
+      if (const size_t street = StreetWordAt(t, k); street > 0 && word > 0) {
+        size_t after = t.SkipSpaces(k + street);
+        if (after >= t.size() || !IsLower(t[after])) return true;
+        for (std::string_view w : kAfterAddress) {
+          if (t.WordAt(after, w)) return true;
+        }
+        break;
+      }
+      size_t e = k;
+      while (e < t.size() && (IsAlpha(t[e]) || t[e] == '\'')) ++e;
+      if (e == k) break;
+      k = t.SkipSpaces(e);
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<std::string> ScreenFreeText(std::string_view text) {
@@ -521,7 +695,9 @@ std::vector<std::string> ScreenFreeText(std::string_view text) {
     }
   };
   warn(HasDateOfBirth(t), "a date of birth");
-  warn(HasAgeNextToName(t), "an age next to what may be a name", "remove the name");
+  warn(HasAgeNextToName(t) || HasNameWithBareAge(t), "an age next to what may be a name",
+       "remove the name");
+  warn(HasStreetAddress(t), "a street address");
   warn(HasPhone(t), "a phone number");
   warn(HasEmail(t), "an email address");
   warn(HasPostcode(t), "a postcode");

@@ -52,14 +52,35 @@ using tcp = asio::ip::tcp;
 
 // ---- Request and Response ---------------------------------------------------------------
 
-const std::string* Request::Header(const std::string& name) const {
-  auto it = headers.find(name);
+const std::string* Request::Header(std::string_view name) const {
+  // Stored in lower case: a name asked for as written ("Host") finds it too.
+  std::string key(name);
+  for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  auto it = headers.find(key);
   return it == headers.end() ? nullptr : &it->second;
 }
 
 std::optional<std::string> Request::Query(std::string_view name) const {
   for (const auto& [k, v] : query) {
     if (k == name) return v;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> Request::Cookie(std::string_view name) const {
+  const std::string* header = Header("cookie");
+  if (header == nullptr) return std::nullopt;
+  std::string_view rest = *header;
+  while (!rest.empty()) {
+    const size_t end = rest.find(';');
+    std::string_view pair = rest.substr(0, end);
+    rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
+    while (!pair.empty() && (pair.front() == ' ' || pair.front() == '\t')) pair.remove_prefix(1);
+    while (!pair.empty() && (pair.back() == ' ' || pair.back() == '\t')) pair.remove_suffix(1);
+    if (pair.size() > name.size() && pair.substr(0, name.size()) == name &&
+        pair[name.size()] == '=') {
+      return std::string(pair.substr(name.size() + 1));
+    }
   }
   return std::nullopt;
 }
@@ -719,7 +740,12 @@ class Session : public SessionBase {
     for (const auto& [name, value] : response.headers) {
       // HSTS over plain HTTP could pin a browser to a TLS site that does not exist.
       if (!secure_ && EqualsIgnoreCase(name, "Strict-Transport-Security")) continue;
-      res.set(name, value);
+      // Each cookie is a header of its own (RFC 6265 forbids folding them into one).
+      if (EqualsIgnoreCase(name, "Set-Cookie")) {
+        res.insert(name, value);
+      } else {
+        res.set(name, value);
+      }
     }
     for (const auto& [name, value] : kDefaultHeaders) {
       if (response.Header(name) == nullptr) res.set(name, value);

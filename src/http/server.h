@@ -100,10 +100,12 @@ struct Request {
   bool forwarded = false;
   std::string request_id;      // the sanitised X-Request-Id, or a generated one
 
-  // The header's value, or nullptr. `name` in lower case.
-  const std::string* Header(const std::string& name) const;
+  // The header's value, or nullptr. `name` in any case: "Host" and "host" are one header.
+  const std::string* Header(std::string_view name) const;
   // The first query parameter called `name`.
   std::optional<std::string> Query(std::string_view name) const;
+  // The value of the cookie `name` in the Cookie header, as sent (not decoded).
+  std::optional<std::string> Cookie(std::string_view name) const;
 };
 
 struct Response {
@@ -122,7 +124,10 @@ struct Response {
   // pages use it: their body shows the generic message and the request id.
   std::string log_detail;
 
+  // Sets a header, replacing one of the same name (Set-Cookie: see AddCookie).
   void SetHeader(std::string name, std::string value);
+  // Adds a Set-Cookie header beside any other: a response may set several cookies.
+  void AddCookie(std::string set_cookie) { headers.emplace_back("Set-Cookie", std::move(set_cookie)); }
   const std::string* Header(std::string_view name) const;  // case-insensitive
 };
 

@@ -61,7 +61,11 @@ struct BarChartLayout {
 
 // Lays out `chart`: 640 wide and as tall as its legend (when it has more than one series)
 // and rows need. One row per category with a bar per series, each as long as its value is
-// to the largest value; the value beside it. Pure: it measures no text.
+// to the largest value; the value beside it. A category's label is wrapped between words
+// into as many as three lines of the label column, its row as tall as they need; what is
+// longer still ends in an ellipsis (the bar's title and the table the chart illustrates
+// have the whole label). Pure: it measures no text, and guesses widths on the wide side
+// of the fonts it is drawn in, so a renderer never needs to shorten a label.
 BarChartLayout LayOutBarChart(const BarChart& chart);
 
 // The chart as an SVG element that scales to the width it is given. Accessible: role

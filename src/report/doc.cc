@@ -34,6 +34,20 @@ std::string FigureText(const Figure& figure, int threshold) {
   return (figure.approximate ? "approximately " : "") + Thousands(*figure.value);
 }
 
+std::string FigureUrl(const ReportDoc& doc, const Figure& figure) {
+  if (doc.base_url.empty() || figure.link.empty()) return "";
+  return doc.base_url + figure.link;
+}
+
+Inline JoinList(std::vector<Inline> items) {
+  Inline out;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out.push_back({Span::Kind::kText, i + 1 == items.size() ? " and " : ", ", "", 0});
+    for (Span& span : items[i]) out.push_back(std::move(span));
+  }
+  return out;
+}
+
 std::string InlineText(const ReportDoc& doc, const Inline& text) {
   std::string out;
   for (const Span& span : text) {

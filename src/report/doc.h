@@ -113,7 +113,11 @@ struct ReportDoc {
   std::string period;      // "2025-26"
   std::string from, to;    // the period's first and last days, YYYY-MM-DD
   std::string data_as_of;  // UTC timestamp of the data the report was computed from
-  std::string base_url;    // prefixed to Figure::link in formats read outside Lookout
+  // Lookout's public address ("https://lookout.example.org", no trailing slash), to which
+  // Figure::link is relative: files read outside Lookout link their figures to
+  // base_url + link. Empty when it is not known: then they do not link them at all (a
+  // relative link in a file opened from a disk leads nowhere).
+  std::string base_url;
   int threshold = 5;       // the disclosure rule: counts from 1 to threshold - 1 in a
                            // breakdown are suppressed (see domain/disclosure.h)
   std::vector<Section> sections;
@@ -137,6 +141,13 @@ std::optional<int64_t> PercentOf(const Figure& figure);
 // respondents (94%)", and when suppressed with `threshold` 5: "fewer than 5" (a count) or
 // "not shown (fewer than 5 respondents)" (a proportion, withheld for its small base).
 std::string FigureText(const Figure& figure, int threshold);
+// The absolute address of the records behind `figure` (doc.base_url + figure.link), or ""
+// when the figure has no link or the document no base URL.
+std::string FigureUrl(const ReportDoc& doc, const Figure& figure);
+
+// Runs joined as a list in prose: "A", "A and B", "A, B and C"; empty for none.
+Inline JoinList(std::vector<Inline> items);
+
 // The plain text of an inline run, figures written with FigureText (at the document's
 // threshold) and footnote marks as "[n]" (for formats without superscript).
 std::string InlineText(const ReportDoc& doc, const Inline& text);

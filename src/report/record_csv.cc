@@ -14,30 +14,21 @@ bool IsSetByImport(const std::string& name) {
 
 std::vector<domain::FieldDef> ExportColumns(const domain::EntityDef& entity) {
   std::vector<domain::FieldDef> columns;
-  domain::FieldDef id;
-  id.name = "id";
-  id.type = domain::FieldType::kInt;
-  id.label = "Id";
-  id.help = "Lookout's id of the record; empty in a new row to let Lookout choose one";
-  columns.push_back(id);
+  columns.push_back({.name = "id", .type = domain::FieldType::kInt, .label = "Id",
+                     .help = "Lookout's id of the record; empty in a new row to let Lookout "
+                             "choose one"});
   for (const domain::FieldDef& f : entity.fields) {
     // A field named like a meta column that an import sets (version, created_*, ...)
     // cannot round-trip: the meta column is what the record holds under that name.
     if (IsSetByImport(f.name)) continue;
     columns.push_back(f);
   }
-  domain::FieldDef archived;
-  archived.name = "archived";
-  archived.type = domain::FieldType::kBool;
-  archived.label = "Archived";
-  archived.help = "true for an archived record; false or empty for a live one";
-  columns.push_back(archived);
-  domain::FieldDef archived_at;
-  archived_at.name = "archived_at";
-  archived_at.type = domain::FieldType::kText;
-  archived_at.label = "Archived at";
-  archived_at.help = "UTC timestamp YYYY-MM-DDTHH:MM:SSZ of the archiving; empty when live";
-  columns.push_back(archived_at);
+  columns.push_back({.name = "archived", .type = domain::FieldType::kBool, .label = "Archived",
+                     .help = "true for an archived record; false or empty for a live one"});
+  columns.push_back({.name = "archived_at", .type = domain::FieldType::kText,
+                     .label = "Archived at",
+                     .help = "UTC timestamp YYYY-MM-DDTHH:MM:SSZ of the archiving; empty when "
+                             "live"});
   return columns;
 }
 

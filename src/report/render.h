@@ -14,7 +14,8 @@ namespace lookout::report {
 
 // The report as one JSON object: "report" (what, where, when, the disclosure rule),
 // "figures" (each with its value, base, percentage, interval, definition, the records
-// and filters it was computed from, and the link to them: doc.base_url + link),
+// and filters it was computed from, its "path" within Lookout and the "link" to them:
+// FigureUrl, null without a base URL),
 // "sections" (blocks with their text as written), "footnotes". A suppressed figure has a
 // null value. Keys in a fixed order; pretty-printed with two spaces; ends in a newline.
 std::string RenderJson(const ReportDoc& doc);
@@ -26,7 +27,8 @@ std::string RenderMarkdown(const ReportDoc& doc);
 
 // A standalone HTML document, styled for screen and print (A4, page breaks before
 // sections), with the charts as inline SVG above their tables, and every figure a link
-// to the filtered list of records it was computed from (doc.base_url + link). Its only
+// to the filtered list of records it was computed from (FigureUrl; plain text when the
+// document has no base URL). Its only
 // styles are in a <style> element: serve it with a Content-Security-Policy that allows
 // inline styles and nothing else (ReportHtmlContentSecurityPolicy).
 std::string RenderHtml(const ReportDoc& doc);

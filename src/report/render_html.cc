@@ -53,9 +53,10 @@ sup { line-height: 0; }
 
 std::string FigureLink(const ReportDoc& doc, const Figure& f) {
   const std::string text = HtmlEscape(FigureText(f, doc.threshold));
-  if (f.link.empty()) return text;
-  return "<a href=\"" + HtmlEscape(doc.base_url + f.link) + "\" title=\"" + HtmlEscape(f.definition) +
-         "\">" + text + "</a>";
+  const std::string url = FigureUrl(doc, f);
+  if (url.empty()) return text;
+  return "<a href=\"" + HtmlEscape(url) + "\" title=\"" + HtmlEscape(f.definition) + "\">" + text +
+         "</a>";
 }
 
 std::string InlineHtml(const ReportDoc& doc, const Inline& text) {
@@ -100,8 +101,8 @@ std::string TableHtml(const ReportDoc& doc, const DocTable& t) {
       const bool numeric = c < t.columns.size() && t.columns[c].numeric;
       std::string content = HtmlEscape(cell.text);
       if (const Figure* f = cell.figure.empty() ? nullptr : doc.FindFigure(cell.figure)) {
-        if (!f->link.empty() && !cell.suppressed) {
-          content = "<a href=\"" + HtmlEscape(doc.base_url + f->link) + "\" title=\"" +
+        if (const std::string url = FigureUrl(doc, *f); !url.empty() && !cell.suppressed) {
+          content = "<a href=\"" + HtmlEscape(url) + "\" title=\"" +
                     HtmlEscape(f->definition) + "\">" + content + "</a>";
         }
       }

@@ -43,7 +43,10 @@ json FigureJson(const ReportDoc& doc, const Figure& f) {
   json filters = json::object();
   for (const auto& [k, v] : f.filters) filters[k] = v;
   j["filters"] = filters;
-  j["link"] = doc.base_url + f.link;
+  // The path within Lookout always; the link only where it is absolute.
+  j["path"] = f.link;
+  const std::string url = FigureUrl(doc, f);
+  j["link"] = url.empty() ? json(nullptr) : json(url);
   return j;
 }
 
@@ -133,6 +136,7 @@ std::string RenderJson(const ReportDoc& doc) {
                    {"from", doc.from},
                    {"to", doc.to},
                    {"data_as_of", doc.data_as_of},
+                   {"base_url", doc.base_url.empty() ? json(nullptr) : json(doc.base_url)},
                    {"inputs_hash", doc.inputs_hash},
                    {"suppression_threshold", doc.threshold},
                    {"suppression_rule", domain::SuppressionRule(doc.threshold)}};

@@ -365,7 +365,12 @@ void FiguresSheet(Book& book, lxw_worksheet* sheet, const ReportDoc& doc) {
       filters += key + "=" + value;
     }
     book.Text(sheet, row, 10, filters);
-    if (!f.link.empty()) book.Link(sheet, row, 11, doc.base_url + f.link);
+    // Without Lookout's public address, the path within Lookout as text.
+    if (const std::string url = FigureUrl(doc, f); !url.empty()) {
+      book.Link(sheet, row, 11, url);
+    } else if (!f.link.empty()) {
+      book.Text(sheet, row, 11, f.link);
+    }
     ++row;
   }
   worksheet_freeze_panes(sheet, 1, 0);

@@ -20,7 +20,8 @@ namespace lookout::report {
 //    as numbers, suppressed cells as their text, a bold total row) and its note;
 //  - "Figures": every figure with its id, label, value (empty when suppressed), base,
 //    approximate, suppressed, interval (as percentages), definition, records, filters
-//    ("k=v; k=v") and link (doc.base_url + link).
+//    ("k=v; k=v") and link (FigureUrl: doc.base_url + link; the path as text without
+//    a base URL).
 // Text is written as text, never as a formula. The workbook's creation time is
 // `doc.data_as_of`, so the same document gives the same bytes. An error only when the file
 // cannot be written.

@@ -332,7 +332,7 @@ TEST_F(AccountsTest, ChangingThePasswordEndsTheOtherSessions) {
   const std::string next = "a brand new phrase for spring";
   auto changed = accounts_->ChangePassword(here.who.actor, kPassword, next);
   ASSERT_TRUE(changed.ok()) << changed.status().ToString();
-  EXPECT_EQ(*changed, 1);
+  EXPECT_EQ(changed->sessions_ended, 1);
   EXPECT_TRUE(SessionWorks(here.session_token));
   EXPECT_FALSE(SessionWorks(elsewhere.session_token));
   EXPECT_FALSE(SignIn("priya.shah@example.org", kPassword).ok());
@@ -360,8 +360,9 @@ TEST_F(AccountsTest, ResetGivesAOneTimePasswordThatMustBeChanged) {
   SignedIn manager = MustSignIn("max@example.org");
   EXPECT_EQ(accounts_->ResetPassword(manager.who.actor, officer_).status().code(),
             ErrorCode::kForbidden);
-  auto password = accounts_->ResetPassword(admin.who.actor, officer_);
-  ASSERT_TRUE(password.ok()) << password.status().ToString();
+  auto reset = accounts_->ResetPassword(admin.who.actor, officer_);
+  ASSERT_TRUE(reset.ok()) << reset.status().ToString();
+  const std::string* password = &reset->one_time_password;
   EXPECT_EQ(password->size(), 20u);
   EXPECT_FALSE(SessionWorks(before.session_token));
   EXPECT_FALSE(SignIn("priya.shah@example.org", kPassword).ok());
@@ -380,6 +381,43 @@ TEST_F(AccountsTest, ResetGivesAOneTimePasswordThatMustBeChanged) {
     EXPECT_THAT(e.changes, Not(HasSubstr(*password)));
     EXPECT_THAT(e.changes, Not(HasSubstr("my own phrase")));
   }
+}
+
+TEST_F(AccountsTest, AChangedOrResetPasswordRevokesTheAccountsApiTokens) {
+  SignedIn in = MustSignIn("priya.shah@example.org");
+  auto first = accounts_->CreateApiToken(in.who.actor, "nightly export", "2026-06-30");
+  auto second = accounts_->CreateApiToken(in.who.actor, "weekly sync", "2026-06-30");
+  ASSERT_TRUE(first.ok() && second.ok());
+  auto changed = accounts_->ChangePassword(in.who.actor, kPassword, "a brand new phrase for spring");
+  ASSERT_TRUE(changed.ok()) << changed.status().ToString();
+  EXPECT_EQ(changed->tokens_revoked, 2);
+  EXPECT_FALSE(accounts_->ResolveApiToken(first->token, kAddress, "r").ok());
+  EXPECT_FALSE(accounts_->ResolveApiToken(second->token, kAddress, "r").ok());
+
+  auto third = accounts_->CreateApiToken(in.who.actor, "after the change", "2026-06-30");
+  ASSERT_TRUE(third.ok());
+  SignedIn admin = MustSignIn("ada@example.org");
+  auto reset = accounts_->ResetPassword(admin.who.actor, officer_);
+  ASSERT_TRUE(reset.ok()) << reset.status().ToString();
+  EXPECT_EQ(reset->tokens_revoked, 1);
+  EXPECT_FALSE(accounts_->ResolveApiToken(third->token, kAddress, "r").ok());
+  bool audited = false;
+  for (const store::AuditEntry& e : Audit()) {
+    if (e.action == "password_reset") audited = e.changes.find("\"tokens_revoked\":1") != std::string::npos;
+  }
+  EXPECT_TRUE(audited);
+}
+
+TEST_F(AccountsTest, AnApiTokenMayNotChangeThePassword) {
+  SignedIn in = MustSignIn("priya.shah@example.org");
+  auto made = accounts_->CreateApiToken(in.who.actor, "script", "2026-06-30");
+  ASSERT_TRUE(made.ok());
+  auto as_token = accounts_->ResolveApiToken(made->token, kAddress, "r");
+  ASSERT_TRUE(as_token.ok());
+  auto changed = accounts_->ChangePassword(as_token->actor, kPassword, "a phrase the thief chose");
+  ASSERT_FALSE(changed.ok());
+  EXPECT_EQ(changed.status().code(), ErrorCode::kSessionRequired);
+  MustSignIn("priya.shah@example.org");  // unchanged
 }
 
 // ---- Metrics --------------------------------------------------------------------------
@@ -415,12 +453,42 @@ TEST_F(AccountsTest, CountsRefusedSignInsByReasonOnly) {
 
 // ---- Brute force --------------------------------------------------------------------
 
+TEST_F(AccountsTest, AWrongPasswordSaysSoWithoutSpeakingOfLocks) {
+  Result<SignedIn> wrong = SignIn("priya.shah@example.org", "not the password at all");
+  ASSERT_FALSE(wrong.ok());
+  EXPECT_EQ(wrong.status().message(), "The email address or password is not right.");
+  EXPECT_THAT(wrong.status().message(), Not(HasSubstr("lock")));
+}
+
+TEST_F(AccountsTest, AnEmailWithoutAnAccountLocksAsAnAccountWould) {
+  // Whoever guesses cannot tell from the lock which email has an account.
+  auto answers = [&](const std::string& email) {
+    std::vector<std::string> out;
+    for (int i = 0; i < 7; ++i) {
+      Result<SignedIn> r = SignIn(email, "wrong guess no " + std::to_string(i), "198.51.100.20");
+      out.push_back(r.ok() ? "signed in" : r.status().message());
+      if (i == 5) Advance(61);  // past the first lock, into the second
+    }
+    return out;
+  };
+  const std::vector<std::string> known = answers("priya.shah@example.org");
+  const std::vector<std::string> unknown = answers("nobody.here@example.org");
+  EXPECT_EQ(known, unknown);
+  EXPECT_EQ(known[4], kSignInRefused);             // the fifth failure locks
+  EXPECT_EQ(known[5], SignInLockedMessage(60));    // locked for a minute
+  EXPECT_EQ(known[6], kSignInRefused);             // a minute later: a sixth failure...
+  Result<SignedIn> again = SignIn("nobody.here@example.org", "and another", "198.51.100.20");
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.status().message(), SignInLockedMessage(120));  // ...locks for two
+}
+
 TEST_F(AccountsTest, LocksAnAccountAfterFiveFailuresForLongerEachTime) {
   for (int i = 0; i < 5; ++i) ASSERT_FALSE(SignIn("priya.shah@example.org", "wrong guess no " + std::to_string(i)).ok());
-  // Locked: even the right password is refused, with the same message.
+  // Locked: even the right password is refused, and the message says for how long.
   Result<SignedIn> locked = SignIn("priya.shah@example.org");
   ASSERT_FALSE(locked.ok());
-  EXPECT_EQ(locked.status().message(), kSignInRefused);
+  EXPECT_EQ(locked.status().message(), SignInLockedMessage(60));
+  EXPECT_THAT(locked.status().message(), HasSubstr("Try again in 1 minute,"));
 
   Advance(61);  // the first lock lasts a minute
   ASSERT_FALSE(SignIn("priya.shah@example.org", "wrong guess again").ok());
@@ -469,10 +537,11 @@ TEST_F(AccountsTest, LocksAnAddressOutAfterMoreThanTwentyFailuresWhateverTheAcco
   for (int i = 20; i < 21; ++i) {
     ASSERT_FALSE(SignIn("guess" + std::to_string(i) + "@example.org", "wrong guess").ok());
   }
-  // The right password from that address is refused, with the same message...
+  // The right password from that address is refused, with a message about the address
+  // only...
   Result<SignedIn> refused = SignIn("priya.shah@example.org");
   ASSERT_FALSE(refused.ok());
-  EXPECT_EQ(refused.status().message(), kSignInRefused);
+  EXPECT_EQ(refused.status().message(), kAddressLocked);
   // ...while another address is not affected.
   EXPECT_TRUE(SignIn("priya.shah@example.org", kPassword, "198.51.100.7").ok());
   Advance(15 * 60 + 1);

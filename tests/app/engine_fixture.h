@@ -142,8 +142,10 @@ class EngineTest : public ::testing::TestWithParam<std::string> {
     auto migrated = store_->Migrate(false);
     ASSERT_TRUE(migrated.ok()) << migrated.status().ToString();
     services_ = std::make_unique<Services>(*store_, clock_);
-    Create("region", {{"code", "EM"}, {"name", "East Midlands"}, {"nation", "England"}});
-    Create("region", {{"code", "WM"}, {"name", "West Midlands"}, {"nation", "England"}});
+    Create("region", {{"code", "EM"}, {"name", "East Midlands"}, {"prose_name", "the East Midlands"},
+                      {"nation", "England"}});
+    Create("region", {{"code", "WM"}, {"name", "West Midlands"}, {"prose_name", "the West Midlands"},
+                      {"nation", "England"}});
     Create("sector", {{"code", "police"}, {"name", "Police"}});
     officer_ = Create("staff", {{"name", "Officer One"},
                                 {"email", "one@lookout.example"},

@@ -164,7 +164,7 @@ TEST_P(ImpactReportTest, BreakdownsSuppressSmallCountsAndWhatWouldGiveThemAway) 
   // Quotes: approved, with consent, in the period only.
   const std::string md = report::RenderMarkdown(doc);
   EXPECT_NE(md.find("National Government Stakeholder"), std::string::npos);
-  EXPECT_NE(md.find("Local Government Stakeholder in East Midlands"), std::string::npos);
+  EXPECT_NE(md.find("Local Government Stakeholder in the East Midlands"), std::string::npos);
   EXPECT_EQ(md.find("not yet approved"), std::string::npos);
   EXPECT_EQ(md.find("Words from last year"), std::string::npos);
   EXPECT_EQ(md.find("Hotels in Leicester"), std::string::npos);  // an unapproved case study
@@ -212,6 +212,90 @@ TEST_P(ImpactReportTest, APeriodWithNoRecordsGivesAReportOfZeros) {
   EXPECT_FALSE(report::RenderMarkdown(doc).empty());
   auto quarterly = BuildQuarterlyReturn(*services_, cli_, "2030-31");
   ASSERT_TRUE(quarterly.ok()) << quarterly.status().ToString();
+}
+
+// Sentences name a region as prose does, "in the East Midlands", and attributions follow:
+// a programme that renames its regions in the reference data changes its report.
+TEST_P(ImpactReportTest, SentencesAndAttributionsNameRegionsAsProseDoes) {
+  const std::string em = report::RenderMarkdown(Build("2025-26", "EM"));
+  EXPECT_THAT(em, ::testing::HasSubstr("Throughout 2025-26, in the East Midlands, the programme has:"));
+  EXPECT_THAT(em, ::testing::HasSubstr("— Local Government Stakeholder in the East Midlands"));
+  EXPECT_THAT(em, ::testing::Not(::testing::HasSubstr("in East Midlands")));
+  // National work has no place to name: its quotes name the stakeholder alone.
+  const std::string national = report::RenderMarkdown(Build("2025-26"));
+  EXPECT_THAT(national, ::testing::HasSubstr("— National Government Stakeholder\n"));
+
+  auto regions = services_->ExportAll(cli_, domain::RegionEntity());
+  ASSERT_TRUE(regions.ok());
+  for (const Record& r : *regions) {
+    if (r.Get("code") != Value("EM")) continue;
+    EXPECT_EQ(r.Get("prose_name"), Value("the East Midlands"));
+    Record renamed;
+    renamed.Set("prose_name", "the East Midlands region");
+    ASSERT_TRUE(services_->Update(cli_, domain::RegionEntity(), r.Id(), r.Get("version").as_int(), renamed).ok());
+  }
+  const std::string after = report::RenderMarkdown(Build("2025-26", "EM"));
+  EXPECT_THAT(after, ::testing::HasSubstr("in the East Midlands region, the programme has:"));
+  EXPECT_THAT(after, ::testing::HasSubstr("— Local Government Stakeholder in the East Midlands region"));
+}
+
+// A sentence names only the groups and things that were recorded: no "0 members of the
+// public", no "ran 0 campaigns".
+TEST_P(ImpactReportTest, HeadlineSentencesLeaveOutWhatWasNotRecorded) {
+  const report::ReportDoc doc = Build("2025-26", "EM");
+  EXPECT_EQ(doc.FindFigure("reach.public")->value, 0);
+  EXPECT_EQ(doc.FindFigure("campaigns")->value, 0);
+  std::vector<std::string> items;
+  for (const report::Block& b : doc.sections.front().blocks) {
+    for (const report::Inline& item : b.items) items.push_back(report::InlineText(doc, item));
+  }
+  EXPECT_EQ(items, (std::vector<std::string>{
+                       "Reached 55 professionals and 120 young people.",
+                       "Also reached fewer than 5 parents and carers.",
+                       "Completed 1 task to prevent child sexual abuse and exploitation, modern slavery, "
+                       "human trafficking and criminal exploitation.",
+                       "Delivered 3 activities, working with 2 partner organisations on the tasks completed."}));
+  // The whole programme: every group, listed as prose lists them.
+  const report::ReportDoc national = Build("2025-26");
+  const report::Block& list = national.sections.front().blocks[1];
+  EXPECT_EQ(report::InlineText(national, list.items[0]),
+            "Reached approximately 80 professionals and 120 young people across England and Wales.");
+  EXPECT_EQ(report::InlineText(national, list.items[1]),
+            "Also reached fewer than 5 parents and carers and approximately 600 members of the public.");
+  EXPECT_EQ(report::InlineText(national, list.items[3]),
+            "Delivered 4 activities and ran 1 campaign, working with 3 partner organisations on the tasks completed.");
+}
+
+// Nothing recorded at all: the report says so in a sentence, not in a list of noughts.
+TEST_P(ImpactReportTest, APeriodWithNothingRecordedSaysSo) {
+  const report::ReportDoc doc = Build("2030-31", "EM");
+  ASSERT_EQ(doc.sections.front().blocks.size(), 1u);
+  EXPECT_EQ(report::InlineText(doc, doc.sections.front().blocks[0].text),
+            "No activities, completed tasks or campaigns are recorded for 2030-31 in the East Midlands.");
+}
+
+// Links in files read elsewhere are absolute, from Lookout's public address; without one,
+// the files link nothing (a relative link from a file on a disk leads nowhere) and say why.
+TEST_P(ImpactReportTest, LinksAreAbsoluteOrAbsentAndABadPublicUrlIsRefused) {
+  const std::string linked = report::RenderHtml(Build("2025-26"));
+  EXPECT_THAT(linked, ::testing::Not(::testing::HasSubstr("href=\"/")));
+  auto plain = BuildImpactReport(*services_, cli_, {"2025-26", "", 5, ""});
+  ASSERT_TRUE(plain.ok());
+  const std::string html = report::RenderHtml(*plain);
+  EXPECT_THAT(html, ::testing::Not(::testing::HasSubstr("href=\"/")));
+  EXPECT_THAT(html, ::testing::Not(::testing::HasSubstr("href=\"http")));
+  EXPECT_THAT(report::RenderMarkdown(*plain), ::testing::HasSubstr("without Lookout's public address"));
+  EXPECT_THAT(report::RenderJson(*plain), ::testing::HasSubstr("\"link\": null"));
+  // A trailing slash is dropped; a query or a relative address is refused.
+  auto slash = BuildImpactReport(*services_, cli_, {"2025-26", "", 5, "https://lookout.example/"});
+  ASSERT_TRUE(slash.ok());
+  EXPECT_EQ(slash->FindFigure("activities")->link.rfind("/activities", 0), 0u);
+  EXPECT_EQ(report::FigureUrl(*slash, *slash->FindFigure("activities")).rfind("https://lookout.example/activities", 0), 0u);
+  for (const char* bad : {"lookout.example", "https://lookout.example/?a=1", "javascript:alert(1)"}) {
+    auto refused = BuildImpactReport(*services_, cli_, {"2025-26", "", 5, bad});
+    ASSERT_FALSE(refused.ok()) << bad;
+    EXPECT_EQ(refused.status().fields().at(0).field, "base_url") << bad;
+  }
 }
 
 // The pages and `lookout report` produce reports through ProduceReport: the document and
@@ -291,7 +375,7 @@ TEST_P(ImpactReportTest, PublishingFreezesTheFilesAndLocksThePeriod) {
   const Actor manager = Role("manager");
   const std::string timed = "lookout_report_generation_seconds_count{kind=\"impact\",format=\"all\"}";
   const double timed_before = metrics::testing::DefaultValue(timed);
-  auto published = PublishImpactReport(*services_, manager, {"2025-26", "", 5, ""});
+  auto published = PublishImpactReport(*services_, manager, {"2025-26", "", 5, "https://lookout.example"});
   ASSERT_TRUE(published.ok()) << published.status().ToString();
   EXPECT_EQ(metrics::testing::DefaultValue(timed) - timed_before, 1);
   EXPECT_EQ(published->Get("locked"), Value(true));
@@ -344,7 +428,9 @@ TEST_P(ImpactReportTest, PublishingFreezesTheFilesAndLocksThePeriod) {
   for (const auto& e : Trail()) {
     if (e.entry.entity == "published_report") actions.push_back(e.entry.action);
   }
-  EXPECT_EQ(actions, (std::vector<std::string>{"publish", "unlock"}));
+  // Each file read is a disclosure, recorded as an export (the five formats above).
+  EXPECT_EQ(actions, (std::vector<std::string>{"publish", "export", "export", "export", "export",
+                                               "export", "unlock"}));
   // The published files are as they were, even though the records changed since.
   auto again = PublishedReportFile(*services_, manager, id, "pdf");
   ASSERT_TRUE(again.ok());

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <optional>
 #include <set>
 
 #include "app/services.h"
@@ -108,6 +109,48 @@ class PolicyTest : public ::testing::Test {
     t.Set("lead", lead.staff_id);
     t.Set("priority", "medium");
     return t;
+  }
+
+  Record ActivityOn(int64_t task, const std::string& region) {
+    Record a;
+    a.Set("task", task);
+    a.Set("type", "training_session");
+    a.Set("title", "Training for hotel staff");
+    a.Set("start_on", "2026-02-10");
+    a.Set("region", region);
+    return a;
+  }
+  Record QuoteIn(const std::string& region, std::optional<int64_t> task) {
+    Record q;
+    q.Set("text", "The session changed how we check in young guests.");
+    q.Set("stakeholder_type", "police");
+    q.Set("region", region);
+    q.Set("source", "survey");
+    q.Set("collected_on", "2026-02-12");
+    if (task) q.Set("task", *task);
+    return q;
+  }
+  Record EventIn(const std::string& region, int64_t task) {
+    Record e;
+    e.Set("kind", "process_change");
+    e.Set("occurred_on", "2026-02-14");
+    e.Set("region", region);
+    e.Set("task", task);
+    e.Set("description", "The hotel changed its check-in process.");
+    return e;
+  }
+  int64_t MakeTask(const Actor& by, Record task) {
+    auto saved = services_->Create(by, domain::TaskEntity(), std::move(task));
+    EXPECT_TRUE(saved.ok()) << saved.status().ToString();
+    return saved.ok() ? saved->record.Id() : 0;
+  }
+  int64_t VersionOf(const domain::EntityDef& e, int64_t id) {
+    auto r = services_->Get(Actor::Cli("test"), e, id);
+    return r.ok() ? r->Get("version").as_int() : 0;
+  }
+  // The field a refusal names ("" when none).
+  static std::string RefusedField(const Status& status) {
+    return status.fields().empty() ? "" : status.fields().front().field;
   }
 
   FixedClock clock_{1772323200};
@@ -285,6 +328,141 @@ TEST_F(PolicyTest, ImportRowsOutsideTheOfficersScopeAreRefusedAndNothingIsWritte
                 .status()
                 .code(),
             ErrorCode::kForbidden);
+}
+
+TEST_F(PolicyTest, AnOfficerCannotPutATaskInAnotherRegionByNamingThemselvesLead) {
+  // The hole: an officer of EM proposing a WM task that they lead.
+  auto other = services_->Create(em_officer_, domain::TaskEntity(), TaskFor(em_officer_, "WM"));
+  ASSERT_FALSE(other.ok());
+  EXPECT_EQ(other.status().code(), ErrorCode::kForbidden);
+  EXPECT_EQ(RefusedField(other.status()), "regions");
+  Record both = TaskFor(em_officer_, "EM");
+  both.Set("regions", Value::List{Value("EM"), Value("WM")});
+  EXPECT_EQ(services_->Create(em_officer_, domain::TaskEntity(), both).status().code(),
+            ErrorCode::kForbidden);
+  // Their own region and national are theirs.
+  Record own_and_national = TaskFor(em_officer_, "EM");
+  own_and_national.Set("regions", Value::List{Value("EM"), Value("NAT")});
+  EXPECT_TRUE(services_->Create(em_officer_, domain::TaskEntity(), own_and_national).ok());
+  // A manager decides tasks anywhere.
+  EXPECT_TRUE(services_->Create(manager_, domain::TaskEntity(), TaskFor(em_officer_, "WM")).ok());
+}
+
+TEST_F(PolicyTest, AnOfficerChangesATasksRegionsOnlyWithinTheirOwnAndNational) {
+  const int64_t id = MakeTask(manager_, TaskFor(em_officer_, "EM"));
+  Record add_wm;
+  add_wm.Set("regions", Value::List{Value("EM"), Value("WM")});
+  auto moved = services_->Update(em_officer_, domain::TaskEntity(), id, 1, add_wm);
+  EXPECT_EQ(moved.status().code(), ErrorCode::kForbidden);
+  EXPECT_EQ(RefusedField(moved.status()), "regions");
+  Record add_national;
+  add_national.Set("regions", Value::List{Value("EM"), Value("NAT")});
+  ASSERT_TRUE(services_->Update(em_officer_, domain::TaskEntity(), id, 1, add_national).ok());
+
+  // A task a manager gave two regions: its EM officer edits it, but does not take WM off.
+  Record shared = TaskFor(em_officer_, "EM");
+  shared.Set("regions", Value::List{Value("EM"), Value("WM")});
+  const int64_t two = MakeTask(manager_, shared);
+  Record retitle;
+  retitle.Set("title", "Hotel and coach station staff training");
+  EXPECT_TRUE(services_->Update(em_officer_, domain::TaskEntity(), two, 1, retitle).ok());
+  Record drop_wm;
+  drop_wm.Set("regions", Value::List{Value("EM")});
+  EXPECT_EQ(services_->Update(em_officer_, domain::TaskEntity(), two, 2, drop_wm).status().code(),
+            ErrorCode::kForbidden);
+}
+
+TEST_F(PolicyTest, ARecordOfATasksWorkLiesInOneOfTheTasksRegions) {
+  const int64_t em_task = MakeTask(em_officer_, TaskFor(em_officer_, "EM"));
+  const int64_t wm_task = MakeTask(manager_, TaskFor(wm_officer_, "WM"));
+  const domain::EntityDef& activity = domain::ActivityEntity();
+  const domain::EntityDef& quote = *FindEntity("quote");
+  const domain::EntityDef& event = *FindEntity("outcome_event");
+
+  // Their own task, another region: refused, with the field at fault.
+  auto elsewhere = services_->Create(em_officer_, activity, ActivityOn(em_task, "WM"));
+  ASSERT_FALSE(elsewhere.ok());
+  EXPECT_EQ(elsewhere.status().code(), ErrorCode::kForbidden);
+  EXPECT_EQ(RefusedField(elsewhere.status()), "region");
+  EXPECT_EQ(services_->Create(em_officer_, quote, QuoteIn("WM", em_task)).status().code(),
+            ErrorCode::kForbidden);
+  EXPECT_EQ(services_->Create(em_officer_, event, EventIn("WM", em_task)).status().code(),
+            ErrorCode::kForbidden);
+  // Their own region, on another region's task they are not on: refused too.
+  auto on_other = services_->Create(em_officer_, activity, ActivityOn(wm_task, "EM"));
+  EXPECT_EQ(on_other.status().code(), ErrorCode::kForbidden);
+  EXPECT_EQ(RefusedField(on_other.status()), "task");
+  // Without a task, evidence is in their own region only.
+  EXPECT_EQ(services_->Create(em_officer_, quote, QuoteIn("WM", std::nullopt)).status().code(),
+            ErrorCode::kForbidden);
+  EXPECT_TRUE(services_->Create(em_officer_, quote, QuoteIn("EM", std::nullopt)).ok());
+
+  // What is allowed stays allowed, and cannot be moved out afterwards.
+  auto own = services_->Create(em_officer_, activity, ActivityOn(em_task, "EM"));
+  ASSERT_TRUE(own.ok()) << own.status().ToString();
+  EXPECT_TRUE(services_->Create(em_officer_, quote, QuoteIn("EM", em_task)).ok());
+  EXPECT_TRUE(services_->Create(em_officer_, event, EventIn("EM", em_task)).ok());
+  Record to_wm;
+  to_wm.Set("region", "WM");
+  EXPECT_EQ(services_->Update(em_officer_, activity, own->record.Id(), 1, to_wm).status().code(),
+            ErrorCode::kForbidden);
+  Record to_wm_task;
+  to_wm_task.Set("task", wm_task);
+  to_wm_task.Set("region", "WM");
+  EXPECT_EQ(
+      services_->Update(em_officer_, activity, own->record.Id(), 1, to_wm_task).status().code(),
+      ErrorCode::kForbidden);
+
+  // Managers keep their national powers.
+  EXPECT_TRUE(services_->Create(manager_, activity, ActivityOn(em_task, "WM")).ok());
+  EXPECT_TRUE(services_->Create(analyst_, quote, QuoteIn("NAT", em_task)).ok());
+}
+
+TEST_F(PolicyTest, OfficersOnANationalTaskRecordItsWorkNationally) {
+  Record national = TaskFor(manager_, "NAT");
+  national.Set("staff", Value::List{Value(em_officer_.staff_id), Value(wm_officer_.staff_id)});
+  const int64_t task = MakeTask(manager_, national);
+  const domain::EntityDef& activity = domain::ActivityEntity();
+  EXPECT_TRUE(services_->Create(em_officer_, activity, ActivityOn(task, "NAT")).ok());
+  EXPECT_TRUE(services_->Create(wm_officer_, activity, ActivityOn(task, "NAT")).ok());
+  // Being on a national task does not open every region to its staff.
+  EXPECT_EQ(services_->Create(em_officer_, activity, ActivityOn(task, "WM")).status().code(),
+            ErrorCode::kForbidden);
+  EXPECT_EQ(services_->Create(em_officer_, activity, ActivityOn(task, "EM")).status().code(),
+            ErrorCode::kForbidden);
+}
+
+TEST_F(PolicyTest, ARegionIsNotTakenOffATaskWhileItsWorkIsRecordedThere) {
+  Record both = TaskFor(em_officer_, "EM");
+  both.Set("regions", Value::List{Value("EM"), Value("NAT")});
+  const int64_t task = MakeTask(em_officer_, both);
+  auto national = services_->Create(em_officer_, domain::ActivityEntity(), ActivityOn(task, "NAT"));
+  ASSERT_TRUE(national.ok()) << national.status().ToString();
+  Record only_em;
+  only_em.Set("regions", Value::List{Value("EM")});
+  auto dropped = services_->Update(em_officer_, domain::TaskEntity(), task, 1, only_em);
+  ASSERT_FALSE(dropped.ok());
+  EXPECT_EQ(dropped.status().code(), ErrorCode::kForbidden);
+  EXPECT_NE(dropped.status().message().find("1 activity"), std::string::npos)
+      << dropped.status().message();
+  ASSERT_TRUE(services_->Archive(em_officer_, domain::ActivityEntity(), national->record.Id(), 1,
+                                 true, "Recorded under the wrong task")
+                  .ok());
+  EXPECT_TRUE(services_->Update(em_officer_, domain::TaskEntity(), task, 1, only_em).ok());
+}
+
+TEST_F(PolicyTest, AnImportOfRowsOutsideTheOfficersTaskRegionsNamesRowAndColumn) {
+  const int64_t task = MakeTask(em_officer_, TaskFor(em_officer_, "EM"));
+  std::vector<ImportRow> rows = {{2, ActivityOn(task, "EM")}, {3, ActivityOn(task, "WM")}};
+  auto report = services_->Import(em_officer_, domain::ActivityEntity(), rows, false);
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  EXPECT_EQ(report->written, 0);
+  ASSERT_EQ(report->errors.size(), 1u);
+  EXPECT_EQ(report->errors[0].line, 3);
+  EXPECT_EQ(report->errors[0].column, "region");
+  auto listed = services_->List(manager_, domain::ActivityEntity(), {});
+  ASSERT_TRUE(listed.ok());
+  EXPECT_EQ(listed->total, 0);
 }
 
 }  // namespace

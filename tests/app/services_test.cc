@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <set>
 
 #include "core/metrics_sample.h"
 #include "core/time.h"
@@ -148,6 +149,71 @@ TEST_F(ServicesTest, StaleVersionIsAConflictAndChangesNothing) {
   ASSERT_TRUE(now.ok());
   EXPECT_EQ(now->Get("name"), Value("Hotel B"));
   EXPECT_EQ(now->Get("version"), Value(2));
+}
+
+// A form asks these before it saves: every problem at once, nothing written.
+TEST_F(ServicesTest, CheckCreateNamesEveryProblemAtOnceAndWritesNothing) {
+  Create("region", {{"code", "NE"}, {"name", "North East"}, {"nation", "England"}});
+  Actor officer;
+  officer.id = "staff:" + std::to_string(officer_);
+  officer.staff_id = officer_;
+  officer.role = "officer";
+  officer.region = "EM";
+  officer.signed_in = true;
+  Record partner;  // no name, an unknown sector, another region's
+  partner.Set("sector", "nosuch");
+  partner.Set("region", "NE");
+  const Status checked = services_->CheckCreate(officer, *FindEntity("partner"), partner);
+  ASSERT_FALSE(checked.ok());
+  EXPECT_EQ(checked.code(), ErrorCode::kValidation);  // as Create would answer first
+  std::set<std::string> fields;
+  for (const FieldError& e : checked.fields()) fields.insert(e.field);
+  EXPECT_EQ(fields, (std::set<std::string>{"name", "sector", "region"})) << checked.ToString();
+  // Create itself stops at the first stage, and neither wrote anything.
+  auto created = services_->Create(officer, *FindEntity("partner"), partner);
+  ASSERT_FALSE(created.ok());
+  auto partners = services_->List(actor_, *FindEntity("partner"), {});
+  ASSERT_TRUE(partners.ok());
+  EXPECT_EQ(partners->total, 1);
+
+  Record fine;
+  fine.Set("name", "Derby Coach Station");
+  fine.Set("sector", "transport");
+  fine.Set("region", "EM");
+  EXPECT_TRUE(services_->CheckCreate(officer, *FindEntity("partner"), fine).ok());
+  const Status other = [&] {
+    fine.Set("region", "NE");
+    return services_->CheckCreate(officer, *FindEntity("partner"), fine);
+  }();
+  EXPECT_EQ(other.code(), ErrorCode::kForbidden);
+  ASSERT_EQ(other.fields().size(), 1u);
+  EXPECT_EQ(other.fields()[0].field, "region");
+}
+
+TEST_F(ServicesTest, CheckUpdateAndCheckTransitionNameAStaleCopyWithTheOtherProblems) {
+  auto task = services_->Create(actor_, *FindEntity("task"), TaskInput());
+  ASSERT_TRUE(task.ok());
+  const int64_t id = task->record.Id();
+  Record change;
+  change.Set("title", Value());
+  change.Set("county_lines", true);
+  change.Set("themes", Value::List{Value("cse")});
+  const Status checked = services_->CheckUpdate(actor_, *FindEntity("task"), id, 7, change);
+  ASSERT_FALSE(checked.ok());
+  EXPECT_EQ(checked.code(), ErrorCode::kConflict);
+  std::set<std::string> fields;
+  for (const FieldError& e : checked.fields()) fields.insert(e.field);
+  EXPECT_EQ(fields, (std::set<std::string>{"version", "title", "county_lines"})) << checked.ToString();
+
+  const Status move = services_->CheckTransition(actor_, id, 7, "rejected", "");
+  fields.clear();
+  for (const FieldError& e : move.fields()) fields.insert(e.field);
+  EXPECT_EQ(fields, (std::set<std::string>{"version", "reason"})) << move.ToString();
+  EXPECT_TRUE(services_->CheckTransition(actor_, id, 1, "approved", "").ok());
+  auto still = services_->Get(actor_, *FindEntity("task"), id);
+  ASSERT_TRUE(still.ok());
+  EXPECT_EQ(still->Get("status"), Value("proposed"));
+  EXPECT_EQ(still->Get("version"), Value(1));
 }
 
 TEST_F(ServicesTest, TransitionsFollowTheLifecycleAndKeepHistory) {

@@ -87,7 +87,7 @@ async function officerRecordsInsightAndProposesATask (t) {
     if (!/^\/insight\/\d+$/.test(currentPath(page))) {
       throw new Error(`expected the new insight's page, got ${page.url()}`)
     }
-    await page.getByText('The insight has been recorded.').waitFor()
+    await page.getByText(/Insight \d+ has been recorded\./).waitFor()
     await checkPage(page, 'insight')
   })
 
@@ -102,7 +102,7 @@ async function officerRecordsInsightAndProposesATask (t) {
     await page.locator('.govuk-error-summary', { hasText: 'Our capacity to act' }).waitFor()
     await page.getByLabel(/Our capacity to act/).fill('1')
     await clickAndWait(page, page.getByRole('button', { name: 'Save the assessment' }))
-    await page.getByText('The assessment is saved.').waitFor()
+    await page.getByText(/The assessment of insight \d+ is saved\./).waitFor()
     // 2x4 / 2 (harm) x 3 (likelihood) + 1 (position) = 13
     await page.getByText('13').first().waitFor()
   })
@@ -118,7 +118,7 @@ async function officerRecordsInsightAndProposesATask (t) {
     if (!/^\/tasks\/\d+$/.test(currentPath(page))) {
       throw new Error(`expected the new task's page, got ${page.url()}`)
     }
-    await page.getByText('The task has been proposed.').waitFor()
+    await page.getByText(/has been proposed\. It will be decided at the next tasking meeting\./).waitFor()
     await checkPage(page, 'task-proposed')
   })
 }
@@ -143,7 +143,7 @@ async function managerApprovesAtTheTaskingMeeting (t) {
     await proposal.getByLabel(/Reason, conditions/).fill('Approved: start with the two busiest stations.')
     await clickAndWait(page, proposal.getByRole('button', { name: /Record the decision/ }))
     expectPath(page, '/tasking', 'after the decision')
-    await page.getByText(/The decision on T-\d{4}-\d{4} is recorded/).waitFor()
+    await page.getByText(/The decision on T-\d{4}-\d{4} .* is recorded: approved\./).waitFor()
   })
 
   await t.step('the reports page gives the headline figures', async () => {
@@ -249,7 +249,7 @@ async function analystImportsSurveyResponses (t) {
       'R-3,education,WM,no,2026-02-12,"question=1,answer=disagree"\n' +
       'R-4,police,WM,no,2026-02-12,"question=1,answer=dont_know"\n')
     if (!/^\/surveys\/\d+$/.test(currentPath(page))) throw new Error(`expected the survey's page, got ${page.url()}`)
-    await page.getByText('4 responses imported.').waitFor()
+    await page.getByText(/4 responses imported into/).waitFor()
     await page.getByText(/2 out of 3 respondents agreed or strongly agreed/).waitFor()
     await checkPage(page, 'survey-results')
   })
@@ -276,7 +276,7 @@ async function managerKeepsPartnersAndEvaluation (t) {
     await page.getByLabel('Sector').selectOption('hospitality')
     await page.getByLabel('Region').selectOption('EM')
     await clickAndWait(page, page.getByRole('button', { name: 'Save' }))
-    await page.getByText('Saved.').waitFor()
+    await page.getByText(/has been saved\./).waitFor()
     await checkPage(page, 'partner')
   })
 
@@ -292,7 +292,7 @@ async function managerKeepsPartnersAndEvaluation (t) {
     await page.locator('.lookout-preview strong', { hasText: 'three' }).waitFor()
     await checkPage(page, 'case-study-preview')
     await clickAndWait(page, page.getByRole('button', { name: 'Save' }))
-    await page.getByText('Saved.').waitFor()
+    await page.getByText(/has been saved\./).waitFor()
     await page.locator('.lookout-markdown h2', { hasText: 'What we did' }).waitFor()
     await checkPage(page, 'case-study')
   })
@@ -376,14 +376,14 @@ async function officerWorksWithoutJavaScript (t) {
     await page.getByLabel('Online harm').check()
     await page.getByLabel('Summary').fill('Young people approached through a gaming platform.')
     await clickAndWait(page, page.getByRole('button', { name: 'Save insight' }))
-    await page.getByText('The insight has been recorded.').waitFor()
+    await page.getByText(/Insight \d+ has been recorded\./).waitFor()
   })
   await t.step('a task is proposed without JavaScript', async () => {
     await clickAndWait(page, page.getByRole('button', { name: 'Propose a task answering this insight' }))
     await page.getByLabel('Title').fill('Online safety sessions for youth workers')
     await page.getByLabel('Spotting the signs').check()
     await clickAndWait(page, page.getByRole('button', { name: 'Propose the task' }))
-    await page.getByText('The task has been proposed.').waitFor()
+    await page.getByText(/has been proposed\. It will be decided at the next tasking meeting\./).waitFor()
   })
 }
 officerWorksWithoutJavaScript.contextOptions = { javaScriptEnabled: false }
@@ -433,7 +433,7 @@ async function managerDownloadsTheImpactReport (t) {
     if (!/^\/reports\/published\/\d+$/.test(currentPath(page))) {
       throw new Error(`expected the published report's page, got ${page.url()}`)
     }
-    await page.getByText('The report is published and its period\'s records are locked.').waitFor()
+    await page.getByText(/is published, and its period's records are locked\./).waitFor()
     await checkPage(page, 'published-report')
   })
   await t.step('the published reports are listed', async () => {

@@ -19,7 +19,13 @@ shift 2
 here=$(cd "$(dirname "$0")" && pwd)
 
 [ -x "$binary" ] || { echo "browser: $binary is not an executable" >&2; exit 2; }
-command -v node >/dev/null || { echo "browser: node is not installed (scripts/install-deps.sh)" >&2; exit 2; }
+# The Node.js Lookout's front-end tools run on (scripts/node.sh), first on PATH.
+. "$here/../../scripts/node.sh"
+lookout_use_node || exit 2
+for tool in playwright-core axe-core; do
+  [ -d "$lookout_web/node_modules/$tool" ] ||
+    { echo "browser: web/node_modules/$tool is missing: scripts/install-deps.sh test installs the test tools" >&2; exit 2; }
+done
 chromium=${LOOKOUT_CHROMIUM:-/usr/bin/chromium}
 [ -x "$chromium" ] || { echo "browser: $chromium is missing (scripts/install-deps.sh test installs it)" >&2; exit 2; }
 # ctest names the built assets: pages without their stylesheet would test nothing real.
@@ -76,9 +82,10 @@ if ! LOOKOUT_ADMIN_PASSWORD="$admin_password" lookout init --admin-email "$admin
   exit 1
 fi
 
-# The programme's objectives, which every task names, and a survey with its questions (as
+# The programme's objectives, which every task names, a survey with its questions, and one
+# record of each kind of the evaluation framework the every-form walk changes (as
 # a manager and an analyst would set them up).
-for kind in objective scoring-scheme survey survey-question; do
+for kind in objective scoring-scheme survey survey-question outcome indicator campaign quote outcome-event; do
   if ! lookout import "$kind" "$(dirname "$0")/fixtures/$kind.csv" >"$tmp/import.log" 2>&1; then
     echo "browser: lookout import of $kind failed:" >&2
     cat "$tmp/import.log" >&2

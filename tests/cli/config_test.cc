@@ -128,6 +128,51 @@ TEST(CliConfig, InvalidValuesAreNamedByKey) {
   EXPECT_THAT(r.err, HasSubstr("assets-dir: no lookout.css in"));
 }
 
+// public-url: shown and checked by `config check`, and the base of the links of the
+// reports `lookout report` writes (flag > environment > file, like every setting).
+TEST(CliConfig, PublicUrlIsCheckedAndMakesReportLinksAbsolute) {
+  TempDir dir;
+  RunResult r = Check(dir, {});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, ContainsRegex("public-url +\\(none: report links follow the address each browser used\\) +default"));
+  r = Check(dir, {}, {"LOOKOUT_PUBLIC_URL=https://lookout.example.org/"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, ContainsRegex("public-url +https://lookout.example.org/ +environment +LOOKOUT_PUBLIC_URL"));
+
+  WriteFile(dir.path() / "bad-url.conf", "public-url = \"lookout.example.org/reports?x=1\"\n");
+  r = Check(dir, {"--config", dir / "bad-url.conf"});
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_THAT(r.err, HasSubstr("--public-url"));
+  EXPECT_THAT(r.err, HasSubstr("must start with https://"));
+  EXPECT_THAT(r.err, HasSubstr("the key \"public-url\" of the configuration file"));
+
+  const std::string db = "sqlite:" + (dir / "lookout.db");
+  ASSERT_EQ(RunLookout({"--database", db, "init"}, dir.path()).exit_code, 0);
+  WriteFile(dir.path() / "url.conf", "public-url = \"https://from-file.example\"\n");
+  const std::vector<std::string> report = {"--database", db, "report", "impact", "--period", "2025-26",
+                                           "--format", "json"};
+  r = RunLookout(report, dir.path(), {"LOOKOUT_CONFIG=" + (dir / "url.conf")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("\"link\": \"https://from-file.example/activities?from=2025-04-01"));
+  r = RunLookout(report, dir.path(),
+                 {"LOOKOUT_CONFIG=" + (dir / "url.conf"), "LOOKOUT_PUBLIC_URL=https://from-env.example"});
+  EXPECT_THAT(r.out, HasSubstr("\"link\": \"https://from-env.example/activities?"));
+  std::vector<std::string> flagged = report;
+  flagged.insert(flagged.end(), {"--public-url", "https://from-flag.example"});
+  r = RunLookout(flagged, dir.path(), {"LOOKOUT_PUBLIC_URL=https://from-env.example"});
+  EXPECT_THAT(r.out, HasSubstr("\"link\": \"https://from-flag.example/activities?"));
+  // Without it: no link, and the methods say why.
+  r = RunLookout(report, dir.path(), {"LOOKOUT_CONFIG="});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("\"link\": null"));
+  EXPECT_THAT(r.out, HasSubstr("without Lookout's public address"));
+  flagged = report;
+  flagged.insert(flagged.end(), {"--public-url", "/relative"});
+  r = RunLookout(flagged, dir.path());
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_THAT(r.err, HasSubstr("must start with https://"));
+}
+
 TEST(CliConfig, DatabaseStateIsCheckedAndPasswordsMasked) {
   TempDir dir;
   ASSERT_EQ(

@@ -106,6 +106,62 @@ TEST(ScreenFreeText, AnAgeAloneOrBesideASentenceStartIsNotANameWarning) {
 // ---- Contact details and numbers
 // -------------------------------------------------------------------
 
+// How people write a child's first name with an age, and an address, in notes and case
+// studies: each must warn. And writing that must not.
+TEST(ScreenFreeText, SpotsAFirstNameWithABareAge) {
+  for (const char* text : {
+           "Tyler (14) was seen at the station with two older males.",
+           "Staff recognised Tyler (14) from an earlier visit.",
+           "Tyler, 14, from Leicester, was stopped by BTP.",
+           "Officers spoke to Tyler, 14, who said he was travelling alone.",
+           "Tyler, 14 was found at the coach station.",
+           "The guard was worried about Tyler, 14.",
+           "a girl, Amy aged 15, was with an adult who was not her parent",
+           "James (14) was seen at the services again on Friday.",
+           "A referral was made for Chloe (13) after the session.",
+           "Staff called BTP about Jayden, 16, at the ticket office.",
+       }) {
+    const std::string w = OnlyWarning(text);
+    EXPECT_TRUE(Mentions(w, "an age next to what may be a name")) << text << ": " << w;
+  }
+}
+
+TEST(ScreenFreeText, SpotsAStreetAddress) {
+  for (const char* text : {
+           "The young person was staying at 12 High Street.",
+           "Concerns about Flat 3, 45 Station Road, reported to the council.",
+           "Visits to 221b Baker Street were reported.",
+           "Cuckooing suspected at 7 Church Lane in the town centre.",
+           "A house on 14 Meadow Close and a flat nearby.",
+           "Seen going into 9 St Paul's Square late at night.",
+           "The address given was 3 Victoria Rd.",
+       }) {
+    const std::string w = OnlyWarning(text);
+    EXPECT_TRUE(Mentions(w, "a street address")) << text << ": " << w;
+  }
+}
+
+TEST(ScreenFreeText, CountsSectionsRoutesAndTimesAreNeitherNamesWithAgesNorAddresses) {
+  for (const char* text : {
+           "14 professionals attended the briefing.",
+           "Section 45 of the Modern Slavery Act gives victims a defence.",
+           "Posters went up in the 3 High Street banks near the station.",
+           "Year 9 pupils heard from BTP in Room 12.",
+           "Staff on Route 66 buses were briefed.",
+           "Sessions ran from 10:30 to 12:00 on 14 March 2026.",
+           "Workshops (12) and briefings (4) were delivered this quarter.",
+           "Roadshows in Liverpool (2), Leeds (2), Birmingham (2) and London (2).",
+           "Professionals reached: Liverpool, 24; Leeds, 22; Birmingham, 25.",
+           "In Leicester, 14 officers were trained.",
+           "Figure (3) shows reach by quarter; Table (2) gives the sectors.",
+           "We trained 12 Court staff and 30 hotel receptionists.",
+           "Young people aged 14 to 17 attended a workshop in Room 4.",
+           "On Tuesday, 14 officers joined the briefing at Station Road police station.",
+       }) {
+    EXPECT_THAT(ScreenFreeText(text), IsEmpty()) << text;
+  }
+}
+
 TEST(ScreenFreeText, SpotsPhoneNumbers) {
   for (const char* text :
        {"Call 07700 900123 after school.", "mobile 07700900123", "Tel: +44 7700 900123",

@@ -62,7 +62,7 @@ void ApiServerTest::SetUp() {
     std::ofstream(assets_dir_ + "/favicon.ico") << "stand-in icon\n";
     return ui::StartWebServer(*services_, *accounts_, options,
                               {.version = ServerVersion(), .metrics_token = MetricsToken()},
-                              {.assets_dir = assets_dir_, .version = ServerVersion()});
+                              {.assets_dir = assets_dir_, .version = ServerVersion(), .public_url = PublicUrl()});
   }();
   ASSERT_TRUE(server.ok()) << server.status().ToString();
   server_ = std::move(server).value();

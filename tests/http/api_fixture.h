@@ -54,6 +54,8 @@ class ApiServerTest : public ::testing::Test {
   // The server's trusted proxies and its metrics token: none by default.
   virtual std::vector<std::string> TrustedProxies() const { return {}; }
   virtual std::string MetricsToken() const { return ""; }
+  // The web pages' public-url setting: none by default.
+  virtual std::string PublicUrl() const { return ""; }
 
   // A client of the server; with a token, every request carries it as a Bearer token.
   httplib::Client Client(const std::string& token = "");

@@ -12,6 +12,7 @@
 
 #include <atomic>
 #include <cstdio>
+#include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <regex>
@@ -135,6 +136,46 @@ TEST_F(AuthApiTest, CookiesAreSecureWhenTheRequestCameOverTls) {
   ASSERT_NE(ended.Header("Set-Cookie"), nullptr);
   EXPECT_EQ(*ended.Header("Set-Cookie"),
             "lookout_session=; Path=/; HttpOnly; SameSite=Lax; Secure; Max-Age=0");
+}
+
+TEST_F(AuthApiTest, RefusesASignInThatAnotherSitesPageSent) {
+  auto router = BuildApiRouter(*services_, *accounts_);
+  const std::string credentials = json{{"email", manager_.email}, {"password", manager_.password}}.dump();
+  auto sign_in = [&](std::map<std::string, std::string> headers, bool secure = false) {
+    Request r = MakeRequest("POST", "/api/v1/session", credentials, secure);
+    r.headers["host"] = "lookout.example.org";
+    for (auto& [name, value] : headers) r.headers[name] = value;
+    return router->Handle(r);
+  };
+  auto refused = [](const Response& r) {
+    return r.status == 403 && r.body.find("\"csrf_failed\"") != std::string::npos &&
+           r.Header("Set-Cookie") == nullptr;
+  };
+  // Another site's page, as browsers say it.
+  EXPECT_TRUE(refused(sign_in({{"sec-fetch-site", "cross-site"}})));
+  EXPECT_TRUE(refused(sign_in({{"sec-fetch-site", "same-site"}})));
+  EXPECT_TRUE(refused(sign_in({{"origin", "https://attacker.example"}})));
+  EXPECT_TRUE(refused(sign_in({{"origin", "null"}})));
+  EXPECT_TRUE(refused(sign_in({{"origin", "http://lookout.example.org.attacker.example"}})));
+  // Sec-Fetch-Site decides when both are sent.
+  EXPECT_TRUE(refused(sign_in({{"sec-fetch-site", "cross-site"},
+                               {"origin", "http://lookout.example.org"}})));
+  // The scheme is part of the origin: a plain-HTTP page may not sign in over TLS.
+  EXPECT_TRUE(refused(sign_in({{"origin", "http://lookout.example.org"}}, true)));
+
+  // Lookout's own page, and clients that send neither header (curl, scripts).
+  EXPECT_EQ(sign_in({{"sec-fetch-site", "same-origin"}}).status, 200);
+  EXPECT_EQ(sign_in({{"origin", "http://lookout.example.org"}}).status, 200);
+  EXPECT_EQ(sign_in({{"origin", "HTTPS://Lookout.Example.org:443"}}, true).status, 200);
+  EXPECT_EQ(sign_in({}).status, 200);
+  // Behind the trusted proxy, the host the browser used is X-Forwarded-Host (the server
+  // drops that header from anyone else).
+  EXPECT_EQ(sign_in({{"host", "127.0.0.1:8080"},
+                     {"x-forwarded-host", "lookout.example.org"},
+                     {"origin", "https://lookout.example.org"}},
+                    true)
+                .status,
+            200);
 }
 
 TEST_F(AuthApiTest, SignOutEndsTheSessionAndClearsTheCookie) {
@@ -264,10 +305,11 @@ TEST_F(AuthApiTest, AllowsOnlyThePasswordChangeWhileItMustBeChanged) {
             "password_change_required");
   EXPECT_EQ(ErrorCodeOf(Client().Get("/api/v1/api-tokens", b.Cookie()), 403),
             "password_change_required");
-  // The officer's API token carries the same restriction.
+  // The reset revoked the officer's API token: whoever held it is out.
+  EXPECT_EQ(json::parse(reset->body)["api_tokens_revoked"], 1);
   EXPECT_EQ(ErrorCodeOf(Client().Get("/api/v1/partners", {{"Authorization", officer_.Bearer()}}),
-                        403),
-            "password_change_required");
+                        401),
+            "unauthenticated");
   auto who = Client().Get("/api/v1/session", b.Cookie());
   ASSERT_TRUE(who);
   EXPECT_EQ(who->status, 200);
@@ -280,6 +322,37 @@ TEST_F(AuthApiTest, AllowsOnlyThePasswordChangeWhileItMustBeChanged) {
   auto partners = Client().Get("/api/v1/partners", b.Cookie());
   ASSERT_TRUE(partners);
   EXPECT_EQ(partners->status, 200) << partners->body;
+}
+
+TEST_F(AuthApiTest, AnApiTokenMayNotChangeItsOwnersPassword) {
+  auto res = PostJson("/api/v1/account/password",
+                      {{"current", officer_.password}, {"new", "a phrase the thief chose"}},
+                      {{"Authorization", officer_.Bearer()}});
+  EXPECT_EQ(ErrorCodeOf(res, 403), "session_required");
+  // The password is as it was.
+  auto in = SignInRequest(officer_.email, officer_.password);
+  ASSERT_TRUE(in);
+  EXPECT_EQ(in->status, 200) << in->body;
+}
+
+TEST_F(AuthApiTest, ChangingThePasswordRevokesEveryApiTokenOfTheAccount) {
+  Browser b = SignIn(officer_);
+  auto changed = PostJson("/api/v1/account/password",
+                          {{"current", officer_.password}, {"new", "an officer's own new phrase"}},
+                          b.WithCsrf());
+  ASSERT_TRUE(changed);
+  ASSERT_EQ(changed->status, 200) << changed->body;
+  EXPECT_EQ(json::parse(changed->body)["api_tokens_revoked"], 1);
+  EXPECT_EQ(ErrorCodeOf(Client().Get("/api/v1/partners", {{"Authorization", officer_.Bearer()}}),
+                        401),
+            "unauthenticated");
+  // The session that changed it goes on; other people's tokens are untouched.
+  auto own = Client().Get("/api/v1/partners", b.Cookie());
+  ASSERT_TRUE(own);
+  EXPECT_EQ(own->status, 200);
+  auto other = Client().Get("/api/v1/partners", {{"Authorization", manager_.Bearer()}});
+  ASSERT_TRUE(other);
+  EXPECT_EQ(other->status, 200);
 }
 
 TEST_F(AuthApiTest, RevokingAnApiTokenTakesEffectAtOnce) {

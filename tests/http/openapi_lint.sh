@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Validates the OpenAPI description of Lookout's JSON API with Redocly CLI, the version
-# pinned in web/package.json that scripts/install-deps.sh installs (npm ci); nothing is
+# pinned in web/package.json that scripts/install-deps.sh test installs (npm ci); nothing is
 # downloaded here. The document is what `lookout openapi` prints, byte for byte what
 # GET /api/v1/openapi.json serves; it must pass tests/http/redocly.yaml (the OpenAPI 3.1
 # structure, and Redocly's recommended rules with warnings as errors). So that a linter
@@ -16,9 +16,11 @@ if [ $# -lt 1 ] || { [ "$1" = "--file" ] && [ $# -ne 2 ]; }; then
   echo "usage: $0 LOOKOUT_BINARY | --file DOCUMENT.json" >&2
   exit 2
 fi
-command -v node >/dev/null || { echo "openapi_lint: node is not installed (scripts/install-deps.sh)" >&2; exit 2; }
+# The Node.js Lookout's front-end tools run on (scripts/node.sh), first on PATH.
+. "$here/../../scripts/node.sh"
+lookout_use_node || exit 2
 [ -x "$redocly" ] || {
-  echo "openapi_lint: $redocly is missing: install the packages of web/package-lock.json with scripts/install-deps.sh" >&2
+  echo "openapi_lint: $redocly is missing: install the test tools of web/package-lock.json with scripts/install-deps.sh test" >&2
   exit 2
 }
 # No usage data sent, no look-up of a newer version: the lint runs offline.

@@ -402,5 +402,66 @@ TEST_F(RouteMatrixTest, EveryRouteAnswersEveryRoleAsDocsSecurityMdSays) {
   EXPECT_GT(served.size(), 100u) << "the API should serve every kind's routes";
 }
 
+// The region rules behind "own" (docs/security.md, "Regions"), tried as an officer who
+// wants to write into another region would: a task of another region that they lead, and
+// the work of their own task recorded in another region. Every officer tries every way.
+TEST_F(RouteMatrixTest, AnOfficerCannotWriteIntoAnotherRegionThroughATask) {
+  std::vector<std::string> problems;
+  auto expect = [&](const Caller& caller, const std::string& what, httplib::Result res,
+                    bool refused) {
+    if (!res) {
+      problems.push_back(what + " as " + caller.region + ": no answer");
+      return;
+    }
+    json body = json::parse(res->body, nullptr, false);
+    const bool was_refused = res->status == 403 && body.is_object() &&
+                             body["error"].is_object() && body["error"].value("code", "") == "forbidden";
+    if (res->status >= 500 || was_refused != refused) {
+      problems.push_back(what + " as the officer of " + caller.region + " answered " +
+                         std::to_string(res->status) + " " + res->body.substr(0, 200));
+    }
+  };
+  for (Caller& caller : callers_) {
+    if (caller.role != "officer") continue;
+    const std::string other = caller.region == "NE" ? "NW" : "NE";
+    httplib::Client c = Client();
+    const httplib::Headers headers = caller.browser.WithCsrf();
+    auto post = [&](const std::string& path, const json& body) {
+      return c.Post(path, headers, body.dump(), "application/json");
+    };
+    json task = CreateBody(domain::TaskEntity());
+    task["lead"] = caller.user.staff_id;
+    task["due_on"] = clock_.Today().AddDays(30).ToString();  // in no locked period
+    task["regions"] = json::array({other});
+    expect(caller, "a task in " + other + " that they lead", post("/api/v1/tasks", task), true);
+    task["regions"] = json::array({caller.region, other});
+    expect(caller, "a task in their region and " + other, post("/api/v1/tasks", task), true);
+    task["regions"] = json::array({caller.region});
+    auto own = post("/api/v1/tasks", task);
+    ASSERT_TRUE(own && own->status == 201) << (own ? own->body : "no answer");
+    const int64_t own_task = json::parse(own->body)["id"];
+    json moved = {{"version", 1}, {"regions", json::array({caller.region, other})}};
+    expect(caller, "adding " + other + " to their task",
+           c.Patch("/api/v1/tasks/" + std::to_string(own_task), headers, moved.dump(),
+                   "application/json"),
+           true);
+
+    for (const char* kind : {"activity", "quote", "outcome_event"}) {
+      const domain::EntityDef& entity = *domain::FindEntity(kind);
+      json record = CreateBody(entity);
+      record["task"] = own_task;
+      record["region"] = other;
+      const std::string path = "/api/v1/" + entity.plural;
+      expect(caller, std::string(kind) + " of their task in " + other, post(path, record), true);
+      record["region"] = caller.region;
+      expect(caller, std::string(kind) + " of their task in their region", post(path, record),
+             false);
+    }
+  }
+  std::string report;
+  for (const std::string& p : problems) report += "\n  " + p;
+  EXPECT_TRUE(problems.empty()) << problems.size() << " problems:" << report;
+}
+
 }  // namespace
 }  // namespace lookout::http

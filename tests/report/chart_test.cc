@@ -1,6 +1,7 @@
 #include "report/chart.h"
 
 #include <cairo.h>
+#include <pango/pangocairo.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -310,6 +311,86 @@ TEST(BarChartCairo, InksWithinItsLayout) {
   EXPECT_LE(y + height, layout.height);
   const Rect& last = layout.rects.back();
   EXPECT_GE(y + height, last.y + last.height);
+}
+
+// How wide pango draws a text of the layout in the PDF's font (as chart_cairo.cc does).
+double DrawnWidth(const Text& text) {
+  cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1, 1);
+  cairo_t* cr = cairo_create(surface);
+  PangoLayout* layout = pango_cairo_create_layout(cr);
+  PangoFontDescription* font = pango_font_description_from_string("DejaVu Sans");
+  pango_font_description_set_absolute_size(font, text.size * PANGO_SCALE);
+  if (text.bold) pango_font_description_set_weight(font, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description(layout, font);
+  pango_font_description_free(font);
+  pango_layout_set_text(layout, text.content.c_str(), static_cast<int>(text.content.size()));
+  PangoRectangle logical;
+  pango_layout_get_extents(layout, nullptr, &logical);
+  g_object_unref(layout);
+  cairo_destroy(cr);
+  cairo_surface_destroy(surface);
+  return (logical.x + logical.width) / double{PANGO_SCALE};
+}
+
+// The report's longest category labels (themes, types of activity, sectors, regions) are
+// wrapped onto lines that fit the label column, never cut: their lines give the whole
+// label back, each line as wide as the column at most, and the rows below move down.
+TEST(BarChartLayout, WrapsLongCategoryLabelsInsteadOfCuttingThem) {
+  BarChart chart;
+  chart.title = "People reached by theme";
+  chart.categories = {"Modern slavery and human trafficking (MSHT)", "Child sexual exploitation (CSE)",
+                      "Voluntary and community sector", "Shadowing or process review",
+                      "Campaign or awareness day", "Yorkshire and the Humber", "Wales"};
+  chart.series = {{"Professionals", {10, 20, 30, 40, 50, 60, 70}},
+                  {"Young people", {1, 2, 3, 4, 5, 6, 7}}};
+  const BarChartLayout layout = LayOutBarChart(chart);
+  std::map<std::string, std::string> joined;  // category -> its label's lines, rejoined
+  double previous_bottom = 0;
+  size_t category = 0;
+  std::vector<const Text*> lines;
+  for (const Text& t : layout.texts) {
+    if (t.max_width <= 0 || t.max_width >= layout.width) continue;  // the title, values
+    EXPECT_LE(DrawnWidth(t), t.max_width) << "'" << t.content << "' is cut";
+    lines.push_back(&t);
+  }
+  // Each category's lines come together, one under another, above the next category's.
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const Text& t = *lines[i];
+    const bool continues = i > 0 && t.y - lines[i - 1]->y < 16 && t.y > lines[i - 1]->y;
+    if (i > 0 && !continues) ++category;
+    ASSERT_LT(category, chart.categories.size());
+    std::string& so_far = joined[chart.categories[category]];
+    so_far += (so_far.empty() ? "" : " ") + t.content;
+    EXPECT_GT(t.y, previous_bottom - 16);
+    previous_bottom = t.y;
+  }
+  for (const std::string& c : chart.categories) EXPECT_EQ(joined[c], c);
+  EXPECT_GT(lines.size(), chart.categories.size());  // some took two lines
+  EXPECT_LE(previous_bottom, layout.height);
+  // Bars never overlap the next row: each row's bars end before the next row's begin.
+  const std::vector<Rect> bars = Bars(layout);
+  for (size_t i = 2; i < bars.size(); i += 2) EXPECT_GT(bars[i].y, bars[i - 1].y + bars[i - 1].height);
+}
+
+// A label too long for three lines ends in an ellipsis; its bar's title has it whole.
+TEST(BarChartLayout, ShortensALabelTooLongForThreeLinesAndKeepsItWholeInTheBarsTitle) {
+  const std::string label =
+      "A sector whose name goes on and on far beyond anything three lines of the label column "
+      "could ever hold";
+  BarChart chart{"People", "", {label, "Supercalifragilisticexpialidociousnesseses"},
+                 {{"Professionals", {5, 6}}}};
+  const BarChartLayout layout = LayOutBarChart(chart);
+  int label_lines = 0;
+  bool ellipsis = false;
+  for (const Text& t : layout.texts) {
+    if (t.max_width <= 0 || t.max_width >= layout.width) continue;
+    EXPECT_LE(DrawnWidth(t), t.max_width) << t.content;
+    if (t.content.find("\u2026") != std::string::npos) ellipsis = true;
+    if (t.content.rfind("Supercal", 0) != 0) ++label_lines;
+  }
+  EXPECT_EQ(label_lines, 3);
+  EXPECT_TRUE(ellipsis);
+  EXPECT_EQ(Bars(layout)[0].title, label + ", Professionals: 5");
 }
 
 TEST(BarChartLayout, AWithheldValueHasNoBarAndReadsC) {

@@ -247,6 +247,122 @@ TEST(Pdf, HostileTextIsWrittenAsTextAndNeverBreaksTheLayout) {
   EXPECT_THAT(text, HasSubstr("approximately 13,363"));
 }
 
+// What a poppler tool prints about the PDF.
+std::string PopplerSays(const ScratchDir& dir, const std::string& pdf, const std::string& tool) {
+  const fs::path file = dir.path() / "said.pdf";
+  std::ofstream(file, std::ios::binary) << pdf;
+  const fs::path out = dir.path() / "said.txt";
+  const std::string command = tool + " '" + file.string() + "' > '" + out.string() + "' 2>&1";
+  EXPECT_EQ(std::system(command.c_str()), 0) << command;
+  return ReadFile(out);
+}
+
+// The figures link to their records as in the HTML (in the text and in the tables), and
+// the footnote marks to their notes.
+TEST(Pdf, LinksItsFiguresToTheirRecordsAndItsNoteMarksToTheNotes) {
+  REQUIRE_POPPLER();
+  ReportDoc doc = sample::SampleDoc();
+  // A table cell that shows a figure links too.
+  for (Section& section : doc.sections) {
+    for (Block& block : section.blocks) {
+      if (block.kind == Block::Kind::kTable && block.table.id == "Reach by region") {
+        block.table.rows[0][1].figure = "reach.professionals";
+      }
+    }
+  }
+  Result<std::string> pdf = RenderPdf(doc);
+  ASSERT_TRUE(pdf.ok()) << pdf.status().ToString();
+  ScratchDir dir;
+  const std::string urls = PopplerSays(dir, *pdf, "pdfinfo -url");
+  for (const Figure& f : doc.figures) {
+    if (f.suppressed) continue;
+    EXPECT_THAT(urls, HasSubstr("https://lookout.example.org" + f.link)) << f.id;
+  }
+  // Two links to the professionals: the headline and the table's cell.
+  const std::string professionals = "https://lookout.example.org" + doc.figures[0].link;
+  size_t count = 0;
+  for (size_t at = urls.find(professionals); at != std::string::npos; at = urls.find(professionals, at + 1)) ++count;
+  EXPECT_EQ(count, 2u) << urls;
+  EXPECT_THAT(urls, Not(HasSubstr("URI: /")));  // no relative link
+  const std::string dests = PopplerSays(dir, *pdf, "pdfinfo -dests");
+  EXPECT_THAT(dests, HasSubstr("note-1"));
+  EXPECT_THAT(dests, HasSubstr("note-3"));
+
+  // Without a base URL, no link at all: a relative one would lead nowhere from a file.
+  doc.base_url.clear();
+  Result<std::string> unlinked = RenderPdf(doc);
+  ASSERT_TRUE(unlinked.ok());
+  EXPECT_THAT(PopplerSays(dir, *unlinked, "pdfinfo -url"), Not(HasSubstr("lookout")));
+  EXPECT_THAT(PopplerSays(dir, *unlinked, "pdfinfo -url"), Not(HasSubstr("/activities")));
+}
+
+// Tagged for assistive technology: headings, paragraphs, lists, tables, the quote and the
+// chart are elements of the document's structure, and the text is in them.
+TEST(Pdf, IsTaggedWithTheStructureOfTheReport) {
+  REQUIRE_POPPLER();
+  Result<std::string> pdf = RenderPdf(sample::SampleDoc());
+  ASSERT_TRUE(pdf.ok());
+  ScratchDir dir;
+  EXPECT_THAT(PopplerSays(dir, *pdf, "pdfinfo"), testing::ContainsRegex("Tagged: +yes"));
+  const std::string structure = PopplerSays(dir, *pdf, "pdfinfo -struct-text");
+  for (const char* element : {"Document", "H1", "Sect", "H2", "H3", "P", "L", "LI", "Table", "TR",
+                              "TH", "TD", "Caption", "BlockQuote", "Figure", "Note", "Link"}) {
+    EXPECT_TRUE(std::regex_search(structure, std::regex(std::string("(^|\\n) *") + element + "( |\\n)")))
+        << element;
+  }
+  EXPECT_THAT(structure, HasSubstr("Where the programme worked"));
+  // Text with links in it stays in its element.
+  EXPECT_THAT(structure, HasSubstr("Reached approximately 13,3631 professionals, and 1,183 young people"));
+  EXPECT_THAT(structure, HasSubstr("Voluntary and Community Sector Organisation Stakeholder in Wales"));
+  // One Document holds it all; the running head and the footer are in no paragraph.
+  EXPECT_THAT(structure, Not(HasSubstr("more than one child")));
+  EXPECT_THAT(structure, Not(HasSubstr("\"Page 1 of")));
+}
+
+// A quote is never parted from who said it: when the rest of a page cannot hold both, the
+// quote starts on the next page.
+TEST(Pdf, AQuoteStaysOnOnePageWithItsAttribution) {
+  REQUIRE_POPPLER();
+  for (int filler = 14; filler <= 30; ++filler) {
+    ReportDoc doc;
+    doc.title = "Quotes";
+    Section section{"quotes", "What partners said", {}};
+    for (int i = 0; i < filler; ++i) {
+      section.blocks.push_back(sample::Paragraph({sample::Text("Line " + std::to_string(i) + " of the filler.")}));
+    }
+    Block quote;
+    quote.kind = Block::Kind::kQuote;
+    quote.text = {sample::Text("Knowing about the National Referral Mechanism and using it if appropriate. "
+                               "Knowing what questions to ask a young person about their experience, "
+                               "being able to piece together what stage of the grooming process they are "
+                               "in from these responses, and looking out for vital evidence such as "
+                               "train tickets. QUOTEEND")};
+    quote.attribution = "Local Government Stakeholder in Yorkshire and the Humber";
+    section.blocks.push_back(quote);
+    doc.sections.push_back(section);
+    Result<std::string> pdf = RenderPdf(doc);
+    ASSERT_TRUE(pdf.ok());
+    ScratchDir dir;
+    const fs::path file = dir.path() / "quote.pdf";
+    std::ofstream(file, std::ios::binary) << *pdf;
+    // The page with the quote's first words has its last words and the attribution too.
+    bool found = false;
+    for (int page = 1; page <= 3; ++page) {
+      const fs::path txt = dir.path() / ("page" + std::to_string(page) + ".txt");
+      const std::string command = "pdftotext -f " + std::to_string(page) + " -l " + std::to_string(page) +
+                                  " '" + file.string() + "' '" + txt.string() + "' 2>/dev/null";
+      if (std::system(command.c_str()) != 0) break;
+      const std::string text = std::regex_replace(ReadFile(txt), std::regex("\\s+"), " ");
+      if (text.find("Knowing about") == std::string::npos) continue;
+      found = true;
+      EXPECT_THAT(text, HasSubstr("QUOTEEND")) << filler << " filler lines";
+      EXPECT_THAT(text, HasSubstr("Local Government Stakeholder in Yorkshire and the Humber"))
+          << filler << " filler lines";
+    }
+    EXPECT_TRUE(found) << filler;
+  }
+}
+
 // The PDF draws the chart at the size the SVG gives it, so both show the same drawing.
 TEST(BarChartCairo, IsAsLargeAsTheSvgDrawing) {
   const std::vector<BarChart> charts = {

@@ -1,6 +1,8 @@
 #include "http/api/api.h"
 
+#include <algorithm>
 #include <cctype>
+#include <string_view>
 
 #include "app/passwords.h"
 #include "http/api/openapi.h"
@@ -43,6 +45,11 @@ Response Unauthenticated(const Request& request, const Status& status) {
 Response Guard(app::Accounts& accounts, const RouteHandler& handler, Access access,
                const Request& request, const PathParams& params) {
   if (access == Access::kOpen) {
+    // An open route that changes state (signing in) has no session's CSRF token to
+    // check: it must at least come from no other site's page.
+    if (ChangesState(request.method)) {
+      if (Status same = CheckSameOrigin(request); !same.ok()) return ErrorResponse(same, request);
+    }
     ScopedAuthentication scope(request, nullptr);
     return handler(request, params);
   }
@@ -95,7 +102,70 @@ Response Guard(app::Accounts& accounts, const RouteHandler& handler, Access acce
   return response;
 }
 
+std::string Lower(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return text;
+}
+
+std::string Trimmed(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  return std::string(text);
+}
+
+// "scheme://host[:port]" in lower case, without the scheme's default port.
+std::string CanonicalOrigin(const std::string& scheme, std::string host) {
+  host = Lower(Trimmed(host));
+  const std::string default_port = scheme == "https" ? ":443" : ":80";
+  if (host.size() > default_port.size() &&
+      host.compare(host.size() - default_port.size(), default_port.size(), default_port) == 0) {
+    host.erase(host.size() - default_port.size());
+  }
+  return scheme + "://" + host;
+}
+
+// Lookout's own origin as the browser addressed it, or "" when the request names no host.
+std::string OwnOrigin(const Request& request) {
+  // X-Forwarded-Host reaches a handler only from a trusted proxy (server.h); the last
+  // value is the one that proxy wrote.
+  std::string host;
+  if (const std::string* forwarded = request.Header("x-forwarded-host")) {
+    const size_t comma = forwarded->rfind(',');
+    host = comma == std::string::npos ? *forwarded : forwarded->substr(comma + 1);
+  } else if (const std::string* header = request.Header("host")) {
+    host = *header;
+  }
+  if (Trimmed(host).empty()) return "";
+  return CanonicalOrigin(request.secure ? "https" : "http", host);
+}
+
+Status CrossSiteRefusal() {
+  return Status(ErrorCode::kCsrfFailed,
+                "Signing in is accepted only from Lookout's own sign-in page, not from another "
+                "site: open Lookout yourself and sign in there.");
+}
+
 }  // namespace
+
+Status CheckSameOrigin(const Request& request) {
+  if (const std::string* site = request.Header("sec-fetch-site")) {
+    const std::string value = Lower(Trimmed(*site));
+    if (value == "same-origin" || value == "none") return Status::Ok();
+    return CrossSiteRefusal();
+  }
+  if (const std::string* origin = request.Header("origin")) {
+    const std::string value = Lower(Trimmed(*origin));
+    const size_t scheme_end = value.find("://");
+    if (scheme_end == std::string::npos) return CrossSiteRefusal();  // "null", or nonsense
+    const std::string own = OwnOrigin(request);
+    if (own.empty() ||
+        CanonicalOrigin(value.substr(0, scheme_end), value.substr(scheme_end + 3)) != own) {
+      return CrossSiteRefusal();
+    }
+  }
+  return Status::Ok();
+}
 
 bool ChangesState(const std::string& method) {
   return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";

@@ -180,10 +180,12 @@ Response ChangePassword(app::Accounts& accounts, const Request& request) {
   if (!body.ok()) return ErrorResponse(body.status(), request);
   auto fields = StringFields(*body, kPasswordFields);
   if (!fields.ok()) return ErrorResponse(fields.status(), request);
-  Result<int64_t> ended =
+  Result<app::PasswordChanged> changed =
       accounts.ChangePassword(Caller(request).actor, (*fields)["current"], (*fields)["new"]);
-  if (!ended.ok()) return ErrorResponse(ended.status(), request);
-  return JsonResponse(200, {{"changed", true}, {"other_sessions_ended", *ended}});
+  if (!changed.ok()) return ErrorResponse(changed.status(), request);
+  return JsonResponse(200, {{"changed", true},
+                            {"other_sessions_ended", changed->sessions_ended},
+                            {"api_tokens_revoked", changed->tokens_revoked}});
 }
 
 Response ListTokens(app::Accounts& accounts, const Request& request) {
@@ -221,11 +223,13 @@ Response RevokeToken(app::Accounts& accounts, const Request& request, const Path
 Response ResetPassword(app::Accounts& accounts, const Request& request, const PathParams& path) {
   Result<int64_t> id = ParseId(path.Get("id"));
   if (!id.ok()) return ErrorResponse(id.status(), request);
-  Result<std::string> password = accounts.ResetPassword(Caller(request).actor, *id);
-  if (!password.ok()) return ErrorResponse(password.status(), request);
+  Result<app::PasswordReset> reset = accounts.ResetPassword(Caller(request).actor, *id);
+  if (!reset.ok()) return ErrorResponse(reset.status(), request);
   return JsonResponse(200, {{"staff", *id},
-                            {"one_time_password", *password},
-                            {"must_change_password", true}});
+                            {"one_time_password", reset->one_time_password},
+                            {"must_change_password", true},
+                            {"sessions_ended", reset->sessions_ended},
+                            {"api_tokens_revoked", reset->tokens_revoked}});
 }
 
 Response Unlock(app::Accounts& accounts, const Request& request, const PathParams& path) {
@@ -319,22 +323,7 @@ std::string SessionCookie(const std::string& token, bool secure) {
 }
 
 std::string SessionCookieOf(const Request& request) {
-  const std::string* header = request.Header("cookie");
-  if (header == nullptr) return "";
-  std::string_view rest = *header;
-  const std::string_view name = kSessionCookieName;
-  while (!rest.empty()) {
-    size_t end = rest.find(';');
-    std::string_view pair = rest.substr(0, end);
-    rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
-    while (!pair.empty() && (pair.front() == ' ' || pair.front() == '\t')) pair.remove_prefix(1);
-    while (!pair.empty() && (pair.back() == ' ' || pair.back() == '\t')) pair.remove_suffix(1);
-    if (pair.size() > name.size() && pair.substr(0, name.size()) == name &&
-        pair[name.size()] == '=') {
-      return std::string(pair.substr(name.size() + 1));
-    }
-  }
-  return "";
+  return request.Cookie(kSessionCookieName).value_or("");
 }
 
 std::string ClearedSessionCookie(bool secure) {
@@ -405,19 +394,25 @@ void AddAuthRoutes(Router& router, app::Accounts& accounts, int max_concurrent_s
               .errors = {ErrorCode::kForbidden}});
   router.Add({.method = "POST",
               .path = std::string(kPrefix) + "/account/password",
-              .summary = "Change your password (body: current, new); ends your other sessions.",
+              .summary = "Change your password (body: current, new); ends your other sessions "
+                         "and revokes your API tokens.",
               .entity = account,
               .json_body = true,
               .handler = [a](const Request& r, const PathParams&) { return ChangePassword(*a, r); },
               .description = "The new password has at least 12 characters, is not a common "
-                             "one, and holds neither your email's name nor \"lookout\".",
+                             "one, and holds neither your email's name nor \"lookout\". Only a "
+                             "browser session changes a password: called with an API token it "
+                             "answers 403 session_required. Every API token of yours is revoked "
+                             "(api_tokens_revoked says how many): make new ones after.",
               .response_schema = ObjectOf("PasswordChanged", {{"changed", "boolean"},
-                                                              {"other_sessions_ended", "integer"}}),
+                                                              {"other_sessions_ended", "integer"},
+                                                              {"api_tokens_revoked", "integer"}}),
               .request_schema = StringFieldsSchema(
                   "PasswordChangeRequest", "Your current password and the new one.",
                   kPasswordFields),
-              .errors = {ErrorCode::kUnauthenticated, ErrorCode::kNotFound,
-                         ErrorCode::kValidation, ErrorCode::kTooManyRequests}});
+              .errors = {ErrorCode::kUnauthenticated, ErrorCode::kSessionRequired,
+                         ErrorCode::kNotFound, ErrorCode::kValidation,
+                         ErrorCode::kTooManyRequests}});
   router.Add({.method = "GET",
               .path = tokens,
               .summary = "Your API tokens (never the tokens themselves).",
@@ -451,14 +446,17 @@ void AddAuthRoutes(Router& router, app::Accounts& accounts, int max_concurrent_s
   router.Add({.method = "POST",
               .path = staff + "/reset-password",
               .summary = "Give a staff member a one-time password to change at the next "
-                         "sign-in (administrators).",
+                         "sign-in (administrators); ends their sessions and revokes their API "
+                         "tokens.",
               .entity = account,
               .handler = [a](const Request& r,
                              const PathParams& p) { return ResetPassword(*a, r, p); },
               .params = {staff_id},
               .response_schema = ObjectOf("OneTimePassword", {{"staff", "integer"},
                                                               {"one_time_password", "string"},
-                                                              {"must_change_password", "boolean"}}),
+                                                              {"must_change_password", "boolean"},
+                                                              {"sessions_ended", "integer"},
+                                                              {"api_tokens_revoked", "integer"}}),
               .errors = {ErrorCode::kForbidden, ErrorCode::kNotFound}});
   router.Add({.method = "POST",
               .path = staff + "/unlock",

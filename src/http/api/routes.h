@@ -66,6 +66,21 @@ Access AccessOf(const std::string& method, const std::string& path);
 // cookie must then come with the session's CSRF token.
 bool ChangesState(const std::string& method);
 
+// Whether a state-changing request that has no session to carry a CSRF token (signing
+// in) was sent by a page of Lookout's own origin, not by another site's page (login
+// CSRF: another site signing the browser into the attacker's account). Judged from what
+// browsers send and pages cannot forge:
+//   - `Sec-Fetch-Site`, when sent, decides: `same-origin` and `none` (the person's own
+//     navigation) are accepted, `same-site` and `cross-site` refused;
+//   - otherwise `Origin`, when sent, must be Lookout's own origin: the scheme the request
+//     came over (through the trusted proxy: its X-Forwarded-Proto) and the host it was
+//     sent to (X-Forwarded-Host from the trusted proxy, else Host); `Origin: null` is
+//     refused;
+//   - a request with neither comes from no browser page (curl, scripts, the test
+//     clients, browsers too old to send Origin) and is accepted.
+// kCsrfFailed with a message for people when refused.
+Status CheckSameOrigin(const Request& request);
+
 // The name of the session cookie.
 inline constexpr const char* kSessionCookieName = "lookout_session";
 // The header that carries a session's CSRF token.

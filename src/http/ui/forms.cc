@@ -289,13 +289,140 @@ std::vector<FieldError> PageErrors(const domain::EntityDef& entity,
       out.push_back(e);
       continue;
     }
-    // Messages already written for a page start with the label.
-    if (e.message.rfind(field->label, 0) == 0) {
+    // Messages already written for a page start with the label; whole sentences (a
+    // policy's or a lock's refusal put on the field that caused it) start with a capital.
+    if (e.message.rfind(field->label, 0) == 0 || std::isupper(static_cast<unsigned char>(e.message[0]))) {
       out.push_back(e);
     } else {
       out.push_back({e.field, field->label + " " + e.message});
     }
   }
+  return out;
+}
+
+// ---- FormErrors ----------------------------------------------------------------------
+
+namespace {
+
+// Whether a form can show `code` beside its fields instead of an error page.
+bool ShownOnTheForm(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kValidation:
+    case ErrorCode::kInvalidReference:
+    case ErrorCode::kDuplicate:
+    case ErrorCode::kForbidden:
+    case ErrorCode::kConflict:
+    case ErrorCode::kIllegalTransition:
+    case ErrorCode::kTooManyRequests:
+    case ErrorCode::kUnavailable:
+    case ErrorCode::kBadRequest:
+    case ErrorCode::kMethodNotAllowed:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Problems that belong to the form as a whole, not to one of its controls.
+bool WholeForm(const std::string& field) { return field.empty() || field == "version"; }
+
+}  // namespace
+
+void FormErrors::Add(std::string field, std::string message) {
+  // A control shows one message, the first; so does a stale copy ("version").
+  if (!field.empty() && Has(field)) return;
+  errors_.push_back({std::move(field), std::move(message)});
+}
+
+bool FormErrors::Take(const Status& refusal, const domain::EntityDef* entity,
+                      const std::string& field) {
+  if (refusal.ok()) return true;
+  if (!ShownOnTheForm(refusal.code())) return false;
+  if (!status_set_) {
+    status_ = ErrorCodeHttpStatus(refusal.code());
+    status_set_ = true;
+  }
+  if (refusal.code() == ErrorCode::kUnavailable) {
+    // The store's words are for the log; a person is told what to do.
+    Add(field, "Lookout's database is busy and nothing was saved. Your entries are kept "
+               "below: save again in a minute.");
+    return true;
+  }
+  std::vector<FieldError> problems = refusal.fields();
+  if (entity != nullptr) problems = PageErrors(*entity, problems);
+  if (problems.empty()) problems.push_back({field, refusal.message()});
+  for (FieldError& e : problems) {
+    if (e.message.empty()) e.message = refusal.message();
+    Add(std::move(e.field), std::move(e.message));
+  }
+  return true;
+}
+
+bool FormErrors::Has(std::string_view field) const {
+  return std::any_of(errors_.begin(), errors_.end(),
+                     [&](const FieldError& e) { return e.field == field; });
+}
+
+void FormErrors::Reword(std::string_view field, const std::string& message) {
+  bool kept = false;
+  std::vector<FieldError> out;
+  for (FieldError& e : errors_) {
+    if (e.field != field) {
+      out.push_back(std::move(e));
+    } else if (!kept) {
+      out.push_back({e.field, message});
+      kept = true;
+    }
+  }
+  errors_ = std::move(out);
+}
+
+void FormErrors::Move(std::string_view from, const std::string& to) {
+  MoveWhere([&](const std::string& f) { return f == from; }, to);
+}
+
+void FormErrors::MoveWhere(const std::function<bool(const std::string&)>& from,
+                           const std::string& to) {
+  std::vector<FieldError> out;
+  for (FieldError& e : errors_) {
+    if (from(e.field)) e.field = to;
+    // A control shows one message: the first that landed on it.
+    const bool repeated = !WholeForm(e.field) &&
+                          std::any_of(out.begin(), out.end(), [&](const FieldError& o) {
+                            return o.field == e.field;
+                          });
+    if (!repeated) out.push_back(std::move(e));
+  }
+  errors_ = std::move(out);
+}
+
+void FormErrors::Order(const std::vector<std::string>& order) {
+  // A problem on a field the form has no control for is the form's as a whole.
+  for (FieldError& e : errors_) {
+    if (!WholeForm(e.field) && std::find(order.begin(), order.end(), e.field) == order.end()) {
+      e.field.clear();
+    }
+  }
+  auto rank = [&](const FieldError& e) -> size_t {
+    if (WholeForm(e.field)) return 0;  // what refuses the whole form comes first
+    const auto it = std::find(order.begin(), order.end(), e.field);
+    return it == order.end() ? order.size() + 1 : static_cast<size_t>(it - order.begin()) + 1;
+  };
+  std::stable_sort(errors_.begin(), errors_.end(),
+                   [&](const FieldError& a, const FieldError& b) { return rank(a) < rank(b); });
+}
+
+json FormErrors::Summary(const std::string& first_control) const {
+  std::vector<FieldError> linked = errors_;
+  for (FieldError& e : linked) {
+    if (WholeForm(e.field)) e.field = first_control;
+  }
+  return ErrorSummaryView(linked);
+}
+
+std::vector<std::string> FieldOrder(const std::vector<ControlSpec>& specs) {
+  std::vector<std::string> out;
+  for (const ControlSpec& s : specs) out.push_back(s.field);
   return out;
 }
 

@@ -5,9 +5,11 @@
 #ifndef LOOKOUT_HTTP_UI_FORMS_H_
 #define LOOKOUT_HTTP_UI_FORMS_H_
 
+#include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/status.h"
@@ -56,6 +58,63 @@ Record ReadRecord(const domain::EntityDef& entity, const std::vector<ControlSpec
 // "summary: is required". Errors on child rows and unknown fields keep their name.
 std::vector<FieldError> PageErrors(const domain::EntityDef& entity,
                                    const std::vector<FieldError>& errors);
+
+// ---- The one way through a form's POST -------------------------------------------
+//
+// Every form of Lookout answers a POST the same way (docs/web.md, "Forms"):
+//   1. read the form into typed values; what cannot be read is a FormErrors::Add
+//      (a type error: "Date received must be a real date");
+//   2. ask the use case for every rule problem of the same input without writing
+//      (Services::CheckCreate / CheckUpdate, or the page's own rules) and Take() them:
+//      a field that already has a problem keeps its first, so a date that is not a date
+//      is not also "required";
+//   3. if there is any problem, render the form again with every value as given and every
+//      message (status HttpStatus()); else save, Take() a refusal of the save the same way
+//      (a stale copy, a locked period, a permission, a busy database: all keep the form)
+//      and show the error page only when Take() says the refusal is not the form's (a
+//      missing record, a bug);
+//   4. on success, RedirectWithNotice(): the next page shows the success banner, once.
+class FormErrors {
+ public:
+  // A problem the page found in the form.
+  void Add(std::string field, std::string message);
+  // Adds the problems `refusal` carries (worded for a page with PageErrors when `entity`
+  // is given), each on its field, a whole-record refusal without fields on `field`.
+  // Returns false, adding nothing, for a refusal a form cannot show: kNotFound, an
+  // internal error, a signed-out or expired session. An OK status adds nothing and is
+  // true.
+  bool Take(const Status& refusal, const domain::EntityDef* entity = nullptr,
+            const std::string& field = "");
+  bool empty() const { return errors_.empty(); }
+  const std::vector<FieldError>& list() const { return errors_; }
+  // Whether any problem is on `field`.
+  bool Has(std::string_view field) const;
+  // Gives every problem on `field` the message `message` (one problem kept).
+  void Reword(std::string_view field, const std::string& message);
+  // Moves the problems on `from` (a whole-record refusal, a child row "audience[2].count")
+  // to the control `to` that the summary must link to.
+  void Move(std::string_view from, const std::string& to);
+  void MoveWhere(const std::function<bool(const std::string&)>& from, const std::string& to);
+  // Orders the problems as the form's controls are ordered (GOV.UK's rule): problems of
+  // the whole form first, then those on `order`'s fields in that order. A problem on a
+  // field that is not among `order` (the form has no control for it) becomes one of the
+  // whole form: call it once every problem is on its control (see Move).
+  void Order(const std::vector<std::string>& order);
+  // The HTTP status of the form shown again: the first refusal's (403, 409, 429, 503),
+  // else 422.
+  int HttpStatus() const { return status_; }
+  // The error summary's view (page.h ErrorSummaryView) with every problem not on a
+  // control ("", "version") linked to `first_control`, the form's first control.
+  nlohmann::json Summary(const std::string& first_control) const;
+
+ private:
+  std::vector<FieldError> errors_;
+  int status_ = 422;
+  bool status_set_ = false;
+};
+
+// The fields of `specs`, in order: the order of a FormErrors summary.
+std::vector<std::string> FieldOrder(const std::vector<ControlSpec>& specs);
 
 }  // namespace lookout::http::ui
 

@@ -9,6 +9,7 @@
 #include "http/api/routes.h"
 #include "http/ui/display.h"
 #include "http/ui/templates.h"
+#include "report/format.h"
 
 namespace lookout::http::ui {
 
@@ -131,6 +132,34 @@ Response HtmlResponse(int status, std::string body) {
   r.content_type = "text/html; charset=utf-8";
   r.body = std::move(body);
   return r;
+}
+
+// The cookie that carries a success notice across a redirect.
+constexpr std::string_view kNoticeCookie = "lookout_notice";
+
+std::string NoticeCookie(const std::string& value, bool secure, bool clear) {
+  return std::string(kNoticeCookie) + "=" + value + "; Path=/; HttpOnly; SameSite=Lax" +
+         (secure ? "; Secure" : "") + (clear ? "; Max-Age=0" : "; Max-Age=120");
+}
+
+// The notice in the request's cookie, or "" when there is none or it is not well formed.
+std::string NoticeOf(const Request& request) {
+  const std::optional<std::string> raw = request.Cookie(kNoticeCookie);
+  if (!raw || raw->empty() || raw->size() > 3000) return "";
+  std::string out;
+  for (size_t i = 0; i < raw->size(); ++i) {
+    if ((*raw)[i] != '%') {
+      out += (*raw)[i];
+      continue;
+    }
+    if (i + 2 >= raw->size() || !std::isxdigit(static_cast<unsigned char>((*raw)[i + 1])) ||
+        !std::isxdigit(static_cast<unsigned char>((*raw)[i + 2]))) {
+      return "";
+    }
+    out += static_cast<char>(std::stoi(raw->substr(i + 1, 2), nullptr, 16));
+    i += 2;
+  }
+  return domain::IsWellFormedUtf8(out) ? out : "";
 }
 
 // A page for a request the guard refused before any handler ran.
@@ -268,6 +297,20 @@ std::string PageRequest::Query(std::string_view name) const {
   return http.Query(name).value_or("");
 }
 
+std::string PublicBaseUrl(const PageRequest& page) {
+  if (!page.env->public_url.empty()) return page.env->public_url;
+  const std::string* host = page.http.Header("X-Forwarded-Host");
+  if (host == nullptr || host->empty()) host = page.http.Header("Host");
+  if (host == nullptr) return "";
+  // A proxy in front of a proxy lists every host: the first is the one the browser asked for.
+  std::string name = host->substr(0, host->find(','));
+  while (!name.empty() && name.back() == ' ') name.pop_back();
+  while (!name.empty() && name.front() == ' ') name.erase(0, 1);
+  if (name.empty() || name.find_first_of("/?#\\") != std::string::npos) return "";
+  const std::string url = (page.http.secure ? "https://" : "http://") + name;
+  return report::PublicUrlProblem(url).empty() ? url : "";
+}
+
 // ---- The guard ------------------------------------------------------------------------
 
 namespace {
@@ -305,8 +348,14 @@ Response GuardPage(PageEnv* e, PageAccess access, const PageHandler& handler,
     auto form = Form::Parse(request);
     if (!form.ok()) return ErrorPage(page, form.status());
     page.form = std::move(form).value();
-    // Signing in has no session yet; every other form proves it came from a page of
-    // Lookout with the session's CSRF token.
+    // Signing in has no session yet: it must come from no other site's page (login
+    // CSRF). Every other form proves it came from a page of Lookout with the session's
+    // CSRF token.
+    if (!who) {
+      if (Status same = api::CheckSameOrigin(request); !same.ok()) {
+        return Refusal(page, 403, "Sign in on Lookout's own page", same.message());
+      }
+    }
     if (who && (who->csrf_token.empty() ||
                 !app::SecretsEqual(page.form.Get("csrf_token"), who->csrf_token))) {
       return Refusal(page, 403, "This form has expired",
@@ -359,6 +408,10 @@ Response RenderPage(const PageRequest& page, const std::string& title,
                  {"error_prefix", has_errors},
                  {"page_template", std::string(body_template)},
                  {"version", page.env->version}};
+  // A notice a form's redirect carried is shown once, on the first page after it.
+  const bool had_notice = page.http.Cookie(kNoticeCookie).has_value();
+  const std::string notice = had_notice ? NoticeOf(page.http) : "";
+  layout["notice"] = notice.empty() ? json(false) : json(notice);
   if (page.who != nullptr) {
     layout["signed_in"] = true;
     layout["user_name"] = page.who->name;
@@ -376,7 +429,9 @@ Response RenderPage(const PageRequest& page, const std::string& title,
     r.log_detail = html.status().message();
     return r;
   }
-  return HtmlResponse(status, std::move(html).value());
+  Response r = HtmlResponse(status, std::move(html).value());
+  if (had_notice) r.AddCookie(NoticeCookie("", page.http.secure, true));
+  return r;
 }
 
 Status MayCreate(const PageRequest& page, const domain::EntityDef& entity) {
@@ -388,6 +443,13 @@ Response Redirect(const std::string& location) {
   r.status = 303;
   r.content_type = "";
   r.SetHeader("Location", location);
+  return r;
+}
+
+Response RedirectWithNotice(const PageRequest& page, const std::string& location,
+                            const std::string& notice) {
+  Response r = Redirect(location);
+  r.AddCookie(NoticeCookie(report::PercentEncode(notice), page.http.secure, false));
   return r;
 }
 
@@ -452,6 +514,12 @@ std::string LongDate(std::string_view iso_date) {
   std::optional<Date> d = Date::Parse(std::string(iso_date));
   if (!d) return std::string(iso_date);
   return std::to_string(d->day) + " " + kMonths[d->month - 1] + " " + std::to_string(d->year);
+}
+
+std::string TokensRevokedPhrase(int64_t revoked) {
+  if (revoked == 0) return "there were no API tokens to revoke";
+  if (revoked == 1) return "1 API token was revoked";
+  return std::to_string(revoked) + " API tokens were revoked";
 }
 
 }  // namespace lookout::http::ui

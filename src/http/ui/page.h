@@ -89,6 +89,7 @@ struct PageEnv {
   app::Services& services;
   app::Accounts& accounts;
   std::string version;
+  std::string public_url;  // UiOptions::public_url
 };
 
 using PageEnvPtr = std::shared_ptr<PageEnv>;
@@ -108,8 +109,21 @@ Response RenderPage(const PageRequest& page, const std::string& title,
 // otherwise, to be shown with ErrorPage.
 Status MayCreate(const PageRequest& page, const domain::EntityDef& entity);
 
+// The base of the links in a file the person downloads or publishes: the public-url
+// setting, else the address the request came by (its Host, or X-Forwarded-Host, which
+// reaches a handler only from a trusted proxy, with https when the request was secure);
+// "" when that is not a plain host and port.
+std::string PublicBaseUrl(const PageRequest& page);
+
 // 303 See Other to `location` (a path of Lookout's).
 Response Redirect(const std::string& location);
+
+// The redirect that ends a successful form (Post/Redirect/Get): 303 to `location`,
+// carrying `notice` ('Activity "Hotel staff briefing, Derby" saved.') in a short-lived
+// cookie. The next page RenderPage renders shows it as the GOV.UK success notification
+// banner and clears the cookie, so a reload does not show it again.
+Response RedirectWithNotice(const PageRequest& page, const std::string& location,
+                            const std::string& notice);
 
 // The page for an error a use case answered: 403 "you cannot see this", 404 "page not
 // found", 409, 422 (a bad link), 5xx with the request id only (the detail is logged).
@@ -127,6 +141,11 @@ using report::PathWithQuery;
 
 // "14 April 2025" for "2025-04-14"; the text itself when it is not a date.
 std::string LongDate(std::string_view iso_date);
+
+// What a password change or reset did to API tokens, for the sentence that says so:
+// "2 API tokens were revoked", "1 API token was revoked", "there were no API tokens to
+// revoke".
+std::string TokensRevokedPhrase(int64_t revoked);
 
 }  // namespace lookout::http::ui
 

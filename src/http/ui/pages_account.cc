@@ -1,6 +1,7 @@
 // Signing in and out, and changing one's password.
 #include "http/api/routes.h"
 #include "http/ui/pages.h"
+#include "http/ui/paging.h"
 
 namespace lookout::http::ui {
 
@@ -54,9 +55,7 @@ Response PasswordForm(PageRequest& page, const std::vector<FieldError>& errors, 
     }
     fields.push_back(std::move(field));
   }
-  json view = {{"fields", fields},
-               {"must_change", page.who->must_change_password},
-               {"changed", page.Query("changed") == "1"}};
+  json view = {{"fields", fields}, {"must_change", page.who->must_change_password}};
   if (!errors.empty()) view["error_summary"] = ErrorSummaryView(errors);
   return RenderPage(page, "Change your password", "password", std::move(view), status);
 }
@@ -136,7 +135,9 @@ void AddAccountPages(Router& router, const PageEnvPtr& env) {
               }
               return ErrorPage(page, changed.status());
             }
-            return Redirect(page.who->must_change_password ? "/" : "/account/password?changed=1");
+            const std::string notice = "Your password has been changed. Your other sessions have been signed out and " +
+                                       TokensRevokedPhrase(changed->tokens_revoked) + ".";
+            return RedirectWithNotice(page, page.who->must_change_password ? "/" : "/account/password", notice);
           });
 }
 

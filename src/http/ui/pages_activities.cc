@@ -1,6 +1,8 @@
 // Activities: recording one delivery of a task with the people it reached (counts by
 // audience group and, for professionals, by sector; each exact or estimated), the list of
 // activities, and one activity's page.
+#include <algorithm>
+
 #include "http/ui/display.h"
 #include "http/ui/forms.h"
 #include "http/ui/pages.h"
@@ -116,27 +118,61 @@ std::vector<ControlSpec> ActivityControls(Names& names, const std::string& regio
                                      "identify them."}};
 }
 
+// The first box of the reach grid: where a problem with the reach as a whole is linked.
+std::string FirstReachInput(Names& names) {
+  const std::vector<ReachInput> inputs = ReachInputs(names);
+  return inputs.empty() ? "audience" : ReachName(inputs.front().group, inputs.front().sector);
+}
+
 Response ActivityForm(PageRequest& page, const FormValues& values, const Form* submitted,
-                      const Value& audience, const std::vector<FieldError>& errors, int status) {
+                      const Value& audience, const FormErrors& form_errors, int status) {
+  const std::vector<FieldError>& errors = form_errors.list();
   Names names(page.env->services, page.actor);
   const std::string region =
       values.Text("region").empty() ? page.actor.region : values.Text("region");
   json fields = json::array();
   json after = json::array();
-  for (const ControlSpec& s : ActivityControls(names, region)) {
+  for (ControlSpec s : ActivityControls(names, region)) {
+    if (s.field == "partners") {
+      // A partner ticked stays offered (and ticked) when the region chosen since would
+      // not list it: nothing given is dropped.
+      for (const std::string& chosen : values.All("partners")) {
+        const bool offered = std::any_of(s.options.begin(), s.options.end(),
+                                         [&](const json& o) { return o["value"] == chosen; });
+        if (!offered) s.options.push_back({{"value", chosen}, {"text", names.Of("partner", chosen)}});
+      }
+    }
     json control = FieldControl(ActivityDef(), s, values, errors);
     (s.field == "notes" ? after : fields).push_back(std::move(control));
+  }
+  // The new partner's sector keeps its choice; nothing is chosen until someone chooses.
+  const std::string new_sector = submitted ? submitted->Get("new_partner_sector") : "";
+  json sectors = json::array();
+  for (json o : names.Options("sector")) {
+    o["selected"] = o["value"].get<std::string>() == new_sector;
+    sectors.push_back(std::move(o));
   }
   json view = {{"fields", fields},
                {"after", after},
                {"reach", ReachView(submitted, audience, names, errors)},
                {"new_partner_name", submitted ? submitted->Get("new_partner_name") : ""},
-               {"sectors", names.Options("sector")}};
+               {"new_partner_error", false},
+               {"new_sector_error", false},
+               {"audience_error", false},
+               {"sectors", sectors}};
   for (const FieldError& e : errors) {
     if (e.field == "audience") view["audience_error"] = e.message;
     if (e.field == "new_partner_name") view["new_partner_error"] = e.message;
+    if (e.field == "new_partner_sector") view["new_sector_error"] = e.message;
   }
-  if (!errors.empty()) view["error_summary"] = ErrorSummaryView(errors);
+  if (!errors.empty()) {
+    // A problem with the reach as a whole links to its first box, which takes the focus.
+    json summary = form_errors.Summary("task");
+    for (json& item : summary["items"]) {
+      if (item["href"] == "#" + FieldId("audience")) item["href"] = "#" + FieldId(FirstReachInput(names));
+    }
+    view["error_summary"] = std::move(summary);
+  }
   return RenderPage(page, "Record an activity", "activity_form", std::move(view), status);
 }
 
@@ -203,68 +239,89 @@ void AddActivityPages(Router& router, const PageEnvPtr& env) {
               }
             }
             return ActivityForm(page, FormValues::FromRecord(ActivityDef(), defaults), nullptr,
-                                Value(), {}, 200);
+                                Value(), FormErrors{}, 200);
           });
 
   AddPage(router, env, "POST", "/activities/new", "Record an activity.", PageAccess::kSignedIn,
           [](PageRequest& page) {
             Names names(page.env->services, page.actor);
-            std::vector<FieldError> errors;
             const FormValues values = FormValues::FromForm(ActivityDef(), page.form);
-            Record record = ReadRecord(ActivityDef(), ActivityControls(names, page.form.Get("region")),
-                                       page.form, errors);
-            Value::Rows reach = ReadReach(page.form, names, errors);
-            if (reach.empty() && errors.empty()) {
-              errors.push_back({"audience", "Enter how many people the activity reached: at "
-                                            "least one count above 0"});
+            const std::vector<ControlSpec> specs = ActivityControls(names, page.form.Get("region"));
+            FormErrors errors;
+            std::vector<FieldError> unreadable;
+            Record record = ReadRecord(ActivityDef(), specs, page.form, unreadable);
+            Value::Rows reach = ReadReach(page.form, names, unreadable);
+            const bool reach_unreadable = std::any_of(unreadable.begin(), unreadable.end(),
+                                                      [](const FieldError& e) { return e.field.rfind("reach-", 0) == 0; });
+            for (FieldError& e : unreadable) errors.Add(std::move(e.field), std::move(e.message));
+            if (reach.empty() && !reach_unreadable) {
+              errors.Add("audience", "Enter how many people the activity reached: at least one "
+                                     "count above 0");
             }
+            record.Set("audience", Value(std::move(reach)));
+            // A partner added on the spot joins the directory, in the activity's region: it
+            // is checked with the activity, and added just before the activity is saved.
             const std::string new_partner = page.form.Get("new_partner_name");
             const std::string new_sector = page.form.Get("new_partner_sector");
-            if (!new_partner.empty() && new_sector.empty()) {
-              errors.push_back({"new_partner_name", "Choose the new partner's sector"});
-            }
-            if (!errors.empty()) return ActivityForm(page, values, &page.form, Value(), errors, 422);
-            record.Set("audience", Value(std::move(reach)));
-            // A partner added on the spot joins the directory first, in the activity's region.
-            if (!new_partner.empty()) {
-              Record partner;
+            Record partner;
+            if (!new_partner.empty() || !new_sector.empty()) {
+              if (new_sector.empty()) errors.Add("new_partner_sector", "Choose the new partner's sector");
+              if (new_partner.empty()) errors.Add("new_partner_name", "Enter the new partner's name");
               partner.Set("name", new_partner);
               partner.Set("sector", new_sector);
               partner.Set("region", page.form.Get("region"));
-              auto added = page.env->services.Create(page.actor, domain::PartnerEntity(), partner);
-              if (!added.ok()) {
-                std::vector<FieldError> partner_errors;
-                for (const FieldError& e : added.status().fields()) {
-                  partner_errors.push_back({"new_partner_name", "New partner: " + e.message});
-                }
-                if (partner_errors.empty()) {
-                  partner_errors.push_back({"new_partner_name", added.status().message()});
-                }
-                return ActivityForm(page, values, &page.form, Value(), partner_errors,
-                                    ErrorCodeHttpStatus(added.status().code()));
+              const Status partner_checked =
+                  page.env->services.CheckCreate(page.actor, domain::PartnerEntity(), partner);
+              FormErrors partner_errors;
+              if (!partner_errors.Take(partner_checked, nullptr, "name")) {
+                return ErrorPage(page, partner_checked);
               }
-              Value::List partners = record.Get("partners").is_list() ? record.Get("partners").as_list()
-                                                                      : Value::List{};
-              partners.push_back(added->record.Id());
-              record.Set("partners", Value(std::move(partners)));
-            }
-            auto saved = page.env->services.Create(page.actor, ActivityDef(), record);
-            if (!saved.ok()) {
-              const ErrorCode code = saved.status().code();
-              if (code == ErrorCode::kValidation || code == ErrorCode::kForbidden) {
-                std::vector<FieldError> problems =
-                    code == ErrorCode::kValidation
-                        ? PageErrors(ActivityDef(), saved.status().fields())
-                        : std::vector<FieldError>{{"region", saved.status().message()}};
-                for (FieldError& e : problems) {
-                  if (e.field.rfind("audience", 0) == 0) e.field = "audience";
-                }
-                return ActivityForm(page, values, &page.form, Value(), problems,
-                                    ErrorCodeHttpStatus(code));
+              for (const FieldError& e : partner_errors.list()) {
+                // The activity's own region is checked with the activity.
+                if (e.field == "region") continue;
+                errors.Add(e.field == "sector" ? "new_partner_sector" : "new_partner_name",
+                           "New partner: " + e.message);
               }
-              return ErrorPage(page, saved.status());
             }
-            return Redirect("/activities/" + std::to_string(saved->record.Id()) + "?created=1");
+            const Status checked = page.env->services.CheckCreate(page.actor, ActivityDef(), record);
+            if (!errors.Take(checked, &ActivityDef())) return ErrorPage(page, checked);
+            if (errors.empty()) {
+              Status saved_status;
+              if (!new_partner.empty()) {
+                auto added = page.env->services.Create(page.actor, domain::PartnerEntity(), partner);
+                if (added.ok()) {
+                  Value::List partners = record.Get("partners").is_list() ? record.Get("partners").as_list()
+                                                                          : Value::List{};
+                  partners.push_back(added->record.Id());
+                  record.Set("partners", Value(std::move(partners)));
+                } else {
+                  saved_status = added.status();
+                }
+              }
+              if (saved_status.ok()) {
+                auto saved = page.env->services.Create(page.actor, ActivityDef(), record);
+                if (saved.ok()) {
+                  return RedirectWithNotice(
+                      page, "/activities/" + std::to_string(saved->record.Id()),
+                      "Activity \"" + Shortened(PlainText(saved->record.Get("title")), 80) +
+                          "\" has been recorded" +
+                          (new_partner.empty() ? "." : ", and \"" + Shortened(new_partner, 80) +
+                                                           "\" added to the partners."));
+                }
+                saved_status = saved.status();
+              }
+              if (!errors.Take(saved_status, &ActivityDef())) return ErrorPage(page, saved_status);
+            }
+            // A child row's problem ("audience[2].count") belongs to the reach as a whole.
+            errors.MoveWhere([](const std::string& f) { return f.rfind("audience", 0) == 0; }, "audience");
+            std::vector<std::string> order = FieldOrder(specs);
+            order.insert(order.end() - 1, {"new_partner_name", "new_partner_sector"});
+            for (const ReachInput& in : ReachInputs(names)) {
+              order.insert(order.end() - 1, ReachName(in.group, in.sector));
+            }
+            order.insert(order.end() - 1, "audience");
+            errors.Order(order);
+            return ActivityForm(page, values, &page.form, Value(), errors, errors.HttpStatus());
           });
 
   AddPage(router, env, "GET", "/activities/{id}", "One activity and the people it reached.",
@@ -296,8 +353,7 @@ void AddActivityPages(Router& router, const PageEnvPtr& env) {
                          {"notes", PlainText(record->Get("notes"))},
                          {"reach", reach},
                          {"total", (estimated ? "approximately " : "") + std::to_string(total)},
-                         {"task_id", PlainText(record->Get("task"))},
-                         {"created", page.Query("created") == "1"}};
+                         {"task_id", PlainText(record->Get("task"))}};
             return RenderPage(page, PlainText(record->Get("title")), "activity", std::move(view));
           });
 }

@@ -2,7 +2,6 @@
 // Every list and every item shown is a consultation the use cases record in the audit
 // trail; insight with handling code C shows its conditions wherever it is shown.
 #include <optional>
-#include <regex>
 
 #include "http/ui/display.h"
 #include "http/ui/forms.h"
@@ -59,8 +58,9 @@ std::vector<ControlSpec> AllControls(Names& names) {
   return all;
 }
 
-Response InsightForm(PageRequest& page, const FormValues& values,
-                     const std::vector<FieldError>& errors, int status) {
+Response InsightForm(PageRequest& page, const FormValues& values, const FormErrors& form_errors,
+                     int status) {
+  const std::vector<FieldError>& errors = form_errors.list();
   Names names(page.env->services, page.actor);
   json before = json::array();
   for (const ControlSpec& s : BeforeSource()) {
@@ -82,7 +82,7 @@ Response InsightForm(PageRequest& page, const FormValues& values,
     after.push_back(FieldControl(InsightDef(), s, values, errors));
   }
   json view = {{"before", before}, {"source", source}, {"after", after}};
-  if (!errors.empty()) view["error_summary"] = ErrorSummaryView(errors);
+  if (!errors.empty()) view["error_summary"] = form_errors.Summary("received_on");
   return RenderPage(page, "Record insight", "insight_form", std::move(view), status);
 }
 
@@ -97,7 +97,8 @@ const std::vector<std::string>& ListFilters() {
 // The assessment form: the scoring scheme's factors, each scored within its range, the
 // confidence and the outcome of the assessment (assessed, or no further action).
 Response AssessForm(PageRequest& page, const Record& insight, const Record* scheme,
-                    const std::vector<FieldError>& errors, int status) {
+                    const FormErrors& form_errors, int status) {
+  const std::vector<FieldError>& errors = form_errors.list();
   json factors = json::array();
   if (scheme != nullptr && scheme->Get("factors").is_rows()) {
     for (const Record& f : scheme->Get("factors").as_rows()) {
@@ -148,7 +149,10 @@ Response AssessForm(PageRequest& page, const Record& insight, const Record* sche
   for (const FieldError& e : errors) {
     if (e.field == "confidence") view["confidence_error"] = e.message;
   }
-  if (!errors.empty()) view["error_summary"] = ErrorSummaryView(errors);
+  if (!errors.empty()) {
+    view["error_summary"] = form_errors.Summary(
+        factors.empty() ? "confidence" : "factor-" + factors[0]["code"].get<std::string>());
+  }
   return RenderPage(page, "Assess insight " + std::to_string(insight.Id()), "insight_assess",
                     std::move(view), status);
 }
@@ -176,7 +180,7 @@ void AddInsightPages(Router& router, const PageEnvPtr& env) {
             if (!insight.ok()) return ErrorPage(page, insight.status());
             auto scheme = SchemeFor(page, *insight);
             if (!scheme.ok()) return ErrorPage(page, scheme.status());
-            return AssessForm(page, *insight, scheme->has_value() ? &**scheme : nullptr, {}, 200);
+            return AssessForm(page, *insight, scheme->has_value() ? &**scheme : nullptr, FormErrors{}, 200);
           });
 
   AddPage(router, env, "POST", "/insight/{id}/assess", "Assess and score insight.",
@@ -187,65 +191,73 @@ void AddInsightPages(Router& router, const PageEnvPtr& env) {
             if (!scheme.ok()) return ErrorPage(page, scheme.status());
             const Record* s = scheme->has_value() ? &**scheme : nullptr;
             int64_t version = 0;
+            FormErrors errors;
             if (!ParseId(page.form.Get("version"), &version)) {
-              return ErrorPage(page, Status::BadRequest("The form has no version: reload the page."));
+              errors.Add("version", "The form has no version: reload the page and try again.");
             }
-            std::vector<FieldError> errors;
             Record changes;
+            // The scores as sent, in order: the use case names a row's problem by its
+            // place ("factor_scores[1].score"), the page by the factor's box.
+            std::vector<const Record*> rows_sent;
+            const Value::Rows no_factors;
+            const Value::Rows& factors =
+                s != nullptr && s->Get("factors").is_rows() ? s->Get("factors").as_rows() : no_factors;
+            auto range_message = [](const Record& f) {
+              return PlainText(f.Get("label")) + ": enter a score from " +
+                     PlainText(f.Get("min_score")) + " to " + PlainText(f.Get("max_score"));
+            };
             if (s != nullptr) {
               Value::Rows scores;
-              for (const Record& f : s->Get("factors").is_rows() ? s->Get("factors").as_rows() : Value::Rows{}) {
+              for (const Record& f : factors) {
                 const std::string code = PlainText(f.Get("code"));
                 const std::string text = page.form.Get("factor-" + code);
                 if (text.empty() || text.size() > 3 || text.find_first_not_of("0123456789") != std::string::npos) {
-                  errors.push_back({"factor-" + code, PlainText(f.Get("label")) + ": enter a score from " +
-                                                          PlainText(f.Get("min_score")) + " to " +
-                                                          PlainText(f.Get("max_score"))});
+                  errors.Add("factor-" + code, range_message(f));
                   continue;
                 }
                 Record row;
                 row.Set("factor", code);
                 row.Set("score", static_cast<int64_t>(std::stoi(text)));
                 scores.push_back(std::move(row));
+                rows_sent.push_back(&f);
               }
               changes.Set("scoring_scheme", s->Id());
               changes.Set("factor_scores", Value(std::move(scores)));
             }
             if (page.form.Get("confidence").empty()) {
-              errors.push_back({"confidence", "Choose how confident the assessment is"});
+              errors.Add("confidence", "Choose how confident the assessment is");
             } else {
               changes.Set("confidence", page.form.Get("confidence"));
             }
-            if (!errors.empty()) return AssessForm(page, *insight, s, errors, 422);
             changes.Set("status", page.form.Get("outcome") == "no_further_action" ? "no_further_action" : "assessed");
-            auto saved = page.env->services.Update(page.actor, InsightDef(), insight->Id(), version, changes);
-            if (!saved.ok()) {
-              const ErrorCode code = saved.status().code();
-              if (code == ErrorCode::kValidation || code == ErrorCode::kConflict || code == ErrorCode::kForbidden) {
-                // A factor's error names its row ("factor_scores[2].score"): it is shown
-                // beside that factor's box, worded with the factor's label.
-                const Value::Rows& factors =
-                    s != nullptr && s->Get("factors").is_rows() ? s->Get("factors").as_rows() : Value::Rows{};
-                std::vector<FieldError> problems;
-                for (const FieldError& e : saved.status().fields()) {
-                  std::smatch m;
-                  static const std::regex kRow(R"(factor_scores\[(\d+)\]\.score)");
-                  if (std::regex_match(e.field, m, kRow) && std::stoul(m[1]) < factors.size()) {
-                    const Record& f = factors[std::stoul(m[1])];
-                    problems.push_back({"factor-" + PlainText(f.Get("code")),
-                                        PlainText(f.Get("label")) + ": enter a score from " +
-                                            PlainText(f.Get("min_score")) + " to " +
-                                            PlainText(f.Get("max_score"))});
-                  } else {
-                    problems.push_back({"confidence", e.message});
-                  }
-                }
-                if (problems.empty()) problems.push_back({"confidence", saved.status().message()});
-                return AssessForm(page, *insight, s, problems, ErrorCodeHttpStatus(code));
+            const Status checked =
+                page.env->services.CheckUpdate(page.actor, InsightDef(), insight->Id(), version, changes);
+            if (!errors.Take(checked, nullptr, "confidence")) return ErrorPage(page, checked);
+            if (errors.empty()) {
+              auto saved = page.env->services.Update(page.actor, InsightDef(), insight->Id(), version, changes);
+              if (saved.ok()) {
+                return RedirectWithNotice(page, "/insight/" + std::to_string(insight->Id()),
+                                          "The assessment of insight " +
+                                              std::to_string(insight->Id()) + " is saved.");
               }
-              return ErrorPage(page, saved.status());
+              if (!errors.Take(saved.status(), nullptr, "confidence")) return ErrorPage(page, saved.status());
             }
-            return Redirect("/insight/" + std::to_string(insight->Id()) + "?assessed=1");
+            if (errors.Has("version")) {
+              errors.Reword("version", "Someone else changed this insight after you opened the "
+                                       "assessment. Check it and save the assessment again.");
+            }
+            // A factor's problem is shown beside that factor's box, worded with its label.
+            for (size_t i = 0; i < rows_sent.size(); ++i) {
+              const std::string box = "factor-" + PlainText(rows_sent[i]->Get("code"));
+              const std::string row = "factor_scores[" + std::to_string(i) + "]";
+              errors.MoveWhere([&](const std::string& f) { return f.rfind(row, 0) == 0; }, box);
+              if (errors.Has(box)) errors.Reword(box, range_message(*rows_sent[i]));
+            }
+            std::vector<std::string> order;
+            for (const Record& f : factors) order.push_back("factor-" + PlainText(f.Get("code")));
+            order.push_back("confidence");
+            errors.Order(order);
+            return AssessForm(page, *insight, s, errors, errors.HttpStatus());
           });
 
   AddPage(router, env, "GET", "/insight", "The insight log, filtered and paged.",
@@ -294,28 +306,34 @@ void AddInsightPages(Router& router, const PageEnvPtr& env) {
             Record defaults;
             defaults.Set("received_on", page.env->services.clock().Today().ToString());
             if (!page.actor.region.empty()) defaults.Set("region", page.actor.region);
-            return InsightForm(page, FormValues::FromRecord(InsightDef(), defaults), {}, 200);
+            return InsightForm(page, FormValues::FromRecord(InsightDef(), defaults), FormErrors{}, 200);
           });
 
   AddPage(router, env, "POST", "/insight/new", "Record insight.", PageAccess::kSignedIn,
           [](PageRequest& page) {
             Names names(page.env->services, page.actor);
-            std::vector<FieldError> errors;
-            Record record = ReadRecord(InsightDef(), AllControls(names), page.form, errors);
+            const std::vector<ControlSpec> specs = AllControls(names);
+            FormErrors errors;
+            std::vector<FieldError> unreadable;
+            Record record = ReadRecord(InsightDef(), specs, page.form, unreadable);
+            for (FieldError& e : unreadable) errors.Add(std::move(e.field), std::move(e.message));
             const FormValues values = FormValues::FromForm(InsightDef(), page.form);
-            if (!errors.empty()) return InsightForm(page, values, errors, 422);
             if (page.actor.staff_id > 0) record.Set("recorded_by", page.actor.staff_id);
-            auto saved = page.env->services.Create(page.actor, InsightDef(), record);
-            if (!saved.ok()) {
-              if (saved.status().code() == ErrorCode::kValidation) {
-                return InsightForm(page, values, PageErrors(InsightDef(), saved.status().fields()),
-                                   422);
+            const Status checked = page.env->services.CheckCreate(page.actor, InsightDef(), record);
+            if (!errors.Take(checked, &InsightDef())) return ErrorPage(page, checked);
+            if (errors.empty()) {
+              auto saved = page.env->services.Create(page.actor, InsightDef(), record);
+              if (saved.ok()) {
+                return RedirectWithNotice(
+                    page,
+                    "/insight/" + std::to_string(saved->record.Id()) +
+                        (saved->warnings.empty() ? "" : "?warned=1"),
+                    "Insight " + std::to_string(saved->record.Id()) + " has been recorded.");
               }
-              return ErrorPage(page, saved.status());
+              if (!errors.Take(saved.status(), &InsightDef())) return ErrorPage(page, saved.status());
             }
-            return Redirect("/insight/" + std::to_string(saved->record.Id()) +
-                            (saved->warnings.empty() ? "?created=1" : "?created=1&warned=1"));
-          });
+            errors.Order(FieldOrder(specs));
+            return InsightForm(page, values, errors, errors.HttpStatus());          });
 
   AddPage(router, env, "GET", "/insight/{id}", "One insight item.", PageAccess::kSignedIn,
           [](PageRequest& page) {
@@ -341,9 +359,7 @@ void AddInsightPages(Router& router, const PageEnvPtr& env) {
                 {"summary", PlainText(record->Get("summary"))},
                 {"conditions", record->Get("grade_handling") == Value("C")},
                 {"conditions_text", PlainText(record->Get("handling_conditions"))},
-                {"created", page.Query("created") == "1"},
                 {"warned", page.Query("warned") == "1"},
-                {"assessed", page.Query("assessed") == "1"},
                 {"can_assess", page.Role() == "officer" || page.Role() == "manager"},
                 {"can_propose", page.Role() == "officer" || page.Role() == "manager"}};
             return RenderPage(page, "Insight " + std::to_string(id), "insight", std::move(view));

@@ -155,7 +155,8 @@ Response ListPage(const KindPages& k, PageRequest& page) {
   return RenderListPage(page, k.title, "records_list", std::move(view), list, found->total);
 }
 
-Response RecordPage(const KindPages& k, PageRequest& page) {
+// A record's page; `errors` are those of its archive or restore form after a refusal.
+Response RecordPage(const KindPages& k, PageRequest& page, const FormErrors& errors = {}) {
   auto record = RecordOfPath(page, Def(k));
   if (!record.ok()) return ErrorPage(page, record.status());
   Names names(page.env->services, page.actor);
@@ -217,23 +218,32 @@ Response RecordPage(const KindPages& k, PageRequest& page) {
                {"has_reach", !reach.empty()},
                {"archived", archived},
                {"can_edit", page.Role() != "funder" && !archived},
-               {"saved", page.Query("saved") == "1"},
+               {"reason", page.form.Get("reason")},
+               {"reason_error", false},
+               {"archive_open", !errors.empty()},
                {"list_title", k.title}};
-  return RenderPage(page, RecordName(Def(k), *record), "record", std::move(view));
+  if (!errors.empty()) {
+    view["error_summary"] = errors.Summary("reason");
+    view["reason_error"] = errors.list().front().message;
+  }
+  return RenderPage(page, RecordName(Def(k), *record), "record", std::move(view),
+                    errors.empty() ? 200 : errors.HttpStatus());
 }
 
 // The add or change form. `current` is the record as stored when another person saved it
 // after this person loaded it (the stale-edit case): its differing values are shown.
 Response FormPage(const KindPages& k, PageRequest& page, int64_t id, int64_t version,
-                  const FormValues& values, const std::vector<FieldError>& errors,
-                  const Record* current, int status) {
+                  const FormValues& values, const FormErrors& errors, const Record* current,
+                  int status) {
   Names names(page.env->services, page.actor);
   std::vector<ControlSpec> specs = WithOptions(k, names);
   if (Status offered = OfferPeriods(page, Def(k), values, specs); !offered.ok()) {
     return ErrorPage(page, offered);
   }
   json fields = json::array();
-  for (const ControlSpec& s : specs) fields.push_back(FieldControl(Def(k), s, values, errors));
+  for (const ControlSpec& s : specs) {
+    fields.push_back(FieldControl(Def(k), s, values, errors.list()));
+  }
   json view = {{"fields", fields},
                {"action", id == 0 ? k.path + "/new" : k.path + "/" + std::to_string(id) + "/edit"},
                {"version", std::to_string(version)},
@@ -260,9 +270,65 @@ Response FormPage(const KindPages& k, PageRequest& page, int64_t id, int64_t ver
     view["stale"] = true;
     view["changes"] = changes;
   }
-  if (!errors.empty()) view["error_summary"] = ErrorSummaryView(errors);
+  if (!errors.empty()) view["error_summary"] = errors.Summary(k.form.front().field);
   const std::string title = id == 0 ? "Add a " + Singular(k) : "Change the " + Singular(k);
   return RenderPage(page, title, "record_form", std::move(view), status);
+}
+
+// The add form's POST (`stored` null) or the change form's (`stored` the record as it
+// is now), the way every form goes (forms.h): the values read with their type errors, the
+// use case's check of every rule in the same round, then the save.
+Response SaveRecord(const KindPages& k, PageRequest& page, const Record* stored) {
+  const domain::EntityDef& def = Def(k);
+  Names names(page.env->services, page.actor);
+  const std::vector<ControlSpec> specs = WithOptions(k, names);
+  const FormValues values = FormValues::FromForm(def, page.form);
+  FormErrors errors;
+  std::vector<FieldError> unreadable;
+  Record record = ReadRecord(def, specs, page.form, unreadable);
+  for (FieldError& e : unreadable) errors.Add(std::move(e.field), std::move(e.message));
+  const int64_t id = stored == nullptr ? 0 : stored->Id();
+  int64_t version = 0;
+  if (stored != nullptr) {
+    if (!ParseId(page.form.Get("version"), &version)) {
+      errors.Add("version", "The form has no version: reload the page and try again.");
+    }
+    // A field the form offers but left empty is cleared.
+    for (const ControlSpec& s : k.form) {
+      if (!record.Has(s.field)) record.Set(s.field, Value());
+    }
+  }
+  const Status checked = stored == nullptr
+                             ? page.env->services.CheckCreate(page.actor, def, record)
+                             : page.env->services.CheckUpdate(page.actor, def, id, version, record);
+  if (!errors.Take(checked, &def)) return ErrorPage(page, checked);
+  // A change made on a stale copy shows what the other person saved beside this form;
+  // saving it again replaces theirs.
+  const bool stale = stored != nullptr && version != 0 && stored->Get("version") != Value(version);
+  const std::string stale_message = "Someone else saved this " + Singular(k) +
+                                    " after you opened it. What they saved is shown below; "
+                                    "check your values and save again.";
+  if (stale) errors.Reword("version", stale_message);
+  errors.Order(FieldOrder(specs));
+  const int64_t shown_version = stored == nullptr ? 0 : stored->Get("version").as_int();
+  if (!errors.empty()) {
+    return FormPage(k, page, id, stale ? shown_version : version, values, errors,
+                    stale ? stored : nullptr, errors.HttpStatus());
+  }
+  if (page.form.Get("action") == "preview") {
+    return FormPage(k, page, id, version, values, errors, nullptr, 200);
+  }
+  auto saved = stored == nullptr ? page.env->services.Create(page.actor, def, record)
+                                 : page.env->services.Update(page.actor, def, id, version, record);
+  if (!saved.ok()) {
+    if (!errors.Take(saved.status(), &def, "version")) return ErrorPage(page, saved.status());
+    return FormPage(k, page, id, version, values, errors, nullptr, errors.HttpStatus());
+  }
+  const std::string next = k.list_and_view ? k.path + "/" + std::to_string(saved->record.Id())
+                                           : NextAfterSave(k, saved->record);
+  return RedirectWithNotice(page, next,
+                            def.label + " \"" + Shortened(RecordName(def, saved->record), 80) +
+                                "\" has been saved.");
 }
 
 void AddKindPages(Router& router, const PageEnvPtr& env, const KindPages& spec) {
@@ -289,82 +355,24 @@ void AddKindPages(Router& router, const PageEnvPtr& env, const KindPages& spec) 
                 defaults.Set(s.field, page.actor.region);
               }
             }
-            return FormPage(*k, page, 0, 0, FormValues::FromRecord(Def(*k), defaults), {}, nullptr, 200);
+            return FormPage(*k, page, 0, 0, FormValues::FromRecord(Def(*k), defaults), FormErrors{},
+                            nullptr, 200);
           });
   AddPage(router, env, "POST", k->path + "/new", k->title + ": add one.", PageAccess::kSignedIn,
-          [k](PageRequest& page) {
-            Names names(page.env->services, page.actor);
-            std::vector<FieldError> errors;
-            const FormValues values = FormValues::FromForm(Def(*k), page.form);
-            Record record = ReadRecord(Def(*k), WithOptions(*k, names), page.form, errors);
-            if (!errors.empty() || page.form.Get("action") == "preview") {
-              return FormPage(*k, page, 0, 0, values, errors, nullptr, errors.empty() ? 200 : 422);
-            }
-            auto saved = page.env->services.Create(page.actor, Def(*k), record);
-            if (!saved.ok()) {
-              const ErrorCode code = saved.status().code();
-              if (code == ErrorCode::kValidation || code == ErrorCode::kDuplicate ||
-                  code == ErrorCode::kForbidden) {
-                std::vector<FieldError> problems = PageErrors(Def(*k), saved.status().fields());
-                if (problems.empty()) problems.push_back({k->form.front().field, saved.status().message()});
-                return FormPage(*k, page, 0, 0, values, problems, nullptr, ErrorCodeHttpStatus(code));
-              }
-              return ErrorPage(page, saved.status());
-            }
-            return Redirect((k->list_and_view ? k->path + "/" + std::to_string(saved->record.Id())
-                                              : NextAfterSave(*k, saved->record)) +
-                            "?saved=1");
-          });
+          [k](PageRequest& page) { return SaveRecord(*k, page, nullptr); });
   }
   AddPage(router, env, "GET", k->path + "/{id}/edit", k->title + ": the form to change one.",
           PageAccess::kSignedIn, [k](PageRequest& page) {
             auto record = RecordOfPath(page, Def(*k));
             if (!record.ok()) return ErrorPage(page, record.status());
             return FormPage(*k, page, record->Id(), record->Get("version").as_int(),
-                            FormValues::FromRecord(Def(*k), *record), {}, nullptr, 200);
+                            FormValues::FromRecord(Def(*k), *record), FormErrors{}, nullptr, 200);
           });
   AddPage(router, env, "POST", k->path + "/{id}/edit", k->title + ": change one.",
           PageAccess::kSignedIn, [k](PageRequest& page) {
             auto record = RecordOfPath(page, Def(*k));
             if (!record.ok()) return ErrorPage(page, record.status());
-            const int64_t id = record->Id();
-            int64_t version = 0;
-            if (!ParseId(page.form.Get("version"), &version)) {
-              return ErrorPage(page, Status::BadRequest("The form has no version: reload the page."));
-            }
-            Names names(page.env->services, page.actor);
-            std::vector<FieldError> errors;
-            const FormValues values = FormValues::FromForm(Def(*k), page.form);
-            Record changes = ReadRecord(Def(*k), WithOptions(*k, names), page.form, errors);
-            if (!errors.empty() || page.form.Get("action") == "preview") {
-              return FormPage(*k, page, id, version, values, errors, nullptr, errors.empty() ? 200 : 422);
-            }
-            // A field the form offers but left empty is cleared.
-            for (const ControlSpec& s : k->form) {
-              if (!changes.Has(s.field)) changes.Set(s.field, Value());
-            }
-            auto saved = page.env->services.Update(page.actor, Def(*k), id, version, changes);
-            if (!saved.ok()) {
-              const ErrorCode code = saved.status().code();
-              if (code == ErrorCode::kConflict) {
-                return FormPage(*k, page, id, record->Get("version").as_int(), values,
-                                {{k->form.front().field,
-                                  "Someone else saved this " + Singular(*k) +
-                                      " after you opened it. Their values are shown below; "
-                                      "check yours and save again."}},
-                                &*record, 409);
-              }
-              if (code == ErrorCode::kValidation || code == ErrorCode::kDuplicate ||
-                  code == ErrorCode::kForbidden) {
-                std::vector<FieldError> problems = PageErrors(Def(*k), saved.status().fields());
-                if (problems.empty()) problems.push_back({k->form.front().field, saved.status().message()});
-                return FormPage(*k, page, id, version, values, problems, nullptr, ErrorCodeHttpStatus(code));
-              }
-              return ErrorPage(page, saved.status());
-            }
-            return Redirect((k->list_and_view ? k->path + "/" + std::to_string(id)
-                                              : NextAfterSave(*k, saved->record)) +
-                            "?saved=1");
+            return SaveRecord(*k, page, &*record);
           });
   for (const bool archive : {true, false}) {
     AddPage(router, env, "POST", k->path + "/{id}/" + (archive ? "archive" : "restore"),
@@ -374,12 +382,22 @@ void AddKindPages(Router& router, const PageEnvPtr& env, const KindPages& spec) 
               if (!record.ok()) return ErrorPage(page, record.status());
               int64_t version = 0;
               if (!ParseId(page.form.Get("version"), &version)) {
-                return ErrorPage(page, Status::BadRequest("The form has no version: reload the page."));
+                FormErrors errors;
+                errors.Add("reason", "The form has no version: reload the page and try again.");
+                return RecordPage(*k, page, errors);
               }
               auto done = page.env->services.Archive(page.actor, Def(*k), record->Id(), version,
                                                      archive, page.form.Get("reason"));
-              if (!done.ok()) return ErrorPage(page, done.status());
-              return Redirect(k->path + "/" + std::to_string(record->Id()));
+              if (!done.ok()) {
+                // A refusal (a locked period, a stale copy, a permission) keeps the page
+                // and the reason typed, with why beside the form.
+                FormErrors errors;
+                if (!errors.Take(done.status(), nullptr, "reason")) return ErrorPage(page, done.status());
+                return RecordPage(*k, page, errors);
+              }
+              return RedirectWithNotice(page, k->path + "/" + std::to_string(record->Id()),
+                                        Def(*k).label + " \"" + RecordName(Def(*k), *done) +
+                                            (archive ? "\" has been archived." : "\" has been restored."));
             });
   }
 }
@@ -490,10 +508,10 @@ const std::vector<KindPages>& AllKindPages() {
       {.entity = "region",
        .path = "/admin/regions",
        .title = "Regions",
-       .columns = {"code", "name", "nation"},
+       .columns = {"code", "name", "prose_name", "nation"},
        .filters = {"q", "archived"},
-       .form = {{.field = "code", .width = "4"}, {.field = "name"}, {.field = "nation"},
-                {.field = "aliases"}}},
+       .form = {{.field = "code", .width = "4"}, {.field = "name"}, {.field = "prose_name"},
+                {.field = "nation"}, {.field = "aliases"}}},
       {.entity = "police_force",
        .path = "/admin/police-forces",
        .title = "Police forces",

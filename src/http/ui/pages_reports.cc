@@ -9,6 +9,7 @@
 #include "app/publish.h"
 #include "domain/rules.h"
 #include "http/ui/display.h"
+#include "http/ui/forms.h"
 #include "http/ui/pages.h"
 #include "http/ui/paging.h"
 #include "http/ui/period_choice.h"
@@ -20,21 +21,6 @@ namespace lookout::http::ui {
 namespace {
 
 using json = nlohmann::json;
-
-// Where the browser reached Lookout: the figures' links in a downloaded report point back
-// to it.
-std::string BaseUrl(const PageRequest& page) {
-  const std::string* host = page.http.Header("Host");
-  if (host == nullptr || host->empty()) return "";
-  for (char c : *host) {
-    // A host name, an address and a port: anything else is not used in a link.
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '-' && c != ':' &&
-        c != '[' && c != ']') {
-      return "";
-    }
-  }
-  return std::string(page.http.secure ? "https://" : "http://") + *host;
-}
 
 // Staff who produce reports; funders read the published ones and administrators hold no
 // programme content.
@@ -180,7 +166,6 @@ Response PublishedPage(PageRequest& page, const Record& report, const std::strin
                {"unlock_reason", page.Role() == "funder" ? std::string("the records may change again")
                                                          : PlainText(report.Get("unlock_reason"))},
                {"files", files},
-               {"published_now", page.Query("published") == "1"},
                {"can_unlock", locked && app::policy::AuthorizePublish(page.actor).ok()},
                {"reason", reason},
                {"reason_error", reason_error.empty() ? json(false) : json(reason_error)}};
@@ -200,7 +185,7 @@ void AddReportPages(Router& router, const PageEnvPtr& env) {
           "The impact report of a period, national or for a region, in a format to download.",
           PageAccess::kSignedIn, [](PageRequest& page) {
             if (auto refused = RefusedReports(page)) return *refused;
-            app::ImpactReportRequest request{page.Query("period"), page.Query("region"), 5, BaseUrl(page)};
+            app::ImpactReportRequest request{page.Query("period"), page.Query("region"), 5, PublicBaseUrl(page)};
             const std::string format = page.Query("format").empty() ? "html" : page.Query("format");
             auto produced = app::ProduceReport(page.env->services, page.actor,
                                                {app::ReportKind::kImpact, request, format});
@@ -253,7 +238,7 @@ void AddReportPages(Router& router, const PageEnvPtr& env) {
             const std::string period = page.form.Get("period");
             const std::string region = page.form.Get("region");
             auto published = app::PublishImpactReport(page.env->services, page.actor,
-                                                      {period, region, 5, BaseUrl(page)});
+                                                      {period, region, 5, PublicBaseUrl(page)});
             if (!published.ok()) {
               const Status& st = published.status();
               if (st.code() == ErrorCode::kValidation) {
@@ -264,12 +249,17 @@ void AddReportPages(Router& router, const PageEnvPtr& env) {
                 }
                 return ReportsPage(page, period, region, std::move(problems));
               }
-              if (st.code() == ErrorCode::kConflict) {
-                return ReportsPage(page, period, region, {{"claims", st.message()}});
-              }
-              return ErrorPage(page, st);
+              // Any other refusal (a period locked already, a permission, a busy database)
+              // is said on the same page, where the button was.
+              FormErrors errors;
+              if (!errors.Take(st, nullptr, "claims")) return ErrorPage(page, st);
+              std::vector<FieldError> problems;
+              for (const FieldError& e : errors.list()) problems.push_back({"claims", e.message});
+              return ReportsPage(page, period, region, std::move(problems));
             }
-            return Redirect("/reports/published/" + std::to_string(published->Id()) + "?published=1");
+            return RedirectWithNotice(page, "/reports/published/" + std::to_string(published->Id()),
+                                      "\"" + PlainText(published->Get("title")) +
+                                          "\" is published, and its period's records are locked.");
           });
 
   AddPage(router, env, "GET", "/reports/published", "The reports managers have published.",
@@ -327,18 +317,24 @@ void AddReportPages(Router& router, const PageEnvPtr& env) {
             if (!report.ok()) return ErrorPage(page, report.status());
             int64_t version = 0;
             if (!ParseId(page.form.Get("version"), &version)) {
-              return ErrorPage(page, Status::BadRequest("The form has no version: reload the page."));
+              return PublishedPage(page, *report, page.form.Get("reason"),
+                                   "The form has no version: reload the page and try again.", 400);
             }
             const std::string reason = page.form.Get("reason");
             auto unlocked = app::UnlockPublishedReport(page.env->services, page.actor, report->Id(),
                                                        version, reason);
             if (!unlocked.ok()) {
-              if (unlocked.status().code() == ErrorCode::kValidation) {
-                return PublishedPage(page, *report, reason, "Say why the period's records must change", 422);
-              }
-              return ErrorPage(page, unlocked.status());
+              // Every refusal keeps the reason typed, with why beside it.
+              FormErrors errors;
+              if (!errors.Take(unlocked.status(), nullptr, "reason")) return ErrorPage(page, unlocked.status());
+              const std::string why = unlocked.status().code() == ErrorCode::kValidation && reason.empty()
+                                          ? "Say why the period's records must change"
+                                          : errors.list().front().message;
+              return PublishedPage(page, *report, reason, why, errors.HttpStatus());
             }
-            return Redirect("/reports/published/" + std::to_string(report->Id()));
+            return RedirectWithNotice(page, "/reports/published/" + std::to_string(report->Id()),
+                                      "The period of \"" + PlainText(report->Get("title")) +
+                                          "\" is unlocked: its records can change again.");
           });
 }
 

@@ -8,6 +8,7 @@
 #include "domain/rules.h"
 #include "domain/survey_stats.h"
 #include "http/ui/display.h"
+#include "http/ui/forms.h"
 #include "http/ui/pages.h"
 #include "http/ui/paging.h"
 
@@ -239,7 +240,6 @@ void AddSurveyPages(Router& router, const PageEnvPtr& env) {
                   {"stakeholder_type", FilterSelect("stakeholder_type", "Stakeholder type",
                                                     names.Options("sector"), subgroup)},
                   {"period", QuarterFilter(*survey, subgroup)}}},
-                {"imported", page.Query("imported")},
                 {"can_import", MayCreate(page, ResponseDef()).ok()}};
             if (!subgroup.errors.empty()) view["error_summary"] = ErrorSummaryView(subgroup.errors);
             return RenderPage(page, PlainText(survey->Get("title")), "survey", std::move(view),
@@ -289,7 +289,12 @@ void AddSurveyPages(Router& router, const PageEnvPtr& env) {
             auto report = page.env->services.ImportSurveyFile(page.actor, request);
             if (!report.ok()) {
               if (report.status().code() != ErrorCode::kValidation) {
-                return ErrorPage(page, report.status());
+                // A refusal of the import as a whole (a locked period, a permission, a busy
+                // database) keeps the form, said beside the file.
+                FormErrors refused;
+                if (!refused.Take(report.status(), nullptr, "file")) return ErrorPage(page, report.status());
+                state.file_error = refused.list().front().message;
+                return ImportForm(page, *survey, state, refused.HttpStatus());
               }
               std::string mapping_error;
               for (const FieldError& e : report.status().fields()) {
@@ -316,8 +321,9 @@ void AddSurveyPages(Router& router, const PageEnvPtr& env) {
             const app::ImportReport& done = report->import;
             if (done.skipped == 0 && report->ignored_columns.empty() && report->notes.empty() &&
                 !report->mapping_saved) {
-              return Redirect("/surveys/" + std::to_string(id) + "?imported=" +
-                              std::to_string(done.written));
+              return RedirectWithNotice(page, "/surveys/" + std::to_string(id),
+                                        Plural(static_cast<size_t>(done.written), "response", "responses") +
+                                            " imported into \"" + PlainText(survey->Get("title")) + "\".");
             }
             // A file from a survey tool: say what was skipped and left out, not just a count.
             json notes = json::array();

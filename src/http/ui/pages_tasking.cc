@@ -5,6 +5,7 @@
 
 #include "domain/rules.h"
 #include "http/ui/display.h"
+#include "http/ui/forms.h"
 #include "http/ui/pages.h"
 #include "http/ui/paging.h"
 #include "report/csv.h"
@@ -47,8 +48,9 @@ json InsightSummaries(PageRequest& page, const Record& task, Names& names) {
   return out;
 }
 
-Response MeetingPage(PageRequest& page, int64_t failed_id, const std::vector<FieldError>& errors,
-                     int status) {
+// The meeting's page; `errors` are those of the decision on proposal `failed_id` that was
+// refused, shown beside its form with everything chosen and typed kept.
+Response MeetingPage(PageRequest& page, int64_t failed_id, const FormErrors& errors, int status) {
   if (Status may = ManagersOnly(page); !may.ok()) return ErrorPage(page, may);
   Names names(page.env->services, page.actor);
   auto proposals = page.env->services.List(page.actor, domain::TaskEntity(),
@@ -81,19 +83,33 @@ Response MeetingPage(PageRequest& page, int64_t failed_id, const std::vector<Fie
                  {"changes", failed && page.form.Get("decision") == "changes"},
                  {"changes_asked", PlainText(r.Get("changes_asked"))},
                  {"reason", failed ? page.form.Get("reason") : ""},
-                 {"error", false}};
+                 {"decision_error", false},
+                 {"lead_error", false},
+                 {"reason_error", false}};
     item["has_insights"] = !item["insights"].empty();
-    if (failed && !errors.empty()) item["error"] = errors.front().message;
+    if (failed) {
+      for (const FieldError& e : errors.list()) {
+        const std::string key = e.field == "lead" || e.field == "reason" ? e.field + "_error" : "decision_error";
+        if (item[key] == false) item[key] = e.message;
+      }
+    }
     items.push_back(std::move(item));
   }
   json view = {{"proposals", items},
                {"none", items.empty()},
                {"total", proposals->total},
-               {"today", page.env->services.clock().Today().ToString()},
-               {"decided", page.Query("decided")}};
+               {"today", page.env->services.clock().Today().ToString()}};
   if (!errors.empty()) {
-    view["error_summary"] = {{"items", json::array({{{"text", errors.front().message},
-                                                      {"href", "#proposal-" + std::to_string(failed_id)}}})}};
+    // Each proposal has its own form: the links go to the failed one's controls.
+    const std::string id = std::to_string(failed_id);
+    json items_json = json::array();
+    for (const FieldError& e : errors.list()) {
+      const std::string href = e.field == "lead"     ? "#lead-" + id
+                               : e.field == "reason" ? "#reason-" + id
+                                                     : "#decision-" + id + "-approve";
+      items_json.push_back({{"text", e.message}, {"href", href}});
+    }
+    view["error_summary"] = {{"items", items_json}};
   }
   return RenderPage(page, "Tasking meeting", "tasking", std::move(view), status);
 }
@@ -122,7 +138,7 @@ Result<std::vector<Record>> Decisions(PageRequest& page, const std::string& date
 
 void AddTaskingPages(Router& router, const PageEnvPtr& env) {
   AddPage(router, env, "GET", "/tasking", "The tasking meeting: proposals awaiting a decision.",
-          PageAccess::kSignedIn, [](PageRequest& page) { return MeetingPage(page, 0, {}, 200); });
+          PageAccess::kSignedIn, [](PageRequest& page) { return MeetingPage(page, 0, FormErrors{}, 200); });
 
   AddPage(router, env, "POST", "/tasking/{id}", "Decide on a proposal at the tasking meeting.",
           PageAccess::kSignedIn, [](PageRequest& page) {
@@ -132,57 +148,82 @@ void AddTaskingPages(Router& router, const PageEnvPtr& env) {
             if (!ParseId(page.params.Get("id"), &id)) {
               return ErrorPage(page, Status::NotFound("There is no such task."));
             }
+            FormErrors errors;
             if (!ParseId(page.form.Get("version"), &version)) {
-              return ErrorPage(page, Status::BadRequest("The form has no version: reload the page."));
+              errors.Add("version", "The form has no version: reload the page and try again.");
             }
             const std::string decision = page.form.Get("decision");
             const std::string reason = page.form.Get("reason");
+            const std::string lead = page.form.Get("lead");
             if (decision != "approved" && decision != "rejected" && decision != "changes") {
-              return MeetingPage(page, id, {{"decision", "Choose approve, ask for changes or reject"}}, 422);
+              errors.Add("decision", "Choose approve, ask for changes or reject");
             }
             if (decision == "rejected" && reason.empty()) {
-              return MeetingPage(page, id, {{"reason", "Give the reason for rejecting the proposal"}}, 422);
+              errors.Add("reason", "Give the reason for rejecting the proposal");
             }
+            if (decision == "changes" && reason.empty()) {
+              errors.Add("reason", "Say what should change in the proposal");
+            }
+            auto task = page.env->services.Get(page.actor, domain::TaskEntity(), id);
+            if (!task.ok()) return ErrorPage(page, task.status());
+            // The lead the meeting assigns is saved first, in its own change, then the
+            // decision: both are checked now, in one round.
+            Record lead_change;
+            if (decision == "approved" && !lead.empty() && PlainText(task->Get("lead")) != lead) {
+              auto lead_value = domain::ParseFieldText(*domain::TaskEntity().Find("lead"), lead);
+              if (!lead_value.ok()) {
+                errors.Add("lead", "Choose the lead from the list");
+              } else {
+                lead_change.Set("lead", *lead_value);
+              }
+            }
+            Record changes_asked;
+            if (decision == "changes") changes_asked.Set("changes_asked", reason);
+            auto take = [&](const Status& refusal) {
+              FormErrors found;
+              if (!found.Take(refusal, &domain::TaskEntity(), "decision")) return false;
+              for (const FieldError& e : found.list()) {
+                errors.Add(e.field == "lead" || e.field == "reason" ? e.field : "decision", e.message);
+              }
+              return true;
+            };
+            for (const Status& checked :
+                 {!lead_change.fields.empty() || decision == "changes"
+                      ? page.env->services.CheckUpdate(page.actor, domain::TaskEntity(), id, version,
+                                                       decision == "changes" ? changes_asked : lead_change)
+                      : Status::Ok(),
+                  decision == "approved" || decision == "rejected"
+                      ? page.env->services.CheckTransition(page.actor, id, version, decision, reason)
+                      : Status::Ok()}) {
+              if (!take(checked)) return ErrorPage(page, checked);
+            }
+            if (!errors.empty()) return MeetingPage(page, id, errors, errors.HttpStatus());
+            const std::string decided = "The decision on " + PlainText(task->Get("reference")) + " (\"" +
+                                        Shortened(PlainText(task->Get("title")), 80) + "\") is recorded: ";
             if (decision == "changes") {
               // The proposal stays proposed, with what to change, until its lead changes it.
-              if (reason.empty()) {
-                return MeetingPage(page, id, {{"reason", "Say what should change in the proposal"}}, 422);
-              }
-              Record change;
-              change.Set("changes_asked", reason);
-              auto saved = page.env->services.Update(page.actor, domain::TaskEntity(), id, version, change);
+              auto saved = page.env->services.Update(page.actor, domain::TaskEntity(), id, version, changes_asked);
               if (!saved.ok()) {
-                return MeetingPage(page, id, {{"decision", saved.status().message()}},
-                                   ErrorCodeHttpStatus(saved.status().code()));
+                if (!take(saved.status())) return ErrorPage(page, saved.status());
+                return MeetingPage(page, id, errors, errors.HttpStatus());
               }
-              return Redirect("/tasking?decided=" + PlainText(saved->record.Get("reference")));
+              return RedirectWithNotice(page, "/tasking", decided + "changes asked for.");
             }
-            // The lead the meeting assigns is saved first, in its own change, then the decision.
-            const std::string lead = page.form.Get("lead");
-            if (decision == "approved" && !lead.empty()) {
-              auto task = page.env->services.Get(page.actor, domain::TaskEntity(), id);
-              if (!task.ok()) return ErrorPage(page, task.status());
-              if (PlainText(task->Get("lead")) != lead) {
-                auto lead_value = domain::ParseFieldText(*domain::TaskEntity().Find("lead"), lead);
-                if (!lead_value.ok()) return MeetingPage(page, id, {{"lead", "Choose the lead from the list"}}, 422);
-                Record change;
-                change.Set("lead", *lead_value);
-                auto saved = page.env->services.Update(page.actor, domain::TaskEntity(), id, version, change);
-                if (!saved.ok()) {
-                  std::string message = saved.status().message();
-                  for (const FieldError& e : saved.status().fields()) message = "Lead: " + e.message;
-                  return MeetingPage(page, id, {{"lead", message}}, ErrorCodeHttpStatus(saved.status().code()));
-                }
-                version = saved->record.Get("version").as_int();
+            if (!lead_change.fields.empty()) {
+              auto saved = page.env->services.Update(page.actor, domain::TaskEntity(), id, version, lead_change);
+              if (!saved.ok()) {
+                if (!take(saved.status())) return ErrorPage(page, saved.status());
+                return MeetingPage(page, id, errors, errors.HttpStatus());
               }
+              version = saved->record.Get("version").as_int();
             }
             auto moved = page.env->services.TransitionTask(page.actor, id, version, decision, reason);
             if (!moved.ok()) {
-              std::string message = moved.status().message();
-              for (const FieldError& e : moved.status().fields()) message = e.message;
-              return MeetingPage(page, id, {{"decision", message}}, ErrorCodeHttpStatus(moved.status().code()));
+              if (!take(moved.status())) return ErrorPage(page, moved.status());
+              return MeetingPage(page, id, errors, errors.HttpStatus());
             }
-            return Redirect("/tasking?decided=" + PlainText(moved->Get("reference")));
+            return RedirectWithNotice(page, "/tasking",
+                                      decided + (decision == "approved" ? "approved." : "rejected."));
           });
 
   AddPage(router, env, "GET", "/tasking/minutes", "A tasking meeting's decisions, as a page or CSV.",
@@ -209,6 +250,13 @@ void AddTaskingPages(Router& router, const PageEnvPtr& env) {
                               PlainText(d.Get("at")).substr(11, 5)});
             }
             if (page.Query("format") == "csv") {
+              // The minutes leave Lookout as a file: a disclosure, recorded first.
+              if (Status recorded = page.env->services.RecordDisclosure(
+                      page.actor, "tasking_minutes", 0,
+                      {{"date", date}, {"format", "csv"}, {"decisions", std::to_string(rows.size())}});
+                  !recorded.ok()) {
+                return ErrorPage(page, recorded);
+              }
               std::string csv;
               report::AppendCsvRecord(csv, {"Task", "Title", "Decision", "Reason", "Lead", "Decided by",
                                             "Time (UTC)"});

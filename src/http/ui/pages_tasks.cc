@@ -49,25 +49,24 @@ std::vector<ControlSpec> ProposalControls(Names& names, bool choose_lead) {
   return specs;
 }
 
-Response ProposalForm(PageRequest& page, const FormValues& values,
-                      const std::vector<FieldError>& errors, int status) {
+Response ProposalForm(PageRequest& page, const FormValues& values, const FormErrors& errors,
+                      int status) {
   Names names(page.env->services, page.actor);
   const bool choose_lead = page.Role() != "officer";
   json fields = json::array();
   for (const ControlSpec& s : ProposalControls(names, choose_lead)) {
     if (s.field == "insights") continue;  // carried in hidden inputs
-    fields.push_back(FieldControl(TaskDef(), s, values, errors));
+    fields.push_back(FieldControl(TaskDef(), s, values, errors.list()));
   }
   json insights = json::array();
   for (const std::string& id : values.All("insights")) insights.push_back({{"id", id}});
   json view = {{"fields", fields}, {"insights", insights}, {"has_insights", !insights.empty()}};
-  if (!errors.empty()) view["error_summary"] = ErrorSummaryView(errors);
+  if (!errors.empty()) view["error_summary"] = errors.Summary("title");
   return RenderPage(page, "Propose a task", "task_form", std::move(view), status);
 }
 
-// The task page, with an optional error from a move that failed.
-Response TaskPage(PageRequest& page, int64_t id, const std::vector<FieldError>& errors,
-                  int status) {
+// The task page, with the errors of a move that was refused.
+Response TaskPage(PageRequest& page, int64_t id, const FormErrors& errors, int status) {
   auto task = page.env->services.Get(page.actor, TaskDef(), id);
   if (!task.ok()) return ErrorPage(page, task.status());
   Names names(page.env->services, page.actor);
@@ -155,20 +154,17 @@ Response TaskPage(PageRequest& page, int64_t id, const std::vector<FieldError>& 
                {"has_activities", !activities.empty()},
                {"can_record_activity",
                 (page.Role() == "officer" || page.Role() == "manager") &&
-                    (current == "approved" || current == "in_progress")},
-               {"created", page.Query("created") == "1"},
-               {"moved", page.Query("moved")}};
-  if (page.Query("moved").size()) view["moved_label"] = TermLabel("task_status", page.Query("moved"));
+                    (current == "approved" || current == "in_progress")}};
   const Value& insights = task->Get("insights");
   if (insights.is_list()) {
     for (const Value& v : insights.as_list()) view["insights"].push_back({{"id", v.ToDisplay()}});
   }
   view["has_insights"] = !view["insights"].empty();
-  for (const FieldError& e : errors) {
-    if (e.field == "to" || e.field.empty()) view["to_error"] = e.message;
-    if (e.field == "reason") view["reason_error"] = e.message;
+  for (const FieldError& e : errors.list()) {
+    if (e.field == "to" && !view.contains("to_error")) view["to_error"] = e.message;
+    if (e.field == "reason" && !view.contains("reason_error")) view["reason_error"] = e.message;
   }
-  if (!errors.empty()) view["error_summary"] = ErrorSummaryView(errors);
+  if (!errors.empty()) view["error_summary"] = errors.Summary("to");
   return RenderPage(page, PlainText(task->Get("reference")) + ": " + PlainText(task->Get("title")),
                     "task", std::move(view), status);
 }
@@ -263,29 +259,35 @@ void AddTaskPages(Router& router, const PageEnvPtr& env) {
                 defaults.Set("regions", Value::List{item->Get("region")});
               }
             }
-            return ProposalForm(page, FormValues::FromRecord(TaskDef(), defaults), {}, 200);
+            return ProposalForm(page, FormValues::FromRecord(TaskDef(), defaults), FormErrors{}, 200);
           });
 
   AddPage(router, env, "POST", "/tasks/new", "Propose a task.", PageAccess::kSignedIn,
           [](PageRequest& page) {
             Names names(page.env->services, page.actor);
             const bool choose_lead = page.Role() != "officer";
-            std::vector<FieldError> errors;
-            Record record = ReadRecord(TaskDef(), ProposalControls(names, choose_lead), page.form, errors);
+            const std::vector<ControlSpec> specs = ProposalControls(names, choose_lead);
+            FormErrors errors;
+            std::vector<FieldError> unreadable;
+            Record record = ReadRecord(TaskDef(), specs, page.form, unreadable);
+            for (FieldError& e : unreadable) errors.Add(std::move(e.field), std::move(e.message));
             const FormValues values = FormValues::FromForm(TaskDef(), page.form);
-            if (!errors.empty()) return ProposalForm(page, values, errors, 422);
             if (!choose_lead && page.actor.staff_id > 0) record.Set("lead", page.actor.staff_id);
+            const Status checked = page.env->services.CheckCreate(page.actor, TaskDef(), record);
+            if (!errors.Take(checked, &TaskDef())) return ErrorPage(page, checked);
+            errors.Order(FieldOrder(specs));
+            if (!errors.empty()) return ProposalForm(page, values, errors, errors.HttpStatus());
             auto saved = page.env->services.Create(page.actor, TaskDef(), record);
             if (!saved.ok()) {
-              if (saved.status().code() == ErrorCode::kValidation) {
-                return ProposalForm(page, values, PageErrors(TaskDef(), saved.status().fields()), 422);
-              }
-              if (saved.status().code() == ErrorCode::kForbidden) {
-                return ProposalForm(page, values, {{"regions", saved.status().message()}}, 403);
-              }
-              return ErrorPage(page, saved.status());
+              if (!errors.Take(saved.status(), &TaskDef())) return ErrorPage(page, saved.status());
+              errors.Order(FieldOrder(specs));
+              return ProposalForm(page, values, errors, errors.HttpStatus());
             }
-            return Redirect("/tasks/" + std::to_string(saved->record.Id()) + "?created=1");
+            return RedirectWithNotice(
+                page, "/tasks/" + std::to_string(saved->record.Id()),
+                "Task " + PlainText(saved->record.Get("reference")) + " \"" +
+                    Shortened(PlainText(saved->record.Get("title")), 80) +
+                    "\" has been proposed. It will be decided at the next tasking meeting.");
           });
 
   AddPage(router, env, "GET", "/tasks/{id}", "A task: its details, evidence and history.",
@@ -294,7 +296,7 @@ void AddTaskPages(Router& router, const PageEnvPtr& env) {
             if (!ParseId(page.params.Get("id"), &id)) {
               return ErrorPage(page, Status::NotFound("There is no such task."));
             }
-            return TaskPage(page, id, {}, 200);
+            return TaskPage(page, id, FormErrors{}, 200);
           });
 
   AddPage(router, env, "POST", "/tasks/{id}/move", "Move a task to another status.",
@@ -305,28 +307,34 @@ void AddTaskPages(Router& router, const PageEnvPtr& env) {
               return ErrorPage(page, Status::NotFound("There is no such task."));
             }
             const std::string to = page.form.Get("to");
-            if (to.empty()) return TaskPage(page, id, {{"to", "Choose the status to move the task to"}}, 422);
+            const std::string reason = page.form.Get("reason");
+            FormErrors errors;
+            if (to.empty()) errors.Add("to", "Choose the status to move the task to");
             if (!ParseId(page.form.Get("version"), &version)) {
-              return ErrorPage(page, Status::BadRequest("The form has no version: reload the page."));
+              errors.Add("version", "The form has no version: reload the page and try again.");
             }
-            auto moved = page.env->services.TransitionTask(page.actor, id, version, to,
-                                                           page.form.Get("reason"));
-            if (!moved.ok()) {
-              const ErrorCode code = moved.status().code();
-              if (code == ErrorCode::kValidation || code == ErrorCode::kIllegalTransition ||
-                  code == ErrorCode::kConflict || code == ErrorCode::kForbidden) {
-                std::vector<FieldError> errors = moved.status().fields();
-                if (errors.empty()) errors.push_back({"to", moved.status().message()});
-                for (FieldError& e : errors) {
-                  if (e.field == "reason" && e.message.rfind("Reason", 0) != 0) {
-                    e.message = "Reason " + e.message;
-                  }
-                }
-                return TaskPage(page, id, errors, ErrorCodeHttpStatus(code));
+            const Status checked =
+                page.env->services.CheckTransition(page.actor, id, version, to, reason);
+            if (!errors.Take(checked, nullptr, "to")) return ErrorPage(page, checked);
+            if (errors.empty()) {
+              auto moved = page.env->services.TransitionTask(page.actor, id, version, to, reason);
+              if (moved.ok()) {
+                return RedirectWithNotice(page, "/tasks/" + std::to_string(id),
+                                          "Task " + PlainText(moved->Get("reference")) +
+                                              " is now " + TermLabel("task_status", to) + ".");
               }
-              return ErrorPage(page, moved.status());
+              if (!errors.Take(moved.status(), nullptr, "to")) return ErrorPage(page, moved.status());
             }
-            return Redirect("/tasks/" + std::to_string(id) + "?moved=" + to);
+            // The use case names the reason "reason" and the move "to"; a page says
+            // "Reason is required ..." and puts the rest on the choice of status.
+            errors.MoveWhere([](const std::string& f) { return f != "reason" && f != "version"; }, "to");
+            for (const FieldError& e : std::vector<FieldError>(errors.list())) {
+              if (e.field == "reason" && e.message.rfind("Reason", 0) != 0) {
+                errors.Reword("reason", "Reason " + e.message);
+              }
+            }
+            errors.Order({"to", "reason"});
+            return TaskPage(page, id, errors, errors.HttpStatus());
           });
 }
 

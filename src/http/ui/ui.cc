@@ -8,7 +8,7 @@ namespace lookout::http::ui {
 
 void AddPageRoutes(Router& router, app::Services& services, app::Accounts& accounts,
                    const UiOptions& options) {
-  auto env = std::make_shared<PageEnv>(PageEnv{services, accounts, options.version});
+  auto env = std::make_shared<PageEnv>(PageEnv{services, accounts, options.version, options.public_url});
   AddAssetRoutes(router, options.assets_dir);
   AddAccountPages(router, env);
   AddHomePages(router, env);

@@ -24,6 +24,10 @@ struct UiOptions {
   // The folder of the built stylesheet, scripts and images, served under /assets/.
   std::string assets_dir;
   std::string version;  // shown in the footer and used to refresh cached assets
+  // Lookout's address as people reach it ("https://lookout.example.org", no trailing
+  // slash), the base of the links in downloaded and published reports; empty: the address
+  // each request came by (PublicBaseUrl in page.h).
+  std::string public_url;
 };
 
 // Adds every page route and /assets/ to `router`. `services` and `accounts` must outlive
