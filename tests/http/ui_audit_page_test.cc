@@ -3,6 +3,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <regex>
+
 #include "domain/schema.h"
 #include "ui_page_fixture.h"
 
@@ -49,14 +51,23 @@ TEST_F(UiAuditPageTest, EachEntryReadsAsASentenceWithNames) {
   const std::string ref = ReferenceOf(task);
   Change(task, "due_on", Value("2026-04-30"));
   Change(task, "description", Value("Briefings for night staff at the three station hotels."));
-  Change(task, "priority", Value("high"));
+  Change(task, "priority", Value("low"));
+  // Files taken from the pages are on record as downloads.
+  ASSERT_TRUE(services_->RecordDisclosure(helen_, "report", 0,
+                                          {{"report", "impact"}, {"format", "pdf"},
+                                           {"period", "2025-26"}, {"region", "EM"}})
+                  .ok());
   Browser b = SignIn(admin_);
+  Page(b, "/admin/audit");  // reading the trail is on record too
   const std::string trail = Page(b, "/admin/audit");
   EXPECT_THAT(trail, HasSubstr("Helen Marsh changed the due date of " + ref +
                                " from 14 April 2026 to 30 April 2026."));
   // Free text is kept as its length only: the sentence says what changed, not the words.
   EXPECT_THAT(trail, HasSubstr("Helen Marsh changed the description of " + ref + "."));
-  EXPECT_THAT(trail, HasSubstr("Helen Marsh changed the priority of " + ref + " from Medium to High."));
+  EXPECT_THAT(trail, HasSubstr("Helen Marsh changed the priority of " + ref + " from High to Low."));
+  EXPECT_THAT(trail, HasSubstr("Helen Marsh downloaded the impact report of 2025-26 for East Midlands (pdf)."));
+  EXPECT_TRUE(std::regex_search(trail, std::regex("Test admin read [a-z0-9]+ entries of the audit trail\\.")))
+      << "the first reading of the trail is not a sentence on the second";
   EXPECT_THAT(trail, HasSubstr("Lookout moved " + ref + " from Proposed to Approved."));
   EXPECT_THAT(trail, HasSubstr("Lookout added the task " + ref + "."));
   EXPECT_THAT(trail, HasSubstr("Test admin signed in."));
@@ -71,7 +82,7 @@ TEST_F(UiAuditPageTest, EachEntryReadsAsASentenceWithNames) {
 TEST_F(UiAuditPageTest, FiltersByPersonAndByRecordAsPeopleNameThem) {
   const int64_t hotel = AddTask("Hotel staff briefings", "approved", "2026-04-14", officer_.staff_id);
   const int64_t taxi = AddTask("Taxi marshal briefings", "approved", "2026-05-01", officer_.staff_id);
-  Change(hotel, "priority", Value("high"));
+  Change(hotel, "priority", Value("low"));
   Browser b = SignIn(admin_);
   const std::string helen = "staff%3A" + std::to_string(helen_.staff_id);
 

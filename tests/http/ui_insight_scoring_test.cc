@@ -46,7 +46,7 @@ class UiInsightScoringTest : public UiPageTest {
     return made.ok() ? made->record.Id() : 0;
   }
 
-  int64_t AddInsight(bool county_lines) {
+  int64_t AddObservation(bool county_lines) {
     Record r;
     r.Set("received_on", "2026-03-01");
     r.Set("recorded_by", officer_.staff_id);
@@ -63,7 +63,7 @@ class UiInsightScoringTest : public UiPageTest {
 
 TEST_F(UiInsightScoringTest, TheAssessFormSaysWhatEachScoreAndTheRiskScoreMean) {
   AddScheme(true);
-  const int64_t id = AddInsight(false);
+  const int64_t id = AddObservation(false);
   Browser b = SignIn(officer_);
   const std::string form = Page(b, "/insight/" + std::to_string(id) + "/assess");
   // Each factor's scale in its hint, which its box names (aria-describedby).
@@ -79,7 +79,7 @@ TEST_F(UiInsightScoringTest, TheAssessFormSaysWhatEachScoreAndTheRiskScoreMean) 
   EXPECT_THAT(form, HasSubstr(">16 to 27<"));
 
   // Saved, the item's page gives the score with its band, and so does the form.
-  auto saved = PostForm(b, "/insight/" + std::to_string(id) + "/assess",
+  auto saved = PostForm("/insight/" + std::to_string(id) + "/assess", b,
                         "version=1&factor-harm=4&factor-likelihood=4&factor-capacity=2&confidence=medium");
   ASSERT_TRUE(saved);
   ASSERT_EQ(saved->status, 303) << saved->body;
@@ -91,13 +91,13 @@ TEST_F(UiInsightScoringTest, TheAssessFormSaysWhatEachScoreAndTheRiskScoreMean) 
 
 TEST_F(UiInsightScoringTest, ASchemeWithoutWordsStillGivesTheRangeOfItsScores) {
   AddScheme(false);
-  const int64_t id = AddInsight(false);
+  const int64_t id = AddObservation(false);
   Browser b = SignIn(officer_);
   const std::string form = Page(b, "/insight/" + std::to_string(id) + "/assess");
   EXPECT_THAT(form, Not(HasSubstr("lookout-scale")));
   EXPECT_THAT(form, Not(HasSubstr("Risk bands")));
   EXPECT_THAT(form, HasSubstr("Under this scheme it runs from 1 to 27."));
-  auto saved = PostForm(b, "/insight/" + std::to_string(id) + "/assess",
+  auto saved = PostForm("/insight/" + std::to_string(id) + "/assess", b,
                         "version=1&factor-harm=2&factor-likelihood=3&factor-capacity=0&confidence=low");
   ASSERT_TRUE(saved);
   ASSERT_EQ(saved->status, 303) << saved->body;
@@ -126,7 +126,7 @@ TEST_F(UiInsightScoringTest, AScaleOrBandThatDoesNotFitTheSchemeIsRefused) {
 }
 
 TEST_F(UiInsightScoringTest, AProposalFromInsightStartsWithItsThemesCountyLinesAndRegion) {
-  const int64_t id = AddInsight(true);
+  const int64_t id = AddObservation(true);
   Browser b = SignIn(manager_);
   const std::string form = Page(b, "/tasks/new?insight=" + std::to_string(id));
   EXPECT_THAT(form, HasSubstr("name=\"insights\" value=\"" + std::to_string(id) + "\""));

@@ -54,7 +54,7 @@ TEST_F(UiLayoutTest, ASurveysPeriodIsChosenFromTheProgrammesPeriods) {
   EXPECT_THAT(form, HasSubstr("<option value=\"2026-27 Q1\">"));
   EXPECT_THAT(form, HasSubstr("<option value=\"2022-23\">"));
   EXPECT_THAT(form, Not(HasSubstr("<option value=\"2021-22\">")));
-  auto saved = PostForm(b, "/surveys/new", "title=Station+staff+survey&kind=stakeholder_survey&period=2025-26+Q4");
+  auto saved = PostForm("/surveys/new", b, "title=Station+staff+survey&kind=stakeholder_survey&period=2025-26+Q4");
   ASSERT_TRUE(saved);
   EXPECT_EQ(saved->status, 303) << saved->body;
 

@@ -30,7 +30,8 @@ const std::vector<ActionWords>& Actions() {
       {"archive", "Archived a record", "archived"},
       {"unarchive", "Restored a record", "restored"},
       {"import", "Imported a record", "imported"},
-      {"consult", "Read insight", "read"},
+      {"consult", "Read insight or the trail", "read"},
+      {"consult_refused", "Was refused a record", "was refused"},
       {"export", "Exported records", "exported"},
       {"publish", "Published a report", "published"},
       {"unlock", "Unlocked a period or an account", "unlocked"},
@@ -284,11 +285,37 @@ std::string AuditDescriber::Sentence(const store::AuditEntry& e) {
            TermLabel("task_status", changes["status"][0].get<std::string>()) + " to " +
            TermLabel("task_status", changes["status"][1].get<std::string>());
   }
+  if (e.action == "consult_refused") return who + " was refused " + record;
   if ((e.action == "consult" || e.action == "export") && e.entity_id == 0) {
-    const int64_t count = changes.is_object() && changes.contains("count") && changes["count"].is_number_integer()
-                              ? changes["count"].get<int64_t>()
-                              : 0;
-    if (e.entity == "audit") return who + " exported " + CountWords(count) + " entries of the audit trail";
+    const auto number = [&changes](const char* key) -> int64_t {
+      return changes.is_object() && changes.contains(key) && changes[key].is_number_integer()
+                 ? changes[key].get<int64_t>()
+                 : 0;
+    };
+    const auto text = [&changes](const char* key) -> std::string {
+      return changes.is_object() && changes.contains(key) && changes[key].is_string()
+                 ? changes[key].get<std::string>()
+                 : "";
+    };
+    const int64_t count = number("count");
+    if (e.entity == "audit") {
+      const int64_t entries = number("entries");
+      const std::string what = entries == 1 ? "one entry" : CountWords(entries) + " entries";
+      return e.action == "consult" ? who + " read " + what + " of the audit trail"
+                                   : who + " exported " + what + " of the audit trail";
+    }
+    // Files taken out of Lookout from its pages (app::Services::RecordDisclosure).
+    const std::string format = text("format").empty() ? "" : " (" + text("format") + ")";
+    if (e.entity == "report") {
+      const std::string region =
+          text("region").empty() ? "" : " for " + names_.Of("region", text("region"));
+      return who + " downloaded the " +
+             (text("report") == "quarterly" ? "quarterly return" : "impact report") + " of " +
+             text("period") + region + format;
+    }
+    if (e.entity == "tasking_minutes") {
+      return who + " downloaded the tasking minutes of " + LongDate(text("date")) + format;
+    }
     const std::string kind = entity != nullptr ? Lower(entity->label) : KindWords(e.entity);
     return who + (e.action == "consult" ? " looked through a list of " : " exported ") +
            CountWords(count) + " " + kind + (count == 1 || kind == "insight" ? "" : " records");
