@@ -65,11 +65,15 @@ if(CMAKE_SCRIPT_MODE_FILE)
   file(COPY_FILE "${WEB}/node_modules/accessible-autocomplete/dist/accessible-autocomplete.min.js"
        "${OUT}/accessible-autocomplete.min.js")
   file(COPY_FILE "${WEB}/js/lookout.mjs" "${OUT}/lookout.mjs")
+  # Lookout's icon (web/images: the SVG and the bitmaps web/tools/favicon.mjs makes of it).
+  foreach(icon favicon.svg favicon.ico apple-touch-icon.png)
+    file(COPY_FILE "${WEB}/images/${icon}" "${OUT}/${icon}")
+  endforeach()
   # Every output newer than every input, or the build would run this step each time.
   file(TOUCH "${OUT}/govuk-frontend.min.js" "${OUT}/accessible-autocomplete.min.js"
-       "${OUT}/lookout.mjs")
+       "${OUT}/lookout.mjs" "${OUT}/favicon.svg" "${OUT}/favicon.ico" "${OUT}/apple-touch-icon.png")
   message(STATUS "assets: lookout.css, govuk-frontend.min.js, accessible-autocomplete.min.js, "
-                 "lookout.mjs and ${ref_count} file(s) the stylesheet names, in ${OUT}")
+                 "lookout.mjs, the icons and ${ref_count} file(s) the stylesheet names, in ${OUT}")
   return()
 endif()
 
@@ -90,15 +94,19 @@ foreach(needed node_modules/.bin/sass
 endforeach()
 
 file(GLOB LOOKOUT_SCSS CONFIGURE_DEPENDS "${LOOKOUT_WEB_DIR}/scss/*.scss")
+set(LOOKOUT_ICONS favicon.svg favicon.ico apple-touch-icon.png)
+list(TRANSFORM LOOKOUT_ICONS PREPEND "${LOOKOUT_ASSETS_DIR}/" OUTPUT_VARIABLE LOOKOUT_ICONS_OUT)
+list(TRANSFORM LOOKOUT_ICONS PREPEND "${LOOKOUT_WEB_DIR}/images/" OUTPUT_VARIABLE LOOKOUT_ICONS_IN)
 add_custom_command(
   OUTPUT "${LOOKOUT_ASSETS_DIR}/lookout.css" "${LOOKOUT_ASSETS_DIR}/govuk-frontend.min.js"
          "${LOOKOUT_ASSETS_DIR}/accessible-autocomplete.min.js" "${LOOKOUT_ASSETS_DIR}/lookout.mjs"
+         ${LOOKOUT_ICONS_OUT}
   COMMAND "${CMAKE_COMMAND}" "-DWEB=${LOOKOUT_WEB_DIR}" "-DOUT=${LOOKOUT_ASSETS_DIR}"
           "-DWITH_NODE=${CMAKE_SOURCE_DIR}/scripts/with-node.sh"
           -P "${CMAKE_CURRENT_LIST_FILE}"
   # npm ci rewrites node_modules/.package-lock.json, so a changed lock (a GOV.UK Frontend
   # upgrade) rebuilds the assets once the packages are installed.
-  DEPENDS ${LOOKOUT_SCSS} "${LOOKOUT_WEB_DIR}/js/lookout.mjs"
+  DEPENDS ${LOOKOUT_SCSS} "${LOOKOUT_WEB_DIR}/js/lookout.mjs" ${LOOKOUT_ICONS_IN}
           "${LOOKOUT_WEB_DIR}/package-lock.json"
           "${LOOKOUT_WEB_DIR}/node_modules/.package-lock.json"
           "${CMAKE_CURRENT_LIST_FILE}" "${CMAKE_SOURCE_DIR}/scripts/with-node.sh"
@@ -107,4 +115,5 @@ add_custom_command(
   VERBATIM)
 add_custom_target(lookout_assets ALL
   DEPENDS "${LOOKOUT_ASSETS_DIR}/lookout.css" "${LOOKOUT_ASSETS_DIR}/govuk-frontend.min.js"
-          "${LOOKOUT_ASSETS_DIR}/accessible-autocomplete.min.js" "${LOOKOUT_ASSETS_DIR}/lookout.mjs")
+          "${LOOKOUT_ASSETS_DIR}/accessible-autocomplete.min.js" "${LOOKOUT_ASSETS_DIR}/lookout.mjs"
+          ${LOOKOUT_ICONS_OUT})

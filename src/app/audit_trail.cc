@@ -295,6 +295,18 @@ Result<store::AuditPage> ListAudit(Services& services, const Actor& actor, const
   return page;
 }
 
+Result<int64_t> AccountOwner(Services& services, const Actor& actor, int64_t account_id) {
+  LOOKOUT_RETURN_IF_ERROR(AuthorizeAuditAccess(actor));
+  LOOKOUT_ASSIGN_OR_RETURN(auto tx, services.store().Begin(false));
+  auto account = tx->Get(domain::AccountEntity(), account_id);
+  if (!account.ok()) {
+    if (account.status().code() == ErrorCode::kNotFound) return int64_t{0};
+    return account.TakeStatus();
+  }
+  const Value& staff = account->Get("staff");
+  return staff.is_int() ? staff.as_int() : int64_t{0};
+}
+
 nlohmann::ordered_json AuditEntryToJson(const store::StoredAuditEntry& s) {
   nlohmann::ordered_json j = nlohmann::ordered_json::object();
   j["id"] = s.id;

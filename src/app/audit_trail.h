@@ -74,6 +74,11 @@ std::vector<ParamDoc> ListAuditParameters();
 // prev_hash, hash. Empty text is null.
 nlohmann::ordered_json AuditEntryToJson(const store::StoredAuditEntry& entry);
 
+// The staff member whose account `account_id` is (the trail names accounts by their id),
+// for an administrator reading the trail; 0 when there is no such account. See
+// AuthorizeAuditAccess.
+Result<int64_t> AccountOwner(Services& services, const Actor& actor, int64_t account_id);
+
 struct AuditExport {
   std::string bytes;  // the file
   int64_t count = 0;  // entries in it

@@ -361,6 +361,7 @@ Status Loader::SetUp() {
     row.Set("weight", f.weight);
     row.Set("min_score", 1);
     row.Set("max_score", 5);
+    row.Set("scale", f.scale);
     scheme_factors_.push_back(row);
   }
   Record s;
@@ -373,6 +374,7 @@ Status Loader::SetUp() {
         "already owns the problem. Every factor is scored from 1 to 5.");
   s.Set("active", true);
   s.Set("factors", scheme_factors_);
+  s.Set("bands", RiskBands());
   LOOKOUT_ASSIGN_OR_RETURN(scheme_id_,
                            CreateOne(StaffActor(kTaskingManager), scheme, s, "the scoring scheme"));
 

@@ -319,18 +319,53 @@ const std::vector<ObjectiveText>& Objectives() {
 
 const std::vector<FactorText>& ScoringFactors() {
   static const std::vector<FactorText> kFactors = {
-      {"harm_physical", "Physical harm", "harm", 1.5},
-      {"harm_psychological", "Psychological harm", "harm", 1.5},
-      {"harm_financial", "Financial harm", "harm", 0.5},
-      {"harm_community", "Harm to the community", "harm", 1.0},
-      {"harm_geographic", "Geographic scope", "harm", 1.0},
-      {"harm_vulnerability", "Vulnerability of the victims", "harm", 2.0},
-      {"likelihood", "Likelihood", "likelihood", 1.0},
-      {"position_capacity", "Our capacity to act", "position", 1.0},
-      {"position_capability", "Our capability to act", "position", 1.0},
-      {"position_ownership", "No other agency owns the problem", "position", 1.0},
+      {"harm_physical", "Physical harm", "harm", 1.5,
+       "1 = no physical harm known or expected; 2 = minor harm, unlikely to recur; "
+       "3 = harm needing medical care, or a real risk of it; 4 = serious injury, or a lasting "
+       "risk of it; 5 = a risk to life"},
+      {"harm_psychological", "Psychological harm", "harm", 1.5,
+       "1 = no lasting distress expected; 2 = distress that passes; 3 = distress that affects "
+       "daily life or school; 4 = lasting trauma that needs specialist support; 5 = severe "
+       "trauma or a risk of self-harm"},
+      {"harm_financial", "Financial harm", "harm", 0.5,
+       "1 = none; 2 = small sums lost or owed; 3 = debts or money taken again and again; "
+       "4 = debt bondage, or a family's money controlled; 5 = organised financial "
+       "exploitation of many"},
+      {"harm_community", "Harm to the community", "harm", 1.0,
+       "1 = no wider effect; 2 = concern at one place (a station, a shop); 3 = a neighbourhood "
+       "affected; 4 = a town or several communities affected; 5 = widespread fear, or trust "
+       "in services lost"},
+      {"harm_geographic", "Geographic scope", "harm", 1.0,
+       "1 = one place; 2 = several places in one town; 3 = across a police force area; "
+       "4 = across the region; 5 = across regions or borders"},
+      {"harm_vulnerability", "Vulnerability of the victims", "harm", 2.0,
+       "1 = adults with no known vulnerability; 2 = older teenagers with support around them; "
+       "3 = children, or young people with a known vulnerability; 4 = children with several "
+       "vulnerabilities (in care, going missing, out of school); 5 = young children, or "
+       "children with no protective adult"},
+      {"likelihood", "Likelihood", "likelihood", 1.0,
+       "1 = unlikely: one report, not corroborated; 2 = possible; 3 = likely: a second source "
+       "agrees; 4 = very likely: a pattern across sources; 5 = almost certain: happening now"},
+      {"position_capacity", "Our capacity to act", "position", 1.0,
+       "1 = no officer time for this in the coming months; 3 = time can be found this "
+       "quarter; 5 = the officer can act now"},
+      {"position_capability", "Our capability to act", "position", 1.0,
+       "1 = we lack the partners and the knowledge; 3 = we could act with a partner's help; "
+       "5 = partners, material and training are ready"},
+      {"position_ownership", "No other agency owns the problem", "position", 1.0,
+       "1 = another agency is already acting on it; 3 = another agency knows of it but is not "
+       "acting; 5 = no one else is acting on it"},
   };
   return kFactors;
+}
+
+const std::string& RiskBands() {
+  static const std::string kBands =
+      "2 = Low: keep it under review, no task needed now; "
+      "8 = Moderate: weigh it at the next tasking meeting; "
+      "14 = High: propose a task for the next tasking meeting; "
+      "21 = Very high: tell a manager today and propose a task";
+  return kBands;
 }
 
 const std::vector<Observation>& Observations() {

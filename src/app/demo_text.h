@@ -79,8 +79,11 @@ struct FactorText {
   std::string label;
   std::string group;  // harm, likelihood, position
   double weight = 1;
+  std::string scale;  // what its scores (1 to 5) mean, as domain::ParseScale reads it
 };
 const std::vector<FactorText>& ScoringFactors();
+// What the scheme's risk scores (2 to 30) mean, as domain::ParseScale reads it.
+const std::string& RiskBands();
 
 // ---- Insight ----------------------------------------------------------------------------
 // A noun phrase of what was seen ("young people travelling alone late in the evening

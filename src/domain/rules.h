@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/status.h"
@@ -58,6 +59,12 @@ Status CheckTaskTransition(std::string_view from, std::string_view to, std::stri
 // proposal stays proposed, and its history keeps the request as an entry from 'proposed'
 // to 'proposed' whose reason says what to change. Whether a history entry is one.
 bool IsChangesAsked(std::string_view from, std::string_view to);
+// Whether work on a task is under way: approved or in progress. The home pages and the
+// task lists call such a task overdue once its due date has passed.
+bool IsOpenTaskStatus(std::string_view status);
+// How many days an open task is past its due date (`due_on`, YYYY-MM-DD) on `today`: 1 the
+// day after it was due. 0 when it is not overdue: not open, no due date, or not yet past.
+int64_t DaysOverdue(std::string_view status, std::string_view due_on, Date today);
 
 // ---- Reporting periods -----------------------------------------------------------------
 
@@ -94,14 +101,44 @@ struct Period {
 // 0-based); a scheme whose own factors are not valid gives ValidateScoringFactors' errors.
 Result<double> ComputeRiskScore(const Value::Rows& scheme_factors, const Value::Rows& scores);
 // Field errors for a scheme's own factor rows (codes unique, weight > 0, min <= max, at
-// least one harm and one likelihood factor), named "factors[i].weight" (0-based) or
-// "factors".
+// least one harm and one likelihood factor, a scale that reads as below with whole scores
+// within the factor's range), named "factors[i].weight" (0-based) or "factors".
 std::vector<FieldError> ValidateScoringFactors(const Value::Rows& factors);
 // Whether two sets of factor rows score alike: the same codes, each with the same group,
 // weight and range. A label (or any other wording) may differ; the order does not count.
 // A scheme that has scored insight keeps its factors alike, or its scores would no longer
 // follow from it.
 bool ScoreAlike(const Value::Rows& a, const Value::Rows& b);
+
+// One point of a described scale: "3 = some harm" is {3, "some harm"}.
+struct ScalePoint {
+  double value = 0;
+  std::string meaning;
+};
+
+// Reads what a scale's numbers mean, as a scheme writes it for a factor ("1 = no known
+// harm; 3 = harm to one child; 5 = serious harm to several children") or for the risk
+// score's bands ("2 = Low: keep under review; 10 = Medium: ..."): points separated by ';',
+// each a number, '=', and its meaning (which may not hold ';'), numbers strictly
+// ascending. Empty text (or only spaces) is no points. kValidation with one message for
+// the first part that does not read, quoting it.
+Result<std::vector<ScalePoint>> ParseScale(std::string_view text);
+
+// The lowest and highest risk score a scheme's factors allow (every factor at its lowest
+// score, then every factor at its highest). REQUIRES: ValidateScoringFactors(factors) is
+// empty.
+std::pair<double, double> RiskScoreRange(const Value::Rows& factors);
+
+// Field errors ("bands") for a scheme's risk bands against its factors: text that does
+// not read (ParseScale), a first band starting above the lowest score the factors allow
+// (a score would have no band), a band starting above the highest (no score reaches it).
+// None when `bands` is empty; no range errors when the factors' groups, weights or ranges
+// are not valid (ValidateScoringFactors reports those).
+std::vector<FieldError> ValidateRiskBands(const Value::Rows& factors, std::string_view bands);
+
+// The band a risk score falls in: the point with the greatest value not above `score`;
+// nullptr when the score is below every band (or there are none).
+const ScalePoint* RiskBand(const std::vector<ScalePoint>& bands, double score);
 
 // ---- Field values from text ------------------------------------------------------------
 

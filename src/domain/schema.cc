@@ -274,12 +274,17 @@ const EntityDef& ScoringFactorRow() {
       .plural = "factors",
       .table = "scoring_factor",
       .label = "Scoring factor",
-      .help = "One factor of a scoring scheme: its group, weight and score range.",
+      .help = "One factor of a scoring scheme: its group, weight, score range and what its "
+              "scores mean.",
       .fields = {Text("code", "Code", true), Text("label", "Label", true),
                  Enum("group", "Group", "factor_group", true),
                  With(Of(FieldType::kReal, "weight", "Weight", true), "greater than 0"),
                  Of(FieldType::kInt, "min_score", "Lowest score", true),
-                 Of(FieldType::kInt, "max_score", "Highest score", true)},
+                 Of(FieldType::kInt, "max_score", "Highest score", true),
+                 With(MaxLen(Text("scale", "What the scores mean"), 2000),
+                      "scores of the range and their meanings, lowest first, separated by ';': "
+                      "'1 = no known harm; 3 = harm to one child; 5 = serious harm to several "
+                      "children'")},
       .child = true,
       .parent = "scoring_scheme"};
   return e;
@@ -455,7 +460,11 @@ const EntityDef& ScoringScheme() {
                       "when created, the number after the highest"),
                  Searchable(Text("name", "Name", true)), Long("description", "Description"),
                  Bool("active", "Active"),
-                 Of(FieldType::kChildren, "factors", "Factors", true, "scoring_factor")},
+                 Of(FieldType::kChildren, "factors", "Factors", true, "scoring_factor"),
+                 With(MaxLen(Text("bands", "Risk bands"), 2000),
+                      "what a risk score means: each band from its lowest score, lowest first, "
+                      "separated by ';': '2 = Low: keep under review; 10 = Medium: weigh at the "
+                      "next tasking meeting'")},
       .sort_field = "scheme_version"};
   return e;
 }

@@ -1,3 +1,4 @@
+#include <charconv>
 #include <cmath>
 #include <map>
 #include <set>
@@ -33,10 +34,118 @@ struct Factor {
 
 std::string FormatScore(double v) {
   if (v == std::floor(v) && std::fabs(v) < 1e15) return std::to_string(static_cast<int64_t>(v));
-  return std::to_string(v);
+  char buf[64];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+  return ec == std::errc() ? std::string(buf, end) : std::to_string(v);
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r')) {
+    s.remove_prefix(1);
+  }
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r')) {
+    s.remove_suffix(1);
+  }
+  return s;
+}
+
+// The weighted mean of one group's lowest (or highest) scores: what ComputeRiskScore gives
+// that group when every factor of it is scored at that end.
+double GroupMean(const Value::Rows& factors, const std::string& group, const char* end) {
+  double weighted = 0;
+  double total = 0;
+  for (const Record& row : factors) {
+    if (!row.Get("group").is_text() || row.Get("group").as_text() != group) continue;
+    weighted += row.Get("weight").as_real() * static_cast<double>(row.Get(end).as_int());
+    total += row.Get("weight").as_real();
+  }
+  return total <= 0 ? 0.0 : weighted / total;
 }
 
 }  // namespace
+
+Result<std::vector<ScalePoint>> ParseScale(std::string_view text) {
+  std::vector<ScalePoint> points;
+  auto refuse = [](const std::string& message) {
+    return Status::Validation({{"", message}}, message);
+  };
+  if (Trim(text).empty()) return points;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find(';', start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view part = Trim(text.substr(start, end - start));
+    start = end + 1;
+    if (part.empty()) {
+      if (end == text.size()) break;  // a ';' at the very end
+      return refuse("has an empty part between two ';'");
+    }
+    const size_t eq = part.find('=');
+    const std::string quoted = "'" + std::string(part) + "'";
+    if (eq == std::string_view::npos) {
+      return refuse(quoted + " is not a score and its meaning: write it as '3 = what 3 means'");
+    }
+    const std::string_view number = Trim(part.substr(0, eq));
+    const std::string_view meaning = Trim(part.substr(eq + 1));
+    double value = 0;
+    auto [at, ec] = std::from_chars(number.data(), number.data() + number.size(), value);
+    if (number.empty() || ec != std::errc() || at != number.data() + number.size() ||
+        !std::isfinite(value)) {
+      return refuse(quoted + " does not start with a number: write it as '3 = what 3 means'");
+    }
+    if (meaning.empty()) return refuse(quoted + " says nothing after '='");
+    if (!points.empty() && value <= points.back().value) {
+      return refuse(quoted + " comes after " + FormatScore(points.back().value) +
+                    ": list the scores from the lowest up, each once");
+    }
+    points.push_back({value, std::string(meaning)});
+  }
+  return points;
+}
+
+std::pair<double, double> RiskScoreRange(const Value::Rows& factors) {
+  auto score = [&factors](const char* end) {
+    return std::round((GroupMean(factors, "harm", end) * GroupMean(factors, "likelihood", end) +
+                       GroupMean(factors, "position", end)) * 100.0) / 100.0;
+  };
+  return {score("min_score"), score("max_score")};
+}
+
+std::vector<FieldError> ValidateRiskBands(const Value::Rows& factors, std::string_view bands) {
+  if (Trim(bands).empty()) return {};
+  auto points = ParseScale(bands);
+  if (!points.ok()) return {{"bands", points.status().message()}};
+  // The range needs the factors' groups, weights and ranges; their scales' words do not
+  // matter to it (a mistake there is reported on its own).
+  Value::Rows unscaled = factors;
+  for (Record& row : unscaled) row.Set("scale", Value());
+  if (!ValidateScoringFactors(unscaled).empty()) return {};
+  const auto [lowest, highest] = RiskScoreRange(factors);
+  std::vector<FieldError> errors;
+  if (points->front().value > lowest) {
+    errors.push_back({"bands", "starts at " + FormatScore(points->front().value) +
+                                   ", above " + FormatScore(lowest) +
+                                   ", the lowest score the factors allow: start the first band "
+                                   "there or lower, so that every score has a band"});
+  }
+  for (const ScalePoint& p : *points) {
+    if (p.value > highest) {
+      errors.push_back({"bands", "has a band from " + FormatScore(p.value) + ", above " +
+                                     FormatScore(highest) +
+                                     ", the highest score the factors allow: no score reaches it"});
+      break;
+    }
+  }
+  return errors;
+}
+
+const ScalePoint* RiskBand(const std::vector<ScalePoint>& bands, double score) {
+  const ScalePoint* found = nullptr;
+  for (const ScalePoint& p : bands) {
+    if (p.value <= score) found = &p;
+  }
+  return found;
+}
 
 std::vector<FieldError> ValidateScoringFactors(const Value::Rows& factors) {
   std::vector<FieldError> errors;
@@ -75,6 +184,24 @@ std::vector<FieldError> ValidateScoringFactors(const Value::Rows& factors) {
       errors.push_back(
           {Indexed("factors", i, "max_score"),
            "must not be less than the lowest score (" + std::to_string(lo.as_int()) + ")"});
+    }
+    if (const Value& scale = row.Get("scale"); scale.is_text()) {
+      auto points = ParseScale(scale.as_text());
+      if (!points.ok()) {
+        errors.push_back({Indexed("factors", i, "scale"), points.status().message()});
+      } else if (lo.is_int() && hi.is_int()) {
+        for (const ScalePoint& p : *points) {
+          if (p.value != std::floor(p.value) || p.value < static_cast<double>(lo.as_int()) ||
+              p.value > static_cast<double>(hi.as_int())) {
+            errors.push_back({Indexed("factors", i, "scale"),
+                              "describes " + FormatScore(p.value) + ", which is not a score of " +
+                                  "this factor (whole numbers from " +
+                                  std::to_string(lo.as_int()) + " to " +
+                                  std::to_string(hi.as_int()) + ")"});
+            break;
+          }
+        }
+      }
     }
   }
   if (!has_harm) errors.push_back({"factors", "needs at least one harm factor"});

@@ -102,4 +102,16 @@ bool IsChangesAsked(std::string_view from, std::string_view to) {
   return from == "proposed" && to == "proposed";
 }
 
+bool IsOpenTaskStatus(std::string_view status) {
+  return status == "approved" || status == "in_progress";
+}
+
+int64_t DaysOverdue(std::string_view status, std::string_view due_on, Date today) {
+  if (!IsOpenTaskStatus(status)) return 0;
+  const std::optional<Date> due = Date::Parse(due_on);
+  if (!due) return 0;
+  const int64_t days = today.DaysSinceEpoch() - due->DaysSinceEpoch();
+  return days > 0 ? days : 0;
+}
+
 }  // namespace lookout::domain

@@ -500,6 +500,9 @@ void ScoringSchemeRules(Validator& v, const Record& r) {
   for (FieldError& e : ValidateScoringFactors(*factors)) {
     v.Rule(std::move(e.field), std::move(e.message));
   }
+  for (FieldError& e : ValidateRiskBands(*factors, TextOf(r, "bands").value_or(""))) {
+    v.Rule(std::move(e.field), std::move(e.message));
+  }
 }
 
 void SurveyQuestionRules(Validator& v, const Record& r) {

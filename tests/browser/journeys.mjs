@@ -290,7 +290,7 @@ async function managerKeepsPartnersAndEvaluation (t) {
     await page.getByLabel('Title').fill('Station staff who now know the signs')
     await page.getByLabel('Summary').fill('Briefings changed what station staff do when they worry about a young person.')
     await page.getByLabel('Body').fill('## What we did\n\n- briefings at **three** stations\n- a leaflet for night staff\n')
-    await page.getByLabel('Period').fill('2025-26')
+    await page.getByLabel('Period').selectOption({ index: 1 }) // the first of the programme's periods
     await clickAndWait(page, page.getByRole('button', { name: 'Preview' }))
     await page.locator('.lookout-preview strong', { hasText: 'three' }).waitFor()
     await checkPage(page, 'case-study-preview')

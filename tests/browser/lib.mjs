@@ -196,9 +196,53 @@ export async function checkNarrow (page, name) {
       throw new Error(`${name}: at ${NARROW_WIDTH} px wide ${page.url()} scrolls sideways ` +
         `(content is ${scrollWidth} px wide); sticking out:\n  ${wide.join('\n  ')}`)
     }
+    const tables = await narrowTableProblems(page)
+    if (tables.length) {
+      throw new Error(`${name}: at ${NARROW_WIDTH} px wide on ${page.url()}, a table that does ` +
+        `not fit gives no way or no sign to see the rest:\n  ${tables.join('\n  ')}`)
+    }
   } finally {
     await page.setViewportSize(previous)
   }
+}
+
+// Every table wider than the space it has (on a phone lookout.mjs stacks a table's rows, so
+// this is a table without the script, or one too wide even stacked) must sit in Lookout's
+// scrolling box (.lookout-table-scroll, web/scss/lookout.scss): a labelled region a keyboard
+// can reach (tabindex 0) that shows its edge shadows, and, when the page runs lookout.mjs,
+// the visible line above it saying the table scrolls. Returns what is wrong, one line per
+// table.
+async function narrowTableProblems (page) {
+  // The boxes' resize observers run after the next layout: two frames on, they have.
+  await page.evaluate(() => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve))))
+  return page.evaluate(() => {
+    const problems = []
+    const scripted = document.body.classList.contains('js-enabled')
+    document.querySelectorAll('table').forEach((table, i) => {
+      const box = table.parentElement
+      const caption = table.querySelector('caption')?.textContent.trim() || `table ${i + 1}`
+      const what = `"${caption}"`
+      const isBox = box && box.classList.contains('lookout-table-scroll')
+      const fits = isBox ? box.scrollWidth <= box.clientWidth + 1 : table.scrollWidth <= table.parentElement.clientWidth + 1
+      if (fits) return
+      if (!isBox) {
+        problems.push(`${what} is not inside a .lookout-table-scroll box`)
+        return
+      }
+      if (box.getAttribute('role') !== 'region' || !(box.getAttribute('aria-label') || '').trim()) {
+        problems.push(`${what}: its box is not a labelled region (role="region" aria-label="...")`)
+      }
+      if (box.tabIndex !== 0) problems.push(`${what}: its box cannot be reached with the keyboard (tabindex="0")`)
+      if (!getComputedStyle(box).backgroundImage.includes('gradient')) {
+        problems.push(`${what}: its box shows no shadow at the hidden edge`)
+      }
+      const hint = box.previousElementSibling
+      const hintShown = hint && hint.classList.contains('lookout-table-scroll__hint') &&
+        !hint.hidden && hint.getBoundingClientRect().height > 0
+      if (scripted && !hintShown) problems.push(`${what}: no visible line says that it scrolls sideways`)
+    })
+    return problems
+  })
 }
 
 // Saves a full-page screenshot as OUT_DIR/screenshots/NAME.png.

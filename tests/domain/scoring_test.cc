@@ -178,5 +178,93 @@ TEST(ScoringFactors, RefusesAnUnknownGroupAndMissingParts) {
   EXPECT_FALSE(HasField(errors, "factors[2].code"));
 }
 
+TEST(Scale, ReadsScoresAndTheirMeanings) {
+  auto points = ParseScale(" 1 = no known harm;3= harm to one child ; 5 = serious harm, to several ;");
+  ASSERT_TRUE(points.ok()) << points.status().ToString();
+  ASSERT_EQ(points->size(), 3u);
+  EXPECT_DOUBLE_EQ((*points)[0].value, 1);
+  EXPECT_EQ((*points)[0].meaning, "no known harm");
+  EXPECT_EQ((*points)[1].meaning, "harm to one child");
+  EXPECT_DOUBLE_EQ((*points)[2].value, 5);
+  EXPECT_EQ((*points)[2].meaning, "serious harm, to several");
+  auto none = ParseScale("  ");
+  ASSERT_TRUE(none.ok());
+  EXPECT_TRUE(none->empty());
+  auto bands = ParseScale("2.5 = Low: keep it under review; 10 = High: task it");
+  ASSERT_TRUE(bands.ok());
+  EXPECT_DOUBLE_EQ((*bands)[0].value, 2.5);
+  EXPECT_EQ((*bands)[0].meaning, "Low: keep it under review");
+}
+
+TEST(Scale, SaysWhichPartDoesNotRead) {
+  auto no_equals = ParseScale("1 = none; three is some");
+  ASSERT_FALSE(no_equals.ok());
+  EXPECT_NE(no_equals.status().message().find("'three is some'"), std::string::npos);
+  auto no_number = ParseScale("low = none");
+  ASSERT_FALSE(no_number.ok());
+  EXPECT_NE(no_number.status().message().find("does not start with a number"), std::string::npos);
+  auto no_meaning = ParseScale("1 = ");
+  ASSERT_FALSE(no_meaning.ok());
+  EXPECT_NE(no_meaning.status().message().find("says nothing"), std::string::npos);
+  auto backwards = ParseScale("5 = much; 1 = little");
+  ASSERT_FALSE(backwards.ok());
+  EXPECT_NE(backwards.status().message().find("lowest up"), std::string::npos);
+  EXPECT_FALSE(ParseScale("1 = a;; 2 = b").ok());
+}
+
+TEST(ScoringFactors, RefusesAScaleThatDescribesNoScoreOfTheFactor) {
+  Record h = Factor("h", "harm", 1);
+  h.Set("scale", "1 = none; 6 = off the scale");
+  Record l = Factor("l", "likelihood", 1);
+  l.Set("scale", "1 = unlikely; 2.5 = maybe");
+  Record p = Factor("p", "position", 1);
+  p.Set("scale", "none at all");
+  auto errors = ValidateScoringFactors({h, l, p});
+  ASSERT_EQ(errors.size(), 3u);
+  EXPECT_EQ(errors[0].field, "factors[0].scale");
+  EXPECT_NE(errors[0].message.find("6"), std::string::npos);
+  EXPECT_EQ(errors[1].field, "factors[1].scale");
+  EXPECT_EQ(errors[2].field, "factors[2].scale");
+  h.Set("scale", "1 = none; 5 = serious");
+  EXPECT_TRUE(ValidateScoringFactors({h, Factor("l", "likelihood", 1)}).empty());
+}
+
+TEST(RiskBands, TheRangeIsEveryFactorAtEachEnd) {
+  // Lowest: harm 1 * likelihood 1 + position -2 = -1; highest: 5 * 5 + 2 = 27.
+  const auto [lowest, highest] = RiskScoreRange(Scheme());
+  EXPECT_DOUBLE_EQ(lowest, -1);
+  EXPECT_DOUBLE_EQ(highest, 27);
+}
+
+TEST(RiskBands, EveryScoreHasABandAndEveryBandAScore) {
+  EXPECT_TRUE(ValidateRiskBands(Scheme(), "-1 = Low; 8 = Medium; 16 = High").empty());
+  EXPECT_TRUE(ValidateRiskBands(Scheme(), "").empty());
+  auto gap = ValidateRiskBands(Scheme(), "0 = Low; 8 = High");
+  ASSERT_EQ(gap.size(), 1u);
+  EXPECT_EQ(gap[0].field, "bands");
+  EXPECT_NE(gap[0].message.find("-1, the lowest score"), std::string::npos);
+  auto unreachable = ValidateRiskBands(Scheme(), "-5 = Low; 30 = Off the scale");
+  ASSERT_EQ(unreachable.size(), 1u);
+  EXPECT_NE(unreachable[0].message.find("27, the highest score"), std::string::npos);
+  auto unreadable = ValidateRiskBands(Scheme(), "low from 1");
+  ASSERT_EQ(unreadable.size(), 1u);
+  EXPECT_EQ(unreadable[0].field, "bands");
+  // A mistake in a factor's scale does not hide one in the bands: both are said at once.
+  Value::Rows misworded = Scheme();
+  misworded[0].Set("scale", "9 = off the scale");
+  EXPECT_EQ(ValidateRiskBands(misworded, "0 = Low").size(), 1u);
+}
+
+TEST(RiskBands, AScoreFallsInTheBandStartingAtOrBelowIt) {
+  auto bands = ParseScale("2 = Low; 8 = Medium; 16 = High");
+  ASSERT_TRUE(bands.ok());
+  EXPECT_EQ(RiskBand(*bands, 1.5), nullptr);
+  EXPECT_EQ(RiskBand(*bands, 2)->meaning, "Low");
+  EXPECT_EQ(RiskBand(*bands, 7.99)->meaning, "Low");
+  EXPECT_EQ(RiskBand(*bands, 8)->meaning, "Medium");
+  EXPECT_EQ(RiskBand(*bands, 30)->meaning, "High");
+  EXPECT_EQ(RiskBand({}, 5), nullptr);
+}
+
 }  // namespace
 }  // namespace lookout::domain

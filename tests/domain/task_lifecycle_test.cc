@@ -141,5 +141,19 @@ TEST(TaskLifecycle, StatusesMatchTheTaskStatusVocabulary) {
   for (size_t i = 0; i < kStatuses.size(); ++i) EXPECT_EQ(vocab->terms[i].code, kStatuses[i]);
 }
 
+TEST(TaskLifecycle, AnOpenTaskIsOverdueTheDayAfterItWasDue) {
+  const Date today{2026, 3, 10};
+  EXPECT_EQ(DaysOverdue("approved", "2026-03-10", today), 0);
+  EXPECT_EQ(DaysOverdue("approved", "2026-03-09", today), 1);
+  EXPECT_EQ(DaysOverdue("in_progress", "2026-02-20", today), 18);
+  EXPECT_EQ(DaysOverdue("in_progress", "2025-03-10", today), 365);
+  // Work not under way, or with no due date, is never overdue.
+  for (const char* status : {"proposed", "delivered", "evaluated", "closed", "rejected", "cancelled"}) {
+    EXPECT_EQ(DaysOverdue(status, "2026-01-01", today), 0) << status;
+  }
+  EXPECT_EQ(DaysOverdue("approved", "", today), 0);
+  EXPECT_EQ(DaysOverdue("approved", "soon", today), 0);
+}
+
 }  // namespace
 }  // namespace lookout::domain

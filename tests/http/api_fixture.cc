@@ -59,6 +59,7 @@ void ApiServerTest::SetUp() {
     assets_dir_ = db_path_ + "-assets";
     std::filesystem::create_directories(assets_dir_);
     std::ofstream(assets_dir_ + "/lookout.css") << "body { margin: 0 }\n";
+    std::ofstream(assets_dir_ + "/favicon.ico") << "stand-in icon\n";
     return ui::StartWebServer(*services_, *accounts_, options,
                               {.version = ServerVersion(), .metrics_token = MetricsToken()},
                               {.assets_dir = assets_dir_, .version = ServerVersion(), .public_url = PublicUrl()});

@@ -101,8 +101,6 @@ class UiPagesTest : public ApiServerTest {
     return saved.ok() ? saved->record.Id() : 0;
   }
 
-  // A task in the East Midlands led by the officer, with an objective, in `status`
-  // (moved there by the system).
   // The officer records a training session of 2 March 2026 in the East Midlands under
   // `task`, with `reach` (form fields, "&reach-...=N..."); fails the test unless it saved.
   void RecordBriefing(Browser& officer, int64_t task, const std::string& reach) {
@@ -115,7 +113,11 @@ class UiPagesTest : public ApiServerTest {
     ASSERT_EQ(saved->status, 303) << saved->body;
   }
 
-  int64_t AddTask(const std::string& title, const std::string& status) {
+  // A task with an objective of its own, in `region`, led by `lead` (0: the officer),
+  // due on `due_on` ("" for none), in `status` (moved there by the system).
+  int64_t AddTask(const std::string& title, const std::string& status,
+                  const std::string& due_on = "", int64_t lead = 0,
+                  const std::string& region = "EM") {
     Record objective;
     objective.Set("code", "OBJ" + std::to_string(++objectives_));
     objective.Set("title", "A better response");
@@ -126,9 +128,10 @@ class UiPagesTest : public ApiServerTest {
     task.Set("title", title);
     task.Set("objectives", Value::List{obj->record.Id()});
     task.Set("themes", Value::List{Value("cse")});
-    task.Set("regions", Value::List{Value("EM")});
-    task.Set("lead", officer_.staff_id);
+    task.Set("regions", Value::List{Value(region)});
+    task.Set("lead", lead != 0 ? lead : officer_.staff_id);
     task.Set("priority", "high");
+    if (!due_on.empty()) task.Set("due_on", due_on);
     auto created = services_->Create(app::Actor::System(), domain::TaskEntity(), task);
     EXPECT_TRUE(created.ok()) << created.status().ToString();
     if (!created.ok()) return 0;

@@ -39,6 +39,24 @@ TEST(PageTemplates, OnlyMarkupLookoutMadeIsLeftUnescaped) {
   }
 }
 
+TEST(PageTemplates, EveryTableSitsInALabelledScrollingBox) {
+  // A table wider than a phone scrolls inside its own box, which shows that it does
+  // (web/scss/lookout.scss, web/js/lookout.mjs) and which a keyboard can reach: the one
+  // mechanism for every table, so a table added later cannot widen the page.
+  const std::regex boxed(
+      R"re(<div class="lookout-table-scroll" role="region" aria-label="[^"]+" tabindex="0">\s*<table[ >])re");
+  const std::regex table(R"(<table[ >])");
+  for (const EmbeddedFile& file : EmbeddedTemplates()) {
+    const std::string text(file.contents);
+    const auto count = [&text](const std::regex& re) {
+      return std::distance(std::sregex_iterator(text.begin(), text.end(), re), std::sregex_iterator());
+    };
+    EXPECT_EQ(count(boxed), count(table))
+        << file.name << " has a <table> that is not the first thing inside "
+        << "<div class=\"lookout-table-scroll\" role=\"region\" aria-label=\"...\" tabindex=\"0\">";
+  }
+}
+
 TEST(PageTemplates, EscapesTextAndTreatsEmptyTextAsFalse) {
   auto out = RenderTemplate("error", {{"title", "<script>alert(1)</script>"},
                                       {"message", "Tom & \"Jerry\""},

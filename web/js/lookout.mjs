@@ -154,3 +154,53 @@ for (const box of document.querySelectorAll('[data-lookout-period-locks]')) {
   form.addEventListener('input', update)
   form.addEventListener('change', update)
 }
+
+// Every table sits in a .lookout-table-scroll box (web/scss/lookout.scss). Here each
+// table's cells learn their column's name, so that on a phone its rows stack, each cell
+// under its column's name (without this script the table scrolls sideways in its box
+// instead, with shadows at the hidden edge). The roles keep the table a table for screen
+// readers once its rows no longer display as table rows.
+for (const table of document.querySelectorAll('.lookout-table-scroll > table')) {
+  const names = [...table.querySelectorAll('thead th')].map(th => th.textContent.trim())
+  table.setAttribute('role', 'table')
+  for (const group of table.querySelectorAll('thead, tbody, tfoot')) group.setAttribute('role', 'rowgroup')
+  for (const row of table.querySelectorAll('tr')) {
+    row.setAttribute('role', 'row')
+    let column = 0
+    for (const cell of row.children) {
+      const header = cell.tagName === 'TH'
+      cell.setAttribute('role', header ? (cell.getAttribute('scope') === 'row' ? 'rowheader' : 'columnheader') : 'cell')
+      if (!header || cell.getAttribute('scope') === 'row') {
+        if (names[column]) cell.dataset.label = names[column]
+      }
+      column += cell.colSpan || 1
+    }
+  }
+  table.classList.add('lookout-table--stacks')
+}
+
+// A table still wider than its box (at a desk, a very wide one; anywhere, without the
+// stacking above) scrolls sideways inside it. Above each box that scrolls, a line says so;
+// a box that does not scroll loses its tab stop, which only scrolling needs. Checked again
+// whenever the box changes size (a phone turned, a window narrowed). The line is for eyes
+// only: a screen reader reads every column anyway.
+for (const box of document.querySelectorAll('.lookout-table-scroll')) {
+  const hint = document.createElement('p')
+  hint.className = 'lookout-table-scroll__hint'
+  hint.textContent = 'Scroll the table sideways to see every column'
+  hint.setAttribute('aria-hidden', 'true')
+  hint.hidden = true
+  box.before(hint)
+  const update = () => {
+    const scrolls = box.scrollWidth > box.clientWidth + 1
+    hint.hidden = !scrolls
+    if (scrolls) {
+      box.setAttribute('tabindex', '0')
+    } else {
+      box.removeAttribute('tabindex')
+    }
+  }
+  const observer = new ResizeObserver(update)
+  observer.observe(box)
+  if (box.firstElementChild) observer.observe(box.firstElementChild)
+}

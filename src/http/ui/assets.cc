@@ -85,6 +85,10 @@ void AddAssetRoutes(Router& router, const std::string& assets_dir) {
                 if (!IsPlainName(file)) return cache->Serve("");
                 return cache->Serve(file);
               }});
+  // Browsers ask for /favicon.ico by themselves (for a PDF or a JSON answer they show, say),
+  // whatever the page links: the same icon as /assets/favicon.ico.
+  router.Add({"GET", "/favicon.ico", "Lookout's icon, where browsers look for it.", "", false,
+              [cache](const Request&, const PathParams&) { return cache->Serve("favicon.ico"); }});
   router.Add({"GET", "/assets/{folder}/{file}", "A front-end file in a folder (images, fonts).",
               "", false, [cache](const Request&, const PathParams& params) {
                 const std::string& folder = params.Get("folder");

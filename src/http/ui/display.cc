@@ -91,6 +91,7 @@ void Names::Load(const std::string& entity_name) {
                                                     : std::to_string(r.Id());
       names[key] = RecordName(*entity, r);
       if (!path.empty()) hrefs[key] = path + "/" + std::to_string(r.Id());
+      by_id_[entity_name][r.Id()] = names[key];
       if (!r.Get("archived").is_bool() || !r.Get("archived").as_bool()) {
         sorted.emplace_back(names[key], key);
       }
@@ -163,6 +164,13 @@ json Names::Choices(const std::string& entity, const std::vector<std::string>& k
   std::sort(sorted.begin(), sorted.end());
   for (const auto& [name, key] : sorted) out.push_back({{"value", key}, {"text", name}});
   return out;
+}
+
+std::string Names::OfId(const std::string& entity, int64_t id) {
+  Load(entity);
+  const auto& names = by_id_[entity];
+  auto it = names.find(id);
+  return it == names.end() ? "" : it->second;
 }
 
 json Names::Options(const std::string& entity, const app::Params& filters) {

@@ -38,6 +38,9 @@ class Names {
   // "Helen Marsh" for ("staff", "3"), "East Midlands" for ("region", "EM"); the key itself
   // when the record cannot be read.
   std::string Of(const std::string& entity, const std::string& key);
+  // The same by record id, for reference entities too (whose key is their code): "" when
+  // the record cannot be read.
+  std::string OfId(const std::string& entity, int64_t id);
   // The page of the record ("/tasks/12") when a page names it with a link: a record of a
   // kind with pages of its own (RecordPagePath) that the actor may read; "" otherwise.
   std::string Href(const std::string& entity, const std::string& key);
@@ -62,6 +65,7 @@ class Names {
   app::Actor actor_;
   std::map<std::string, std::map<std::string, std::string>> names_;  // entity -> key -> name
   std::map<std::string, std::map<std::string, std::string>> hrefs_;  // entity -> key -> page
+  std::map<std::string, std::map<int64_t, std::string>> by_id_;      // entity -> id -> name
   std::map<std::string, nlohmann::json> options_;
 };
 

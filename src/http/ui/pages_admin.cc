@@ -1,5 +1,6 @@
 // The index pages of evaluation and administration, and the audit trail browser.
 #include "app/audit_trail.h"
+#include "http/ui/audit_view.h"
 #include "http/ui/display.h"
 #include "http/ui/pages.h"
 #include "http/ui/paging.h"
@@ -32,10 +33,18 @@ Result<json> SectionLinks(PageRequest& page, const std::vector<Section>& section
   return out;
 }
 
+// "actor" is chosen by name and "record" typed as people name records; "entity_id" comes
+// from the links that choose among records of the same name.
 const std::vector<std::string>& AuditFilters() {
-  static const std::vector<std::string> kFilters = {"actor", "action", "entity", "entity_id",
-                                                    "from", "to"};
+  static const std::vector<std::string> kFilters = {"actor", "action", "entity", "record",
+                                                    "entity_id", "from", "to"};
   return kFilters;
+}
+
+// "7 December 2026, 13:40" from "2026-12-07T13:40:12Z".
+std::string AuditTime(const std::string& at) {
+  if (at.size() < 16) return at;
+  return LongDate(at.substr(0, 10)) + ", " + at.substr(11, 5);
 }
 
 }  // namespace
@@ -76,7 +85,30 @@ void AddAdminPages(Router& router, const PageEnvPtr& env) {
           PageAccess::kSignedIn, [](PageRequest& page) {
             if (Status may = app::AuthorizeAuditAccess(page.actor); !may.ok()) return ErrorPage(page, may);
             ListRequest list = ReadListRequest(page, AuditFilters());
-            auto found = app::ListAudit(page.env->services, page.actor, list.params);
+            AuditDescriber describer(page.env->services);
+            // The record filter names a record as people do; the trail is asked by kind and id.
+            app::Params params;
+            for (const auto& [k, v] : list.params) {
+              if (k != "record") params.emplace_back(k, v);
+            }
+            json candidates = json::array();
+            std::string record_text = list.Value("record");
+            if (!record_text.empty()) {
+              AuditRecordChoice choice =
+                  FindAuditRecord(page.env->services, record_text, list.Value("entity"), list.filters);
+              std::erase_if(params, [](const auto& p) { return p.first == "entity" || p.first == "entity_id"; });
+              if (!choice.entity.empty()) {
+                params.emplace_back("entity", choice.entity);
+                params.emplace_back("entity_id", std::to_string(choice.id));
+              } else {
+                list.errors.push_back({"record", choice.error});
+                candidates = choice.candidates;
+              }
+            } else if (int64_t id = 0; ParseId(list.Value("entity_id"), &id)) {
+              record_text = describer.RecordName(list.Value("entity"), id);
+            }
+            Result<store::AuditPage> found = store::AuditPage{};
+            if (list.errors.empty()) found = app::ListAudit(page.env->services, page.actor, params);
             if (!found.ok()) {
               if (found.status().code() != ErrorCode::kValidation) return ErrorPage(page, found.status());
               for (const FieldError& e : found.status().fields()) list.errors.push_back(e);
@@ -87,18 +119,26 @@ void AddAdminPages(Router& router, const PageEnvPtr& env) {
               const store::AuditEntry& a = e.entry;
               rows.push_back({{"id", std::to_string(e.id)},
                               {"at", a.at},
-                              {"actor", a.actor},
+                              {"when", AuditTime(a.at)},
+                              {"sentence", describer.Sentence(a)},
+                              {"href", AuditDescriber::RecordHref(a.entity, a.entity_id)},
+                              {"record", describer.RecordPhrase(a.entity, a.entity_id)},
                               {"address", a.address},
-                              {"action", a.action},
-                              {"record", a.entity + (a.entity_id ? " " + std::to_string(a.entity_id) : "")},
-                              {"changes", Shortened(a.changes, 300)},
-                              {"reason", a.reason}});
+                              {"reason", a.reason},
+                              {"raw", app::AuditEntryToJson(e).dump(2)}});
+            }
+            std::string record_error;
+            for (const FieldError& e : list.errors) {
+              if (e.field == "record") record_error = e.message;
             }
             json view = {{"rows", rows},
-                         {"actor", list.Value("actor")},
-                         {"action", list.Value("action")},
-                         {"entity", list.Value("entity")},
-                         {"entity_id", list.Value("entity_id")},
+                         {"record_error", record_error},
+                         {"actors", AuditActorOptions(describer, page.env->services, list.Value("actor"))},
+                         {"actions", AuditActionOptions(list.Value("action"))},
+                         {"entities", AuditEntityOptions(list.Value("entity"))},
+                         {"record", record_text},
+                         {"candidates", candidates},
+                         {"has_candidates", !candidates.empty()},
                          {"from", list.Value("from")},
                          {"to", list.Value("to")}};
             return RenderListPage(page, "Audit trail", "audit", std::move(view), list, found->total);

@@ -1,4 +1,5 @@
 // The home page of each role: what needs doing now, and how the quarter is going.
+#include <algorithm>
 #include <limits>
 #include <map>
 
@@ -7,6 +8,7 @@
 #include "domain/rules.h"
 #include "http/ui/display.h"
 #include "http/ui/pages.h"
+#include "http/ui/task_view.h"
 #include "report/chart.h"
 #include "report/format.h"
 #include "report/render.h"
@@ -19,22 +21,26 @@ using json = nlohmann::json;
 
 constexpr const char* kOpenStatuses = "approved,in_progress";
 
+// "2025-26 Q4 (1 January 2026 to 31 March 2026)".
+std::string PeriodLabel(const domain::Period& p, int fy_start_month) {
+  return p.ToString() + " (" + LongDate(p.First(fy_start_month).ToString()) + " to " +
+         LongDate(p.Last(fy_start_month).ToString()) + ")";
+}
+
 // The current quarter of the programme's financial year.
 struct Quarter {
   domain::Period period;
   Date first;
   Date last;
-  std::string Label() const {
-    return period.ToString() + " (" + LongDate(first.ToString()) + " to " +
-           LongDate(last.ToString()) + ")";
-  }
+  int fy_start_month = 4;
+  std::string Label() const { return PeriodLabel(period, fy_start_month); }
 };
 
 Result<Quarter> CurrentQuarter(app::Services& services) {
   LOOKOUT_ASSIGN_OR_RETURN(int month, services.FinancialYearStartMonth());
   const Date today = services.clock().Today();
   domain::Period q = domain::Period::QuarterOf(today, month);
-  return Quarter{q, q.First(month), q.Last(month)};
+  return Quarter{q, q.First(month), q.Last(month), month};
 }
 
 Result<domain::Period> CurrentYear(app::Services& services, int* month) {
@@ -42,7 +48,26 @@ Result<domain::Period> CurrentYear(app::Services& services, int* month) {
   return domain::Period::YearOf(services.clock().Today(), *month);
 }
 
-// A short table of tasks for the home page: at most `limit`, with the number matching.
+// A home page's table of tasks: the first `limit` of `tasks` (of `total` in all), and a
+// link to the tasks page listing all of them when not all are shown.
+json TaskTableView(const std::vector<Record>& tasks, int64_t total, Names& names, Date today,
+                   const std::string& caption, const std::string& all_href, size_t limit = 10) {
+  json rows = json::array();
+  for (size_t i = 0; i < tasks.size() && i < limit; ++i) {
+    rows.push_back(TaskRowView(tasks[i], names, today));
+  }
+  const bool more = total > static_cast<int64_t>(rows.size());
+  return json{{"rows", rows},
+              {"href", all_href},
+              {"empty", "None."},
+              {"caption", caption},
+              {"total", total},
+              {"more", more},
+              {"more_text", "See all " + std::to_string(total)},
+              {"none", total == 0}};
+}
+
+// A short table of the tasks matching `params`: at most `limit`, soonest due first.
 Result<json> TaskTable(PageRequest& page, Names& names, const std::string& caption,
                        app::Params params, int limit = 10) {
   const std::string all_href = PathWithQuery("/tasks", params);
@@ -50,24 +75,56 @@ Result<json> TaskTable(PageRequest& page, Names& names, const std::string& capti
   params.emplace_back("sort", "due_on");
   LOOKOUT_ASSIGN_OR_RETURN(store::Page found,
                            page.env->services.List(page.actor, domain::TaskEntity(), params));
-  json rows = json::array();
-  const domain::EntityDef& task = domain::TaskEntity();
-  for (const Record& r : found.items) {
-    rows.push_back({{"id", r.Id()},
-                    {"reference", PlainText(r.Get("reference"))},
-                    {"title", PlainText(r.Get("title"))},
-                    {"regions", DisplayValue(*task.Find("regions"), r, names)},
-                    {"lead", DisplayValue(*task.Find("lead"), r, names)},
-                    {"status", TermLabel("task_status", PlainText(r.Get("status")))},
-                    {"due", DisplayValue(*task.Find("due_on"), r, names)}});
+  return TaskTableView(found.items, found.total, names, page.env->services.clock().Today(),
+                       caption, all_href, static_cast<size_t>(limit));
+}
+
+// Every task matching `params`, page by page.
+Result<std::vector<Record>> AllTasks(PageRequest& page, app::Params params) {
+  std::vector<Record> out;
+  params.emplace_back("limit", "500");
+  params.emplace_back("sort", "due_on");
+  for (int64_t offset = 0;; offset += 500) {
+    app::Params paged = params;
+    paged.emplace_back("offset", std::to_string(offset));
+    LOOKOUT_ASSIGN_OR_RETURN(store::Page found,
+                             page.env->services.List(page.actor, domain::TaskEntity(), paged));
+    for (Record& r : found.items) out.push_back(std::move(r));
+    if (found.items.empty() || static_cast<int64_t>(out.size()) >= found.total) break;
   }
-  return json{{"rows", rows},
-              {"href", all_href},
-              {"empty", "None."},
-              {"caption", caption},
-              {"total", found.total},
-              {"more", found.total > static_cast<int64_t>(found.items.size())},
-              {"none", found.total == 0}};
+  return out;
+}
+
+// The period a home page shows reach for: the current one, or, when nothing is recorded
+// in it yet, the latest of the `look_back` periods before it that has something, with a
+// note saying so ('No activity recorded yet in 2026-27 Q3; showing 2026-27 Q2').
+struct ShownPeriod {
+  domain::Period period;
+  std::vector<store::ReachRow> reach;
+  std::string note;  // "" when the current period is shown
+};
+
+domain::Period PeriodBefore(domain::Period p) {
+  if (p.quarter == 0) return {p.start_year - 1, 0};
+  if (p.quarter == 1) return {p.start_year - 1, 4};
+  return {p.start_year, p.quarter - 1};
+}
+
+Result<ShownPeriod> LatestPeriodWithReach(PageRequest& page, domain::Period current, int month,
+                                          const std::string& region, int look_back) {
+  domain::Period p = current;
+  for (int back = 0; back <= look_back; ++back, p = PeriodBefore(p)) {
+    LOOKOUT_ASSIGN_OR_RETURN(
+        std::vector<store::ReachRow> reach,
+        page.env->services.Reach(page.actor, {p.First(month).ToString(), p.Last(month).ToString(), region}));
+    if (reach.empty()) continue;
+    std::string note;
+    if (back > 0) {
+      note = "No activity recorded yet in " + current.ToString() + "; showing " + p.ToString() + ".";
+    }
+    return ShownPeriod{p, std::move(reach), std::move(note)};
+  }
+  return ShownPeriod{current, {}, ""};
 }
 
 // A count as a page shows it: "fewer than 5" when withheld under the disclosure rule,
@@ -147,34 +204,57 @@ Response OfficerHome(PageRequest& page, Names& names) {
   const Date today = page.env->services.clock().Today();
   const std::string me = std::to_string(page.actor.staff_id);
   const Date month_first{today.year, today.month, 1};
-  const Date month_last = Date{today.month == 12 ? today.year + 1 : today.year,
-                               today.month == 12 ? 1 : today.month + 1, 1}
-                              .AddDays(-1);
-  auto overdue = TaskTable(page, names, "Your overdue tasks",
-                           {{"lead", me}, {"status", kOpenStatuses},
-                            {"to", today.AddDays(-1).ToString()}});
-  auto due = TaskTable(page, names, "Your tasks due this month",
-                       {{"lead", me}, {"status", kOpenStatuses},
-                        {"from", today.ToString()}, {"to", month_last.ToString()}});
-  auto open = TaskTable(page, names, "Your open tasks", {{"lead", me}, {"status", kOpenStatuses}});
+  const Date month_last = month_first.AddMonths(1).AddDays(-1);
+  const std::string month_name =
+      LongDate(month_first.ToString()).substr(LongDate(month_first.ToString()).find(' ') + 1);
+  // The open tasks the officer leads, each in one table only: overdue, due this month, or
+  // later (or with no due date).
+  const app::Params open_params = {{"lead", me}, {"status", kOpenStatuses}};
+  auto open = AllTasks(page, open_params);
+  if (!open.ok()) return ErrorPage(page, open.status());
+  std::vector<Record> overdue, due, later;
+  for (Record& r : *open) {
+    const std::string due_on = PlainText(r.Get("due_on"));
+    if (!OverdueText(r, today).empty()) {
+      overdue.push_back(std::move(r));
+    } else if (!due_on.empty() && due_on <= month_last.ToString()) {
+      due.push_back(std::move(r));
+    } else {
+      later.push_back(std::move(r));
+    }
+  }
+  // Tasks without a due date come after those with one.
+  std::stable_partition(later.begin(), later.end(),
+                        [](const Record& r) { return !PlainText(r.Get("due_on")).empty(); });
+  auto with = [&open_params](app::Params more) {
+    app::Params p = open_params;
+    p.insert(p.end(), more.begin(), more.end());
+    return PathWithQuery("/tasks", p);
+  };
+  json overdue_view =
+      TaskTableView(overdue, static_cast<int64_t>(overdue.size()), names, today, "Your overdue tasks",
+                    with({{"to", today.AddDays(-1).ToString()}}));
+  json due_view = TaskTableView(due, static_cast<int64_t>(due.size()), names, today,
+                                "Your tasks due in " + month_name,
+                                with({{"from", today.ToString()}, {"to", month_last.ToString()}}));
+  json later_view = TaskTableView(later, static_cast<int64_t>(later.size()), names, today,
+                                  "Your other open tasks", PathWithQuery("/tasks", open_params));
+  later_view["more_text"] = "See all " + std::to_string(open->size()) + " of your open tasks";
   auto proposed =
       TaskTable(page, names, "Your proposals", {{"lead", me}, {"status", "proposed"}});
-  for (auto* r : {&overdue, &due, &open, &proposed}) {
-    if (!r->ok()) return ErrorPage(page, r->status());
-  }
-  auto reach = page.env->services.Reach(
-      page.actor, {quarter->first.ToString(), quarter->last.ToString(), page.actor.region});
-  if (!reach.ok()) return ErrorPage(page, reach.status());
+  if (!proposed.ok()) return ErrorPage(page, proposed.status());
+  auto shown = LatestPeriodWithReach(page, quarter->period, quarter->fy_start_month, page.actor.region, 4);
+  if (!shown.ok()) return ErrorPage(page, shown.status());
   json view = {{"officer", true},
                {"region", names.Of("region", page.actor.region)},
-               {"overdue", *overdue},
-               {"due", *due},
-               {"month", LongDate(month_first.ToString()).substr(
-                             LongDate(month_first.ToString()).find(' ') + 1)},
-               {"open", *open},
+               {"overdue_tasks", overdue_view},
+               {"due", due_view},
+               {"month", month_name},
+               {"open", later_view},
                {"proposed", *proposed},
-               {"quarter", quarter->Label()},
-               {"reach", ReachByGroup(*reach)},
+               {"quarter", PeriodLabel(shown->period, quarter->fy_start_month)},
+               {"period_note", shown->note},
+               {"reach", ReachByGroup(shown->reach)},
                {"my_tasks_href", PathWithQuery("/tasks", {{"lead", me}})}};
   return RenderPage(page, "Your work", "home", std::move(view));
 }
@@ -189,9 +269,8 @@ Response ManagerHome(PageRequest& page, Names& names) {
   for (auto* r : {&proposals, &overdue}) {
     if (!r->ok()) return ErrorPage(page, r->status());
   }
-  auto reach = page.env->services.Reach(
-      page.actor, {quarter->first.ToString(), quarter->last.ToString(), ""});
-  if (!reach.ok()) return ErrorPage(page, reach.status());
+  auto shown = LatestPeriodWithReach(page, quarter->period, quarter->fy_start_month, "", 4);
+  if (!shown.ok()) return ErrorPage(page, shown.status());
   // Tasks due this quarter, by region.
   json by_region = json::array();
   for (const json& option : names.Options("region")) {
@@ -211,9 +290,11 @@ Response ManagerHome(PageRequest& page, Names& names) {
   }
   json view = {{"manager", true},
                {"proposals", *proposals},
-               {"overdue", *overdue},
-               {"quarter", quarter->Label()},
-               {"reach_by_region", ReachByRegion(page, *reach)},
+               {"overdue_tasks", *overdue},
+               {"quarter", PeriodLabel(shown->period, quarter->fy_start_month)},
+               {"current_quarter", quarter->Label()},
+               {"period_note", shown->note},
+               {"reach_by_region", ReachByRegion(page, shown->reach)},
                {"tasks_by_region", by_region}};
   return RenderPage(page, "Programme overview", "home", std::move(view));
 }
@@ -221,15 +302,15 @@ Response ManagerHome(PageRequest& page, Names& names) {
 Response AnalystHome(PageRequest& page, Names& names) {
   auto quarter = CurrentQuarter(page.env->services);
   if (!quarter.ok()) return ErrorPage(page, quarter.status());
-  auto reach = page.env->services.Reach(
-      page.actor, {quarter->first.ToString(), quarter->last.ToString(), ""});
-  if (!reach.ok()) return ErrorPage(page, reach.status());
+  auto shown = LatestPeriodWithReach(page, quarter->period, quarter->fy_start_month, "", 4);
+  if (!shown.ok()) return ErrorPage(page, shown.status());
   auto delivered =
       TaskTable(page, names, "Delivered tasks awaiting evaluation", {{"status", "delivered"}});
   if (!delivered.ok()) return ErrorPage(page, delivered.status());
   json view = {{"analyst", true},
-               {"quarter", quarter->Label()},
-               {"reach_by_region", ReachByRegion(page, *reach)},
+               {"quarter", PeriodLabel(shown->period, quarter->fy_start_month)},
+               {"period_note", shown->note},
+               {"reach_by_region", ReachByRegion(page, shown->reach)},
                {"awaiting_evaluation", *delivered}};
   return RenderPage(page, "Evaluation overview", "home", std::move(view));
 }

@@ -7,6 +7,7 @@
 #include "http/ui/forms.h"
 #include "http/ui/pages.h"
 #include "http/ui/paging.h"
+#include "http/ui/scoring_view.h"
 
 namespace lookout::http::ui {
 
@@ -114,7 +115,9 @@ Response AssessForm(PageRequest& page, const Record& insight, const Record* sche
                    {"group", TermLabel("factor_group", PlainText(f.Get("group")))},
                    {"range", PlainText(f.Get("min_score")) + " to " + PlainText(f.Get("max_score"))},
                    {"value", value},
+                   {"scale", FactorScaleView(f)},
                    {"error", false}};
+      item["has_scale"] = !item["scale"].empty();
       for (const FieldError& e : errors) {
         if (e.field == "factor-" + code) item["error"] = e.message;
       }
@@ -139,6 +142,10 @@ Response AssessForm(PageRequest& page, const Record& insight, const Record* sche
                {"confidences", confidences},
                {"summary", PlainText(insight.Get("summary"))},
                {"no_further_action", page.form.Get("outcome") == "no_further_action"}};
+  if (scheme != nullptr) {
+    view["risk"] = RiskBandsView(*scheme);
+    view["risk"]["current"] = RiskScoreText(*scheme, insight.Get("risk_score"));
+  }
   for (const FieldError& e : errors) {
     if (e.field == "confidence") view["confidence_error"] = e.message;
   }
@@ -334,10 +341,21 @@ void AddInsightPages(Router& router, const PageEnvPtr& env) {
             if (!record.ok()) return ErrorPage(page, record.status());
             const int64_t id = record->Id();
             Names names(page.env->services, page.actor);
+            json rows = SummaryRows(InsightDef(), *record, names, {"handling_conditions", "summary"});
+            // The risk score with what it means under the scheme it was scored by.
+            if (record->Get("scoring_scheme").is_int() && !record->Get("risk_score").is_null()) {
+              auto scheme = SchemeFor(page, *record);
+              if (scheme.ok() && scheme->has_value()) {
+                for (json& row : rows) {
+                  if (row["key"] == InsightDef().Find("risk_score")->label) {
+                    row["value"] = RiskScoreText(**scheme, record->Get("risk_score"));
+                  }
+                }
+              }
+            }
             json view = {
                 {"id", id},
-                {"rows", SummaryRows(InsightDef(), *record, names,
-                                     {"handling_conditions", "summary"})},
+                {"rows", rows},
                 {"summary", PlainText(record->Get("summary"))},
                 {"conditions", record->Get("grade_handling") == Value("C")},
                 {"conditions_text", PlainText(record->Get("handling_conditions"))},

@@ -16,6 +16,7 @@
 #include "http/ui/pages.h"
 #include "http/ui/paging.h"
 #include "http/ui/period_locks.h"
+#include "http/ui/period_choice.h"
 #include "report/format.h"
 #include "report/markdown.h"
 
@@ -79,6 +80,20 @@ std::string Singular(const KindPages& k) {
   return label;
 }
 
+// A period field is a choice of the programme's periods (keeping the value it has), not
+// text to type.
+Status OfferPeriods(PageRequest& page, const domain::EntityDef& entity, const FormValues& values,
+                    std::vector<ControlSpec>& specs) {
+  for (ControlSpec& s : specs) {
+    const domain::FieldDef* f = entity.Find(s.field);
+    if (f == nullptr || f->type != domain::FieldType::kPeriod) continue;
+    LOOKOUT_ASSIGN_OR_RETURN(int month, page.env->services.FinancialYearStartMonth());
+    s.kind = ControlSpec::Kind::kSelect;
+    s.options = PeriodOptions(month, page.env->services.clock().Today(), values.Text(s.field));
+  }
+  return Status::Ok();
+}
+
 json ListColumns(const KindPages& k) {
   json out = json::array();
   for (const std::string& c : k.columns) out.push_back({{"label", Def(k).Find(c)->label}});
@@ -120,6 +135,10 @@ Response ListPage(const KindPages& k, PageRequest& page) {
     }
     if (f->type == domain::FieldType::kBool) {
       options = json::array({{{"value", "true"}, {"text", "Yes"}}, {{"value", "false"}, {"text", "No"}}});
+    } else if (f->type == domain::FieldType::kPeriod) {
+      auto month = page.env->services.FinancialYearStartMonth();
+      if (!month.ok()) return ErrorPage(page, month.status());
+      options = PeriodOptions(*month, page.env->services.clock().Today(), list.Value(name));
     } else if (f->type == domain::FieldType::kRef || f->type == domain::FieldType::kRefSet) {
       options = names.Options(f->target);
     } else {
@@ -233,7 +252,10 @@ Response FormPage(const KindPages& k, PageRequest& page, int64_t id, int64_t ver
                   const FormValues& values, const FormErrors& errors, const Record* current,
                   int status, const Value& rows = Value()) {
   Names names(page.env->services, page.actor);
-  const std::vector<ControlSpec> specs = WithChoices(Def(k), k.form, names, values);
+  std::vector<ControlSpec> specs = WithChoices(Def(k), k.form, names, values);
+  if (Status offered = OfferPeriods(page, Def(k), values, specs); !offered.ok()) {
+    return ErrorPage(page, offered);
+  }
   json fields = json::array();
   for (const ControlSpec& s : specs) {
     fields.push_back(FieldControl(Def(k), s, values, errors.list()));
@@ -511,7 +533,7 @@ const std::vector<KindPages>& AllKindPages() {
                 {.field = "body", .hint = "Markdown: ## for a heading, - for a list, *emphasis*, "
                                           "**strong**. Preview it before saving. No names of "
                                           "children or details that could identify them."},
-                {.field = "period", .hint = "For example, 2025-26", .width = "10"},
+                {.field = "period"},
                 {.field = "regions"}, {.field = "outcomes", .kind = Kind::kCheckboxes}},
        .markdown_field = "body"},
       {.entity = "outcome_event",
@@ -599,7 +621,12 @@ const std::vector<KindPages>& AllKindPages() {
                 "changing them makes a new version.",
        .columns = {"scheme_version", "name", "active"},
        .filters = {"active", "q", "archived"},
-       .form = {{.field = "name"}, {.field = "description"}, {.field = "active"}},
+       .form = {{.field = "name"}, {.field = "description"}, {.field = "active"},
+                {.field = "bands", .hint = "What a risk score means, shown on the assessment "
+                                           "form: each band from its lowest score, lowest first, "
+                                           "separated by ';', for example '2 = Low: keep it under "
+                                           "review; 10 = High: propose a task'",
+                 .kind = Kind::kTextarea}},
        .children = "factors",
        .row_label = "Factor",
        .children_hint = "Each factor is scored within its range when insight is assessed. The "
@@ -610,7 +637,7 @@ const std::vector<KindPages>& AllKindPages() {
       {.entity = "survey",
        .path = "/surveys",
        .title = "Surveys",
-       .form = {{.field = "title"}, {.field = "kind"}, {.field = "period", .width = "10"},
+       .form = {{.field = "title"}, {.field = "kind"}, {.field = "period"},
                 {.field = "task"}, {.field = "description"}},
        .list_and_view = false},
       {.entity = "survey_question",

@@ -14,6 +14,7 @@
 #include "http/ui/pages.h"
 #include "http/ui/paging.h"
 #include "http/ui/period_locks.h"
+#include "http/ui/period_choice.h"
 #include "report/format.h"
 #include "report/render.h"
 
@@ -106,14 +107,8 @@ Response ReportsPage(PageRequest& page, const std::string& period_asked,
   }
   Names reference(page.env->services, app::Actor::System());
   const std::string& region = region_asked;
-  json periods = json::array();
-  for (int back = 0; back < 3; ++back) {
-    for (int q = 0; q <= 4; ++q) {
-      domain::Period p{current.start_year - back, q};
-      periods.push_back({{"value", p.ToString()}, {"text", p.ToString()},
-                         {"selected", p.ToString() == period->ToString()}});
-    }
-  }
+  json periods = PeriodOptions(*month, page.env->services.clock().Today(), period->ToString());
+  for (json& p : periods) p["selected"] = p["value"] == period->ToString();
   json regions = json::array({{{"value", ""}, {"text", "The whole programme"}, {"selected", region.empty()}}});
   for (json o : reference.Options("region")) {
     o["selected"] = o["value"].get<std::string>() == region;

@@ -6,6 +6,7 @@
 #include "http/ui/forms.h"
 #include "http/ui/pages.h"
 #include "http/ui/paging.h"
+#include "http/ui/task_view.h"
 #include "report/format.h"
 
 namespace lookout::http::ui {
@@ -22,31 +23,6 @@ const std::vector<std::string>& ListFilters() {
                                                     "lead",   "from",   "to",     "q",
                                                     "delivered_on_from", "delivered_on_to"};
   return kFilters;
-}
-
-// The tag colour of each status (GOV.UK tag modifiers).
-std::string StatusTag(const std::string& status) {
-  if (status == "proposed") return "govuk-tag--yellow";
-  if (status == "approved") return "govuk-tag--blue";
-  if (status == "in_progress") return "govuk-tag--light-blue";
-  if (status == "delivered") return "govuk-tag--green";
-  if (status == "evaluated") return "govuk-tag--turquoise";
-  if (status == "rejected" || status == "cancelled") return "govuk-tag--grey";
-  return "";
-}
-
-json TaskRow(const Record& r, Names& names) {
-  const domain::EntityDef& e = TaskDef();
-  const std::string status = PlainText(r.Get("status"));
-  return {{"id", r.Id()},
-          {"reference", PlainText(r.Get("reference"))},
-          {"title", PlainText(r.Get("title"))},
-          {"regions", DisplayValue(*e.Find("regions"), r, names)},
-          {"lead", DisplayValue(*e.Find("lead"), r, names)},
-          {"status", TermLabel("task_status", status)},
-          {"status_class", StatusTag(status)},
-          {"priority", DisplayValue(*e.Find("priority"), r, names)},
-          {"due", DisplayValue(*e.Find("due_on"), r, names)}};
 }
 
 // The controls of the proposal form. Officers lead their own proposals; managers choose
@@ -166,7 +142,7 @@ Response TaskPage(PageRequest& page, int64_t id, const FormErrors& errors, int s
                {"reference", PlainText(task->Get("reference"))},
                {"task_title", PlainText(task->Get("title"))},
                {"status", TermLabel("task_status", current)},
-               {"status_class", StatusTag(current)},
+               {"status_class", TaskStatusTag(current)},
                {"description", PlainText(task->Get("description"))},
                {"rows", SummaryRows(TaskDef(), *task, names,
                                     {"reference", "title", "description", "status", "insights", "changes_asked"})},
@@ -219,6 +195,7 @@ void AddTaskPages(Router& router, const PageEnvPtr& env) {
   AddPage(router, env, "GET", "/tasks", "Tasks, as a list or a board by status.",
           PageAccess::kSignedIn, [](PageRequest& page) {
             Names names(page.env->services, page.actor);
+            const Date today = page.env->services.clock().Today();
             const bool board = page.Query("view") == "board";
             ListRequest list = ReadListRequest(page, ListFilters());
             if (board) {
@@ -236,7 +213,7 @@ void AddTaskPages(Router& router, const PageEnvPtr& env) {
                 auto found = page.env->services.List(page.actor, TaskDef(), params);
                 if (!found.ok()) return ErrorPage(page, found.status());
                 json cards = json::array();
-                for (const Record& r : found->items) cards.push_back(TaskRow(r, names));
+                for (const Record& r : found->items) cards.push_back(TaskRowView(r, names, today));
                 columns.push_back({{"status", TermLabel("task_status", status)},
                                    {"count", found->total},
                                    {"cards", cards},
@@ -250,7 +227,7 @@ void AddTaskPages(Router& router, const PageEnvPtr& env) {
             auto found = ListForPage(page, TaskDef(), list);
             if (!found.ok()) return ErrorPage(page, found.status());
             json rows = json::array();
-            for (const Record& r : found->items) rows.push_back(TaskRow(r, names));
+            for (const Record& r : found->items) rows.push_back(TaskRowView(r, names, today));
             auto board_params = list.filters;
             board_params.emplace_back("view", "board");
             json filters = {
@@ -276,6 +253,7 @@ void AddTaskPages(Router& router, const PageEnvPtr& env) {
                                                                                : "to " + LongDate(list.Value("delivered_on_to")))}};
             }
             json view = {{"rows", rows},
+                         {"caption", "Tasks"},
                          {"filters", filters},
                          {"delivered", delivered},
                          {"partners", DeliveredPartners(page, list)},
@@ -292,12 +270,13 @@ void AddTaskPages(Router& router, const PageEnvPtr& env) {
             defaults.Set("priority", "medium");
             int64_t insight = 0;
             if (ParseId(page.Query("insight"), &insight)) {
-              // The insight is read (and the reading recorded) so its themes and region
-              // can start the proposal; a refusal simply leaves them out.
+              // The insight is read (and the reading recorded) so its themes, county-lines
+              // flag and region can start the proposal; a refusal simply leaves them out.
               auto item = page.env->services.Get(page.actor, domain::InsightEntity(), insight);
               if (item.ok()) {
                 defaults.Set("insights", Value::List{insight});
                 defaults.Set("themes", item->Get("themes"));
+                defaults.Set("county_lines", item->Get("county_lines"));
                 defaults.Set("regions", Value::List{item->Get("region")});
               }
             }
