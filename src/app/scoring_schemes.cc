@@ -150,7 +150,7 @@ Status Services::CheckChangeScoringScheme(const Actor& actor, int64_t id, int64_
   LOOKOUT_RETURN_IF_ERROR(policy::Authorize(actor, policy::Operation::kUpdate, SchemeDef()));
   LOOKOUT_ASSIGN_OR_RETURN(bool new_version, MakesNewVersion(store_, id, changes));
   if (!new_version) return CheckUpdate(actor, SchemeDef(), id, version, std::move(changes));
-  return NewVersion(store_, clock_, actor, id, version, changes, false).status();
+  return NewVersion(store_, clock_, actor, id, version, changes, false).TakeStatus();
 }
 
 Result<Saved> Services::ChangeScoringScheme(const Actor& actor, int64_t id, int64_t version,

@@ -3,13 +3,13 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <optional>
 #include <set>
 
 #include "app/services.h"
 #include "core/time.h"
 #include "domain/schema.h"
+#include "programme_fixture.h"
 #include "store/store.h"
 
 namespace lookout::app {
@@ -17,17 +17,11 @@ namespace {
 
 using domain::FindEntity;
 
-class PolicyTest : public ::testing::Test {
+class PolicyTest : public testing::ProgrammeTest {
  protected:
   void SetUp() override {
-    path_ = std::filesystem::temp_directory_path() /
-            ("lookout-policy-" + std::to_string(::getpid()) + "-" +
-             ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db");
-    std::filesystem::remove(path_);
-    store_ = std::move(store::Open("sqlite:" + path_.string(), 2)).value();
-    ASSERT_TRUE(store_->Migrate(false).ok());
-    services_ = std::make_unique<Services>(*store_, clock_);
-
+    ProgrammeTest::SetUp();
+    if (HasFatalFailure()) return;
     for (const char* code : {"EM", "WM", "NAT"}) {
       Make("region", {{"code", code}, {"name", code}, {"nation", "England"}});
     }
@@ -44,31 +38,6 @@ class PolicyTest : public ::testing::Test {
     wm_shared_ = Make("insight", InsightFields("WM", "P"));
     wm_conditional_ = Make("insight", InsightFields("WM", "C"));
     wm_ungraded_ = Make("insight", InsightFields("WM", "none"));
-  }
-  void TearDown() override {
-    services_.reset();
-    store_.reset();
-    for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(path_.string() + s);
-  }
-
-  int64_t Make(const std::string& kind, std::map<std::string, Value> fields) {
-    Record r;
-    for (auto& [k, v] : fields) r.Set(k, v);
-    auto saved = services_->Create(Actor::Cli("setup"), *FindEntity(kind), r);
-    EXPECT_TRUE(saved.ok()) << kind << ": " << saved.status().ToString();
-    return saved.ok() ? saved->record.Id() : 0;
-  }
-  Actor Staff(const std::string& role, const std::string& region, const std::string& email) {
-    std::map<std::string, Value> f = {{"name", role + " " + region}, {"email", email},
-                                      {"role", role}};
-    if (!region.empty()) f["home_region"] = region;
-    Actor a;
-    a.staff_id = Make("staff", f);
-    a.id = "staff:" + std::to_string(a.staff_id);
-    a.role = role;
-    a.region = region;
-    a.signed_in = true;
-    return a;
   }
   std::map<std::string, Value> InsightFields(const std::string& region, const std::string& handling) {
     std::map<std::string, Value> f = {{"received_on", "2026-01-10"},
@@ -153,10 +122,6 @@ class PolicyTest : public ::testing::Test {
     return status.fields().empty() ? "" : status.fields().front().field;
   }
 
-  FixedClock clock_{1772323200};
-  std::filesystem::path path_;
-  std::unique_ptr<store::Store> store_;
-  std::unique_ptr<Services> services_;
   Actor em_officer_, wm_officer_, manager_, analyst_, funder_, admin_;
   int64_t objective_ = 0;
   int64_t em_own_ = 0, wm_shared_ = 0, wm_conditional_ = 0, wm_ungraded_ = 0;

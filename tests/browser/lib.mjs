@@ -116,8 +116,14 @@ export async function changePassword (page, who, chosen = newPassword()) {
 
 // Signs in as the account of a role from the sign-in page, changing a one-time password
 // first when the account still has one, so a journey can start from any role's home.
+export async function signOut (page) {
+  await clickAndWait(page, page.getByRole('button', { name: 'Sign out' }))
+}
+
+// Signs in as the account of `role`, signing out first whoever is signed in on the page.
 export async function signInAs (page, role) {
   const who = account(role)
+  if (await page.getByRole('button', { name: 'Sign out' }).count() > 0) await signOut(page)
   await page.goto(url('/sign-in'))
   await signIn(page, who.email, who.password)
   if (currentPath(page) === '/account/password') await changePassword(page, who)

@@ -111,7 +111,7 @@ TEST_F(ReportLinksWithPublicUrlTest, DownloadsAndPublishedFilesLinkToThePublicUr
 
   // Published: the frozen files carry the same links.
   auto published = Client().Post("/reports/publish", browser_.Cookie(),
-                                 "period=2025-26&region=&csrf_token=" + browser_.csrf,
+                                 "period=2025-26&region=&confirmed=yes&csrf_token=" + browser_.csrf,
                                  "application/x-www-form-urlencoded");
   ASSERT_TRUE(published);
   ASSERT_EQ(published->status, 303) << published->body;

@@ -106,12 +106,12 @@ TEST_F(UiAuditPageTest, FiltersByPersonAndByRecordAsPeopleNameThem) {
 
   // Two records match: the page asks which, each a link that keeps the other filters.
   const std::string both = Page(b, "/admin/audit?record=briefings&action=transition", 422);
-  EXPECT_THAT(both, HasSubstr("2 records match &#39;briefings&#39;: choose one"));
+  EXPECT_THAT(both, HasSubstr("2 records match &apos;briefings&apos;: choose one"));
   EXPECT_THAT(both, HasSubstr("action=transition&amp;entity=task&amp;entity_id=" + std::to_string(taxi)));
   EXPECT_THAT(both, HasSubstr("Task: " + ReferenceOf(hotel) + " Hotel staff briefings"));
   // None: said, with what to give instead.
   const std::string none = Page(b, "/admin/audit?record=ferry%20terminal", 422);
-  EXPECT_THAT(none, HasSubstr("No record is called &#39;ferry terminal&#39;"));
+  EXPECT_THAT(none, HasSubstr("No record is called &apos;ferry terminal&apos;"));
   EXPECT_THAT(none, HasSubstr("href=\"#field-record\""));
 }
 

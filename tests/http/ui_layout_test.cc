@@ -74,7 +74,7 @@ TEST_F(UiLayoutTest, ListsAndReportsOfferTheSamePeriods) {
   // The case studies' period filter offered no period at all.
   const std::string list = Page(b, "/case-studies?period=2025-26");
   EXPECT_THAT(list, HasSubstr("<option value=\"2025-26\" selected>2025-26 (April 2025 to March 2026)</option>"));
-  const std::string reports = Page(b, "/reports?period=2025-26+Q3");
+  const std::string reports = Page(b, "/reports?period=2025-26%20Q3");
   EXPECT_THAT(reports, HasSubstr("<option value=\"2025-26 Q3\" selected>2025-26 Q3 (October to December 2025)</option>"));
 }
 

@@ -6,7 +6,7 @@
 
 #include <regex>
 
-#include "api_fixture.h"
+#include "ui_page_fixture.h"
 
 namespace lookout::http {
 namespace {
@@ -14,28 +14,20 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-constexpr const char* kForm = "application/x-www-form-urlencoded";
-
-class UiNumbersTest : public ApiServerTest {
+class UiNumbersTest : public UiPageTest {
  protected:
-  bool ServeWebPages() const override { return true; }
-
   void SetUp() override {
-    ApiServerTest::SetUp();
+    UiPageTest::SetUp();
     if (HasFatalFailure()) return;
-    officer_ = authtest::AddTestUser(*services_, *accounts_, "officer", "EM");
-    manager_ = authtest::AddTestUser(*services_, *accounts_, "manager");
     other_manager_ = authtest::AddTestUser(*services_, *accounts_, "manager");
-    analyst_ = authtest::AddTestUser(*services_, *accounts_, "analyst");
-    funder_ = authtest::AddTestUser(*services_, *accounts_, "funder");
   }
 
-  httplib::Result Page(const std::string& path, const authtest::TestUser& user) {
+  // The page at `path` as `user` sees it, freshly signed in; the answer whatever its status.
+  httplib::Result PageAs(const std::string& path, const authtest::TestUser& user) {
     return Client().Get(path, SignIn(user).Cookie());
   }
-  httplib::Result Post(const std::string& path, const authtest::TestUser& user, const std::string& body) {
-    Browser b = SignIn(user);
-    return Client().Post(path, b.Cookie(), body + "&csrf_token=" + b.csrf, kForm);
+  httplib::Result PostAs(const std::string& path, const authtest::TestUser& user, const std::string& body) {
+    return PostForm(path, SignIn(user), body);
   }
 
   int64_t Make(const std::string& kind, std::map<std::string, Value> fields,
@@ -79,7 +71,7 @@ class UiNumbersTest : public ApiServerTest {
                       {"audience", Value(Value::Rows{row})}});
   }
 
-  authtest::TestUser officer_, manager_, other_manager_, analyst_, funder_;
+  authtest::TestUser other_manager_;
 };
 
 TEST_F(UiNumbersTest, AFundersDashboardShowsNoLiveSmallCount) {
@@ -90,7 +82,7 @@ TEST_F(UiNumbersTest, AFundersDashboardShowsNoLiveSmallCount) {
   Activity(ne, "NE", "2025-12-01", "professionals", "health", 25);
   Activity(ne, "NE", "2025-12-02", "young_people", "", 60);
 
-  auto home = Page("/", funder_);
+  auto home = PageAs("/", funder_);
   ASSERT_TRUE(home);
   ASSERT_EQ(home->status, 200) << home->body.substr(0, 300);
   // Parents and carers: 2 in all, withheld with the rule stated.
@@ -98,7 +90,7 @@ TEST_F(UiNumbersTest, AFundersDashboardShowsNoLiveSmallCount) {
   EXPECT_THAT(home->body, HasSubstr("fewer than 5"));
   EXPECT_THAT(home->body, HasSubstr("not shown under the disclosure rule"));
   EXPECT_THAT(home->body, HasSubstr(">65<"));  // professionals, shown
-  auto csv = Page("/?period=2025-26&format=csv", funder_);
+  auto csv = PageAs("/?period=2025-26&format=csv", funder_);
   ASSERT_TRUE(csv);
   ASSERT_EQ(csv->status, 200);
   EXPECT_THAT(csv->get_header_value("Content-Type"), HasSubstr("text/csv"));
@@ -106,7 +98,7 @@ TEST_F(UiNumbersTest, AFundersDashboardShowsNoLiveSmallCount) {
   EXPECT_THAT(csv->body, Not(HasSubstr(",2,")));
   EXPECT_THAT(csv->body, Not(HasSubstr(",2\n")));
   // A manager, who reads the activities, sees the exact count on the home page.
-  auto manager = Page("/", manager_);
+  auto manager = PageAs("/", manager_);
   ASSERT_TRUE(manager);
   EXPECT_THAT(manager->body, Not(HasSubstr("fewer than 5")));
 }
@@ -135,7 +127,7 @@ TEST_F(UiNumbersTest, SurveyResultsTakeThePercentagesOnTheBaseAndWithholdSmallCo
   const std::string path = "/surveys/" + std::to_string(survey);
   // Exact counts, for the analyst who manages the survey: 12 out of 20 agreed (60%); each
   // share is of those 20, "don't know" shown outside it.
-  auto exact = Page(path + "?counts=exact", analyst_);
+  auto exact = PageAs(path + "?counts=exact", analyst_);
   ASSERT_TRUE(exact);
   ASSERT_EQ(exact->status, 200) << exact->body.substr(0, 300);
   EXPECT_THAT(exact->body, HasSubstr("12 out of 20 respondents agreed or strongly agreed (60%"));
@@ -145,27 +137,27 @@ TEST_F(UiNumbersTest, SurveyResultsTakeThePercentagesOnTheBaseAndWithholdSmallCo
   EXPECT_THAT(exact->body, HasSubstr("not in the base"));
   EXPECT_THAT(exact->body, HasSubstr("Do not share"));
   // What others see: the same headline, and the 2 "don't know" answers withheld.
-  auto others = Page(path, officer_);
+  auto others = PageAs(path, officer_);
   ASSERT_TRUE(others);
   ASSERT_EQ(others->status, 200);
   EXPECT_THAT(others->body, HasSubstr("12 out of 20 respondents agreed or strongly agreed"));
   EXPECT_THAT(others->body, HasSubstr("fewer than 5"));
   EXPECT_THAT(others->body, Not(HasSubstr("Show the exact counts")));
   // An officer may not ask for exact counts.
-  auto asked = Page(path + "?counts=exact", officer_);
+  auto asked = PageAs(path + "?counts=exact", officer_);
   ASSERT_TRUE(asked);
   EXPECT_THAT(asked->body, Not(HasSubstr("Do not share")));
   // A small group: nothing of its results is shown.
-  auto small = Page(path + "?region=NE", analyst_);
+  auto small = PageAs(path + "?region=NE", analyst_);
   ASSERT_TRUE(small);
   EXPECT_THAT(small->body, HasSubstr("No respondent in this group answered this question"));
 
   // The pooled view of the question gives the same x out of y.
-  auto pooled = Page("/surveys/results?question=" + std::to_string(question), officer_);
+  auto pooled = PageAs("/surveys/results?question=" + std::to_string(question), officer_);
   ASSERT_TRUE(pooled);
   ASSERT_EQ(pooled->status, 200) << pooled->body.substr(0, 300);
   EXPECT_THAT(pooled->body, HasSubstr("data-total-positive=\"12\" data-total-base=\"20\""));
-  auto bad = Page("/surveys/results?question=abc", officer_);
+  auto bad = PageAs("/surveys/results?question=abc", officer_);
   ASSERT_TRUE(bad);
   EXPECT_EQ(bad->status, 422);
 }
@@ -173,15 +165,15 @@ TEST_F(UiNumbersTest, SurveyResultsTakeThePercentagesOnTheBaseAndWithholdSmallCo
 TEST_F(UiNumbersTest, AListOfActivitiesSaysWhomAllItsActivitiesReached) {
   const int64_t em = Task("EM");
   for (int i = 0; i < 30; ++i) Activity(em, "EM", "2025-10-01", "professionals", i % 2 ? "police" : "health", 10);
-  auto all = Page("/activities?period=2025-26", manager_);
+  auto all = PageAs("/activities?period=2025-26", manager_);
   ASSERT_TRUE(all);
   ASSERT_EQ(all->status, 200);
   EXPECT_THAT(all->body, HasSubstr("data-total-records=\"30\""));
   EXPECT_THAT(all->body, HasSubstr("data-total-reach-professionals=\"300\""));
-  auto police = Page("/activities?period=2025-26&sector=police", manager_);
+  auto police = PageAs("/activities?period=2025-26&sector=police", manager_);
   ASSERT_TRUE(police);
   EXPECT_THAT(police->body, HasSubstr("data-total-reach-professionals=\"150\""));
-  auto themed = Page("/activities?theme=cce", manager_);
+  auto themed = PageAs("/activities?theme=cce", manager_);
   ASSERT_TRUE(themed);
   EXPECT_THAT(themed->body, HasSubstr("data-total-records=\"0\""));
 }
@@ -189,10 +181,10 @@ TEST_F(UiNumbersTest, AListOfActivitiesSaysWhomAllItsActivitiesReached) {
 TEST_F(UiNumbersTest, AQuoteIsApprovedFromItsPageByAManagerWhoDidNotRecordIt) {
   const int64_t task = Task("EM");
   // The officer's form offers no "approved": approval is not the author's to give.
-  auto form = Page("/quotes/new", officer_);
+  auto form = PageAs("/quotes/new", officer_);
   ASSERT_TRUE(form);
   EXPECT_THAT(form->body, Not(HasSubstr("name=\"approved\"")));
-  auto sneaked = Post("/quotes/new", officer_,
+  auto sneaked = PostAs("/quotes/new", officer_,
                       "text=Useful+session&stakeholder_type=police&region=EM&source=survey"
                       "&collected_on-day=3&collected_on-month=2&collected_on-year=2026&consent_given=true"
                       "&approved=true&task=" + std::to_string(task));
@@ -207,37 +199,37 @@ TEST_F(UiNumbersTest, AQuoteIsApprovedFromItsPageByAManagerWhoDidNotRecordIt) {
                                        {"collected_on", "2026-02-03"}, {"task", task}},
                              ActorOf(manager_, "manager"));
   const std::string path = "/quotes/" + std::to_string(quote);
-  auto author = Page(path, manager_);
+  auto author = PageAs(path, manager_);
   ASSERT_TRUE(author);
   EXPECT_THAT(author->body, Not(HasSubstr("Approve for publication</button>")));
   EXPECT_THAT(author->body, HasSubstr("another manager must approve it"));
-  auto officer = Page(path, officer_);
+  auto officer = PageAs(path, officer_);
   ASSERT_TRUE(officer);
   EXPECT_THAT(officer->body, Not(HasSubstr("Approve for publication</button>")));
   // A refusal keeps the record's page, with why in the error summary (forms.h).
-  auto refused = Post(path + "/approve", officer_, "version=1");
+  auto refused = PostAs(path + "/approve", officer_, "version=1");
   ASSERT_TRUE(refused);
   EXPECT_EQ(refused->status, 403);
   EXPECT_THAT(refused->body, HasSubstr("govuk-error-summary"));
   EXPECT_THAT(refused->body, HasSubstr("href=\"#field-approval\""));
   EXPECT_THAT(refused->body, HasSubstr("The training changed how our staff look at late check-ins."));
 
-  auto other = Page(path, other_manager_);
+  auto other = PageAs(path, other_manager_);
   ASSERT_TRUE(other);
   EXPECT_THAT(other->body, HasSubstr("Approve for publication</button>"));
-  auto stale = Post(path + "/approve", other_manager_, "version=7");
+  auto stale = PostAs(path + "/approve", other_manager_, "version=7");
   ASSERT_TRUE(stale);
   EXPECT_EQ(stale->status, 409);
   EXPECT_THAT(stale->body, HasSubstr("govuk-error-summary"));
   EXPECT_THAT(stale->body, HasSubstr("id=\"field-approval\""));
   EXPECT_THAT(stale->body, HasSubstr("Approve for publication</button>"));
-  auto approved = Post(path + "/approve", other_manager_, "version=1");
+  auto approved = PostAs(path + "/approve", other_manager_, "version=1");
   ASSERT_TRUE(approved);
   ASSERT_EQ(approved->status, 303) << approved->body.substr(0, 300);
   // The success banner's notice names the record.
   EXPECT_THAT(approved->get_header_value("Set-Cookie"),
               HasSubstr("The training changed how our staff look at late check-ins.\" is approved for publication."));
-  auto shown = Page(approved->get_header_value("Location"), officer_);
+  auto shown = PageAs(approved->get_header_value("Location"), officer_);
   ASSERT_TRUE(shown);
   EXPECT_THAT(shown->body, HasSubstr("Approved for publication by Test manager on"));
   // The API says the same, and refuses the author.
@@ -246,7 +238,7 @@ TEST_F(UiNumbersTest, AQuoteIsApprovedFromItsPageByAManagerWhoDidNotRecordIt) {
   EXPECT_THAT(api->body, HasSubstr("\"approved_by\":" + std::to_string(other_manager_.staff_id)));
 
   // Withdrawing it: a stale copy keeps the reason typed, beside the form.
-  auto kept = Post(path + "/withdraw-approval", other_manager_, "version=1&reason=Consent+in+doubt");
+  auto kept = PostAs(path + "/withdraw-approval", other_manager_, "version=1&reason=Consent+in+doubt");
   ASSERT_TRUE(kept);
   EXPECT_EQ(kept->status, 409);
   EXPECT_THAT(kept->body, HasSubstr("href=\"#field-approval-reason\""));

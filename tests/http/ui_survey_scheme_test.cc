@@ -305,6 +305,21 @@ TEST_F(SchemeFormTest, AChangeToTheFactorsOfASchemeThatScoredInsightMakesANewVer
   ASSERT_EQ(label->status, 303) << label->body;
   EXPECT_EQ(label->get_header_value("Location"), Path());
 
+  // Rows with problems on a scheme that has scored: every problem named, nothing made.
+  auto bad = PostForm(Path() + "/edit", b,
+                      FactorForm("2", "4",
+                                 "&factors%5B2%5D.code=ownership&factors%5B2%5D.label=No+other+agency+owns+it"
+                                 "&factors%5B2%5D.group=position&factors%5B2%5D.weight=heavy"
+                                 "&factors%5B2%5D.min_score=0&factors%5B2%5D.max_score=2"
+                                 "&factors%5B3%5D.code=reach&factors%5B3%5D.group=harm&factors%5B3%5D.weight=1"
+                                 "&factors%5B3%5D.min_score=1&factors%5B3%5D.max_score=lots"));
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 422) << bad->body;
+  EXPECT_THAT(bad->body, HasSubstr("Factor 3: Weight"));
+  EXPECT_THAT(bad->body, HasSubstr("Factor 4: label is required"));
+  EXPECT_THAT(bad->body, HasSubstr("Factor 4: Highest score must be a whole number"));
+  EXPECT_THAT(bad->body, HasSubstr("value=\"heavy\""));
+
   // A weight changed makes version 2, active; version 1 stays for the insight it scored.
   std::string weight = FactorForm("2", "2", "");
   weight.replace(weight.find("factors%5B1%5D.weight=1"), 23, "factors%5B1%5D.weight=3");

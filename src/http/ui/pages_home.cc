@@ -373,14 +373,14 @@ Response FunderHome(PageRequest& page) {
   auto figures = app::ReachFor(page.env->services, page.actor, request);
   if (!figures.ok()) return ErrorPage(page, figures.status());
   // Nothing yet this year: the latest of the three years before it with figures.
-  std::string instead;
+  std::string note;
   if (asked.empty() && !AnyReach(*figures)) {
     for (int back = 1; back <= 3; ++back) {
       request.period = domain::Period{current->start_year - back, 0}.ToString();
       auto earlier = app::ReachFor(page.env->services, page.actor, request);
       if (!earlier.ok()) return ErrorPage(page, earlier.status());
       if (AnyReach(*earlier)) {
-        instead = current->ToString();
+        note = "No activity recorded yet in " + current->ToString() + "; showing " + request.period + ".";
         figures = std::move(earlier);
         break;
       }
@@ -403,7 +403,7 @@ Response FunderHome(PageRequest& page) {
                {"periods", periods},
                {"year", figures->period + " (" + LongDate(figures->from) + " to " +
                             LongDate(figures->to) + ")"},
-               {"instead", instead},
+               {"period_note", note},
                {"reach", ReachByGroup(*figures)},
                {"reach_by_region", ReachByRegion(page, *figures)},
                {"csv_href", PathWithQuery("/", {{"period", figures->period}, {"format", "csv"}})},

@@ -349,6 +349,7 @@ void AddInsightPages(Router& router, const PageEnvPtr& env) {
                 for (json& row : rows) {
                   if (row["key"] == InsightDef().Find("risk_score")->label) {
                     row["value"] = RiskScoreText(**scheme, record->Get("risk_score"));
+                    row["parts"] = json::array();  // the text, not the bare number's part
                   }
                 }
               }

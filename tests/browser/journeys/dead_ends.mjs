@@ -76,7 +76,7 @@ async function analystAddsASurveyAndItsQuestions (t) {
     await clickAndWait(page, page.getByRole('button', { name: 'Add a survey' }))
     await page.getByLabel('Title').fill('Feedback after hotel staff training')
     await page.getByLabel('Post-session feedback').check()
-    await page.getByLabel('Period').fill('2025-26')
+    await page.getByLabel('Period').selectOption('2025-26')
     await clickAndWait(page, page.getByRole('button', { name: 'Save' }))
     if (!/^\/surveys\/\d+$/.test(currentPath(page))) throw new Error(`expected the survey's page, got ${page.url()}`)
     await page.getByText('No question yet.').waitFor()

@@ -6,7 +6,7 @@
 // sentences, the icon, and the survey period chosen from the programme's periods.
 import {
   account, checkAccessibility, checkNarrow, checkPage, clickAndWait, currentPath, screenshot,
-  signIn, signInAs, url,
+  signIn, signInAs, signOut, url,
 } from '../lib.mjs'
 
 const PHONE = { width: 320, height: 800 }
@@ -23,10 +23,6 @@ const ROLE_PAGES = {
 
 function slug (path) {
   return path === '/' ? 'home' : path.slice(1).replace(/[^a-z0-9]+/gi, '-')
-}
-
-async function signOut (page) {
-  await clickAndWait(page, page.getByRole('button', { name: 'Sign out' }))
 }
 
 // The date `days` from today as the three boxes of a GOV.UK date input take it.

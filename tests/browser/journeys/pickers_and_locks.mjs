@@ -12,7 +12,7 @@
 //     reports page, with a reason.
 // Every page is checked with axe, at 320 px, and screenshotted (1280 px and 320 px).
 import {
-  checkPage, clickAndWait, currentPath, expectPath, screenshot, signInAs, url,
+  checkPage, clickAndWait, currentPath, expectPath, screenshot, signInAs, signOut, url,
 } from '../lib.mjs'
 
 // Screenshots of the page as it is now at 1280 px and at 320 px wide.
@@ -22,10 +22,6 @@ async function bothWidths (page, name) {
   await page.setViewportSize({ width: 320, height: 800 })
   await screenshot(page, `${name}-320`)
   await page.setViewportSize(previous)
-}
-
-async function signOut (page) {
-  await clickAndWait(page, page.getByRole('button', { name: 'Sign out' }))
 }
 
 // The manager sets the scene: a task of another region (the officer's pickers must not
@@ -46,7 +42,7 @@ async function managerSetsUpAnotherRegionsTaskAndPartners (t) {
     await page.getByText(/has been proposed/).waitFor()
   })
   await t.step('ten partners of the East Midlands and one of the North East', async () => {
-    const partners = ['Derby Station Hotel', 'Leicester Bus Station', 'Nottingham Trams', 'Lincoln Youth Service',
+    const partners = ['Derby Midland Hotel', 'Leicester Bus Station', 'Nottingham Trams', 'Lincoln Youth Service',
       'Northampton Taxi Marshals', 'Chesterfield College', 'Mansfield Food Bank', 'Loughborough Lodge',
       'Kettering Rail Staff', 'Grantham Night Shelter']
     for (const [i, name] of [...partners, 'Tyne Ferries'].entries()) {
@@ -89,12 +85,12 @@ async function officerSearchesThePickers (t) {
     if (none !== '') throw new Error(`a name that matches no task left the select on ${none}`)
   })
   await t.step('the partners are narrowed by a search, ticked ones kept in sight', async () => {
-    await page.getByLabel('Derby Station Hotel').check()
+    await page.getByLabel('Derby Midland Hotel').check()
     await page.getByLabel('Search partners').fill('bus')
     await page.getByText(/\d+ of \d+ shown/).waitFor()
     if (!(await page.getByLabel('Leicester Bus Station').isVisible())) throw new Error('the matching partner is hidden')
     if (await page.getByLabel('Nottingham Trams').isVisible()) throw new Error('a partner that does not match is shown')
-    if (!(await page.getByLabel('Derby Station Hotel').isVisible())) throw new Error('a ticked partner was hidden')
+    if (!(await page.getByLabel('Derby Midland Hotel').isVisible())) throw new Error('a ticked partner was hidden')
     if (await page.getByLabel('Tyne Ferries').count()) throw new Error('the officer is offered the North East\'s partner')
     await checkPage(page, 'picker-partners-search')
     await bothWidths(page, 'picker-partners-search')
@@ -109,7 +105,7 @@ async function officerSearchesThePickers (t) {
     await clickAndWait(page, page.getByRole('button', { name: 'Save the activity' }))
     if (!/^\/activities\/\d+$/.test(currentPath(page))) throw new Error(`not saved: ${page.url()}`)
     await page.getByRole('link', { name: /Station staff briefings/ }).first().waitFor()
-    await page.getByRole('link', { name: 'Derby Station Hotel' }).waitFor()
+    await page.getByRole('link', { name: 'Derby Midland Hotel' }).waitFor()
     await checkPage(page, 'activity-with-links')
   })
 }
