@@ -174,6 +174,16 @@ Status ReferenceChecker::Check(const EntityDef& entity, const Record& record,
   return Status::Ok();
 }
 
+Result<int64_t> CountReferring(store::Transaction& tx, const EntityDef& entity,
+                               const std::string& field, int64_t id) {
+  store::ListQuery query;
+  query.where.push_back({field, store::Condition::Op::kEq, {Value(id)}});
+  query.archived = store::ListQuery::Archived::kInclude;
+  query.limit = 1;
+  LOOKOUT_ASSIGN_OR_RETURN(store::Page page, tx.List(entity, query));
+  return page.total;
+}
+
 Status CheckUnique(store::Transaction& tx, const EntityDef& entity, const Record& record,
                    int64_t self_id, std::vector<FieldError>& errors) {
   for (const FieldDef& f : entity.fields) {

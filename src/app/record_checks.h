@@ -60,6 +60,11 @@ class ReferenceChecker {
   std::map<std::string, std::set<std::string>> known_;
 };
 
+// How many records of `entity`, archived ones included, hold `id` in `field`: the insight a
+// scoring scheme scored, the responses of a survey.
+Result<int64_t> CountReferring(store::Transaction& tx, const domain::EntityDef& entity,
+                               const std::string& field, int64_t id);
+
 // Errors for unique fields of `record` already used by another record than `self_id`.
 Status CheckUnique(store::Transaction& tx, const domain::EntityDef& entity, const Record& record,
                    int64_t self_id, std::vector<FieldError>& errors);

@@ -23,12 +23,7 @@ Value::Rows RowsOf(const Value& v) { return v.is_rows() ? v.as_rows() : Value::R
 }  // namespace
 
 Result<int64_t> AssessmentsUnder(store::Transaction& tx, int64_t scheme_id) {
-  store::ListQuery query;
-  query.where.push_back({"scoring_scheme", store::Condition::Op::kEq, {Value(scheme_id)}});
-  query.archived = store::ListQuery::Archived::kInclude;
-  query.limit = 1;
-  LOOKOUT_ASSIGN_OR_RETURN(store::Page page, tx.List(domain::InsightEntity(), query));
-  return page.total;
+  return CountReferring(tx, domain::InsightEntity(), "scoring_scheme", scheme_id);
 }
 
 bool ChangesScoring(const Record& scheme, const Record& changes) {

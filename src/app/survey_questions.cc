@@ -26,12 +26,7 @@ std::string Quoted(const Record& question) {
 }  // namespace
 
 Result<int64_t> ResponsesOf(store::Transaction& tx, int64_t survey) {
-  store::ListQuery query;
-  query.where.push_back({"survey", store::Condition::Op::kEq, {Value(survey)}});
-  query.archived = store::ListQuery::Archived::kInclude;
-  query.limit = 1;
-  LOOKOUT_ASSIGN_OR_RETURN(store::Page page, tx.List(domain::SurveyResponseEntity(), query));
-  return page.total;
+  return CountReferring(tx, domain::SurveyResponseEntity(), "survey", survey);
 }
 
 Status CheckQuestionsMayMove(store::Transaction& tx, const Value& survey, const std::string& what) {
