@@ -696,7 +696,7 @@ const EntityDef& SurveyQuestion() {
       .label = "Survey question",
       .help = "A question of a survey, its kind, and the indicator it evidences.",
       .fields = {Ref("survey", "Survey", "survey", true),
-                 With(Of(FieldType::kInt, "position", "Position", true),
+                 With(Filter(Of(FieldType::kInt, "position", "Position", true)),
                       "1, 2, 3 ...: the question's place in its survey, its own among the live "
                       "questions; left out when created, the place after the last"),
                  Searchable(MaxLen(Text("text", "Question", true), 1000)),

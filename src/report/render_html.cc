@@ -23,8 +23,13 @@ a { color: #0b5563; text-decoration: underline; text-underline-offset: .15em; }
 a:focus { outline: 3px solid #ffdd00; background: #ffdd00; color: #0b0c0c; }
 ul { padding-left: 1.5rem; }
 li { margin-bottom: .4rem; }
-.table-wrap { overflow-x: auto; margin: .5rem 0; }
-.table-wrap:focus { outline: 3px solid #ffdd00; }
+.lookout-table-scroll { overflow-x: auto; margin: .5rem 0; position: relative;
+  background:
+    linear-gradient(to right, #fff 30%, rgba(255, 255, 255, 0)) left center / 40px 100% no-repeat local,
+    linear-gradient(to left, #fff 30%, rgba(255, 255, 255, 0)) right center / 40px 100% no-repeat local,
+    radial-gradient(farthest-side at 0 50%, rgba(11, 12, 12, .25), rgba(11, 12, 12, 0)) left center / 14px 100% no-repeat scroll,
+    radial-gradient(farthest-side at 100% 50%, rgba(11, 12, 12, .25), rgba(11, 12, 12, 0)) right center / 14px 100% no-repeat scroll; }
+.lookout-table-scroll:focus { outline: 3px solid #ffdd00; }
 table { border-collapse: collapse; width: 100%; font-size: .95rem; }
 caption { text-align: left; font-weight: bold; padding-bottom: .5rem; }
 th, td { border-bottom: 1px solid #b1b4b6; padding: .4rem .5rem; text-align: left; vertical-align: top; }
@@ -46,7 +51,7 @@ sup { line-height: 0; }
   section:first-of-type h2 { break-before: avoid; }
   h2, h3, caption { break-after: avoid; }
   table, figure { break-inside: avoid; }
-  .table-wrap { overflow: visible; }
+  .lookout-table-scroll { overflow: visible; background: none; }
   a { color: inherit; text-decoration: none; }
 }
 )css";
@@ -84,8 +89,9 @@ std::string InlineHtml(const ReportDoc& doc, const Inline& text) {
 }
 
 std::string TableHtml(const ReportDoc& doc, const DocTable& t) {
-  // A wide table scrolls inside its own region on a narrow screen, not the whole page.
-  std::string out = "<div class=\"table-wrap\" role=\"region\" aria-label=\"" + HtmlEscape(t.title) +
+  // A wide table scrolls inside its own region on a narrow screen, not the whole page,
+  // shadowed at the edge that hides columns (the same box as Lookout's pages).
+  std::string out = "<div class=\"lookout-table-scroll\" role=\"region\" aria-label=\"" + HtmlEscape(t.title) +
                     "\" tabindex=\"0\">\n<table>\n<caption>" + HtmlEscape(t.title) +
                     "</caption>\n<thead><tr>";
   for (const DocTable::Column& c : t.columns) {

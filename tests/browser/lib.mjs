@@ -78,6 +78,9 @@ export function expectPath (page, expected, what) {
   }
 }
 
+// The longest a journey may take (the longest, walking every form, takes under a minute).
+const kJourneyTimeout = 240000
+
 // Clicks something that submits a form or follows a link, and waits for the page that
 // results (after any redirects) to load. Returns that page's response.
 export async function clickAndWait (page, locator) {
@@ -219,8 +222,11 @@ export async function checkNarrow (page, name) {
 // the visible line above it saying the table scrolls. Returns what is wrong, one line per
 // table.
 async function narrowTableProblems (page) {
-  // The boxes' resize observers run after the next layout: two frames on, they have.
-  await page.evaluate(() => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve))))
+  // The boxes' resize observers run after the next layout: two frames on, they have. A page
+  // without scripts has no observers, and no frame callbacks either: nothing to wait for.
+  if (await page.evaluate(() => document.body.classList.contains('js-enabled'))) {
+    await page.evaluate(() => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve))))
+  }
   return page.evaluate(() => {
     const problems = []
     const scripted = document.body.classList.contains('js-enabled')
@@ -304,8 +310,16 @@ export async function runJourneys (journeys, only = []) {
         },
       }
       const started = Date.now()
+      let timer
       try {
-        await journey(t)
+        // A journey that waits on something that never comes fails on its own, named, and
+        // the run goes on: every wait of playwright's has a timeout, but not every promise.
+        await Promise.race([
+          journey(t),
+          new Promise((resolve, reject) => {
+            timer = setTimeout(() => reject(new Error(`the journey took more than ${kJourneyTimeout / 1000} s`)), kJourneyTimeout)
+          }),
+        ])
         current = '(browser console)'
         if (pageProblems.length) throw new Error(pageProblems.join('\n'))
         console.log(`ok   ${journey.name} (${Date.now() - started} ms)`)
@@ -320,6 +334,7 @@ export async function runJourneys (journeys, only = []) {
           // The page may be gone (a crash); the failure is already reported.
         }
       } finally {
+        clearTimeout(timer)
         await context.close()
       }
     }

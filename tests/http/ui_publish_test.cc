@@ -131,7 +131,7 @@ TEST_F(UiPublishTest, TheConfirmationCountsWhatAOneRegionLockHoldsAndListsTheCla
   EXPECT_THAT(north_east->body, HasSubstr("Publish the Impact report 2025-26: North East?"));
   EXPECT_TRUE(std::regex_search(north_east->body, std::regex("Activities</th>\\s*<td[^>]*>0</td>")));
   // A quarter of the East Midlands: the briefing of 2 March 2026 is in 2025-26 Q4.
-  auto quarter = Client().Get("/reports/publish?period=2025-26+Q4&region=EM", manager.Cookie());
+  auto quarter = Client().Get("/reports/publish?period=2025-26%20Q4&region=EM", manager.Cookie());
   ASSERT_TRUE(quarter);
   EXPECT_THAT(quarter->body, HasSubstr("1 January 2026 to 31 March 2026"));
   EXPECT_TRUE(std::regex_search(quarter->body, std::regex("Activities</th>\\s*<td[^>]*>1</td>")));
@@ -162,7 +162,7 @@ TEST_F(UiPublishTest, TheReportsPageSaysWhoPublishedAndOffersUnlockWithAReasonIn
 
   // A quarter of the locked year: its records are held by the year's report, and the
   // quarter's own report can still be published.
-  auto quarter = Client().Get("/reports?period=2025-26+Q4", manager.Cookie());
+  auto quarter = Client().Get("/reports?period=2025-26%20Q4", manager.Cookie());
   ASSERT_TRUE(quarter);
   EXPECT_THAT(quarter->body, HasSubstr("Impact report 2025-26: Published on 10 March 2026 by Test "
                                        "manager: its records of 1 April 2025 to 31 March 2026 are locked."));

@@ -62,7 +62,7 @@ TEST_F(SurveyPagesTest, AnAnalystAddsASurveyAndItsQuestionsFromThePages) {
   EXPECT_THAT(list->body, HasSubstr("href=\"/surveys/new\""));
   EXPECT_THAT(list->body, HasSubstr("Add a survey"));
 
-  auto added = PostForm("/surveys/new", b, "title=Hotel+staff+feedback&kind=feedback&period=2025-26");
+  auto added = PostForm("/surveys/new", b, "title=Hotel+staff+feedback&kind=post_session_feedback&period=2025-26");
   ASSERT_TRUE(added);
   ASSERT_EQ(added->status, 303) << added->body;
   const std::string path = added->get_header_value("Location");
@@ -88,7 +88,7 @@ TEST_F(SurveyPagesTest, AnAnalystAddsASurveyAndItsQuestionsFromThePages) {
   EXPECT_EQ(Questions(survey), (std::vector<std::string>{"1 I know the signs", "2 I know whom to call", "3 I would act"}));
   auto shown = Client().Get(path.c_str(), b.Cookie());
   ASSERT_TRUE(shown);
-  EXPECT_THAT(shown->body, HasSubstr("Up<span class=\"govuk-visually-hidden\">: move question 2 up"));
+  EXPECT_THAT(shown->body, HasSubstr("Up<span class=\"govuk-visually-hidden\"> question 2</span>"));
   EXPECT_THAT(shown->body, HasSubstr("href=\"/survey-questions/" + std::to_string(Question(survey, 3).Id()) + "/remove\""));
 
   // The analyst's navigation has Surveys, current on a survey's pages.

@@ -94,7 +94,9 @@ async function analystAddsASurveyAndItsQuestions (t) {
   }
   await t.step('a question moves up, without JavaScript needed', async () => {
     await checkPage(page, 'survey-questions')
-    await clickAndWait(page, page.getByRole('button', { name: 'Up: move question 3 up' }))
+    // Each button says which question it moves: 'Up question 3' to a screen reader.
+    const up = page.getByRole('button', { name: 'Up question 3', exact: true })
+    await clickAndWait(page, up)
     await page.getByText('Question "I would act on a concern." is now question 2.').waitFor()
   })
   await t.step('a question is removed after asking', async () => {
@@ -141,7 +143,8 @@ async function managerAsksForChangesAndTheMinutesSaySo (t) {
     await row.getByText('Name the outlets and the shifts first.').waitFor()
     await checkPage(page, 'tasking-minutes-changes-asked')
     const csv = await (await page.request.get(url(await page.getByRole('link', { name: /Download the minutes/ }).getAttribute('href')))).text()
-    if (!/Fast food staff awareness, Nottingham,Changes asked,Name the outlets and the shifts first\./.test(csv)) {
+    // The title holds a comma, so the CSV quotes it.
+    if (!/"Fast food staff awareness, Nottingham",Changes asked,Name the outlets and the shifts first\./.test(csv)) {
       throw new Error(`the CSV minutes lack the changes asked:\n${csv}`)
     }
   })

@@ -50,12 +50,22 @@ async function checkBothWidths (page, name) {
   await page.setViewportSize(DESK)
 }
 
+// Waits a moment for the state: GOV.UK Frontend shows or hides the menu button when the
+// page's width crosses its breakpoint, just after the resize.
 async function expectVisible (locator, what) {
-  if (!(await locator.isVisible())) throw new Error(`${what} is not visible`)
+  try {
+    await locator.first().waitFor({ state: 'visible', timeout: 5000 })
+  } catch {
+    throw new Error(`${what} is not visible`)
+  }
 }
 
 async function expectHidden (locator, what) {
-  if (await locator.isVisible()) throw new Error(`${what} is visible`)
+  try {
+    await locator.first().waitFor({ state: 'hidden', timeout: 5000 })
+  } catch {
+    throw new Error(`${what} is visible`)
+  }
 }
 
 // Every role, at 1280 px and at 320 px: the navigation's links in a row at a desk and
