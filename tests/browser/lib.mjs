@@ -143,8 +143,21 @@ export async function signInAs (page, role) {
 // <main>: everyTemplateChecked() compares them with the templates Lookout has.
 export const checkedTemplates = new Set()
 
+// Whether the page runs scripts' timers: not in a context with JavaScript turned off, where
+// a promise waiting on a timer or a frame never settles (axe waits on timers).
+async function timersRun (page) {
+  let timer
+  const late = new Promise(resolve => { timer = setTimeout(() => resolve(false), 1000) })
+  const ran = await Promise.race([page.evaluate(() => new Promise(resolve => setTimeout(() => resolve(true), 0))), late])
+  clearTimeout(timer)
+  return ran
+}
+
+// Without JavaScript axe cannot run in the page; the same templates are checked with it in
+// the journeys that run scripts.
 export async function checkAccessibility (page, name) {
   const template = await page.evaluate(() => document.querySelector('main')?.dataset.template)
+  if (!(await timersRun(page))) return
   if (template) checkedTemplates.add(template)
   const hasAxe = await page.evaluate(() => typeof window.axe === 'object')
   if (!hasAxe) await page.evaluate(axeSource)
@@ -222,9 +235,9 @@ export async function checkNarrow (page, name) {
 // the visible line above it saying the table scrolls. Returns what is wrong, one line per
 // table.
 async function narrowTableProblems (page) {
-  // The boxes' resize observers run after the next layout: two frames on, they have. A page
-  // without scripts has no observers, and no frame callbacks either: nothing to wait for.
-  if (await page.evaluate(() => document.body.classList.contains('js-enabled'))) {
+  // The boxes' resize observers run after the next layout: two frames on, they have. A
+  // context without JavaScript has no observers, and no frame callbacks: nothing to wait for.
+  if (await timersRun(page)) {
     await page.evaluate(() => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve))))
   }
   return page.evaluate(() => {
