@@ -289,7 +289,7 @@ async function auditTrailReadsAsSentences (t) {
   })
   await t.step("filtered by a task's reference, and an entry opened as recorded", async () => {
     await page.goto(url('/admin/audit'))
-    await page.getByLabel('Record').fill(reference)
+    await page.getByLabel('Record', { exact: true }).fill(reference)
     await clickAndWait(page, page.getByRole('button', { name: 'Apply filters' }))
     const sentences = await page.locator('.lookout-audit__sentence').allInnerTexts()
     if (!sentences.length || sentences.some(s => !s.includes(reference))) {
