@@ -227,7 +227,7 @@ class Transaction {
   // Waits until no other write transaction holds the turn named `key` (a constant), and
   // holds it until this transaction ends: transactions that must not interleave (publishing
   // a period, and writing records that a publication locks) take turns. A no-op where
-  // write transactions are serialised anyway (SQLite).
+  // write transactions are serialised anyway (SQLite), and in a read-only transaction.
   virtual Status TakeTurn(const std::string& key) = 0;
 
   // A published report's files: written once, at publication; kDuplicate when the report

@@ -127,7 +127,7 @@ TEST_P(SurveyQuestionsTest, OnceTheSurveyHasResponsesItsQuestionsKeepTheirPlaces
   EXPECT_EQ(services_->Update(cli_, QuestionDef(), b.Id(), b.Get("version").as_int(), kind).status().code(),
             ErrorCode::kConflict);
   const Status checked = services_->CheckUpdate(cli_, QuestionDef(), b.Id(), b.Get("version").as_int(), kind);
-  EXPECT_EQ(checked.code(), ErrorCode::kConflict);
+  EXPECT_EQ(checked.code(), ErrorCode::kConflict) << checked.ToString();
   ASSERT_FALSE(checked.fields().empty());
   EXPECT_EQ(checked.fields()[0].field, "kind");
   Record wording;

@@ -194,6 +194,21 @@ TEST_P(StoreContract, AbsentFieldsReadBackAbsentAndBooleansDefault) {
   EXPECT_EQ(insight->Get("factor_scores"), Value(Value::Rows{}));
 }
 
+TEST_P(StoreContract, WritersTakeTurnsAndAReadOnlyCheckNeedsNone) {
+  Migrate();
+  // A check before a write reads in a read-only transaction: asking for the turn there
+  // is no refusal (the form checks of every record ask, through the period locks).
+  auto reader = Begin(false);
+  EXPECT_TRUE(reader->TakeTurn("periods").ok());
+  auto listed = reader->List(domain::PartnerEntity(), {});
+  EXPECT_TRUE(listed.ok()) << listed.status().ToString();
+  reader.reset();
+  auto writer = Begin();
+  EXPECT_TRUE(writer->TakeTurn("periods").ok());
+  EXPECT_TRUE(writer->TakeTurn("periods").ok()) << "a turn held is taken again at once";
+  ASSERT_TRUE(writer->Commit().ok());
+}
+
 TEST_P(StoreContract, ExplicitIdIsKeptAndTheNextGeneratedIdIsAboveIt) {
   Migrate();
   auto tx = Begin();

@@ -340,6 +340,9 @@ Result<std::vector<ActivityCountRow>> SqlTransaction::CountActivities(const Reac
 }
 
 Status SqlTransaction::TakeTurn(const std::string& key) {
+  // Turns are taken between writers: a read-only transaction (a check before a write)
+  // writes nothing another could interleave with.
+  if (!write_) return Status::Ok();
   const std::string lock = lease_.dialect().Lock(key);
   if (lock.empty()) return Status::Ok();
   const domain::EntityDef& report = domain::PublishedReportEntity();
