@@ -480,6 +480,12 @@ Status AuthorizeApproval(const Actor& actor, const Record& record, bool approve)
     return Status(ErrorCode::kForbidden,
                   "You recorded this, so another manager must approve it for publication.");
   }
+  // Nor may the last to change it: a manager who rewrites someone else's words has not had
+  // them checked by a second person.
+  if (approve && record.Get("updated_by") == Value(actor.id)) {
+    return Status(ErrorCode::kForbidden,
+                  "You made the last change to this, so another manager must approve it for publication.");
+  }
   return Status::Ok();
 }
 

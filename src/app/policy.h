@@ -94,7 +94,7 @@ Status AuthorizeAggregate(const Actor& actor);
 
 // Whether the aggregates the actor sees are under the disclosure rule: true for those who
 // may not read the records they are counted from (funders, administrators), who see the
-// rule's figures (domain/disclosure.h) and whole periods only; false for those who may
+// rule's figures (domain/disclosure.h) and whole financial years only; false for those who may
 // read the records anyway (managers, officers, analysts, the command line).
 bool AggregatesControlled(const Actor& actor);
 

@@ -330,9 +330,8 @@ Result<Record> UnlockPublishedReport(Services& services, const Actor& actor, int
   if (trimmed.empty()) {
     return Status::Validation({{"reason", "say why the period's records must change"}});
   }
-  if (trimmed.size() > 2000) {
-    return Status::Validation({{"reason", "say it in at most 2,000 characters"}});
-  }
+  // Screened as every reason is (UTF-8, length, nothing that could identify a child).
+  LOOKOUT_RETURN_IF_ERROR(internal::CheckReason(trimmed));
   LOOKOUT_ASSIGN_OR_RETURN(auto tx, services.store().Begin(true));
   LOOKOUT_ASSIGN_OR_RETURN(Record current, tx->Get(ReportDef(), id));
   if (!Flag(current, "locked")) {

@@ -107,13 +107,19 @@ Result<ReachFigures> ReachFor(Services& services, const Actor& actor, const Reac
       errors.push_back({"period", "expected a financial year like 2025-26 or a quarter like 2025-26 Q3"});
     }
     if (dated) errors.push_back({"period", "give a period or dates (from, to), not both"});
+    if (period && period->quarter != 0 && controlled) {
+      // A quarter's figures and its year's could be subtracted to give a withheld count of
+      // another quarter: callers under the disclosure rule see whole financial years.
+      errors.push_back({"period", "figures under the disclosure rule are for whole financial years: "
+                                  "give a year like 2025-26, not a quarter"});
+    }
   }
   if (dated && controlled) {
     // Two answers for overlapping dates could be subtracted to give the few people reached
     // on the days between: callers who see figures under the disclosure rule ask by period.
     errors.push_back({request.from.empty() ? "to" : "from",
-                      "figures under the disclosure rule are for whole periods: give period "
-                      "(a financial year like 2025-26 or a quarter like 2025-26 Q3) instead of dates"});
+                      "figures under the disclosure rule are for whole financial years: give "
+                      "period (a year like 2025-26) instead of dates"});
   }
   if (!request.from.empty() && !Date::Parse(request.from)) {
     errors.push_back({"from", "expected a date as YYYY-MM-DD"});

@@ -4,8 +4,9 @@
 // disclosure rule the published reports apply (domain::SuppressBreakdown: the table of
 // regions by audience group, each group's total published): counts from 1 to threshold - 1
 // withheld, and the next smallest in a group withheld too where a withheld count could be
-// worked out from the total; and for whole periods only (a financial year or a quarter),
-// never arbitrary dates, so that two answers cannot be subtracted to isolate a few days.
+// worked out from the total; and for whole financial years only, never a quarter or
+// arbitrary dates, so that two answers (a year and its quarters, overlapping dates) cannot
+// be subtracted to isolate a withheld count.
 // The home pages and GET /api/v1/reach are built from this one answer.
 #ifndef LOOKOUT_APP_REACH_FIGURES_H_
 #define LOOKOUT_APP_REACH_FIGURES_H_

@@ -45,6 +45,22 @@ Status ValidationOrOk(std::vector<FieldError> errors) {
   return Status::Validation(std::move(errors));
 }
 
+// A task is led by an active officer or manager: never a funder, an administrator, an
+// analyst or someone who has left (the pickers offer only those; a crafted request is
+// refused the same). A lead that does not exist is the reference check's to report.
+Status CheckTaskLead(store::Transaction& tx, int64_t staff_id, std::vector<FieldError>& errors) {
+  auto staff = tx.Get(domain::StaffEntity(), staff_id);
+  if (!staff.ok()) return staff.status().code() == ErrorCode::kNotFound ? Status::Ok() : staff.status();
+  const std::string role = staff->Get("role").ToDisplay();
+  const std::string name = staff->Get("name").ToDisplay();
+  if (role != "officer" && role != "manager") {
+    errors.push_back({"lead", "must be an officer or a manager: " + name + " is not"});
+  } else if (staff->Get("active") == Value(false) || staff->Get("archived") == Value(true)) {
+    errors.push_back({"lead", "must be an active officer or manager: " + name + " is no longer active"});
+  }
+  return Status::Ok();
+}
+
 // The rules a record must meet against the store, after its own validation: references,
 // unique fields, survey answers, the insight's computed score. `changed` limits the
 // reference check to the fields an update changes (empty: every field). Appends to
@@ -61,6 +77,10 @@ Status CheckStoredRules(store::Transaction& tx, const EntityDef& entity, Record&
   LOOKOUT_RETURN_IF_ERROR(internal::CheckUnique(tx, entity, record, self_id, errors));
   if (entity.name == "survey_question") {
     LOOKOUT_RETURN_IF_ERROR(internal::CheckQuestionPosition(tx, record, self_id, errors));
+  }
+  if (entity.name == "task" && record.Get("lead").is_int() &&
+      (changed == nullptr || changed->count("lead") > 0)) {
+    LOOKOUT_RETURN_IF_ERROR(CheckTaskLead(tx, record.Get("lead").as_int(), errors));
   }
   if (entity.name == "survey_response" && answers) {
     LOOKOUT_RETURN_IF_ERROR(internal::CheckSurveyAnswers(tx, record, errors));

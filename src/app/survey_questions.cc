@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "app/policy.h"
+#include "app/publish.h"
 #include "app/record_checks.h"
 #include "app/services.h"
 #include "domain/schema.h"
@@ -134,6 +135,9 @@ Result<Record> Services::MoveSurveyQuestion(const Actor& actor, int64_t id, int6
   LOOKOUT_ASSIGN_OR_RETURN(Record current, tx->Get(def, id));
   LOOKOUT_RETURN_IF_ERROR(policy::AuthorizeRecord(actor, policy::Operation::kUpdate, def, current, *tx));
   LOOKOUT_RETURN_IF_ERROR(internal::CheckVersion(def, id, current, version));
+  // A survey of a published, locked period keeps its questions as the report counted them.
+  LOOKOUT_ASSIGN_OR_RETURN(internal::PeriodLocks locks, internal::PeriodLocks::Load(*tx));
+  LOOKOUT_RETURN_IF_ERROR(locks.Check(def, current));
   if (current.Get("archived") == Value(true)) {
     return Status::Conflict("Question " + std::to_string(id) + " is archived: it has no place to move from.");
   }
@@ -179,6 +183,8 @@ Result<Record> Services::RemoveSurveyQuestion(const Actor& actor, int64_t id, in
   LOOKOUT_ASSIGN_OR_RETURN(Record current, tx->Get(def, id));
   LOOKOUT_RETURN_IF_ERROR(policy::AuthorizeRecord(actor, policy::Operation::kArchive, def, current, *tx));
   LOOKOUT_RETURN_IF_ERROR(internal::CheckVersion(def, id, current, version));
+  LOOKOUT_ASSIGN_OR_RETURN(internal::PeriodLocks locks, internal::PeriodLocks::Load(*tx));
+  LOOKOUT_RETURN_IF_ERROR(locks.Check(def, current));
   if (current.Get("archived") == Value(true)) {
     return Status::Conflict("Question " + std::to_string(id) + " is already removed (archived).");
   }

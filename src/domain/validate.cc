@@ -526,7 +526,12 @@ void SurveyQuestionRules(Validator& v, const Record& r) {
     }
   }
   const Value& pos = r.Get("position");
-  if (pos.is_int() && pos.as_int() < 1) v.Rule("position", "must be 1 or more");
+  // A survey has tens of questions, not millions: a bound keeps "the place after the last"
+  // a place too.
+  constexpr int64_t kMaxPosition = 10000;
+  if (pos.is_int() && (pos.as_int() < 1 || pos.as_int() > kMaxPosition)) {
+    v.Rule("position", "must be from 1 to " + std::to_string(kMaxPosition));
+  }
 }
 
 void IndicatorRules(Validator& v, const Record& r) {

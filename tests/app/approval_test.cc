@@ -131,6 +131,16 @@ TEST_F(Approval, ChangingAnApprovedQuoteWithdrawsItsApprovalAndAManagerMayWithdr
             ErrorCode::kForbidden);
 }
 
+TEST_F(Approval, AManagerWhoRewroteItMayNotApproveItEither) {
+  Record change;
+  change.Set("text", "The training changed how our night staff look at every late arrival.");
+  ASSERT_TRUE(services_->Update(manager_, QuoteDef(), quote_, Version(quote_), change).ok());
+  auto own_words = SetApproval(*services_, manager_, QuoteDef(), quote_, Version(quote_), true);
+  EXPECT_EQ(own_words.status().code(), ErrorCode::kForbidden);
+  EXPECT_NE(own_words.status().message().find("another manager must approve it"), std::string::npos);
+  EXPECT_TRUE(SetApproval(*services_, other_manager_, QuoteDef(), quote_, Version(quote_), true).ok());
+}
+
 TEST_F(Approval, ACaseStudyIsApprovedTheSameWay) {
   const domain::EntityDef& cs = *domain::FindEntity("case_study");
   const int64_t id = Make("case_study", {{"title", "Hotels that look closer"},

@@ -79,10 +79,15 @@ TEST_F(ReachFigures, ThoseWhoReadTheActivitiesSeeTheExactSums) {
   EXPECT_EQ(Total(*dated, "young_people").count, 4);
 }
 
-TEST_F(ReachFigures, AFunderAsksForWholePeriodsAndARegionIsItsRowOfTheWholeTable) {
+TEST_F(ReachFigures, AFunderAsksForWholeYearsAndARegionIsItsRowOfTheWholeTable) {
   auto dated = ReachFor(*services_, funder_, {.from = "2025-05-01", .to = "2025-05-02"});
   ASSERT_EQ(dated.status().code(), ErrorCode::kValidation);
-  EXPECT_NE(dated.status().ToString().find("whole periods"), std::string::npos);
+  EXPECT_NE(dated.status().ToString().find("whole financial years"), std::string::npos);
+  // A quarter and its year could be subtracted to give another quarter's withheld count.
+  auto quarter = ReachFor(*services_, funder_, {.period = "2025-26 Q1"});
+  ASSERT_EQ(quarter.status().code(), ErrorCode::kValidation);
+  EXPECT_NE(quarter.status().ToString().find("not a quarter"), std::string::npos);
+  EXPECT_TRUE(ReachFor(*services_, manager_, {.period = "2025-26 Q1"}).ok());
   auto wm = ReachFor(*services_, funder_, {.period = "2025-26", .region = "WM"});
   ASSERT_TRUE(wm.ok()) << wm.status().ToString();
   ASSERT_EQ(wm->regions.size(), 1u);

@@ -5,6 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "app/publish.h"
 #include "domain/rules.h"
 #include "engine_fixture.h"
 
@@ -135,6 +136,23 @@ TEST_P(SurveyQuestionsTest, OnceTheSurveyHasResponsesItsQuestionsKeepTheirPlaces
   EXPECT_TRUE(services_->Update(cli_, QuestionDef(), b.Id(), b.Get("version").as_int(), wording).ok());
   Create("survey_question", {{"survey", survey_}, {"text", "E"}, {"kind", "yes_no"}});
   EXPECT_EQ(Order(), "1A 2B, better worded 3C 4D 5E");
+}
+
+TEST_P(SurveyQuestionsTest, AQuestionOfAPublishedPeriodsSurveyKeepsItsPlace) {
+  Actor manager;
+  manager.id = "staff:9";
+  manager.staff_id = 9;
+  manager.role = "manager";
+  manager.signed_in = true;
+  auto published = PublishImpactReport(*services_, manager, {"2025-26", "", 5, ""});
+  ASSERT_TRUE(published.ok()) << published.status().ToString();
+  Record c = At(3);
+  auto up = services_->MoveSurveyQuestion(cli_, c.Id(), c.Get("version").as_int(), -1);
+  EXPECT_EQ(up.status().code(), ErrorCode::kConflict);
+  EXPECT_THAT(up.status().message(), HasSubstr("the period's records are locked"));
+  auto removed = services_->RemoveSurveyQuestion(cli_, c.Id(), c.Get("version").as_int(), "");
+  EXPECT_EQ(removed.status().code(), ErrorCode::kConflict);
+  EXPECT_EQ(Order(), "1A 2B 3C 4D");
 }
 
 class SchemeVersionsTest : public EngineTest {

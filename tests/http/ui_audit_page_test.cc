@@ -79,6 +79,20 @@ TEST_F(UiAuditPageTest, EachEntryReadsAsASentenceWithNames) {
   EXPECT_THAT(trail, Not(HasSubstr("staff:" + std::to_string(helen_.staff_id) + "<")));
 }
 
+TEST_F(UiAuditPageTest, ARecordNamedByFreeTextIsNamedByItsKindAndIdAndIsNotFoundByItsWords) {
+  // An activity's title is free text: the trail keeps its length only, and its page neither
+  // shows it through the activity's name nor finds the activity by it.
+  const int64_t task = AddTask("Hotel staff briefings", "approved", "2026-04-14", officer_.staff_id);
+  const int64_t activity = AddActivity(task, "2026-03-02", "EM", 12);
+  Browser b = SignIn(admin_);
+  const std::string trail = Page(b, "/admin/audit?entity=activity");
+  EXPECT_THAT(trail, HasSubstr("added activity " + std::to_string(activity) + "."));
+  EXPECT_THAT(trail, Not(HasSubstr("Custody suite briefing")));
+  const std::string search = Page(b, "/admin/audit?record=custody%20suite", 422);
+  EXPECT_THAT(search, HasSubstr("No record is called &apos;custody suite&apos;"));
+  EXPECT_THAT(search, Not(HasSubstr("Custody suite briefing")));
+}
+
 TEST_F(UiAuditPageTest, FiltersByPersonAndByRecordAsPeopleNameThem) {
   const int64_t hotel = AddTask("Hotel staff briefings", "approved", "2026-04-14", officer_.staff_id);
   const int64_t taxi = AddTask("Taxi marshal briefings", "approved", "2026-05-01", officer_.staff_id);

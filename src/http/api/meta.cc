@@ -274,7 +274,7 @@ std::string DataModelSchema() {
 
 constexpr const char* kReachSchema = R"({
   "title": "Reach", "type": "object",
-  "description": "People reached. Callers who may read activities get the exact sums, one item per region, audience group and (for professionals) sector. Everyone else (funders, administrators) gets the figures under the disclosure rule, for whole periods only: one item per region and group, sector and activities null, and a count withheld under the rule is null with suppressed true (disclosure says so and states the rule).",
+  "description": "People reached. Callers who may read activities get the exact sums, one item per region, audience group and (for professionals) sector. Everyone else (funders, administrators) gets the figures under the disclosure rule, for whole financial years only: one item per region and group, sector and activities null, and a count withheld under the rule is null with suppressed true (disclosure says so and states the rule).",
   "properties": {
     "period": {"type": ["string", "null"], "description": "The period asked for (the current financial year when none was given); null when dates were."},
     "from": {"type": "string", "format": "date"}, "to": {"type": "string", "format": "date"},
@@ -364,7 +364,7 @@ void AddMetaRoutes(Router& router, app::Services& services, const ApiOptions& op
                              "period (or between from and to): one row per region, audience group "
                              "and, for professionals, sector. Callers who may not read activities "
                              "(funders, administrators) get the figures under the disclosure rule "
-                             "that published reports apply, for whole periods only: one row per "
+                             "that published reports apply, for whole financial years only: one row per "
                              "region and group, and withheld counts null with suppressed true.",
               .params = ReachParams(),
               .response_schema = kReachSchema,

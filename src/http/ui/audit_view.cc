@@ -98,10 +98,15 @@ bool IsBookkeeping(const std::string& name) {
   return name == "id" || name == "archived_at" || name == "version";
 }
 
+// Whether records of `e` are named on the page (and found by name). Not insight, and not a
+// kind whose name is free text (an activity's title, a quote's words): the trail keeps free
+// text as its length only, and its page shows none through a name either. Such a record
+// is "activity 42".
 bool IsNamed(const domain::EntityDef& e) {
   if (e.name == "insight" || e.internal) return false;
-  for (const char* field : {"name", "title", "label", "code", "statement", "reference"}) {
-    if (e.Find(field) != nullptr) return true;
+  if (e.Find("reference") != nullptr) return true;  // a task: its reference
+  for (const char* field : {"name", "title", "label", "code", "statement", "text"}) {
+    if (const domain::FieldDef* f = e.Find(field)) return !f->free_text;
   }
   return !e.code_field.empty();
 }

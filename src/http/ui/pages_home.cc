@@ -389,15 +389,13 @@ Response FunderHome(PageRequest& page) {
   if (page.Query("format") == "csv") return FunderCsv(page, *figures);
   const std::optional<domain::Period> shown = domain::Period::Parse(figures->period);
   json periods = json::array();
-  const Date today = page.env->services.clock().Today();
+  // Whole financial years only: a quarter could be subtracted from its year to give a
+  // withheld count (app/reach_figures.h).
   for (int back = 0; back < 4; ++back) {
-    for (int q = 0; q <= 4; ++q) {
-      const domain::Period p{current->start_year - back, q};
-      if (q > 0 && today < p.First(month)) continue;  // a quarter not yet begun
-      periods.push_back({{"value", p.ToString()},
-                         {"text", q == 0 ? p.ToString() + " (the year)" : p.ToString()},
-                         {"selected", shown && p.ToString() == shown->ToString()}});
-    }
+    const domain::Period p{current->start_year - back, 0};
+    periods.push_back({{"value", p.ToString()},
+                       {"text", PeriodLabel(p, month)},
+                       {"selected", shown && p.ToString() == shown->ToString()}});
   }
   json view = {{"funder", true},
                {"periods", periods},
