@@ -480,11 +480,11 @@ TEST_F(DemoNumbers, AFundersFiguresWithholdWhatThePublishedReportWithholds) {
 
 TEST_F(DemoNumbers, AFundersRegionIsTheRegionsRowOfTheWholeTable) {
   const httplib::Headers session = SessionOf(S().funder);
-  auto whole = Get("/api/v1/reach?period=2025-26%20Q2", session);
+  auto whole = Get("/api/v1/reach?period=2025-26", session);
   ASSERT_TRUE(whole && whole->status == 200);
   const json all = json::parse(whole->body);
   for (const std::string& region : S().regions) {
-    auto one = Get("/api/v1/reach?period=2025-26%20Q2&region=" + region, session);
+    auto one = Get("/api/v1/reach?period=2025-26&region=" + region, session);
     ASSERT_TRUE(one && one->status == 200);
     json expected = json::array();
     for (const json& item : all["items"]) {
@@ -495,6 +495,10 @@ TEST_F(DemoNumbers, AFundersRegionIsTheRegionsRowOfTheWholeTable) {
   auto dated = Get("/api/v1/reach?from=2025-04-01&to=2025-04-30", session);
   ASSERT_TRUE(dated);
   EXPECT_EQ(dated->status, 422) << "funders ask by period, never by dates";
+  // Nor by quarter: a quarter subtracted from its year could give a withheld count.
+  auto quarter = Get("/api/v1/reach?period=2025-26%20Q2", session);
+  ASSERT_TRUE(quarter);
+  EXPECT_EQ(quarter->status, 422) << "funders ask for whole financial years";
 }
 
 }  // namespace
