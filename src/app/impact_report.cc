@@ -872,10 +872,7 @@ Status Builder::Breakdowns() {
     }
     for (const auto& row : table.rows) chart.chart.categories.push_back(row[0].text);
     if (!table.rows.empty()) section.blocks.push_back(std::move(chart));
-    Block b;
-    b.kind = Block::Kind::kTable;
-    b.table = std::move(table);
-    section.blocks.push_back(std::move(b));
+    section.blocks.push_back(Block::Table(std::move(table)));
   };
   const std::string drawn = " Counts not shown under the disclosure rule have no bar and read [c]; "
                             "the table below gives every figure.";
@@ -997,10 +994,7 @@ Status Builder::ObservedOutcomes() {
                "recorded; described in Lookout without identifying anyone. [c]: not shown, under "
                "the disclosure rule.";
   report::Section section{"observed", "Observed outcomes", {}};
-  Block b;
-  b.kind = Block::Kind::kTable;
-  b.table = std::move(table);
-  section.blocks.push_back(std::move(b));
+  section.blocks.push_back(Block::Table(std::move(table)));
   doc_.sections.push_back(std::move(section));
   return Status::Ok();
 }

@@ -202,10 +202,7 @@ Result<report::ReportDoc> BuildQuarterlyReturn(Services& services, const Actor& 
                      doc.data_as_of + ". " + domain::SuppressionRule(threshold),
                  "", 0}};
   section.blocks.push_back(std::move(intro));
-  report::Block b;
-  b.kind = report::Block::Kind::kTable;
-  b.table = std::move(table);
-  section.blocks.push_back(std::move(b));
+  section.blocks.push_back(report::Block::Table(std::move(table)));
   doc.sections.push_back(std::move(section));
   return doc;
 }

@@ -91,6 +91,14 @@ struct Block {
   BarChart chart;
   std::string attribution;
   std::string markdown;
+
+  // A block holding `table`.
+  static Block Table(DocTable table) {
+    Block b;
+    b.kind = Kind::kTable;
+    b.table = std::move(table);
+    return b;
+  }
 };
 
 struct Section {

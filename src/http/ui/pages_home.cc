@@ -339,10 +339,7 @@ Response FunderCsv(PageRequest& page, const app::ReachFigures& figures) {
   for (const app::ReachFigures::Row& r : figures.regions) line(names.Of("region", r.region), r.cells);
   line("All regions", figures.totals);
   report::Section section;
-  report::Block block;
-  block.kind = report::Block::Kind::kTable;
-  block.table = std::move(table);
-  section.blocks.push_back(std::move(block));
+  section.blocks.push_back(report::Block::Table(std::move(table)));
   doc.sections.push_back(std::move(section));
   Response r;
   r.content_type = "text/csv; charset=utf-8";
