@@ -11,10 +11,10 @@
 #include <memory>
 #include <string>
 
-#include "app/accounts.h"
-#include "app/demo.h"
-#include "app/reference_data.h"
-#include "app/services.h"
+#include "app/accounts/accounts.h"
+#include "demo/demo.h"
+#include "app/records/reference_data.h"
+#include "app/records/services.h"
 #include "domain/schema.h"
 #include "http/api/routes.h"
 #include "http/ui/ui.h"
@@ -51,7 +51,7 @@ struct Fixture {
     services = std::make_unique<app::Services>(*store, Clock::System());
     const app::Actor cli = app::Actor::Cli("bench");
     if (auto r = app::LoadReferenceData(*services, cli); !r.ok()) Fail("reference data", r.status());
-    if (auto d = app::LoadDemo(*services, cli); !d.ok()) Fail("demo", d.status());
+    if (auto d = demo::LoadDemo(*services, cli); !d.ok()) Fail("demo", d.status());
     auto made = app::Accounts::Create(*store, Clock::System());
     if (!made.ok()) Fail("accounts", made.status());
     accounts = std::move(made).value();

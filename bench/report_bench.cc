@@ -26,9 +26,9 @@
 #include <string>
 #include <vector>
 
-#include "app/impact_report.h"
-#include "app/report_queries.h"
-#include "app/services.h"
+#include "app/reports/impact_report.h"
+#include "app/reports/report_queries.h"
+#include "app/records/services.h"
 #include "core/time.h"
 #include "domain/rules.h"
 #include "domain/schema.h"

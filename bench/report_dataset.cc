@@ -14,9 +14,9 @@
 #include <stdexcept>
 #include <string_view>
 
-#include "app/demo_text.h"
-#include "app/reference_data.h"
-#include "app/services.h"
+#include "demo/text.h"
+#include "app/records/reference_data.h"
+#include "app/records/services.h"
 #include "core/time.h"
 #include "domain/rules.h"
 #include "domain/schema.h"

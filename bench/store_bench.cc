@@ -7,9 +7,9 @@
 #include <filesystem>
 #include <memory>
 
-#include "app/demo.h"
-#include "app/reference_data.h"
-#include "app/services.h"
+#include "demo/demo.h"
+#include "app/records/reference_data.h"
+#include "app/records/services.h"
 #include "domain/schema.h"
 #include "store/store.h"
 
@@ -30,7 +30,7 @@ struct Fixture {
     if (!store->Migrate(false).ok()) std::abort();
     services = std::make_unique<app::Services>(*store, Clock::System());
     if (!app::LoadReferenceData(*services, actor).ok()) std::abort();
-    auto demo = app::LoadDemo(*services, actor);
+    auto demo = demo::LoadDemo(*services, actor);
     if (!demo.ok()) {
       std::fprintf(stderr, "demo: %s\n", demo.status().ToString().c_str());
       std::abort();

@@ -12,10 +12,12 @@ declare -A allowed=(
   [core]="core"
   [domain]="core domain"
   [store]="core domain store"
-  [report]="core domain report"
-  [app]="core domain store report app"
-  [http]="core domain store report app http"
-  [cli]="core domain store report app http cli"
+  [io]="core domain io"
+  [report]="core domain io report"
+  [app]="core domain store io report app"
+  [http]="core domain store io report app http"
+  [demo]="core domain store io report app demo"
+  [cli]="core domain store io report app http demo cli"
 )
 failures=0
 fail() { echo "layering: $1"; failures=$((failures + 1)); }
@@ -47,7 +49,7 @@ while IFS= read -r file; do
       xlsxwriter.h|xlsxwriter/*)
         [[ "$file" == report/xlsx.cc ]] || fail "$file includes $inc: only report/xlsx.cc may" ;;
       zip.h|pugixml.hpp)
-        [[ "$file" == app/xlsx_reader.cc ]] || fail "$file includes $inc: only app/xlsx_reader.cc may" ;;
+        [[ "$file" == io/xlsx_reader.cc ]] || fail "$file includes $inc: only io/xlsx_reader.cc may" ;;
     esac
   done < <(grep -E '^[[:space:]]*#[[:space:]]*include' "$file")
 done < <(find . -name '*.h' -o -name '*.cc' | sed 's|^\./||' | sort)

@@ -5,8 +5,8 @@
 #include <CLI/CLI.hpp>
 #include <optional>
 
-#include "app/audit_trail.h"
-#include "app/file_io.h"
+#include "app/ops/audit_trail.h"
+#include "app/imports/file_io.h"
 #include "cli/command.h"
 #include "report/table.h"
 

@@ -1,7 +1,7 @@
 // lookout backup PATH
 #include <CLI/CLI.hpp>
 
-#include "app/backup.h"
+#include "app/ops/backup.h"
 #include "cli/command.h"
 #include "cli/version.h"
 #include "store/backup.h"

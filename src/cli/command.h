@@ -14,7 +14,7 @@
 #include <string_view>
 #include <vector>
 
-#include "app/services.h"
+#include "app/records/services.h"
 #include "core/status.h"
 #include "store/store.h"
 

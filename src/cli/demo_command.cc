@@ -2,8 +2,8 @@
 #include <CLI/CLI.hpp>
 #include <memory>
 
-#include "app/accounts.h"
-#include "app/demo.h"
+#include "app/accounts/accounts.h"
+#include "demo/demo.h"
 #include "cli/command.h"
 #include "cli/init_steps.h"
 #include "cli/serve_steps.h"
@@ -14,7 +14,7 @@ namespace lookout::cli {
 namespace {
 
 struct DemoRequest {
-  uint64_t seed = app::DemoOptions{}.seed;
+  uint64_t seed = demo::DemoOptions{}.seed;
   bool serve = false;
   ServeRequest serving;
 };
@@ -90,7 +90,7 @@ class DemoCommand : public Command {
 
   Status Execute(Context& context) override {
     context.err() << kBanner;
-    LOOKOUT_ASSIGN_OR_RETURN(InitOutcome init, RunInit(context, app::DemoProgrammeSettings()));
+    LOOKOUT_ASSIGN_OR_RETURN(InitOutcome init, RunInit(context, demo::DemoProgrammeSettings()));
     (void)init;
     LOOKOUT_ASSIGN_OR_RETURN(app::Services * services, context.OpenServices(OpenMode::kAsIs));
     LOOKOUT_ASSIGN_OR_RETURN(
@@ -101,12 +101,12 @@ class DemoCommand : public Command {
       context.out() << "Demo: the database already holds " << tasks.total
                     << " tasks, so the demo programme was not loaded again.\n";
     } else {
-      app::DemoOptions options;
+      demo::DemoOptions options;
       options.seed = request_.seed;
       ProgressLine progress(context, "loading the demo programme");
       LOOKOUT_ASSIGN_OR_RETURN(
-          app::DemoSummary summary,
-          app::LoadDemo(*services, context.actor(), options, progress.Callback()));
+          demo::DemoSummary summary,
+          demo::LoadDemo(*services, context.actor(), options, progress.Callback()));
       progress.Finish();
       context.out() << "Demo: loaded a synthetic programme year (" << summary.first_day << " to "
                     << summary.last_day << ", seed " << request_.seed

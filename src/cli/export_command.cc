@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <optional>
 
-#include "app/file_io.h"
+#include "app/imports/file_io.h"
 #include "cli/command.h"
 #include "domain/schema.h"
 

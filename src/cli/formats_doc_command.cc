@@ -7,8 +7,8 @@
 #include <filesystem>
 #include <sstream>
 
-#include "app/file_io.h"
-#include "app/reference_data.h"
+#include "app/imports/file_io.h"
+#include "app/records/reference_data.h"
 #include "cli/command.h"
 #include "domain/schema.h"
 #include "report/record_csv.h"

@@ -8,8 +8,8 @@
 #include <optional>
 #include <set>
 
-#include "app/file_io.h"
-#include "app/survey_import.h"
+#include "app/imports/file_io.h"
+#include "app/imports/survey_import.h"
 #include "cli/command.h"
 #include "domain/schema.h"
 

@@ -3,7 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <cstdlib>
 
-#include "app/reference_data.h"
+#include "app/records/reference_data.h"
 #include "cli/command.h"
 #include "cli/init_steps.h"
 

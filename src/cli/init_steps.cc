@@ -3,7 +3,7 @@
 #include <memory>
 #include <vector>
 
-#include "app/accounts.h"
+#include "app/accounts/accounts.h"
 #include "domain/schema.h"
 
 namespace lookout::cli {

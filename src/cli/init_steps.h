@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <string>
 
-#include "app/reference_data.h"
+#include "app/records/reference_data.h"
 #include "cli/command.h"
 
 namespace lookout::cli {

@@ -5,7 +5,7 @@
 // tests/http/openapi_lint.sh validates its output with Redocly CLI.
 #include <CLI/CLI.hpp>
 
-#include "app/accounts.h"
+#include "app/accounts/accounts.h"
 #include "cli/command.h"
 #include "cli/version.h"
 #include "http/api/api.h"

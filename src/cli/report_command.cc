@@ -4,8 +4,8 @@
 #include <CLI/CLI.hpp>
 #include <optional>
 
-#include "app/file_io.h"
-#include "app/produce_report.h"
+#include "app/imports/file_io.h"
+#include "app/reports/produce_report.h"
 #include "cli/command.h"
 #include "cli/serve_steps.h"
 #include "report/render.h"

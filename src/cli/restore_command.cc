@@ -1,7 +1,7 @@
 // lookout restore PATH
 #include <CLI/CLI.hpp>
 
-#include "app/backup.h"
+#include "app/ops/backup.h"
 #include "cli/command.h"
 #include "store/backup.h"
 

@@ -2,8 +2,8 @@
 #include <CLI/CLI.hpp>
 #include <map>
 
-#include "app/file_io.h"
-#include "app/retention.h"
+#include "app/imports/file_io.h"
+#include "app/ops/retention.h"
 #include "cli/command.h"
 #include "report/table.h"
 

@@ -5,7 +5,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "app/accounts.h"
+#include "app/accounts/accounts.h"
 #include "cli/version.h"
 #include "http/api/api.h"
 #include "http/ui/ui.h"

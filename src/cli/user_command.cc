@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "app/accounts.h"
+#include "app/accounts/accounts.h"
 #include "cli/command.h"
 
 namespace lookout::cli {

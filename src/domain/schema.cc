@@ -979,4 +979,11 @@ const EntityDef& ActivityEntity() { return Activity(); }
 const EntityDef& SurveyResponseEntity() { return SurveyResponse(); }
 const EntityDef& PublishedReportEntity() { return PublishedReport(); }
 
+bool IsMetaColumn(std::string_view name) {
+  for (const char* meta : kMetaColumns) {
+    if (name == meta) return true;
+  }
+  return false;
+}
+
 }  // namespace lookout::domain

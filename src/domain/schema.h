@@ -113,6 +113,8 @@ std::string KindName(const EntityDef& entity);
 inline constexpr const char* kMetaColumns[] = {"id",         "version",    "archived",
                                                "archived_at", "created_at", "created_by",
                                                "updated_at", "updated_by"};
+// Whether `name` is one of kMetaColumns.
+bool IsMetaColumn(std::string_view name);
 
 // Well-known entity definitions, for code that needs a particular one.
 const EntityDef& ProgrammeEntity();

@@ -78,13 +78,6 @@ int64_t CountUtf8(std::string_view s) {
   return count;
 }
 
-bool IsMetaColumn(std::string_view name) {
-  for (const char* m : kMetaColumns) {
-    if (name == m) return true;
-  }
-  return false;
-}
-
 std::string CodeList(const Vocabulary& vocab) {
   std::string out;
   for (const Term& t : vocab.terms) out += (out.empty() ? "" : ", ") + t.code;

@@ -4,7 +4,7 @@
 #include <set>
 #include <stdexcept>
 
-#include "app/record_json.h"
+#include "http/error_json.h"
 
 namespace lookout::http {
 
@@ -142,7 +142,7 @@ Handler RouterHandler(std::shared_ptr<const Router> router) {
 Response ErrorResponse(const Status& status, const Request& request) {
   Response r;
   r.status = ErrorCodeHttpStatus(status.code());
-  r.body = app::ErrorJson(status, request.request_id);
+  r.body = ErrorJson(status, request.request_id);
   return r;
 }
 

@@ -91,7 +91,7 @@ class Router {
   // Answers `request`: the handler of the matching route (a route with more literal
   // segments wins over one with parameters in their place); 405 with an Allow header
   // when the path matches routes of other methods only; 404 otherwise. Errors are the
-  // JSON error body of app::ErrorJson. Response::route is set to the matched template.
+  // JSON error body of ErrorJson. Response::route is set to the matched template.
   // HEAD is answered by the GET route (the server sends the headers only).
   // Thread-safe once every route is added.
   Response Handle(const Request& request) const;
@@ -117,7 +117,7 @@ class Router {
 Handler RouterHandler(std::shared_ptr<const Router> router);
 
 // A JSON error response: the status from the code's table row, the body of
-// app::ErrorJson with the request's id.
+// ErrorJson with the request's id.
 Response ErrorResponse(const Status& status, const Request& request);
 
 }  // namespace lookout::http

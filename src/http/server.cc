@@ -40,7 +40,7 @@
 #include <type_traits>
 #include <unordered_map>
 
-#include "app/record_json.h"
+#include "http/error_json.h"
 #include "core/metrics.h"
 
 namespace lookout::http {
@@ -178,7 +178,7 @@ LogSink DefaultLogSink() {
 Response ErrorResponse(const Status& status, const std::string& request_id) {
   Response r;
   r.status = ErrorCodeHttpStatus(status.code());
-  r.body = app::ErrorJson(status, request_id);
+  r.body = ErrorJson(status, request_id);
   return r;
 }
 
@@ -909,7 +909,7 @@ void Server::Impl::HideInternalDetail(const Request& request, Response& response
     LogError(request.request_id, std::string(ErrorCodeName(code)) + " error answered as " +
                                      std::to_string(response.status) + ": " + RedactQuoted(detail));
   }
-  response.body = app::ErrorJson(Status(code, generic), request.request_id);
+  response.body = ErrorJson(Status(code, generic), request.request_id);
   response.content_type = "application/json";
 }
 

@@ -35,7 +35,7 @@
 //   Strict-Transport-Security: max-age=31536000; includeSubDomains
 //
 // No internal detail reaches a client: a 5xx answer whose body is a JSON error (as
-// app::ErrorJson writes it) has its message replaced by the error table's message for
+// ErrorJson writes it) has its message replaced by the error table's message for
 // kInternal (500) or kUnavailable (503) and "Quote the request id when reporting it.",
 // and its field list emptied; the original message is logged with the request id, with
 // any quoted text in it (a database may quote the value it refused) blanked out.

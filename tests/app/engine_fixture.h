@@ -19,7 +19,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "app/services.h"
+#include "app/records/services.h"
 #include "core/time.h"
 #include "domain/schema.h"
 #include "store/postgres/postgres_store.h"

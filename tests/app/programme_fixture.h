@@ -12,7 +12,7 @@
 #include <memory>
 #include <string>
 
-#include "app/services.h"
+#include "app/records/services.h"
 #include "core/time.h"
 #include "domain/schema.h"
 #include "store/store.h"

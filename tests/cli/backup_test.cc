@@ -21,8 +21,8 @@
 #include <regex>
 #include <thread>
 
-#include "app/file_io.h"
-#include "app/services.h"
+#include "app/imports/file_io.h"
+#include "app/records/services.h"
 #include "cli_test_util.h"
 #include "core/time.h"
 #include "domain/schema.h"

@@ -3,7 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "app/file_io.h"
+#include "app/imports/file_io.h"
 #include "domain/schema.h"
 #include "report/csv.h"
 #include "report/record_csv.h"

@@ -8,7 +8,7 @@
 #include <fstream>
 #include <regex>
 
-#include "app/reference_data.h"
+#include "app/records/reference_data.h"
 #include "http/api/api.h"
 #include "http/ui/ui.h"
 #include "test_logs.h"

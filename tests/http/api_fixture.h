@@ -14,8 +14,8 @@
 #include <string>
 #include <vector>
 
-#include "app/accounts.h"
-#include "app/services.h"
+#include "app/accounts/accounts.h"
+#include "app/records/services.h"
 #include "auth_test_util.h"
 #include "core/time.h"
 #include "http/server.h"

@@ -14,9 +14,9 @@
 #include <thread>
 
 #include "api_fixture.h"
-#include "app/accounts.h"
-#include "app/reference_data.h"
-#include "app/services.h"
+#include "app/accounts/accounts.h"
+#include "app/records/reference_data.h"
+#include "app/records/services.h"
 #include "auth_test_util.h"
 #include "core/time.h"
 #include "domain/schema.h"

@@ -17,9 +17,9 @@
 #include <nlohmann/json.hpp>
 #include <regex>
 
-#include "app/accounts.h"
-#include "app/reference_data.h"
-#include "app/services.h"
+#include "app/accounts/accounts.h"
+#include "app/records/reference_data.h"
+#include "app/records/services.h"
 #include "api_fixture.h"
 #include "auth_test_util.h"
 #include "core/time.h"

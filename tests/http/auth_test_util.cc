@@ -4,7 +4,7 @@
 
 #include <atomic>
 
-#include "app/passwords.h"
+#include "app/accounts/passwords.h"
 #include "domain/schema.h"
 
 namespace lookout::http::authtest {

@@ -6,8 +6,8 @@
 #include <cstdint>
 #include <string>
 
-#include "app/accounts.h"
-#include "app/services.h"
+#include "app/accounts/accounts.h"
+#include "app/records/services.h"
 
 namespace lookout::http::authtest {
 

@@ -24,10 +24,10 @@
 #include <vector>
 
 #include "api_fixture.h"
-#include "app/accounts.h"
-#include "app/demo.h"
-#include "app/publish.h"
-#include "app/reference_data.h"
+#include "app/accounts/accounts.h"
+#include "demo/demo.h"
+#include "app/reports/publish.h"
+#include "app/records/reference_data.h"
 #include "auth_test_util.h"
 #include "domain/disclosure.h"
 #include "domain/schema.h"
@@ -178,11 +178,11 @@ class DemoNumbers : public ::testing::Test {
     if (auto r = app::LoadReferenceData(*s.services, app::Actor::System()); !r.ok()) {
       return fail("reference data", r.status());
     }
-    if (auto p = app::EnsureProgramme(*s.services, app::Actor::System(), app::DemoProgrammeSettings());
+    if (auto p = app::EnsureProgramme(*s.services, app::Actor::System(), demo::DemoProgrammeSettings());
         !p.ok()) {
       return fail("programme", p.status());
     }
-    if (auto d = app::LoadDemo(*s.services, app::Actor::Cli("demo-numbers")); !d.ok()) {
+    if (auto d = demo::LoadDemo(*s.services, app::Actor::Cli("demo-numbers")); !d.ok()) {
       return fail("demo", d.status());
     }
     // The demo's regions by group hold no small count for a year or a quarter; one evening

@@ -9,8 +9,8 @@
 #include <set>
 #include <sstream>
 
-#include "app/accounts.h"
-#include "app/services.h"
+#include "app/accounts/accounts.h"
+#include "app/records/services.h"
 #include "core/status.h"
 #include "core/time.h"
 #include "domain/schema.h"

@@ -18,7 +18,7 @@
 #include <vector>
 
 #include "api_fixture.h"
-#include "app/audit_trail.h"
+#include "app/ops/audit_trail.h"
 #include "auth_test_util.h"
 #include "core/time.h"
 #include "domain/schema.h"

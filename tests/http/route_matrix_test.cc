@@ -24,8 +24,8 @@
 #include <vector>
 
 #include "api_fixture.h"
-#include "app/file_io.h"
-#include "app/record_json.h"
+#include "app/imports/file_io.h"
+#include "io/record_json.h"
 #include "auth_test_util.h"
 #include "domain/schema.h"
 #include "http/api/api.h"
@@ -221,10 +221,10 @@ class RouteMatrixTest : public ApiServerTest {
     auto record = services_->Get(app::Actor::System(), entity, ProbeId(entity));
     EXPECT_TRUE(record.ok()) << record.status().ToString();
     if (!record.ok()) return json::object();
-    json body = json::parse(app::RecordToJson(entity, *record).dump());
+    json body = json::parse(io::RecordToJson(entity, *record).dump());
     for (auto it = body.begin(); it != body.end();) {
       const domain::FieldDef* field = entity.Find(it.key());
-      if (it->is_null() || app::IsMetaColumn(it.key()) || field == nullptr || field->system) {
+      if (it->is_null() || domain::IsMetaColumn(it.key()) || field == nullptr || field->system) {
         it = body.erase(it);
       } else {
         ++it;

@@ -16,8 +16,8 @@
 #include <string>
 #include <vector>
 
-#include "app/accounts.h"
-#include "app/services.h"
+#include "app/accounts/accounts.h"
+#include "app/records/services.h"
 #include "core/time.h"
 #include "domain/schema.h"
 #include "http/api/api.h"

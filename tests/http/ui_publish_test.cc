@@ -8,7 +8,7 @@
 
 #include <regex>
 
-#include "app/publish.h"
+#include "app/reports/publish.h"
 #include "domain/rules.h"
 #include "domain/schema.h"
 #include "ui_fixture.h"

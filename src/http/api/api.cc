@@ -4,8 +4,8 @@
 #include <cctype>
 #include <string_view>
 
-#include "app/approval.h"
-#include "app/passwords.h"
+#include "app/records/approval.h"
+#include "app/accounts/passwords.h"
 #include "http/api/openapi.h"
 #include "http/api/routes.h"
 

@@ -2,7 +2,7 @@
 // POST /api/v1/{quotes,case-studies}/{id}/approve and .../withdraw-approval (app/approval.h).
 #include <nlohmann/json.hpp>
 
-#include "app/approval.h"
+#include "app/records/approval.h"
 #include "http/api/api.h"
 #include "http/api/json_io.h"
 #include "http/api/openapi.h"

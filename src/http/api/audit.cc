@@ -1,7 +1,7 @@
 // The audit trail for administrators: GET /api/v1/audit, filtered and paged, newest first.
 #include <nlohmann/json.hpp>
 
-#include "app/audit_trail.h"
+#include "app/ops/audit_trail.h"
 #include "http/api/api.h"
 #include "http/api/json_io.h"
 #include "http/api/routes.h"

@@ -3,7 +3,7 @@
 #include <charconv>
 #include <nlohmann/json.hpp>
 
-#include "app/record_json.h"
+#include "io/record_json.h"
 #include "http/api/api.h"
 #include "http/api/json_io.h"
 #include "http/api/openapi.h"
@@ -32,7 +32,7 @@ Response List(app::Services& services, const EntityDef& entity, const Request& r
   Result<store::Page> page = services.List(ResolveActor(request), entity, params);
   if (!page.ok()) return ErrorResponse(page.status(), request);
   nlohmann::ordered_json items = nlohmann::ordered_json::array();
-  for (const Record& record : page->items) items.push_back(app::RecordToJson(entity, record));
+  for (const Record& record : page->items) items.push_back(io::RecordToJson(entity, record));
   nlohmann::ordered_json body = nlohmann::ordered_json::object();
   body["items"] = std::move(items);
   body["total"] = page->total;
@@ -53,7 +53,7 @@ Response Get(app::Services& services, const EntityDef& entity, const Request& re
 Response Create(app::Services& services, const EntityDef& entity, const Request& request) {
   Result<nlohmann::json> body = ParseJsonObject(request);
   if (!body.ok()) return ErrorResponse(body.status(), request);
-  Result<Record> input = app::RecordFromJson(entity, *body);
+  Result<Record> input = io::RecordFromJson(entity, *body);
   if (!input.ok()) return ErrorResponse(input.status(), request);
   Result<app::Saved> saved = services.Create(ResolveActor(request), entity, std::move(*input));
   if (!saved.ok()) return ErrorResponse(saved.status(), request);
@@ -71,7 +71,7 @@ Response Update(app::Services& services, const EntityDef& entity, const Request&
   if (!body.ok()) return ErrorResponse(body.status(), request);
   Result<int64_t> version = TakeVersion(request, *body);
   if (!version.ok()) return ErrorResponse(version.status(), request);
-  Result<Record> changes = app::RecordFromJson(entity, *body);
+  Result<Record> changes = io::RecordFromJson(entity, *body);
   if (!changes.ok()) return ErrorResponse(changes.status(), request);
   Result<app::Saved> saved =
       services.Update(ResolveActor(request), entity, *id, *version, std::move(*changes));

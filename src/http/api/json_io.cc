@@ -6,7 +6,7 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 
-#include "app/record_json.h"
+#include "io/record_json.h"
 
 namespace lookout::http::api {
 
@@ -266,7 +266,7 @@ Response JsonResponse(int status, const nlohmann::ordered_json& body) {
 
 Response RecordResponse(int status, const domain::EntityDef& entity, const Record& record,
                         const std::vector<std::string>& warnings) {
-  nlohmann::ordered_json body = app::RecordToJson(entity, record);
+  nlohmann::ordered_json body = io::RecordToJson(entity, record);
   if (!warnings.empty()) body["warnings"] = warnings;
   Response r = JsonResponse(status, body);
   if (const Value& v = record.Get("version"); v.is_int()) {

@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "app/services.h"
+#include "app/records/services.h"
 #include "core/status.h"
 #include "domain/schema.h"
 #include "http/router.h"
@@ -64,7 +64,7 @@ Param QueryParam(const app::ParamDoc& doc);
 
 // A JSON response with `status`.
 Response JsonResponse(int status, const nlohmann::ordered_json& body);
-// The record as JSON (app::RecordToJson), with an ETag of its version and, when there are
+// The record as JSON (io::RecordToJson), with an ETag of its version and, when there are
 // any, the warnings of the write.
 Response RecordResponse(int status, const domain::EntityDef& entity, const Record& record,
                         const std::vector<std::string>& warnings = {});

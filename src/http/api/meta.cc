@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
-#include "app/reach_figures.h"
-#include "app/record_json.h"
+#include "app/reports/reach_figures.h"
+#include "io/record_json.h"
 #include "domain/disclosure.h"
 #include "http/api/api.h"
 #include "http/api/json_io.h"

@@ -4,7 +4,7 @@
 
 #include <cstring>
 
-#include "app/passwords.h"
+#include "app/accounts/passwords.h"
 #include "core/metrics.h"
 #include "http/api/routes.h"
 

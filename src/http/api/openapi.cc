@@ -9,7 +9,7 @@
 #include <set>
 #include <stdexcept>
 
-#include "app/record_json.h"
+#include "io/record_json.h"
 #include "http/api/json_io.h"
 #include "http/api/routes.h"
 
@@ -70,8 +70,8 @@ std::string Describe(const FieldDef& f) {
   return f.help.empty() ? f.label : f.label + ": " + f.help;
 }
 
-// One value of `f` (one element, for a set): what app::RecordFromJson accepts and
-// app::RecordToJson writes.
+// One value of `f` (one element, for a set): what io::RecordFromJson accepts and
+// io::RecordToJson writes.
 json ElementSchema(const FieldDef& f) {
   switch (f.type) {
     case FieldType::kText:
@@ -174,7 +174,7 @@ json RecordComponent(const EntityDef& e) {
     required.push_back(meta);
   }
   for (const FieldDef& f : e.fields) {
-    if (app::IsMetaColumn(f.name)) continue;
+    if (domain::IsMetaColumn(f.name)) continue;
     properties[f.name] = FieldSchema(f, /*nullable=*/true, /*read_only=*/f.system);
     required.push_back(f.name);
   }
@@ -191,7 +191,7 @@ json RecordComponent(const EntityDef& e) {
 }
 
 // The fields a client writes: every field but Lookout's own.
-bool Writable(const FieldDef& f) { return !f.system && !app::IsMetaColumn(f.name); }
+bool Writable(const FieldDef& f) { return !f.system && !domain::IsMetaColumn(f.name); }
 
 // An object of the `fields` that `include` keeps, as a client writes them: required
 // ones must be there (and not null), nothing else may be.
@@ -248,7 +248,7 @@ json ChildComponent(const EntityDef& child) {
                        [](const FieldDef&) { return true; });
 }
 
-// The body of app::ErrorJson.
+// The body of ErrorJson.
 json ErrorComponent() {
   json codes = json::array();
   for (ErrorCode code : AllErrorCodes()) {

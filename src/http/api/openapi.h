@@ -7,7 +7,7 @@
 //     fields;
 //   - its successful answer (Route::success_status, content_type, response_schema) and the
 //     error answers it can give, grouped by HTTP status, each naming its error codes and
-//     with the shape of app::ErrorJson: those the route documents, and those that come
+//     with the shape of ErrorJson: those the route documents, and those that come
 //     from the authentication guard (api.cc), from reading a JSON body or a path
 //     parameter, and from the server;
 //   - who may call it: an API token (bearer) or the lookout_session cookie, with the

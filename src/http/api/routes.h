@@ -6,8 +6,8 @@
 #include <optional>
 #include <string>
 
-#include "app/accounts.h"
-#include "app/services.h"
+#include "app/accounts/accounts.h"
+#include "app/records/services.h"
 #include "domain/schema.h"
 #include "http/api/api.h"
 #include "http/router.h"

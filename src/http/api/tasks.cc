@@ -1,7 +1,7 @@
 // Task transitions: the only way a task's status changes, and its history.
 #include <nlohmann/json.hpp>
 
-#include "app/record_json.h"
+#include "io/record_json.h"
 #include "http/api/api.h"
 #include "http/api/json_io.h"
 #include "http/api/openapi.h"
@@ -60,7 +60,7 @@ Response History(app::Services& services, const Request& request, const PathPara
   if (!history.ok()) return ErrorResponse(history.status(), request);
   nlohmann::ordered_json items = nlohmann::ordered_json::array();
   for (const Record& r : *history) {
-    items.push_back(app::RecordToJson(domain::TaskTransitionEntity(), r));
+    items.push_back(io::RecordToJson(domain::TaskTransitionEntity(), r));
   }
   nlohmann::ordered_json body = nlohmann::ordered_json::object();
   body["items"] = std::move(items);

@@ -4,7 +4,7 @@
 #include <cctype>
 #include <regex>
 
-#include "app/audit_trail.h"
+#include "app/ops/audit_trail.h"
 #include "domain/rules.h"
 #include "http/ui/page.h"
 #include "http/ui/paging.h"

@@ -16,7 +16,7 @@
 #include <string>
 #include <vector>
 
-#include "app/services.h"
+#include "app/records/services.h"
 #include "http/ui/display.h"
 #include "store/store.h"
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <set>
 
-#include "app/policy.h"
+#include "app/records/policy.h"
 #include "domain/rules.h"
 #include "http/ui/page.h"
 

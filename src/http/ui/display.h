@@ -10,7 +10,7 @@
 #include <utility>
 #include <vector>
 
-#include "app/services.h"
+#include "app/records/services.h"
 #include "core/value.h"
 #include "domain/schema.h"
 

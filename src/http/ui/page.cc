@@ -2,8 +2,8 @@
 
 #include <boost/url/parse.hpp>
 
-#include "app/passwords.h"
-#include "app/policy.h"
+#include "app/accounts/passwords.h"
+#include "app/records/policy.h"
 #include "core/time.h"
 #include "domain/rules.h"
 #include "http/api/routes.h"

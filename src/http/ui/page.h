@@ -20,8 +20,8 @@
 #include <utility>
 #include <vector>
 
-#include "app/accounts.h"
-#include "app/services.h"
+#include "app/accounts/accounts.h"
+#include "app/records/services.h"
 #include "core/status.h"
 #include "domain/schema.h"
 #include "http/router.h"

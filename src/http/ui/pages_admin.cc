@@ -1,5 +1,5 @@
 // The index pages of evaluation and administration, and the audit trail browser.
-#include "app/audit_trail.h"
+#include "app/ops/audit_trail.h"
 #include "http/ui/audit_view.h"
 #include "http/ui/display.h"
 #include "http/ui/pages.h"

@@ -4,8 +4,8 @@
 // forms go the way of every form (forms.h): a refusal (a stale copy, a locked period, a
 // permission) shows the record's page again with the reason and what was typed; success
 // is a notice on the record's page.
-#include "app/approval.h"
-#include "app/policy.h"
+#include "app/records/approval.h"
+#include "app/records/policy.h"
 #include "http/ui/display.h"
 #include "http/ui/forms.h"
 #include "http/ui/pages.h"

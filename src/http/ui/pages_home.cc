@@ -3,7 +3,7 @@
 #include <limits>
 #include <map>
 
-#include "app/reach_figures.h"
+#include "app/reports/reach_figures.h"
 #include "domain/disclosure.h"
 #include "domain/rules.h"
 #include "http/ui/display.h"

@@ -8,7 +8,7 @@
 #include <map>
 #include <optional>
 
-#include "app/approval.h"
+#include "app/records/approval.h"
 #include "domain/rules.h"
 #include "http/ui/child_rows.h"
 #include "http/ui/display.h"

@@ -5,9 +5,9 @@
 #include <algorithm>
 #include <map>
 
-#include "app/policy.h"
-#include "app/produce_report.h"
-#include "app/publish.h"
+#include "app/records/policy.h"
+#include "app/reports/produce_report.h"
+#include "app/reports/publish.h"
 #include "domain/rules.h"
 #include "http/ui/display.h"
 #include "http/ui/forms.h"

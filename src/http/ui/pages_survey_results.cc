@@ -9,7 +9,7 @@
 // exact counts (?counts=exact), and the page then says so.
 #include <algorithm>
 
-#include "app/survey_results.h"
+#include "app/reports/survey_results.h"
 #include "domain/disclosure.h"
 #include "domain/rules.h"
 #include "http/ui/display.h"

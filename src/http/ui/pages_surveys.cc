@@ -3,7 +3,7 @@
 // by row and column. A survey's page, its results, is in pages_survey_results.cc.
 #include <optional>
 
-#include "app/survey_import.h"
+#include "app/imports/survey_import.h"
 #include "domain/rules.h"
 #include "http/ui/display.h"
 #include "http/ui/forms.h"

@@ -3,7 +3,7 @@
 // assigns the lead; and the minutes of a meeting's decisions as a page and a CSV file.
 #include <algorithm>
 
-#include "app/policy.h"
+#include "app/records/policy.h"
 #include "domain/rules.h"
 #include "http/ui/display.h"
 #include "http/ui/forms.h"

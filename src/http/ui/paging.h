@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-#include "app/services.h"
+#include "app/records/services.h"
 #include "core/status.h"
 #include "domain/schema.h"
 #include "http/ui/page.h"

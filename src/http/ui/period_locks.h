@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "app/publish.h"
+#include "app/reports/publish.h"
 #include "domain/schema.h"
 #include "http/ui/forms.h"
 #include "http/ui/page.h"

@@ -11,8 +11,8 @@
 #include <memory>
 #include <string>
 
-#include "app/accounts.h"
-#include "app/services.h"
+#include "app/accounts/accounts.h"
+#include "app/records/services.h"
 #include "core/status.h"
 #include "http/api/api.h"
 #include "http/router.h"

@@ -9,13 +9,6 @@ using domain::EntityDef;
 using domain::FieldDef;
 using domain::FieldType;
 
-bool IsMetaColumn(std::string_view name) {
-  for (const char* meta : domain::kMetaColumns) {
-    if (name == meta) return true;
-  }
-  return false;
-}
-
 std::string InSentence(const std::string& label) {
   if (label.size() > 1 && std::isupper(static_cast<unsigned char>(label[0])) &&
       std::islower(static_cast<unsigned char>(label[1]))) {
@@ -68,7 +61,7 @@ std::vector<ColumnSpec> TableColumns(const EntityDef& entity) {
     if (!f.IsColumn()) continue;
     // A field named like a meta column would shadow it; the schema test reports such a
     // definition, and the store keeps the meta column's meaning.
-    if (!entity.child && IsMetaColumn(f.name)) continue;
+    if (!entity.child && domain::IsMetaColumn(f.name)) continue;
     out.push_back({f.name, ColumnKind(f), f.type == FieldType::kBool, &f});
   }
   return out;

@@ -29,8 +29,6 @@ std::vector<ColumnSpec> TableColumns(const domain::EntityDef& entity);
 // "t"."id", "t"."version", ... for `columns`, prefixed by `alias`.
 std::string SelectList(const std::vector<ColumnSpec>& columns, std::string_view alias);
 
-bool IsMetaColumn(std::string_view name);
-
 // A label as it reads inside a sentence: "Staff member" -> "staff member", while
 // "NRM referral" keeps its capitals.
 std::string InSentence(const std::string& label);

@@ -65,7 +65,7 @@ struct ListColumn {
 // records are read.
 Result<ListColumn> ColumnOf(const EntityDef& entity, const std::vector<ColumnSpec>& columns,
                             const std::string& name) {
-  if (!entity.child && IsMetaColumn(name)) {
+  if (!entity.child && domain::IsMetaColumn(name)) {
     for (const ColumnSpec& c : columns) {
       if (c.name == name) return ListColumn{c.name, c.kind, nullptr, c.boolean};
     }

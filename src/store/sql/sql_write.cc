@@ -21,9 +21,9 @@ constexpr size_t kRowsPerInsert = 100;
 Status SqlTransaction::CheckKeys(const EntityDef& entity, const Record& record) const {
   std::vector<FieldError> errors;
   for (const auto& [key, value] : record.fields) {
-    if (IsMetaColumn(key)) continue;
+    if (domain::IsMetaColumn(key)) continue;
     const FieldDef* f = entity.Find(key);
-    if (f == nullptr || (!entity.child && IsMetaColumn(f->name))) {
+    if (f == nullptr || (!entity.child && domain::IsMetaColumn(f->name))) {
       errors.push_back({key, "is not a field of " + InSentence(entity.label)});
     }
   }
@@ -250,7 +250,7 @@ Status SqlTransaction::Update(const EntityDef& entity, int64_t id, int64_t expec
     q.Param(Kind::kText, meta.actor);
     std::vector<FieldError> errors;
     for (const auto& [name, value] : changes.fields) {
-      if (IsMetaColumn(name)) continue;
+      if (domain::IsMetaColumn(name)) continue;
       const FieldDef* f = entity.Find(name);
       if (!f->IsColumn()) continue;
       Result<Value> param = ColumnParam(*f, value, name);
