@@ -48,6 +48,8 @@ while IFS= read -r file; do
           fail "$file includes $inc: only the PDF renderer and the chart's cairo drawing may" ;;
       xlsxwriter.h|xlsxwriter/*)
         [[ "$file" == report/xlsx.cc ]] || fail "$file includes $inc: only report/xlsx.cc may" ;;
+      csv.h)
+        [[ "$file" == io/csv.cc ]] || fail "$file includes <$inc>: only io/csv.cc may (one CSV reader)" ;;
       zip.h|pugixml.hpp)
         [[ "$file" == io/xlsx_reader.cc ]] || fail "$file includes $inc: only io/xlsx_reader.cc may" ;;
     esac

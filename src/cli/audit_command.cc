@@ -6,8 +6,9 @@
 #include <optional>
 
 #include "app/ops/audit_trail.h"
-#include "app/imports/file_io.h"
 #include "cli/command.h"
+#include "io/files.h"
+#include "io/record_file.h"
 #include "report/table.h"
 
 namespace lookout::cli {
@@ -49,7 +50,7 @@ struct AuditRequest {
   std::string format;
   std::string reason;
   // Derived by Parse().
-  app::FileFormat file_format = app::FileFormat::kCsv;
+  io::FileFormat file_format = io::FileFormat::kCsv;
 };
 
 void AddFilterOptions(CLI::App& app, AuditFilters& filters) {
@@ -114,10 +115,10 @@ class AuditCommand : public Command {
 
   Status Parse() override {
     if (export_->parsed()) {
-      std::optional<app::FileFormat> format;
-      if (!request_.format.empty()) format = app::ParseFileFormat(request_.format);
-      if (!format) format = app::FormatFromPath(request_.output);
-      request_.file_format = format.value_or(app::FileFormat::kCsv);
+      std::optional<io::FileFormat> format;
+      if (!request_.format.empty()) format = io::ParseFileFormat(request_.format);
+      if (!format) format = io::FormatFromPath(request_.output);
+      request_.file_format = format.value_or(io::FileFormat::kCsv);
     }
     return Status::Ok();
   }
@@ -181,7 +182,7 @@ class AuditCommand : public Command {
     LOOKOUT_ASSIGN_OR_RETURN(
         app::AuditExport exported,
         app::ExportAudit(services, context.actor(), params, request_.file_format));
-    LOOKOUT_RETURN_IF_ERROR(app::WriteWholeFile(request_.output, exported.bytes));
+    LOOKOUT_RETURN_IF_ERROR(io::WriteWholeFile(request_.output, exported.bytes));
     context.out() << "exported " << exported.count << " audit entr"
                   << (exported.count == 1 ? "y" : "ies") << " to " << request_.output
                   << " (the export is recorded in the trail)\n";

@@ -4,15 +4,16 @@
 #include <filesystem>
 #include <optional>
 
-#include "app/imports/file_io.h"
 #include "cli/command.h"
 #include "domain/schema.h"
+#include "io/files.h"
+#include "io/record_file.h"
 
 namespace lookout::cli {
 
 namespace {
 
-using app::FileFormat;
+using io::FileFormat;
 
 struct ExportRequest {
   std::string kind;
@@ -20,7 +21,7 @@ struct ExportRequest {
   std::string output;
   // Derived by Parse().
   const domain::EntityDef* entity = nullptr;  // null for "all"
-  FileFormat file_format = FileFormat::kCsv;
+  io::FileFormat file_format = io::FileFormat::kCsv;
 };
 
 class ExportCommand : public Command {
@@ -40,8 +41,8 @@ class ExportCommand : public Command {
   }
 
   Status Parse() override {
-    std::optional<FileFormat> format;
-    if (!request_.format.empty()) format = app::ParseFileFormat(request_.format);
+    std::optional<io::FileFormat> format;
+    if (!request_.format.empty()) format = io::ParseFileFormat(request_.format);
     if (request_.kind == "all") {
       if (request_.output.empty()) {
         return Status::Validation({{"--output", "name the folder to write the files into"}},
@@ -53,9 +54,9 @@ class ExportCommand : public Command {
         return Status::Validation({{"KIND", "the kinds are: " + KindList() + ", or all"}},
                                   "There is no kind of record called '" + request_.kind + "'.");
       }
-      if (!format && !request_.output.empty()) format = app::FormatFromPath(request_.output);
+      if (!format && !request_.output.empty()) format = io::FormatFromPath(request_.output);
     }
-    request_.file_format = format.value_or(FileFormat::kCsv);
+    request_.file_format = format.value_or(io::FileFormat::kCsv);
     return Status::Ok();
   }
 
@@ -70,7 +71,7 @@ class ExportCommand : public Command {
         if (!context.out()) return Status::Internal("Could not write to standard output.");
         return Status::Ok();
       }
-      LOOKOUT_RETURN_IF_ERROR(app::WriteWholeFile(request_.output, bytes));
+      LOOKOUT_RETURN_IF_ERROR(io::WriteWholeFile(request_.output, bytes));
       context.out() << "exported " << count << " " << domain::KindName(*request_.entity)
                     << " record" << (count == 1 ? "" : "s") << " to " << request_.output << "\n";
       return Status::Ok();
@@ -87,9 +88,9 @@ class ExportCommand : public Command {
       LOOKOUT_ASSIGN_OR_RETURN(auto exported, Export(context, *entity));
       const std::string path = (std::filesystem::path(request_.output) /
                                 (domain::KindName(*entity) + "." +
-                                 std::string(app::FileFormatName(request_.file_format))))
+                                 std::string(io::FileFormatName(request_.file_format))))
                                    .string();
-      LOOKOUT_RETURN_IF_ERROR(app::WriteWholeFile(path, exported.first));
+      LOOKOUT_RETURN_IF_ERROR(io::WriteWholeFile(path, exported.first));
       total += exported.second;
     }
     context.out() << "exported " << total << " records of " << domain::AllEntities().size()
@@ -106,7 +107,7 @@ class ExportCommand : public Command {
                              services_->ExportAll(context.actor(), entity, progress.Callback()));
     progress.Finish();
     const int64_t count = static_cast<int64_t>(records.size());
-    return std::make_pair(app::EncodeFile(entity, request_.file_format, records), count);
+    return std::make_pair(io::EncodeFile(entity, request_.file_format, records), count);
   }
 
   ExportRequest request_;

@@ -7,11 +7,11 @@
 #include <filesystem>
 #include <sstream>
 
-#include "app/imports/file_io.h"
 #include "app/records/reference_data.h"
 #include "cli/command.h"
 #include "domain/schema.h"
-#include "report/record_csv.h"
+#include "io/files.h"
+#include "io/record_file.h"
 #include "report/table.h"
 
 namespace lookout::cli {
@@ -114,13 +114,13 @@ Result<std::vector<Record>> ExampleRecords(const EntityDef& entity, const std::s
       records = app::ReferenceSectors();
     }
     if (records.size() > 3) records.resize(3);
-    *csv = app::EncodeCsv(entity, records);
+    *csv = io::EncodeCsv(entity, records);
     return records;
   }
   const std::string path =
       (std::filesystem::path(examples) / (domain::KindName(entity) + ".csv")).string();
-  LOOKOUT_ASSIGN_OR_RETURN(*csv, app::ReadWholeFile(path));
-  app::DecodedFile decoded = app::DecodeCsv(entity, *csv);
+  LOOKOUT_ASSIGN_OR_RETURN(*csv, io::ReadWholeFile(path));
+  io::DecodedFile decoded = io::DecodeCsv(entity, *csv);
   if (!decoded.errors.empty()) {
     std::vector<FieldError> fields;
     for (const auto& e : decoded.errors) {
@@ -326,7 +326,7 @@ class FormatsDocCommand : public Command {
     } else {
       out << "Other records refer to it by `id`.";
     }
-    out << "\n\n" << report::RenderMarkdown(FieldTable(report::ExportColumns(e)));
+    out << "\n\n" << report::RenderMarkdown(FieldTable(io::ExportColumns(e)));
     for (const FieldDef& f : e.fields) {
       if (f.type != FieldType::kChildren) continue;
       const EntityDef& child = domain::ChildEntity(f);
@@ -340,7 +340,7 @@ class FormatsDocCommand : public Command {
     out << ":\n\n```csv\n" << csv << "```\n";
     if (!records.empty()) {
       out << "\nThe first record as JSON, as an export writes it:\n\n```json\n"
-          << app::EncodeJson(e, {records.front()}) << "```\n";
+          << io::EncodeJson(e, {records.front()}) << "```\n";
     }
     return Status::Ok();
   }

@@ -8,17 +8,18 @@
 #include <optional>
 #include <set>
 
-#include "app/imports/file_io.h"
 #include "app/imports/survey_import.h"
 #include "cli/command.h"
 #include "domain/schema.h"
+#include "io/files.h"
+#include "io/record_file.h"
 
 namespace lookout::cli {
 
 namespace {
 
-using app::DecodedFile;
-using app::FileFormat;
+using io::DecodedFile;
+using io::FileFormat;
 using app::ImportIssue;
 using domain::EntityDef;
 using domain::FieldDef;
@@ -35,15 +36,15 @@ struct ImportRequest {
   std::string mapping_path;
   // Derived by Parse().
   const EntityDef* entity = nullptr;  // null for "all"
-  std::optional<FileFormat> file_format;
+  std::optional<io::FileFormat> file_format;
 };
 
 // One file of an import: what it holds and what was found wrong with it.
 struct FileJob {
   const EntityDef* entity = nullptr;
   std::string path;
-  FileFormat format = FileFormat::kCsv;
-  DecodedFile decoded;
+  io::FileFormat format = io::FileFormat::kCsv;
+  io::DecodedFile decoded;
   std::vector<ImportIssue> issues;  // decoding and validation problems, in line order
 };
 
@@ -51,14 +52,14 @@ std::string FileName(const std::string& path) {
   return std::filesystem::path(path).filename().string();
 }
 
-std::string IssuePlace(FileFormat format, const ImportIssue& issue) {
+std::string IssuePlace(io::FileFormat format, const ImportIssue& issue) {
   std::string out;
   if (issue.line > 0) {
-    out = (format == FileFormat::kCsv ? "line " : "item ") + std::to_string(issue.line);
+    out = (format == io::FileFormat::kCsv ? "line " : "item ") + std::to_string(issue.line);
   }
   if (!issue.column.empty()) {
     if (!out.empty()) out += ", ";
-    if (format == FileFormat::kCsv) {
+    if (format == io::FileFormat::kCsv) {
       out += issue.column.rfind("column ", 0) == 0 ? issue.column : "column " + issue.column;
     } else {
       out += issue.column;
@@ -75,7 +76,7 @@ std::string ColumnRoot(const std::string& column) {
 // Decoding problems and the use case's problems as one list, in line order. A problem
 // the use case reports about a value that could not be decoded (so it looked absent) is
 // left out, as are "required" complaints about a column reported missing once.
-std::vector<ImportIssue> Merge(const DecodedFile& decoded, const std::vector<ImportIssue>& found) {
+std::vector<ImportIssue> Merge(const io::DecodedFile& decoded, const std::vector<ImportIssue>& found) {
   std::set<std::pair<int64_t, std::string>> undecoded;
   for (const ImportIssue& e : decoded.errors) undecoded.insert({e.line, ColumnRoot(e.column)});
   const std::set<std::string> missing(decoded.missing_required.begin(),
@@ -109,7 +110,7 @@ Status Failure(const std::vector<FileJob*>& failed, bool name_files) {
   bool header = false;
   for (const FileJob* job : failed) {
     for (const ImportIssue& issue : job->issues) {
-      if (job->format == FileFormat::kCsv && issue.line == 1) {
+      if (job->format == io::FileFormat::kCsv && issue.line == 1) {
         header = true;
       } else if (issue.line > 0) {
         rows.insert({job->path, issue.line});
@@ -212,7 +213,7 @@ class ImportCommand : public Command {
   }
 
   Status Parse() override {
-    if (!request_.format.empty()) request_.file_format = app::ParseFileFormat(request_.format);
+    if (!request_.format.empty()) request_.file_format = io::ParseFileFormat(request_.format);
     const bool survey_file =
         request_.survey != 0 || !request_.preset.empty() || !request_.mapping_path.empty();
     if (survey_file) return ParseSurveyFile();
@@ -223,7 +224,7 @@ class ImportCommand : public Command {
                                 "There is no kind of record called '" + request_.kind + "'.");
     }
     if (!request_.file_format) {
-      request_.file_format = app::FormatFromPath(request_.path);
+      request_.file_format = io::FormatFromPath(request_.path);
       if (!request_.file_format) {
         return Status::Validation(
             {{"--format", "name the format with --format csv or --format json"}},
@@ -245,8 +246,8 @@ class ImportCommand : public Command {
 
  private:
   Status Decode(FileJob& job) {
-    LOOKOUT_ASSIGN_OR_RETURN(std::string bytes, app::ReadWholeFile(job.path));
-    job.decoded = app::DecodeFile(*job.entity, job.format, bytes);
+    LOOKOUT_ASSIGN_OR_RETURN(std::string bytes, io::ReadWholeFile(job.path));
+    job.decoded = io::DecodeFile(*job.entity, job.format, bytes);
     return Status::Ok();
   }
 
@@ -291,7 +292,7 @@ class ImportCommand : public Command {
     for (const fs::directory_entry& entry : fs::directory_iterator(request_.path, ec)) {
       if (!entry.is_regular_file()) continue;
       const fs::path& p = entry.path();
-      auto format = app::FormatFromPath(p.filename().string());
+      auto format = io::FormatFromPath(p.filename().string());
       if (!format || (request_.file_format && *format != *request_.file_format)) continue;
       const std::string stem = p.stem().string();
       const EntityDef* entity = domain::FindEntity(stem);
@@ -313,7 +314,7 @@ class ImportCommand : public Command {
         continue;
       }
       const std::string path = it->second.front().string();
-      jobs.push_back({entity, path, *app::FormatFromPath(path), {}, {}});
+      jobs.push_back({entity, path, *io::FormatFromPath(path), {}, {}});
     }
     if (!problems.empty()) {
       return Status::Validation(std::move(problems),
@@ -457,9 +458,9 @@ class ImportCommand : public Command {
     import.survey = request_.survey;
     import.preset = request_.preset;
     import.dry_run = request_.dry_run;
-    LOOKOUT_ASSIGN_OR_RETURN(import.bytes, app::ReadWholeFile(request_.path));
+    LOOKOUT_ASSIGN_OR_RETURN(import.bytes, io::ReadWholeFile(request_.path));
     if (!request_.mapping_path.empty()) {
-      LOOKOUT_ASSIGN_OR_RETURN(import.mapping_json, app::ReadWholeFile(request_.mapping_path));
+      LOOKOUT_ASSIGN_OR_RETURN(import.mapping_json, io::ReadWholeFile(request_.mapping_path));
       if (import.mapping_json.find_first_not_of(" \t\r\n") == std::string::npos) {
         return Status::Validation({{"--mapping", request_.mapping_path + " is empty"}},
                                   "The column mapping file is empty.");

@@ -4,10 +4,10 @@
 #include <CLI/CLI.hpp>
 #include <optional>
 
-#include "app/imports/file_io.h"
 #include "app/reports/produce_report.h"
 #include "cli/command.h"
 #include "cli/serve_steps.h"
+#include "io/files.h"
 #include "report/render.h"
 
 namespace lookout::cli {
@@ -110,7 +110,7 @@ class ReportCommand : public Command {
       if (!context.out()) return Status::Internal("Could not write to standard output.");
       return Status::Ok();
     }
-    LOOKOUT_RETURN_IF_ERROR(app::WriteWholeFile(request_.output, rendered.bytes));
+    LOOKOUT_RETURN_IF_ERROR(io::WriteWholeFile(request_.output, rendered.bytes));
     context.out() << "wrote the " << doc.title << " (" << request_.format << ", "
                   << rendered.bytes.size() << " bytes) to " << request_.output << "\n";
     return Status::Ok();

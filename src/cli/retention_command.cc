@@ -2,9 +2,9 @@
 #include <CLI/CLI.hpp>
 #include <map>
 
-#include "app/imports/file_io.h"
 #include "app/ops/retention.h"
 #include "cli/command.h"
+#include "io/files.h"
 #include "report/table.h"
 
 namespace lookout::cli {
@@ -72,7 +72,7 @@ class RetentionCommand : public Command {
   Status Execute(Context& context) override {
     app::RetentionPolicy policy;
     if (!request_.config.empty()) {
-      LOOKOUT_ASSIGN_OR_RETURN(std::string text, app::ReadWholeFile(request_.config));
+      LOOKOUT_ASSIGN_OR_RETURN(std::string text, io::ReadWholeFile(request_.config));
       Status loaded = policy.Load(text);
       if (!loaded.ok()) {
         return Status(loaded.code(),

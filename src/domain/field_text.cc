@@ -3,29 +3,12 @@
 #include <cmath>
 #include <set>
 
+#include "core/text.h"
 #include "domain/rules.h"
 
 namespace lookout::domain {
 
 namespace {
-
-bool IsSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
-  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 // Quotes a value for an error message. Only values of typed (non free text) fields are
 // echoed, and long ones are cut, so a message never carries a paragraph of input.
@@ -74,7 +57,7 @@ std::optional<double> ParseReal(std::string_view s) {
 }
 
 std::optional<bool> ParseBool(std::string_view s) {
-  const std::string l = Lower(s);
+  const std::string l = AsciiLower(s);
   if (l == "true" || l == "yes" || l == "y" || l == "1") return true;
   if (l == "false" || l == "no" || l == "n" || l == "0") return false;
   return std::nullopt;
@@ -139,7 +122,7 @@ Result<Value> ParseSet(const FieldDef& field, std::string_view text) {
   while (start <= text.size()) {
     size_t end = text.find(';', start);
     if (end == std::string_view::npos) end = text.size();
-    std::string_view part = Trim(text.substr(start, end - start));
+    std::string_view part = TrimSpace(text.substr(start, end - start));
     start = end + 1;
     if (part.empty()) continue;
     LOOKOUT_ASSIGN_OR_RETURN(Value v, ParseElement(field, part));
@@ -161,9 +144,9 @@ bool IsChildSpecial(char c) { return c == ',' || c == '|' || c == '=' || c == '\
 // otherwise trim), so every value reads back exactly.
 std::string EscapeChildValue(std::string_view s) {
   size_t lead = 0;
-  while (lead < s.size() && IsSpace(s[lead])) ++lead;
+  while (lead < s.size() && IsAsciiSpace(s[lead])) ++lead;
   size_t trail = s.size();
-  while (trail > lead && IsSpace(s[trail - 1])) --trail;
+  while (trail > lead && IsAsciiSpace(s[trail - 1])) --trail;
   std::string out;
   for (size_t i = 0; i < s.size(); ++i) {
     if (IsChildSpecial(s[i]) || i < lead || i >= trail) out += '\\';
@@ -183,8 +166,8 @@ struct Token {
   }
   std::string Trimmed() const {
     size_t b = 0, e = text.size();
-    while (b < e && IsSpace(text[b]) && !escaped[b]) ++b;
-    while (e > b && IsSpace(text[e - 1]) && !escaped[e - 1]) --e;
+    while (b < e && IsAsciiSpace(text[b]) && !escaped[b]) ++b;
+    while (e > b && IsAsciiSpace(text[e - 1]) && !escaped[e - 1]) --e;
     return text.substr(b, e - b);
   }
   bool Empty() const { return Trimmed().empty(); }
@@ -309,7 +292,7 @@ Result<Value> ParseFieldText(const FieldDef& field, std::string_view raw) {
     if (raw.empty()) return Value();
     return Value(std::string(raw));
   }
-  const std::string_view text = Trim(raw);
+  const std::string_view text = TrimSpace(raw);
   if (text.empty()) {
     if (field.IsSet()) return Value(Value::List{});
     if (field.type == FieldType::kChildren) return Value(Value::Rows{});

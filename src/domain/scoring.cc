@@ -4,6 +4,7 @@
 #include <set>
 #include <tuple>
 
+#include "core/text.h"
 #include "domain/rules.h"
 
 namespace lookout::domain {
@@ -39,16 +40,6 @@ std::string FormatScore(double v) {
   return ec == std::errc() ? std::string(buf, end) : std::to_string(v);
 }
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r')) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r')) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
-
 // The weighted mean of one group's lowest (or highest) scores: what ComputeRiskScore gives
 // that group when every factor of it is scored at that end.
 double GroupMean(const Value::Rows& factors, const std::string& group, const char* end) {
@@ -69,12 +60,12 @@ Result<std::vector<ScalePoint>> ParseScale(std::string_view text) {
   auto refuse = [](const std::string& message) {
     return Status::Validation({{"", message}}, message);
   };
-  if (Trim(text).empty()) return points;
+  if (TrimSpace(text).empty()) return points;
   size_t start = 0;
   while (start <= text.size()) {
     size_t end = text.find(';', start);
     if (end == std::string_view::npos) end = text.size();
-    const std::string_view part = Trim(text.substr(start, end - start));
+    const std::string_view part = TrimSpace(text.substr(start, end - start));
     start = end + 1;
     if (part.empty()) {
       if (end == text.size()) break;  // a ';' at the very end
@@ -85,8 +76,8 @@ Result<std::vector<ScalePoint>> ParseScale(std::string_view text) {
     if (eq == std::string_view::npos) {
       return refuse(quoted + " is not a score and its meaning: write it as '3 = what 3 means'");
     }
-    const std::string_view number = Trim(part.substr(0, eq));
-    const std::string_view meaning = Trim(part.substr(eq + 1));
+    const std::string_view number = TrimSpace(part.substr(0, eq));
+    const std::string_view meaning = TrimSpace(part.substr(eq + 1));
     double value = 0;
     auto [at, ec] = std::from_chars(number.data(), number.data() + number.size(), value);
     if (number.empty() || ec != std::errc() || at != number.data() + number.size() ||
@@ -112,7 +103,7 @@ std::pair<double, double> RiskScoreRange(const Value::Rows& factors) {
 }
 
 std::vector<FieldError> ValidateRiskBands(const Value::Rows& factors, std::string_view bands) {
-  if (Trim(bands).empty()) return {};
+  if (TrimSpace(bands).empty()) return {};
   auto points = ParseScale(bands);
   if (!points.ok()) return {{"bands", points.status().message()}};
   // The range needs the factors' groups, weights and ranges; their scales' words do not

@@ -1,27 +1,18 @@
 #include <cmath>
 #include <set>
 
+#include "core/text.h"
 #include "domain/rules.h"
 
 namespace lookout::domain {
 
 namespace {
 
-bool IsSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
 bool IsBlank(std::string_view s) {
   for (char c : s) {
-    if (!IsSpace(c)) return false;
+    if (!IsAsciiSpace(c)) return false;
   }
   return true;
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
-  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
-  return s;
 }
 
 std::vector<std::string_view> SplitSemicolons(std::string_view s) {
@@ -30,10 +21,10 @@ std::vector<std::string_view> SplitSemicolons(std::string_view s) {
   while (true) {
     size_t end = s.find(';', start);
     if (end == std::string_view::npos) {
-      parts.push_back(Trim(s.substr(start)));
+      parts.push_back(TrimSpace(s.substr(start)));
       return parts;
     }
-    parts.push_back(Trim(s.substr(start, end - start)));
+    parts.push_back(TrimSpace(s.substr(start, end - start)));
     start = end + 1;
   }
 }
@@ -451,7 +442,7 @@ bool LooksLikeEmail(std::string_view s) {
     return false;
   }
   for (char c : s) {
-    if (IsSpace(c) || static_cast<unsigned char>(c) < 0x20) return false;
+    if (IsAsciiSpace(c) || static_cast<unsigned char>(c) < 0x20) return false;
   }
   const std::string_view domain = s.substr(at + 1);
   const size_t dot = domain.find('.');

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "core/text.h"
+
 namespace lookout::io {
 
 // A value whose type does not match its field (which a store should never hand back) is
@@ -60,11 +62,6 @@ std::string Describe(const Json& j) {
     default:
       return "an unsupported value";
   }
-}
-
-std::string LowerFirst(std::string s) {
-  if (!s.empty()) s[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[0])));
-  return s;
 }
 
 // Whether references to `field.target` are written as codes (reference data such as

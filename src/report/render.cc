@@ -4,7 +4,7 @@
 #include <cctype>
 #include <cstdio>
 
-#include "report/csv.h"
+#include "io/csv.h"
 #include "report/pdf.h"
 #include "report/xlsx.h"
 
@@ -41,8 +41,8 @@ std::string RenderCsv(const ReportDoc& doc) {
       if (b.kind != Block::Kind::kTable) continue;
       if (!out.empty()) out += "\n";
       std::vector<std::string> header;
-      for (const DocTable::Column& c : b.table.columns) header.push_back(SpreadsheetSafe(c.label));
-      AppendCsvRecord(out, header);
+      for (const DocTable::Column& c : b.table.columns) header.push_back(io::SpreadsheetSafe(c.label));
+      io::AppendCsvRecord(out, header);
       for (const auto& row : b.table.rows) {
         std::vector<std::string> cells;
         for (const DocTable::Cell& c : row) {
@@ -53,10 +53,10 @@ std::string RenderCsv(const ReportDoc& doc) {
             std::snprintf(buf, sizeof buf, "%.15g", *c.number);
             cells.push_back(buf);
           } else {
-            cells.push_back(SpreadsheetSafe(c.text));
+            cells.push_back(io::SpreadsheetSafe(c.text));
           }
         }
-        AppendCsvRecord(out, cells);
+        io::AppendCsvRecord(out, cells);
       }
     }
   }

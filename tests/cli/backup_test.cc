@@ -21,11 +21,12 @@
 #include <regex>
 #include <thread>
 
-#include "app/imports/file_io.h"
 #include "app/records/services.h"
 #include "cli_test_util.h"
 #include "core/time.h"
 #include "domain/schema.h"
+#include "io/files.h"
+#include "io/record_file.h"
 #include "store/backup.h"
 #include "store/store.h"
 
@@ -100,13 +101,13 @@ class Writer {
     if (!store.ok()) return Fail(store.status().ToString());
     app::Services services(*store.value(), Clock::System());
     const app::Actor actor = app::Actor::Cli("writer");
-    const domain::EntityDef& insight = *domain::FindEntity("insight");
+    const domain::EntityDef& insight = domain::InsightEntity();
     for (int64_t id = kFirstWrittenId; !stop_; ++id) {
       const std::string csv =
           "id,received_on,recorded_by,source_type,region,themes,summary,status\n" +
           std::to_string(id) +
           ",2025-06-01,2,partner_observation,NE,cse,Noted while a backup was running.,new\n";
-      app::DecodedFile file = app::DecodeCsv(insight, csv);
+      io::DecodedFile file = io::DecodeCsv(insight, csv);
       if (!file.errors.empty()) return Fail(file.errors.front().message);
       auto report = services.Import(actor, insight, std::move(file.rows), false);
       if (!report.ok()) return Fail(report.status().ToString());
@@ -216,7 +217,7 @@ class BackupTest : public ::testing::Test {
   }
   // The manifest rewritten to match the data file as it now is.
   void Reseal(const std::string& folder) {
-    auto digest = app::DigestFile(DataFile(folder).string());
+    auto digest = io::DigestFile(DataFile(folder).string());
     ASSERT_TRUE(digest.ok());
     nlohmann::json manifest = Manifest(folder);
     manifest["data_file"]["size"] = digest.value().size;
@@ -358,7 +359,7 @@ TEST_P(BackupCli, WritesAManifestThatDescribesTheCopy) {
   EXPECT_EQ(m["database_kind"], engine_);
   EXPECT_TRUE(std::regex_match(m["created_at"].get<std::string>(),
                                std::regex("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z")));
-  auto digest = app::DigestFile(DataFile("nightly/monday").string());
+  auto digest = io::DigestFile(DataFile("nightly/monday").string());
   ASSERT_TRUE(digest.ok());
   EXPECT_EQ(m["data_file"]["size"], digest.value().size);
   EXPECT_EQ(m["data_file"]["sha256"], digest.value().sha256);

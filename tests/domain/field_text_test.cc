@@ -52,7 +52,7 @@ const FieldDef& FyStart() { return F(ProgrammeEntity(), "fy_start_month"); }
 const FieldDef& TaskStaff() { return F(TaskEntity(), "staff"); }
 const FieldDef& AudienceSectors() { return F(TaskEntity(), "audience_sectors"); }
 const FieldDef& Audience() { return F(ActivityEntity(), "audience"); }
-const FieldDef& SurveyPeriod() { return F(*FindEntity("survey"), "period"); }
+const FieldDef& SurveyPeriod() { return F(*domain::FindEntity("survey"), "period"); }
 const FieldDef& Title() { return F(TaskEntity(), "title"); }
 
 // ---- Each type -----------------------------------------------------------------------------

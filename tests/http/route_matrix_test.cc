@@ -24,11 +24,11 @@
 #include <vector>
 
 #include "api_fixture.h"
-#include "app/imports/file_io.h"
-#include "io/record_json.h"
 #include "auth_test_util.h"
 #include "domain/schema.h"
 #include "http/api/api.h"
+#include "io/record_file.h"
+#include "io/record_json.h"
 
 namespace lookout::http {
 namespace {
@@ -155,7 +155,7 @@ class RouteMatrixTest : public ApiServerTest {
       if (!in) continue;
       std::stringstream bytes;
       bytes << in.rdbuf();
-      app::DecodedFile decoded = app::DecodeCsv(*entity, bytes.str());
+      io::DecodedFile decoded = io::DecodeCsv(*entity, bytes.str());
       ASSERT_TRUE(decoded.errors.empty()) << domain::KindName(*entity) << ": "
                                           << decoded.errors.front().message;
       auto report = services_->Import(app::Actor::System(), *entity, std::move(decoded.rows), false);

@@ -4,25 +4,13 @@
 #include <nlohmann/json.hpp>
 
 #include "app/records/policy.h"
-#include "io/record_json.h"
+#include "core/text.h"
 #include "domain/schema.h"
+#include "io/record_json.h"
 
 namespace lookout::app::accounts_internal {
 
 namespace {
-
-std::string Lower(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
-
-std::string Trim(const std::string& text) {
-  size_t begin = 0;
-  size_t end = text.size();
-  while (begin < end && std::isspace(static_cast<unsigned char>(text[begin]))) ++begin;
-  while (end > begin && std::isspace(static_cast<unsigned char>(text[end - 1]))) --end;
-  return text.substr(begin, end - begin);
-}
 
 }  // namespace
 
@@ -79,7 +67,7 @@ Result<std::optional<Record>> AccountOf(store::Transaction& tx, int64_t staff_id
 }
 
 Result<int64_t> StaffIdByEmail(store::Transaction& tx, const std::string& email) {
-  const std::string wanted = Trim(email);
+  const std::string wanted(TrimSpace(email));
   if (wanted.empty() || wanted.size() > 254) return int64_t{0};
   const domain::EntityDef& staff = domain::StaffEntity();
   LOOKOUT_ASSIGN_OR_RETURN(int64_t id, tx.FindIdBy(staff, "email", Value(wanted)));
@@ -90,9 +78,9 @@ Result<int64_t> StaffIdByEmail(store::Transaction& tx, const std::string& email)
   query.search = wanted;
   query.limit = 0;
   LOOKOUT_ASSIGN_OR_RETURN(store::Page page, tx.List(staff, query));
-  const std::string lower = Lower(wanted);
+  const std::string lower = AsciiLower(wanted);
   for (const Record& r : page.items) {
-    if (Lower(Text(r, "email")) == lower) return r.Id();
+    if (AsciiLower(Text(r, "email")) == lower) return r.Id();
   }
   return int64_t{0};
 }

@@ -1,4 +1,5 @@
 #include "app/accounts/passwords.h"
+#include "core/text.h"
 
 #include <sodium.h>
 
@@ -16,12 +17,6 @@ void EnsureSodium() {
   // give random numbers, which no part of Lookout could work without.
   static const bool initialised = sodium_init() >= 0;
   if (!initialised) throw std::runtime_error("libsodium could not be initialised");
-}
-
-std::string Lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
 }
 
 // Counts code points; false for text that is not UTF-8 or holds control characters.
@@ -125,7 +120,7 @@ bool IsSequence(const std::string& lower) {
 std::vector<std::string> EmailPieces(std::string_view email) {
   std::vector<std::string> out;
   const size_t at = email.find('@');
-  const std::string local = Lower(email.substr(0, at));
+  const std::string local = AsciiLower(email.substr(0, at));
   if (local.size() >= 3) out.push_back(local);
   std::string joined;
   std::string piece;
@@ -164,7 +159,7 @@ Status CheckPasswordPolicy(std::string_view password, std::string_view email,
     problems.push_back("must be at most " + std::to_string(kMaxPasswordBytes) + " bytes long");
   }
   if (well_formed && password.size() <= kMaxPasswordBytes) {
-    const std::string lower = Lower(password);
+    const std::string lower = AsciiLower(password);
     if (IsCommonPassword(lower) || IsCommonPassword(CoreWord(lower)) || IsRepetition(lower) ||
         IsSequence(lower)) {
       problems.push_back("is too common or too easy to guess: choose another");
@@ -234,7 +229,7 @@ std::string TokenHash(std::string_view token) {
   return std::string(hex);
 }
 
-std::string EmailHash(std::string_view email) { return TokenHash("email:" + Lower(email)); }
+std::string EmailHash(std::string_view email) { return TokenHash("email:" + AsciiLower(email)); }
 
 std::string OneTimePassword(size_t length) {
   EnsureSodium();

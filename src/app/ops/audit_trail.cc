@@ -6,7 +6,8 @@
 
 #include "core/time.h"
 #include "domain/schema.h"
-#include "report/csv.h"
+#include "io/csv.h"
+#include "io/record_file.h"
 
 namespace lookout::app {
 
@@ -332,7 +333,7 @@ nlohmann::ordered_json AuditEntryToJson(const store::StoredAuditEntry& s) {
 }
 
 Result<AuditExport> ExportAudit(Services& services, const Actor& actor, const Params& params,
-                                FileFormat format) {
+                                io::FileFormat format) {
   LOOKOUT_RETURN_IF_ERROR(AuthorizeAuditAccess(actor));
   LOOKOUT_ASSIGN_OR_RETURN(ParsedQuery parsed, ParseAuditParams(params, false, true));
   parsed.query.oldest_first = true;
@@ -343,13 +344,13 @@ Result<AuditExport> ExportAudit(Services& services, const Actor& actor, const Pa
 
   AuditExport out;
   out.count = static_cast<int64_t>(page.items.size());
-  if (format == FileFormat::kCsv) {
-    report::AppendCsvRecord(
+  if (format == io::FileFormat::kCsv) {
+    io::AppendCsvRecord(
         out.bytes, {"id", "at", "actor", "address", "request_id", "action", "entity", "entity_id",
                     "changes", "reason", "prev_hash", "hash"});
     for (const store::StoredAuditEntry& s : page.items) {
       const store::AuditEntry& e = s.entry;
-      report::AppendCsvRecord(
+      io::AppendCsvRecord(
           out.bytes, {std::to_string(s.id), e.at, e.actor, e.address, e.request_id, e.action,
                       e.entity, e.entity_id == 0 ? "" : std::to_string(e.entity_id), e.changes,
                       e.reason, s.prev_hash, s.hash});
@@ -366,7 +367,7 @@ Result<AuditExport> ExportAudit(Services& services, const Actor& actor, const Pa
   }
 
   nlohmann::ordered_json changes = nlohmann::ordered_json::object();
-  changes["format"] = std::string(FileFormatName(format));
+  changes["format"] = std::string(io::FileFormatName(format));
   changes["entries"] = out.count;
   changes["filters"] = parsed.filters;
   LOOKOUT_RETURN_IF_ERROR(

@@ -14,9 +14,9 @@
 #include <optional>
 #include <string>
 
-#include "app/imports/file_io.h"
 #include "app/records/services.h"
 #include "core/status.h"
+#include "io/record_file.h"
 #include "store/store.h"
 
 namespace lookout::app {
@@ -89,7 +89,7 @@ struct AuditExport {
 // entry (entity "audit") naming the format, the count and the filters, in the same
 // transaction as the read: no export leaves without its record.
 Result<AuditExport> ExportAudit(Services& services, const Actor& actor, const Params& params,
-                                FileFormat format);
+                                io::FileFormat format);
 
 }  // namespace lookout::app
 

@@ -9,7 +9,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
-#include "app/imports/file_io.h"
+#include "io/files.h"
 #include "store/backup.h"
 
 namespace lookout::app {
@@ -253,13 +253,13 @@ Result<BackupOutcome> TakeBackup(store::Store& store, const Actor& actor, const 
                             "): take the backup again.");
   }
   LOOKOUT_RETURN_IF_ERROR(SyncToDisk(data));
-  LOOKOUT_ASSIGN_OR_RETURN(FileDigest digest, DigestFile(data.string()));
+  LOOKOUT_ASSIGN_OR_RETURN(io::FileDigest digest, io::DigestFile(data.string()));
   manifest.data_size = digest.size;
   manifest.data_sha256 = digest.sha256;
 
   // The manifest last: a folder without one was never finished.
   const fs::path manifest_path = incomplete.path() / kManifestName;
-  LOOKOUT_RETURN_IF_ERROR(WriteWholeFile(manifest_path.string(), ManifestToJson(manifest)));
+  LOOKOUT_RETURN_IF_ERROR(io::WriteWholeFile(manifest_path.string(), ManifestToJson(manifest)));
   LOOKOUT_RETURN_IF_ERROR(SyncToDisk(manifest_path));
   LOOKOUT_RETURN_IF_ERROR(SyncToDisk(incomplete.path()));
   fs::rename(incomplete.path(), folder, ec);
@@ -281,7 +281,7 @@ Result<BackupManifest> ReadBackupManifest(const std::string& folder) {
     return Status::BadRequest(folder + " is a file, not a backup folder." + kNothingRestored);
   }
   const std::string path = (fs::path(folder) / kManifestName).string();
-  Result<std::string> text = ReadWholeFile(path);
+  Result<std::string> text = io::ReadWholeFile(path);
   if (!text.ok() && text.status().code() == ErrorCode::kNotFound) {
     return Status::NotFound(folder + " holds no " + kManifestName +
                             ", so it is not a finished Lookout backup (a backup that was "
@@ -307,7 +307,7 @@ Status CheckBackupData(const std::string& folder, const BackupManifest& manifest
                             std::to_string(size) + " bytes, and the manifest says " +
                             std::to_string(manifest.data_size) + "." + kNothingRestored);
   }
-  LOOKOUT_ASSIGN_OR_RETURN(FileDigest digest, DigestFile(data));
+  LOOKOUT_ASSIGN_OR_RETURN(io::FileDigest digest, io::DigestFile(data));
   if (digest.sha256 != manifest.data_sha256) {
     return Status::Conflict("The backup is damaged: the SHA-256 of its data file " + data +
                             " is " + digest.sha256 + ", and the manifest says " +

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "app/records/record_checks.h"
+#include "core/text.h"
 #include "core/time.h"
 #include "domain/rules.h"
 #include "domain/schema.h"
@@ -49,14 +50,6 @@ const std::vector<Limit>& Limits() {
 
 std::string RangeMessage(const Limit& l) {
   return "must be a whole number from " + std::to_string(l.min) + " to " + std::to_string(l.max);
-}
-
-std::string_view Trim(std::string_view text) {
-  const char* space = " \t\r\n";
-  size_t start = text.find_first_not_of(space);
-  if (start == std::string_view::npos) return {};
-  size_t end = text.find_last_not_of(space);
-  return text.substr(start, end - start + 1);
 }
 
 std::string Plural(int n, const char* unit) {
@@ -346,7 +339,7 @@ const std::vector<std::string>& RetentionPolicy::Keys() {
 Status RetentionPolicy::Set(std::string_view key, std::string_view value) {
   for (const Limit& l : Limits()) {
     if (key != l.key) continue;
-    std::string_view text = Trim(value);
+    std::string_view text = TrimSpace(value);
     int n = 0;
     auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
     if (text.empty() || ec != std::errc() || ptr != text.data() + text.size() || n < l.min ||
@@ -381,7 +374,7 @@ Status RetentionPolicy::Load(std::string_view text) {
       errors.push_back({where.empty() ? e.field : where + ", " + e.field, e.message});
     }
   };
-  if (std::string_view body = Trim(text); !body.empty() && body.front() == '{') {
+  if (std::string_view body = TrimSpace(text); !body.empty() && body.front() == '{') {
     nlohmann::json j = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
     if (j.is_discarded() || !j.is_object()) {
       return Status::Validation({{"file", "is not a valid JSON object"}},
@@ -400,7 +393,7 @@ Status RetentionPolicy::Load(std::string_view text) {
     while (start <= text.size()) {
       size_t end = text.find('\n', start);
       if (end == std::string_view::npos) end = text.size();
-      std::string_view line = Trim(text.substr(start, end - start));
+      std::string_view line = TrimSpace(text.substr(start, end - start));
       start = end + 1;
       ++line_number;
       if (line.empty() || line.front() == '#') continue;
@@ -410,7 +403,7 @@ Status RetentionPolicy::Load(std::string_view text) {
         errors.push_back({where, "expected 'setting = value'"});
         continue;
       }
-      add(Set(Trim(line.substr(0, eq)), line.substr(eq + 1)), where);
+      add(Set(TrimSpace(line.substr(0, eq)), line.substr(eq + 1)), where);
     }
   }
   if (!errors.empty()) {

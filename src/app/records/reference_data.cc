@@ -3,8 +3,8 @@
 #include <map>
 #include <set>
 
-#include "app/imports/file_io.h"
 #include "domain/schema.h"
+#include "io/csv.h"
 
 namespace lookout::app {
 
@@ -26,7 +26,7 @@ Result<std::vector<Record>> ReadEmbedded(
     return Status::Internal("The reference file " + std::string(file) +
                             " is not compiled into this binary.");
   }
-  auto table = ParseCsv(embedded->contents);
+  auto table = io::ParseCsv(embedded->contents);
   if (!table.ok()) {
     return Status::Internal("The reference file " + std::string(file) +
                             " is malformed: " + table.status().ToString());
@@ -44,7 +44,7 @@ Result<std::vector<Record>> ReadEmbedded(
     index.push_back(found);
   }
   std::vector<Record> records;
-  for (const CsvTable::Row& row : table->rows) {
+  for (const io::CsvTable::Row& row : table->rows) {
     if (row.cells.size() != table->header.size()) {
       return Status::Internal("The reference file " + std::string(file) + " has a malformed line " +
                               std::to_string(row.line) + ".");

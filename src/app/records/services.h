@@ -16,6 +16,7 @@
 #include "core/time.h"
 #include "core/value.h"
 #include "domain/schema.h"
+#include "io/record_file.h"
 #include "store/store.h"
 
 namespace lookout::app {
@@ -67,18 +68,9 @@ struct Saved {
   std::vector<std::string> warnings;
 };
 
-struct ImportRow {
-  int64_t line = 0;  // line in the file (or element index for JSON), for error messages
-  Record record;
-};
-
-// One problem with one row of an import: where it is and what is wrong.
-struct ImportIssue {
-  int64_t line = 0;    // ImportRow::line
-  std::string column;  // field name as in the file ("grade_source", "audience[1].count"),
-                       // empty when the problem is the row as a whole
-  std::string message;
-};
+// A record of a file and a problem at a place in it (io/record_file.h).
+using io::ImportIssue;
+using io::ImportRow;
 
 struct ImportReport {
   int64_t rows = 0;                   // rows read

@@ -9,7 +9,7 @@
 #include "http/ui/forms.h"
 #include "http/ui/pages.h"
 #include "http/ui/paging.h"
-#include "report/csv.h"
+#include "io/csv.h"
 
 namespace lookout::http::ui {
 
@@ -265,11 +265,11 @@ void AddTaskingPages(Router& router, const PageEnvPtr& env) {
                 return ErrorPage(page, recorded);
               }
               std::string csv;
-              report::AppendCsvRecord(csv, {"Task", "Title", "Decision", "Reason", "Lead", "Decided by",
+              io::AppendCsvRecord(csv, {"Task", "Title", "Decision", "Reason", "Lead", "Decided by",
                                             "Time (UTC)"});
               for (auto& row : rows) {
-                for (std::string& cell : row) cell = report::SpreadsheetSafe(cell);
-                report::AppendCsvRecord(csv, row);
+                for (std::string& cell : row) cell = io::SpreadsheetSafe(cell);
+                io::AppendCsvRecord(csv, row);
               }
               Response r;
               r.content_type = "text/csv; charset=utf-8";

@@ -16,14 +16,14 @@
 #include <map>
 #include <sstream>
 
-#include "app/imports/file_io.h"
 #include "app/records/reference_data.h"
 #include "app/records/services.h"
-#include "io/xlsx_reader.h"
 #include "core/metrics_sample.h"
 #include "core/time.h"
 #include "domain/schema.h"
 #include "domain/survey_stats.h"
+#include "io/record_file.h"
+#include "io/xlsx_reader.h"
 #include "store/store.h"
 
 namespace lookout::app {
@@ -634,7 +634,7 @@ TEST_F(SurveyImportTest, PersonalDataIsNeverStoredAndIgnoredColumnsAreListed) {
   EXPECT_THAT(report->ignored_columns, ElementsAre("B (Start time)", "D (Email)", "E (Name)"));
   EXPECT_THAT(report->personal_columns, ElementsAre("D (Email)", "E (Name)"));
   const std::string stored =
-      EncodeCsv(domain::SurveyResponseEntity(), Responses(survey));
+      io::EncodeCsv(domain::SurveyResponseEntity(), Responses(survey));
   EXPECT_THAT(stored, Not(HasSubstr("example.org")));
   EXPECT_THAT(stored, Not(HasSubstr("Sam Example")));
   EXPECT_THAT(stored, Not(HasSubstr("anonymous")));

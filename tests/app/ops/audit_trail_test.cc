@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/engine_fixture.h"
+#include "io/record_file.h"
 
 namespace lookout::app {
 namespace {
@@ -288,7 +289,7 @@ TEST_P(AuditTrailTest, OnlyAdministratorsAndTheOperatorMayBrowseOrExport) {
     auto refused = ListAudit(*services_, SignedIn(role), {});
     ASSERT_FALSE(refused.ok()) << role;
     EXPECT_EQ(refused.status().code(), ErrorCode::kForbidden) << role;
-    auto exported = ExportAudit(*services_, SignedIn(role), {}, FileFormat::kCsv);
+    auto exported = ExportAudit(*services_, SignedIn(role), {}, io::FileFormat::kCsv);
     ASSERT_FALSE(exported.ok()) << role;
     EXPECT_EQ(exported.status().code(), ErrorCode::kForbidden) << role;
   }
@@ -308,7 +309,7 @@ TEST_P(AuditTrailTest, AnExportIsRecordedInTheTrailAndTheChainStillHolds) {
   admin.address = "192.0.2.10";
   admin.request_id = "req-1";
   auto exported = ExportAudit(
-      *services_, admin, {{"entity", "partner"}, {"reason", "quarterly review"}}, FileFormat::kCsv);
+      *services_, admin, {{"entity", "partner"}, {"reason", "quarterly review"}}, io::FileFormat::kCsv);
   ASSERT_TRUE(exported.ok()) << exported.status().ToString();
   EXPECT_EQ(exported->count, 8);  // six creates, an update and an archive
   EXPECT_THAT(exported->bytes,
@@ -339,7 +340,7 @@ TEST_P(AuditTrailTest, AnExportIsRecordedInTheTrailAndTheChainStillHolds) {
 
 TEST_P(AuditTrailTest, ExportsJsonOldestFirstWithParsedChanges) {
   WriteSomeHistory();
-  auto exported = ExportAudit(*services_, cli_, {{"actor", "cli:other"}}, FileFormat::kJson);
+  auto exported = ExportAudit(*services_, cli_, {{"actor", "cli:other"}}, io::FileFormat::kJson);
   ASSERT_TRUE(exported.ok()) << exported.status().ToString();
   auto j = nlohmann::json::parse(exported->bytes);
   ASSERT_TRUE(j.is_array());
@@ -352,7 +353,7 @@ TEST_P(AuditTrailTest, ExportsJsonOldestFirstWithParsedChanges) {
   EXPECT_TRUE(j[0]["address"].is_null());
   EXPECT_EQ(j[1]["prev_hash"], j[0]["hash"]);
 
-  auto empty = ExportAudit(*services_, cli_, {{"actor", "cli:nobody"}}, FileFormat::kJson);
+  auto empty = ExportAudit(*services_, cli_, {{"actor", "cli:nobody"}}, io::FileFormat::kJson);
   ASSERT_TRUE(empty.ok());
   EXPECT_EQ(empty->bytes, "[]\n");
   EXPECT_EQ(empty->count, 0);

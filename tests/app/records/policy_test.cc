@@ -291,16 +291,16 @@ TEST_F(PolicyTest, TheOutcomeFrameworkAndSurveysBelongToAnalystsAndManagers) {
   outcome.Set("code", "P1");
   outcome.Set("statement", "Professionals feel more confident");
   outcome.Set("level", "professionals");
-  EXPECT_EQ(services_->Create(em_officer_, *FindEntity("outcome"), outcome).status().code(),
+  EXPECT_EQ(services_->Create(em_officer_, *domain::FindEntity("outcome"), outcome).status().code(),
             ErrorCode::kForbidden);
-  EXPECT_TRUE(services_->Create(analyst_, *FindEntity("outcome"), outcome).ok());
-  EXPECT_TRUE(services_->List(em_officer_, *FindEntity("outcome"), {}).ok());
+  EXPECT_TRUE(services_->Create(analyst_, *domain::FindEntity("outcome"), outcome).ok());
+  EXPECT_TRUE(services_->List(em_officer_, *domain::FindEntity("outcome"), {}).ok());
 }
 
 TEST_F(PolicyTest, ReadingInsightIsRecordedAsAConsultationAndExportsAsDisclosures) {
   ASSERT_TRUE(services_->Get(manager_, domain::InsightEntity(), em_own_).ok());
   ASSERT_TRUE(services_->List(em_officer_, domain::InsightEntity(), {{"q", "a name"}}).ok());
-  ASSERT_TRUE(services_->ExportAll(analyst_, *FindEntity("partner")).ok());
+  ASSERT_TRUE(services_->ExportAll(analyst_, domain::PartnerEntity()).ok());
   auto tx = store_->Begin(false);
   ASSERT_TRUE(tx.ok());
   auto read = (*tx)->ListAudit("insight", em_own_, 10);
@@ -383,8 +383,8 @@ TEST_F(PolicyTest, ARecordOfATasksWorkLiesInOneOfTheTasksRegions) {
   const int64_t em_task = MakeTask(em_officer_, TaskFor(em_officer_, "EM"));
   const int64_t wm_task = MakeTask(manager_, TaskFor(wm_officer_, "WM"));
   const domain::EntityDef& activity = domain::ActivityEntity();
-  const domain::EntityDef& quote = *FindEntity("quote");
-  const domain::EntityDef& event = *FindEntity("outcome_event");
+  const domain::EntityDef& quote = *domain::FindEntity("quote");
+  const domain::EntityDef& event = *domain::FindEntity("outcome_event");
 
   // Their own task, another region: refused, with the field at fault.
   auto elsewhere = services_->Create(em_officer_, activity, ActivityOn(em_task, "WM"));

@@ -95,12 +95,12 @@ class ServicesTest : public ::testing::Test {
 };
 
 TEST_F(ServicesTest, CreatesTaskAsProposedWithAReference) {
-  auto saved = services_->Create(actor_, *FindEntity("task"), TaskInput());
+  auto saved = services_->Create(actor_, domain::TaskEntity(), TaskInput());
   ASSERT_TRUE(saved.ok()) << saved.status().ToString();
   EXPECT_EQ(saved->record.Get("status"), Value("proposed"));
   EXPECT_EQ(saved->record.Get("reference"), Value("T-2026-0001"));
   EXPECT_EQ(saved->record.Get("version"), Value(1));
-  auto second = services_->Create(actor_, *FindEntity("task"), TaskInput());
+  auto second = services_->Create(actor_, domain::TaskEntity(), TaskInput());
   ASSERT_TRUE(second.ok());
   EXPECT_EQ(second->record.Get("reference"), Value("T-2026-0002"));
 }
@@ -109,7 +109,7 @@ TEST_F(ServicesTest, RefusesClientSuppliedStatusAndMetaFields) {
   Record r = TaskInput();
   r.Set("status", "delivered");
   r.Set("version", 7);
-  auto saved = services_->Create(actor_, *FindEntity("task"), r);
+  auto saved = services_->Create(actor_, domain::TaskEntity(), r);
   ASSERT_FALSE(saved.ok());
   EXPECT_EQ(saved.status().code(), ErrorCode::kValidation);
   ASSERT_EQ(saved.status().fields().size(), 2u);
@@ -120,7 +120,7 @@ TEST_F(ServicesTest, ReportsEveryMissingReferenceByField) {
   r.Set("lead", 999);
   r.Set("partners", Value::List{Value(partner_), Value(12345)});
   r.Set("regions", Value::List{Value("ZZ")});
-  auto saved = services_->Create(actor_, *FindEntity("task"), r);
+  auto saved = services_->Create(actor_, domain::TaskEntity(), r);
   ASSERT_FALSE(saved.ok());
   EXPECT_EQ(saved.status().code(), ErrorCode::kValidation);
   std::set<std::string> fields;
@@ -129,7 +129,7 @@ TEST_F(ServicesTest, ReportsEveryMissingReferenceByField) {
 }
 
 TEST_F(ServicesTest, StaleVersionIsAConflictAndChangesNothing) {
-  auto saved = services_->Create(actor_, *FindEntity("partner"), [] {
+  auto saved = services_->Create(actor_, domain::PartnerEntity(), [] {
     Record r;
     r.Set("name", "Hotel A");
     r.Set("sector", "transport");
@@ -140,12 +140,12 @@ TEST_F(ServicesTest, StaleVersionIsAConflictAndChangesNothing) {
   const int64_t id = saved->record.Id();
   Record change;
   change.Set("name", "Hotel B");
-  ASSERT_TRUE(services_->Update(actor_, *FindEntity("partner"), id, 1, change).ok());
+  ASSERT_TRUE(services_->Update(actor_, domain::PartnerEntity(), id, 1, change).ok());
   change.Set("name", "Hotel C");
-  auto stale = services_->Update(actor_, *FindEntity("partner"), id, 1, change);
+  auto stale = services_->Update(actor_, domain::PartnerEntity(), id, 1, change);
   ASSERT_FALSE(stale.ok());
   EXPECT_EQ(stale.status().code(), ErrorCode::kConflict);
-  auto now = services_->Get(actor_, *FindEntity("partner"), id);
+  auto now = services_->Get(actor_, domain::PartnerEntity(), id);
   ASSERT_TRUE(now.ok());
   EXPECT_EQ(now->Get("name"), Value("Hotel B"));
   EXPECT_EQ(now->Get("version"), Value(2));
@@ -163,16 +163,16 @@ TEST_F(ServicesTest, CheckCreateNamesEveryProblemAtOnceAndWritesNothing) {
   Record partner;  // no name, an unknown sector, another region's
   partner.Set("sector", "nosuch");
   partner.Set("region", "NE");
-  const Status checked = services_->CheckCreate(officer, *FindEntity("partner"), partner);
+  const Status checked = services_->CheckCreate(officer, domain::PartnerEntity(), partner);
   ASSERT_FALSE(checked.ok());
   EXPECT_EQ(checked.code(), ErrorCode::kValidation);  // as Create would answer first
   std::set<std::string> fields;
   for (const FieldError& e : checked.fields()) fields.insert(e.field);
   EXPECT_EQ(fields, (std::set<std::string>{"name", "sector", "region"})) << checked.ToString();
   // Create itself stops at the first stage, and neither wrote anything.
-  auto created = services_->Create(officer, *FindEntity("partner"), partner);
+  auto created = services_->Create(officer, domain::PartnerEntity(), partner);
   ASSERT_FALSE(created.ok());
-  auto partners = services_->List(actor_, *FindEntity("partner"), {});
+  auto partners = services_->List(actor_, domain::PartnerEntity(), {});
   ASSERT_TRUE(partners.ok());
   EXPECT_EQ(partners->total, 1);
 
@@ -180,10 +180,10 @@ TEST_F(ServicesTest, CheckCreateNamesEveryProblemAtOnceAndWritesNothing) {
   fine.Set("name", "Derby Coach Station");
   fine.Set("sector", "transport");
   fine.Set("region", "EM");
-  EXPECT_TRUE(services_->CheckCreate(officer, *FindEntity("partner"), fine).ok());
+  EXPECT_TRUE(services_->CheckCreate(officer, domain::PartnerEntity(), fine).ok());
   const Status other = [&] {
     fine.Set("region", "NE");
-    return services_->CheckCreate(officer, *FindEntity("partner"), fine);
+    return services_->CheckCreate(officer, domain::PartnerEntity(), fine);
   }();
   EXPECT_EQ(other.code(), ErrorCode::kForbidden);
   ASSERT_EQ(other.fields().size(), 1u);
@@ -191,14 +191,14 @@ TEST_F(ServicesTest, CheckCreateNamesEveryProblemAtOnceAndWritesNothing) {
 }
 
 TEST_F(ServicesTest, CheckUpdateAndCheckTransitionNameAStaleCopyWithTheOtherProblems) {
-  auto task = services_->Create(actor_, *FindEntity("task"), TaskInput());
+  auto task = services_->Create(actor_, domain::TaskEntity(), TaskInput());
   ASSERT_TRUE(task.ok());
   const int64_t id = task->record.Id();
   Record change;
   change.Set("title", Value());
   change.Set("county_lines", true);
   change.Set("themes", Value::List{Value("cse")});
-  const Status checked = services_->CheckUpdate(actor_, *FindEntity("task"), id, 7, change);
+  const Status checked = services_->CheckUpdate(actor_, domain::TaskEntity(), id, 7, change);
   ASSERT_FALSE(checked.ok());
   EXPECT_EQ(checked.code(), ErrorCode::kConflict);
   std::set<std::string> fields;
@@ -210,14 +210,14 @@ TEST_F(ServicesTest, CheckUpdateAndCheckTransitionNameAStaleCopyWithTheOtherProb
   for (const FieldError& e : move.fields()) fields.insert(e.field);
   EXPECT_EQ(fields, (std::set<std::string>{"version", "reason"})) << move.ToString();
   EXPECT_TRUE(services_->CheckTransition(actor_, id, 1, "approved", "").ok());
-  auto still = services_->Get(actor_, *FindEntity("task"), id);
+  auto still = services_->Get(actor_, domain::TaskEntity(), id);
   ASSERT_TRUE(still.ok());
   EXPECT_EQ(still->Get("status"), Value("proposed"));
   EXPECT_EQ(still->Get("version"), Value(1));
 }
 
 TEST_F(ServicesTest, TransitionsFollowTheLifecycleAndKeepHistory) {
-  auto task = services_->Create(actor_, *FindEntity("task"), TaskInput());
+  auto task = services_->Create(actor_, domain::TaskEntity(), TaskInput());
   ASSERT_TRUE(task.ok());
   const int64_t id = task->record.Id();
   auto illegal = services_->TransitionTask(actor_, id, 1, "delivered", "");
@@ -244,21 +244,21 @@ TEST_F(ServicesTest, TransitionsFollowTheLifecycleAndKeepHistory) {
 TEST_F(ServicesTest, ApprovingATaskMarksItsInsightTasked) {
   Record insight = InsightInput("partner_observation", "cce",
                                 "Young people seen travelling alone late at the coach station");
-  auto saved = services_->Create(actor_, *FindEntity("insight"), insight);
+  auto saved = services_->Create(actor_, domain::InsightEntity(), insight);
   ASSERT_TRUE(saved.ok()) << saved.status().ToString();
   EXPECT_EQ(saved->record.Get("status"), Value("new"));
   Record t = TaskInput();
   t.Set("insights", Value::List{Value(saved->record.Id())});
-  auto task = services_->Create(actor_, *FindEntity("task"), t);
+  auto task = services_->Create(actor_, domain::TaskEntity(), t);
   ASSERT_TRUE(task.ok());
   ASSERT_TRUE(services_->TransitionTask(actor_, task->record.Id(), 1, "approved", "").ok());
-  auto after = services_->Get(actor_, *FindEntity("insight"), saved->record.Id());
+  auto after = services_->Get(actor_, domain::InsightEntity(), saved->record.Id());
   ASSERT_TRUE(after.ok());
   EXPECT_EQ(after->Get("status"), Value("tasked"));
 }
 
 TEST_F(ServicesTest, ListRejectsUnknownFiltersAndBadValuesField_by_field) {
-  auto listed = services_->List(actor_, *FindEntity("task"),
+  auto listed = services_->List(actor_, domain::TaskEntity(),
                                 {{"colour", "blue"}, {"themes", "nonsense"}, {"limit", "0"}});
   ASSERT_FALSE(listed.ok());
   EXPECT_EQ(listed.status().code(), ErrorCode::kValidation);
@@ -266,20 +266,20 @@ TEST_F(ServicesTest, ListRejectsUnknownFiltersAndBadValuesField_by_field) {
 }
 
 TEST_F(ServicesTest, ListFiltersBySetRegionAndSearch) {
-  ASSERT_TRUE(services_->Create(actor_, *FindEntity("task"), TaskInput()).ok());
+  ASSERT_TRUE(services_->Create(actor_, domain::TaskEntity(), TaskInput()).ok());
   Record other = TaskInput();
   other.Set("title", "Hotel awareness");
   other.Set("themes", Value::List{Value("cse")});
   other.Set("regions", Value::List{Value("NAT")});
-  ASSERT_TRUE(services_->Create(actor_, *FindEntity("task"), other).ok());
+  ASSERT_TRUE(services_->Create(actor_, domain::TaskEntity(), other).ok());
 
-  auto by_theme = services_->List(actor_, *FindEntity("task"), {{"themes", "cse"}});
+  auto by_theme = services_->List(actor_, domain::TaskEntity(), {{"themes", "cse"}});
   ASSERT_TRUE(by_theme.ok()) << by_theme.status().ToString();
   EXPECT_EQ(by_theme->total, 1);
-  auto by_region = services_->List(actor_, *FindEntity("task"), {{"region", "EM,NAT"}});
+  auto by_region = services_->List(actor_, domain::TaskEntity(), {{"region", "EM,NAT"}});
   ASSERT_TRUE(by_region.ok());
   EXPECT_EQ(by_region->total, 2);
-  auto by_text = services_->List(actor_, *FindEntity("task"), {{"q", "HOTEL"}});
+  auto by_text = services_->List(actor_, domain::TaskEntity(), {{"q", "HOTEL"}});
   ASSERT_TRUE(by_text.ok());
   EXPECT_EQ(by_text->total, 1);
 }
@@ -305,7 +305,7 @@ TEST_F(ServicesTest, ImportWithAnyBadRowWritesNothingAndReportsEveryRow) {
   rows.push_back({5, partner("Bad Both", "no_such_sector", "XX")});  // one row, two problems
   const double rejected_before = metrics::testing::DefaultValue(kPartnersRejected);
   const double imported_before = metrics::testing::DefaultValue(kPartnersImported);
-  auto report = services_->Import(actor_, *FindEntity("partner"), rows, false);
+  auto report = services_->Import(actor_, domain::PartnerEntity(), rows, false);
   ASSERT_TRUE(report.ok()) << report.status().ToString();
   EXPECT_EQ(report->written, 0);
   // The rows with problems of their own are rejected; the good one is not imported.
@@ -315,7 +315,7 @@ TEST_F(ServicesTest, ImportWithAnyBadRowWritesNothingAndReportsEveryRow) {
   EXPECT_EQ(report->errors[0].line, 3);
   EXPECT_EQ(report->errors[0].column, "sector");
   EXPECT_EQ(report->errors[1].line, 4);
-  auto listed = services_->List(actor_, *FindEntity("partner"), {{"q", "Council"}});
+  auto listed = services_->List(actor_, domain::PartnerEntity(), {{"q", "Council"}});
   ASSERT_TRUE(listed.ok());
   EXPECT_EQ(listed->total, 0);
 }
@@ -330,26 +330,26 @@ TEST_F(ServicesTest, ImportDryRunWritesNothingAndAGoodImportWritesAll) {
     rows.push_back({i + 2, r});
   }
   const double imported_before = metrics::testing::DefaultValue(kPartnersImported);
-  auto dry = services_->Import(actor_, *FindEntity("partner"), rows, true);
+  auto dry = services_->Import(actor_, domain::PartnerEntity(), rows, true);
   ASSERT_TRUE(dry.ok());
   EXPECT_TRUE(dry->errors.empty());
   EXPECT_EQ(dry->written, 0);
-  EXPECT_EQ(services_->List(actor_, *FindEntity("partner"), {{"q", "Partner "}})->total, 0);
+  EXPECT_EQ(services_->List(actor_, domain::PartnerEntity(), {{"q", "Partner "}})->total, 0);
   EXPECT_EQ(metrics::testing::DefaultValue(kPartnersImported), imported_before);  // not counted
-  auto real = services_->Import(actor_, *FindEntity("partner"), rows, false);
+  auto real = services_->Import(actor_, domain::PartnerEntity(), rows, false);
   ASSERT_TRUE(real.ok());
   EXPECT_EQ(real->written, 3);
   EXPECT_EQ(metrics::testing::DefaultValue(kPartnersImported) - imported_before, 3);
-  EXPECT_EQ(services_->List(actor_, *FindEntity("partner"), {{"q", "Partner "}})->total, 3);
+  EXPECT_EQ(services_->List(actor_, domain::PartnerEntity(), {{"q", "Partner "}})->total, 3);
 }
 
 TEST_F(ServicesTest, EveryChangeIsAudited) {
-  auto saved = services_->Create(actor_, *FindEntity("task"), TaskInput());
+  auto saved = services_->Create(actor_, domain::TaskEntity(), TaskInput());
   ASSERT_TRUE(saved.ok());
   const int64_t id = saved->record.Id();
   Record change;
   change.Set("title", "Renamed");
-  ASSERT_TRUE(services_->Update(actor_, *FindEntity("task"), id, 1, change).ok());
+  ASSERT_TRUE(services_->Update(actor_, domain::TaskEntity(), id, 1, change).ok());
   ASSERT_TRUE(services_->TransitionTask(actor_, id, 2, "cancelled", "Partner withdrew").ok());
   auto tx = store_->Begin(false);
   ASSERT_TRUE(tx.ok());
@@ -367,7 +367,7 @@ TEST_F(ServicesTest, EveryChangeIsAudited) {
 TEST_F(ServicesTest, FreeTextIsRecordedInAuditOnlyAsChanged) {
   Record insight =
       InsightInput("officer_observation", "cse", "Concern about a hotel used for parties");
-  auto saved = services_->Create(actor_, *FindEntity("insight"), insight);
+  auto saved = services_->Create(actor_, domain::InsightEntity(), insight);
   ASSERT_TRUE(saved.ok()) << saved.status().ToString();
   auto tx = store_->Begin(false);
   ASSERT_TRUE(tx.ok());
@@ -393,7 +393,7 @@ TEST_F(ServicesTest, FreeTextSurveyAnswersAreNotCopiedIntoTheAudit) {
   response.Set("survey", survey);
   response.Set("attended_training", "yes");
   response.Set("answers", Value::Rows{answer});
-  auto saved = services_->Create(actor_, *FindEntity("survey_response"), response);
+  auto saved = services_->Create(actor_, domain::SurveyResponseEntity(), response);
   ASSERT_TRUE(saved.ok()) << saved.status().ToString();
   auto tx = store_->Begin(false);
   ASSERT_TRUE(tx.ok());
@@ -407,7 +407,7 @@ TEST_F(ServicesTest, FreeTextSurveyAnswersAreNotCopiedIntoTheAudit) {
 TEST_F(ServicesTest, WarnsWhenFreeTextLooksIdentifying) {
   Record insight = InsightInput("officer_observation", "cse",
                                 "Partner passed on a number to call: 07700 900123");
-  auto saved = services_->Create(actor_, *FindEntity("insight"), insight);
+  auto saved = services_->Create(actor_, domain::InsightEntity(), insight);
   ASSERT_TRUE(saved.ok()) << saved.status().ToString();
   ASSERT_EQ(saved->warnings.size(), 1u);
   EXPECT_EQ(saved->warnings[0].rfind("summary: ", 0), 0u);
@@ -416,7 +416,7 @@ TEST_F(ServicesTest, WarnsWhenFreeTextLooksIdentifying) {
 
 
 TEST_F(ServicesTest, AReasonThatLooksIdentifyingOrTooLongIsRefused) {
-  auto task = services_->Create(actor_, *FindEntity("task"), TaskInput());
+  auto task = services_->Create(actor_, domain::TaskEntity(), TaskInput());
   ASSERT_TRUE(task.ok());
   auto identifying = services_->TransitionTask(actor_, task->record.Id(), 1, "rejected",
                                                "Call the carer on 07700 900123");
@@ -447,33 +447,33 @@ TEST_F(ServicesTest, SurveyAnswersMustBelongToTheSurveyAndFitTheQuestion) {
   response.Set("survey", s1);
   response.Set("attended_training", "yes");
   response.Set("answers", Value::Rows{answer(yes_no, "agree"), answer(other, "agree")});
-  auto saved = services_->Create(actor_, *FindEntity("survey_response"), response);
+  auto saved = services_->Create(actor_, domain::SurveyResponseEntity(), response);
   ASSERT_FALSE(saved.ok());
   std::set<std::string> fields;
   for (const FieldError& e : saved.status().fields()) fields.insert(e.field);
   EXPECT_EQ(fields, (std::set<std::string>{"answers[0].answer", "answers[1].question"}));
   response.Set("answers", Value::Rows{answer(yes_no, "yes")});
-  EXPECT_TRUE(services_->Create(actor_, *FindEntity("survey_response"), response).ok());
+  EXPECT_TRUE(services_->Create(actor_, domain::SurveyResponseEntity(), response).ok());
 }
 
 TEST_F(ServicesTest, ASetGivenInAnotherOrderIsNoChange) {
   Record input = TaskInput();
   input.Set("themes", Value::List{Value("msht"), Value("cce")});
-  auto task = services_->Create(actor_, *FindEntity("task"), input);
+  auto task = services_->Create(actor_, domain::TaskEntity(), input);
   ASSERT_TRUE(task.ok());
   EXPECT_EQ(task->record.Get("themes"), (Value(Value::List{Value("cce"), Value("msht")})));
   Record same;
   same.Set("themes", Value::List{Value("msht"), Value("cce")});
-  auto updated = services_->Update(actor_, *FindEntity("task"), task->record.Id(), 1, same);
+  auto updated = services_->Update(actor_, domain::TaskEntity(), task->record.Id(), 1, same);
   ASSERT_TRUE(updated.ok());
   EXPECT_EQ(updated->record.Get("version"), Value(1));
 }
 
 TEST_F(ServicesTest, ListRefusesParametersThatAreNotText) {
-  auto listed = services_->List(actor_, *FindEntity("task"), {{"q", std::string("\xff")}});
+  auto listed = services_->List(actor_, domain::TaskEntity(), {{"q", std::string("\xff")}});
   ASSERT_FALSE(listed.ok());
   EXPECT_EQ(listed.status().code(), ErrorCode::kValidation);
-  auto nul = services_->List(actor_, *FindEntity("task"), {{"q", std::string("a\0b", 3)}});
+  auto nul = services_->List(actor_, domain::TaskEntity(), {{"q", std::string("a\0b", 3)}});
   EXPECT_EQ(nul.status().code(), ErrorCode::kValidation);
 }
 

@@ -9,14 +9,14 @@
 #include <fstream>
 #include <sstream>
 
-#include "app/imports/file_io.h"
+#include "app/engine_fixture.h"
+#include "app/records/reference_data.h"
 #include "app/reports/impact_report.h"
 #include "app/reports/produce_report.h"
 #include "app/reports/publish.h"
 #include "app/reports/quarterly_return.h"
-#include "app/records/reference_data.h"
 #include "core/metrics_sample.h"
-#include "app/engine_fixture.h"
+#include "io/record_file.h"
 #include "report/render.h"
 
 namespace lookout::app {
@@ -66,7 +66,7 @@ class ImpactReportTest : public EngineTest {
       const domain::EntityDef& entity = *domain::FindEntity(name);
       const std::string bytes =
           ReadFile(SourceDir() / "tests/app/fixtures/impact" / (std::string(kind) + ".csv"));
-      DecodedFile decoded = DecodeCsv(entity, bytes);
+      io::DecodedFile decoded = io::DecodeCsv(entity, bytes);
       for (const ImportIssue& issue : decoded.errors) {
         ADD_FAILURE() << kind << " line " << issue.line << " " << issue.column << ": " << issue.message;
       }

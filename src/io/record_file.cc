@@ -1,91 +1,28 @@
-#include "app/imports/file_io.h"
+#include "io/record_file.h"
 
-#include <csv.h>
-#include <sodium.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
-#include <filesystem>
-#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
-#include <sstream>
 
-#include "io/record_json.h"
+#include "core/text.h"
 #include "core/time.h"
 #include "domain/rules.h"
-#include "report/record_csv.h"
+#include "io/csv.h"
+#include "io/record_json.h"
 
-namespace lookout::app {
+namespace lookout::io {
 
-namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
-constexpr std::string_view kBom = "\xEF\xBB\xBF";
-
-// Meta columns a file never restores: an import sets them.
 bool IsSetByImport(std::string_view name) {
   return name == "version" || name == "created_at" || name == "created_by" ||
          name == "updated_at" || name == "updated_by";
 }
-
-// ---- libcsv callbacks ----------------------------------------------------------------------
-
-struct CsvState {
-  CsvTable* table = nullptr;
-  std::vector<std::string> cells;
-  int64_t row_line = 0;
-  bool between_rows = true;  // no record has begun since the last one ended
-  bool have_header = false;
-};
-
-void OnField(void* data, size_t len, void* state_ptr) {
-  auto* state = static_cast<CsvState*>(state_ptr);
-  state->cells.emplace_back(data == nullptr ? "" : std::string(static_cast<char*>(data), len));
-}
-
-void OnRecord(int /*terminator*/, void* state_ptr) {
-  auto* state = static_cast<CsvState*>(state_ptr);
-  if (!state->have_header) {
-    state->table->header = std::move(state->cells);
-    state->have_header = true;
-  } else {
-    state->table->rows.push_back({state->row_line, std::move(state->cells)});
-  }
-  state->cells.clear();
-  state->between_rows = true;
-}
-
-// libcsv skips spaces, tabs and line ends before a record starts; any other byte starts
-// one. Mirroring that rule tells on which line each record starts.
-bool StartsRecord(std::string_view line) {
-  for (char c : line) {
-    if (c != ' ' && c != '\t' && c != '\r' && c != '\n') return true;
-  }
-  return false;
-}
-
-FieldError LineError(int64_t line, std::string message) {
-  return {"line " + std::to_string(line), std::move(message)};
-}
-
-}  // namespace
 
 std::string_view FileFormatName(FileFormat format) {
   return format == FileFormat::kCsv ? "csv" : "json";
 }
 
 std::optional<FileFormat> ParseFileFormat(std::string_view name) {
-  const std::string l = Lower(name);
+  const std::string l = AsciiLower(name);
   if (l == "csv") return FileFormat::kCsv;
   if (l == "json") return FileFormat::kJson;
   return std::nullopt;
@@ -100,90 +37,47 @@ std::optional<FileFormat> FormatFromPath(std::string_view path) {
   return ParseFileFormat(path.substr(dot + 1));
 }
 
-Result<CsvTable> ParseCsv(std::string_view bytes) {
-  if (bytes.substr(0, kBom.size()) == kBom) bytes.remove_prefix(kBom.size());
-  CsvTable table;
-  CsvState state;
-  state.table = &table;
-  csv_parser parser;
-  if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0) {
-    return Status::Internal("The CSV reader could not start.");
+
+std::vector<domain::FieldDef> ExportColumns(const domain::EntityDef& entity) {
+  std::vector<domain::FieldDef> columns;
+  columns.push_back({.name = "id", .type = domain::FieldType::kInt, .label = "Id",
+                     .help = "Lookout's id of the record; empty in a new row to let Lookout "
+                             "choose one"});
+  for (const domain::FieldDef& f : entity.fields) {
+    // A field named like a meta column that an import sets (version, created_*, ...)
+    // cannot round-trip: the meta column is what the record holds under that name.
+    if (IsSetByImport(f.name)) continue;
+    columns.push_back(f);
   }
-  // Fed one physical line at a time, so that the line a record starts on is known.
-  int64_t line = 0;
-  size_t pos = 0;
-  Status failure;
-  while (pos < bytes.size()) {
-    size_t end = pos;
-    while (end < bytes.size() && bytes[end] != '\n' && bytes[end] != '\r') ++end;
-    if (end < bytes.size()) {
-      end += (bytes[end] == '\r' && end + 1 < bytes.size() && bytes[end + 1] == '\n') ? 2 : 1;
-    }
-    std::string_view chunk = bytes.substr(pos, end - pos);
-    ++line;
-    if (state.between_rows && StartsRecord(chunk)) {
-      state.row_line = line;
-      state.between_rows = false;
-    }
-    if (csv_parse(&parser, chunk.data(), chunk.size(), OnField, OnRecord, &state) != chunk.size()) {
-      failure = Status::Validation(
-          {LineError(line, csv_error(&parser) == CSV_EPARSE
-                               ? "malformed quoting: a '\"' inside a value that does not start "
-                                 "with '\"', or text after a closing '\"' (write a quote inside "
-                                 "a quoted value as \"\")"
-                               : std::string(csv_strerror(csv_error(&parser))))},
-          "The file is not valid CSV.");
-      break;
-    }
-    pos = end;
-  }
-  if (failure.ok() && csv_fini(&parser, OnField, OnRecord, &state) != 0) {
-    failure =
-        Status::Validation({LineError(state.row_line,
-                                      "the file ends inside a quoted value that starts on this "
-                                      "line: a closing '\"' is missing")},
-                           "The file is not valid CSV.");
-  }
-  csv_free(&parser);
-  if (!failure.ok()) return failure;
-  return table;
+  columns.push_back({.name = "archived", .type = domain::FieldType::kBool, .label = "Archived",
+                     .help = "true for an archived record; false or empty for a live one"});
+  columns.push_back({.name = "archived_at", .type = domain::FieldType::kText,
+                     .label = "Archived at",
+                     .help = "UTC timestamp YYYY-MM-DDTHH:MM:SSZ of the archiving; empty when "
+                             "live"});
+  return columns;
 }
 
-std::optional<size_t> FindInvalidUtf8(std::string_view text) {
-  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-  const size_t n = text.size();
-  size_t i = 0;
-  while (i < n) {
-    const unsigned char c = s[i];
-    if (c < 0x80) {
-      ++i;
-      continue;
+std::string RecordsToCsv(const domain::EntityDef& entity, const std::vector<Record>& records) {
+  const std::vector<domain::FieldDef> columns = ExportColumns(entity);
+  std::string out;
+  std::vector<std::string> cells;
+  for (const domain::FieldDef& c : columns) cells.push_back(c.name);
+  AppendCsvRecord(out, cells);
+  for (const Record& record : records) {
+    cells.clear();
+    for (const domain::FieldDef& c : columns) {
+      const Value& v = record.Get(c.name);
+      // A live record may carry archived as null; the file says false either way.
+      if (c.name == "archived" && v.is_null()) {
+        cells.push_back("false");
+      } else {
+        cells.push_back(domain::FormatFieldText(c, v));
+      }
     }
-    size_t len = 0;
-    uint32_t cp = 0;
-    if ((c & 0xE0) == 0xC0) {
-      len = 2;
-      cp = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-      len = 3;
-      cp = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-      len = 4;
-      cp = c & 0x07;
-    } else {
-      return i;
-    }
-    if (i + len > n) return i;
-    for (size_t k = 1; k < len; ++k) {
-      if ((s[i + k] & 0xC0) != 0x80) return i;
-      cp = (cp << 6) | (s[i + k] & 0x3F);
-    }
-    const bool overlong =
-        (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
-    if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
-    i += len;
+    AppendCsvRecord(out, cells);
   }
-  return std::nullopt;
+  return out;
 }
 
 DecodedFile DecodeCsv(const domain::EntityDef& entity, std::string_view bytes) {
@@ -202,7 +96,7 @@ DecodedFile DecodeCsv(const domain::EntityDef& entity, std::string_view bytes) {
     return out;
   }
 
-  const std::vector<domain::FieldDef> columns = report::ExportColumns(entity);
+  const std::vector<domain::FieldDef> columns = ExportColumns(entity);
   std::map<std::string, const domain::FieldDef*> by_name;
   for (const domain::FieldDef& c : columns) by_name[c.name] = &c;
 
@@ -352,7 +246,7 @@ DecodedFile DecodeFile(const domain::EntityDef& entity, FileFormat format, std::
 }
 
 std::string EncodeCsv(const domain::EntityDef& entity, const std::vector<Record>& records) {
-  return report::RecordsToCsv(entity, records);
+  return RecordsToCsv(entity, records);
 }
 
 std::string EncodeJson(const domain::EntityDef& entity, const std::vector<Record>& records) {
@@ -376,86 +270,4 @@ std::string EncodeFile(const domain::EntityDef& entity, FileFormat format,
   return format == FileFormat::kCsv ? EncodeCsv(entity, records) : EncodeJson(entity, records);
 }
 
-namespace {
-
-// The file opened for reading, or why it cannot be: kNotFound, or kBadRequest for a folder
-// or a file that cannot be opened.
-Result<std::ifstream> OpenForReading(const std::string& path) {
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) {
-    return Status::NotFound("There is no file " + path + ".");
-  }
-  if (std::filesystem::is_directory(path, ec)) {
-    return Status::BadRequest(path + " is a folder, not a file.");
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return Status::BadRequest("Cannot read " + path + ": " + std::strerror(errno) + ".");
-  }
-  return in;
-}
-
-}  // namespace
-
-Result<std::string> ReadWholeFile(const std::string& path) {
-  LOOKOUT_ASSIGN_OR_RETURN(std::ifstream in, OpenForReading(path));
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) {
-    return Status::BadRequest("Cannot read " + path + ": " + std::strerror(errno) + ".");
-  }
-  return buffer.str();
-}
-
-Status WriteWholeFile(const std::string& path, std::string_view bytes) {
-  const std::string temp = path + ".tmp-" + std::to_string(::getpid());
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out) {
-      return Status::BadRequest("Cannot write " + path + ": " + std::strerror(errno) + ".");
-    }
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    out.flush();
-    if (!out) {
-      const std::string why = std::strerror(errno);
-      std::error_code ignored;
-      std::filesystem::remove(temp, ignored);
-      return Status::BadRequest("Cannot write " + path + ": " + why + ".");
-    }
-  }
-  std::error_code ec;
-  std::filesystem::rename(temp, path, ec);
-  if (ec) {
-    std::error_code ignored;
-    std::filesystem::remove(temp, ignored);
-    return Status::BadRequest("Cannot write " + path + ": " + ec.message() + ".");
-  }
-  return Status::Ok();
-}
-
-Result<FileDigest> DigestFile(const std::string& path) {
-  LOOKOUT_ASSIGN_OR_RETURN(std::ifstream in, OpenForReading(path));
-  crypto_hash_sha256_state state;
-  crypto_hash_sha256_init(&state);
-  FileDigest out;
-  std::vector<char> buffer(1 << 20);
-  while (in) {
-    in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-    const std::streamsize n = in.gcount();
-    if (n <= 0) break;
-    crypto_hash_sha256_update(&state, reinterpret_cast<const unsigned char*>(buffer.data()),
-                              static_cast<unsigned long long>(n));
-    out.size += n;
-  }
-  if (in.bad()) {
-    return Status::BadRequest("Cannot read " + path + ": " + std::strerror(errno) + ".");
-  }
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256_final(&state, digest);
-  char hex[crypto_hash_sha256_BYTES * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-  out.sha256.assign(hex, crypto_hash_sha256_BYTES * 2);
-  return out;
-}
-
-}  // namespace lookout::app
+}  // namespace lookout::io

@@ -3,45 +3,43 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "app/imports/file_io.h"
 #include "domain/schema.h"
-#include "report/csv.h"
-#include "report/record_csv.h"
-#include "report/table.h"
+#include "io/csv.h"
+#include "io/record_file.h"
 
-namespace lookout {
+namespace lookout::io {
 namespace {
 
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
 TEST(CsvWriter, QuotesOnlyWhatNeedsQuoting) {
-  EXPECT_EQ(report::CsvField("plain text"), "plain text");
-  EXPECT_EQ(report::CsvField("a,b"), "\"a,b\"");
-  EXPECT_EQ(report::CsvField("say \"hi\""), "\"say \"\"hi\"\"\"");
-  EXPECT_EQ(report::CsvField("two\nlines"), "\"two\nlines\"");
-  EXPECT_EQ(report::CsvField("cr\rhere"), "\"cr\rhere\"");
-  EXPECT_EQ(report::CsvField(" leading"), "\" leading\"");
-  EXPECT_EQ(report::CsvField("trailing\t"), "\"trailing\t\"");
-  EXPECT_EQ(report::CsvField(""), "");
+  EXPECT_EQ(CsvField("plain text"), "plain text");
+  EXPECT_EQ(CsvField("a,b"), "\"a,b\"");
+  EXPECT_EQ(CsvField("say \"hi\""), "\"say \"\"hi\"\"\"");
+  EXPECT_EQ(CsvField("two\nlines"), "\"two\nlines\"");
+  EXPECT_EQ(CsvField("cr\rhere"), "\"cr\rhere\"");
+  EXPECT_EQ(CsvField(" leading"), "\" leading\"");
+  EXPECT_EQ(CsvField("trailing\t"), "\"trailing\t\"");
+  EXPECT_EQ(CsvField(""), "");
   std::string out;
-  report::AppendCsvRecord(out, {""});
+  AppendCsvRecord(out, {""});
   EXPECT_EQ(out, "\"\"\n");  // not a blank line
 }
 
 TEST(CsvReader, ReadsWhatTheWriterWrites) {
   const std::vector<std::string> cells = {"a,b", "say \"hi\"", "two\r\nlines", " edge ", "", "é–“"};
   std::string csv;
-  report::AppendCsvRecord(csv, {"h1", "h2", "h3", "h4", "h5", "h6"});
-  report::AppendCsvRecord(csv, cells);
-  auto table = app::ParseCsv(csv);
+  AppendCsvRecord(csv, {"h1", "h2", "h3", "h4", "h5", "h6"});
+  AppendCsvRecord(csv, cells);
+  auto table = ParseCsv(csv);
   ASSERT_TRUE(table.ok()) << table.status().ToString();
   ASSERT_EQ(table->rows.size(), 1u);
   EXPECT_EQ(table->rows[0].cells, cells);
 }
 
 TEST(CsvReader, GivesThePhysicalLineEachRecordStartsOn) {
-  auto table = app::ParseCsv(
+  auto table = ParseCsv(
       "a,b\n"              // 1
       "1,\"x\n"            // 2
       "y\n"                // 3
@@ -63,35 +61,39 @@ TEST(CsvReader, GivesThePhysicalLineEachRecordStartsOn) {
 }
 
 TEST(CsvReader, RefusesMalformedQuotingWithItsLine) {
-  auto stray = app::ParseCsv("a,b\n1,2\n3,x\"y\n");
+  auto stray = ParseCsv("a,b\n1,2\n3,x\"y\n");
   ASSERT_FALSE(stray.ok());
   ASSERT_EQ(stray.status().fields().size(), 1u);
   EXPECT_EQ(stray.status().fields()[0].field, "line 3");
-  auto unclosed = app::ParseCsv("a,b\n1,2\n3,\"open\n4,5\n");
+  auto unclosed = ParseCsv("a,b\n1,2\n3,\"open\n4,5\n");
   ASSERT_FALSE(unclosed.ok());
   EXPECT_EQ(unclosed.status().fields()[0].field, "line 3");
   EXPECT_THAT(unclosed.status().fields()[0].message, HasSubstr("closing"));
 }
 
 TEST(CsvReader, SkipsAByteOrderMark) {
-  auto table = app::ParseCsv("\xEF\xBB\xBFname\nx\n");
+  auto table = ParseCsv("\xEF\xBB\xBFname\nx\n");
   ASSERT_TRUE(table.ok());
   EXPECT_THAT(table->header, ElementsAre("name"));
 }
 
-TEST(Utf8, FindsTheFirstInvalidByte) {
-  EXPECT_EQ(app::FindInvalidUtf8("plain"), std::nullopt);
-  EXPECT_EQ(app::FindInvalidUtf8("caf\xC3\xA9 \xE2\x80\x93 \xF0\x9F\x98\x80"), std::nullopt);
-  EXPECT_EQ(app::FindInvalidUtf8("ab\xE9z"), 2u);            // Latin-1
-  EXPECT_EQ(app::FindInvalidUtf8("\xC0\xAF"), 0u);           // overlong
-  EXPECT_EQ(app::FindInvalidUtf8("x\xED\xA0\x80"), 1u);      // surrogate
-  EXPECT_EQ(app::FindInvalidUtf8("\xF4\x90\x80\x80"), 0u);   // above U+10FFFF
-  EXPECT_EQ(app::FindInvalidUtf8("ok\xE2\x80"), 2u);         // cut short
+TEST(CsvReader, TakesTheSeparatorOfTheFirstLineWhenAskedTo) {
+  EXPECT_EQ(DetectSeparator("a;b;c\n1,5;2;3\n"), ';');
+  EXPECT_EQ(DetectSeparator("a\tb\n"), '\t');
+  EXPECT_EQ(DetectSeparator("\"x;y\",b\n"), ',');  // inside quotes does not count
+  EXPECT_EQ(DetectSeparator("single\n"), ',');
+  auto table = ParseCsv("\xEF\xBB\xBF" "a;b\n\n\"1;2\";3\n", '\0');
+  ASSERT_TRUE(table.ok()) << table.status().ToString();
+  EXPECT_THAT(table->header, ElementsAre("a", "b"));
+  EXPECT_EQ(table->header_line, 1);
+  ASSERT_EQ(table->rows.size(), 1u);
+  EXPECT_EQ(table->rows[0].line, 3);
+  EXPECT_THAT(table->rows[0].cells, ElementsAre("1;2", "3"));
 }
 
 TEST(DecodeCsv, ReportsEveryDecodingProblemWithLineAndColumn) {
   const domain::EntityDef& staff = domain::StaffEntity();
-  app::DecodedFile d = app::DecodeCsv(staff,
+  DecodedFile d = DecodeCsv(staff,
                                       "id,name,email,role,active,hat\n"
                                       "1,Asha,asha@example.org,admin,true,x\n"
                                       "-4,Tom,tom@example.org,officer,maybe,y\n"
@@ -108,7 +110,7 @@ TEST(DecodeCsv, ReportsEveryDecodingProblemWithLineAndColumn) {
 
 TEST(DecodeJson, DropsWhatAnImportSetsAndNamesItems) {
   const domain::EntityDef& staff = domain::StaffEntity();
-  app::DecodedFile d = app::DecodeJson(
+  DecodedFile d = DecodeJson(
       staff,
       R"([{"id": 1, "version": 3, "created_at": "2026-01-01T00:00:00Z", "name": "Asha",
            "email": "a@example.org", "role": "admin", "home_region": null},
@@ -124,7 +126,7 @@ TEST(DecodeJson, DropsWhatAnImportSetsAndNamesItems) {
 
 TEST(RecordCsv, ColumnsAreIdFieldsArchivedInDefinitionOrder) {
   std::vector<std::string> names;
-  for (const auto& c : report::ExportColumns(domain::StaffEntity())) names.push_back(c.name);
+  for (const auto& c : ExportColumns(domain::StaffEntity())) names.push_back(c.name);
   EXPECT_THAT(names, ElementsAre("id", "name", "email", "role", "home_region", "active",
                                  "archived", "archived_at"));
 }
@@ -138,7 +140,7 @@ TEST(EncodeJson, OneRecordPerLineWithoutVersionOrTimestamps) {
   r.Set("email", "a@example.org");
   r.Set("role", "admin");
   r.Set("active", true);
-  const std::string json = app::EncodeJson(domain::StaffEntity(), {r, r});
+  const std::string json = EncodeJson(domain::StaffEntity(), {r, r});
   EXPECT_EQ(json,
             "[\n"
             "{\"id\":7,\"archived\":false,\"archived_at\":null,\"name\":\"Asha\",\"email\":"
@@ -146,29 +148,15 @@ TEST(EncodeJson, OneRecordPerLineWithoutVersionOrTimestamps) {
             "{\"id\":7,\"archived\":false,\"archived_at\":null,\"name\":\"Asha\",\"email\":"
             "\"a@example.org\",\"role\":\"admin\",\"home_region\":null,\"active\":true}\n"
             "]\n");
-  EXPECT_EQ(app::EncodeJson(domain::StaffEntity(), {}), "[]\n");
-}
-
-TEST(Table, MarkdownEscapesBarsAndLineBreaks) {
-  report::Table t;
-  t.columns = {"a", "b"};
-  t.AddRow({"x|y", "one\ntwo"});
-  EXPECT_EQ(report::RenderMarkdown(t), "| a | b |\n| --- | --- |\n| x\\|y | one two |\n");
-}
-
-TEST(Table, TextAlignsColumns) {
-  report::Table t;
-  t.columns = {"version", "name"};
-  t.AddRow({"1", "initial"});
-  EXPECT_EQ(report::RenderText(t), "version  name\n-------  -------\n1        initial\n");
+  EXPECT_EQ(EncodeJson(domain::StaffEntity(), {}), "[]\n");
 }
 
 TEST(FileFormat, FromNamesAndExtensions) {
-  EXPECT_EQ(app::FormatFromPath("a/b/task.CSV"), app::FileFormat::kCsv);
-  EXPECT_EQ(app::FormatFromPath("task.json"), app::FileFormat::kJson);
-  EXPECT_EQ(app::FormatFromPath("task.txt"), std::nullopt);
-  EXPECT_EQ(app::FormatFromPath("dir.csv/task"), std::nullopt);
+  EXPECT_EQ(FormatFromPath("a/b/task.CSV"), FileFormat::kCsv);
+  EXPECT_EQ(FormatFromPath("task.json"), FileFormat::kJson);
+  EXPECT_EQ(FormatFromPath("task.txt"), std::nullopt);
+  EXPECT_EQ(FormatFromPath("dir.csv/task"), std::nullopt);
 }
 
 }  // namespace
-}  // namespace lookout
+}  // namespace lookout::io

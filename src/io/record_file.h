@@ -1,10 +1,13 @@
-// Files in and out: reading a CSV or JSON file of one entity kind into ImportRows (with
-// the position of every decoding problem), and writing records as such a file. The
-// formats are described in docs/data-formats.md; both are driven by the entity
-// definitions, so every kind reads and writes the same way. Validation beyond decoding
-// (required fields, rules, references) is Services::Import's job.
-#ifndef LOOKOUT_APP_IMPORTS_FILE_IO_H_
-#define LOOKOUT_APP_IMPORTS_FILE_IO_H_
+// Records of one kind as a file, CSV or JSON, both ways: the files `lookout export` writes
+// and `lookout import` reads back (docs/data-formats.md). Driven by the entity definitions,
+// so every kind reads and writes the same way. Validation beyond decoding (required fields,
+// rules, references) is app::Services::Import's job.
+//
+// CSV: the columns are id, the entity's fields in definition order, archived and
+// archived_at; values are written with domain::FormatFieldText. Stable: columns are added,
+// never renamed or removed. JSON: one array of objects as io::RecordToJson writes them.
+#ifndef LOOKOUT_IO_RECORD_FILE_H_
+#define LOOKOUT_IO_RECORD_FILE_H_
 
 #include <cstdint>
 #include <optional>
@@ -12,12 +15,11 @@
 #include <string_view>
 #include <vector>
 
-#include "app/records/services.h"
 #include "core/status.h"
 #include "core/value.h"
 #include "domain/schema.h"
 
-namespace lookout::app {
+namespace lookout::io {
 
 enum class FileFormat { kCsv, kJson };
 
@@ -27,32 +29,34 @@ std::optional<FileFormat> ParseFileFormat(std::string_view name);
 // From the path's extension (".csv", ".json", any case); nullopt otherwise.
 std::optional<FileFormat> FormatFromPath(std::string_view path);
 
-// ---- CSV as text -------------------------------------------------------------------------
-
-// A CSV file as cells of text: its header and every record with the physical line (1 is
-// the first line of the file) on which the record starts.
-struct CsvTable {
-  struct Row {
-    int64_t line = 0;
-    std::vector<std::string> cells;
-  };
-  std::vector<std::string> header;  // empty for an empty file
-  std::vector<Row> rows;
+// One record of a file, with where it is.
+struct ImportRow {
+  int64_t line = 0;  // line in the file (or element index for JSON), for error messages
+  Record record;
 };
 
-// Parses RFC 4180 CSV with libcsv: quoted fields may hold commas, quotes ("") and line
-// breaks; lines may end in LF, CRLF or CR; blank lines are skipped; spaces around an
-// unquoted value are dropped; a UTF-8 byte order mark at the start is skipped. Cells are
-// not checked for UTF-8 here. Errors (kValidation, one FieldError naming the line):
-// a quote inside an unquoted value, text after a closing quote, a file ending inside a
-// quoted value.
-Result<CsvTable> ParseCsv(std::string_view bytes);
+// One problem with one row of an import: where it is and what is wrong.
+struct ImportIssue {
+  int64_t line = 0;    // ImportRow::line
+  std::string column;  // field name as in the file ("grade_source", "audience[1].count"),
+                       // empty when the problem is the row as a whole
+  std::string message;
+};
 
-// The byte offset of the first byte of `text` that is not part of valid UTF-8 (overlong
-// forms, surrogates and code points above U+10FFFF are invalid), or nullopt.
-std::optional<size_t> FindInvalidUtf8(std::string_view text);
+// Whether a meta column is one an import sets (version, created_at, created_by,
+// updated_at, updated_by): a file never restores it.
+bool IsSetByImport(std::string_view name);
 
-// ---- Import files ------------------------------------------------------------------------
+// The definitions of the columns a file of `entity` has, in export order. The meta
+// columns are described as fields too (id: integer, archived: boolean, archived_at: text
+// holding a UTC timestamp), so that one code path reads and writes every column. A field
+// that shares its name with a meta column an import sets (version, created_at,
+// created_by, updated_at, updated_by) is left out: the record holds the meta value under
+// that name, and an import may not write it.
+std::vector<domain::FieldDef> ExportColumns(const domain::EntityDef& entity);
+
+// The header line and one line per record, in the order given.
+std::string RecordsToCsv(const domain::EntityDef& entity, const std::vector<Record>& records);
 
 // A file decoded into rows for Services::Import, and the problems decoding found. Every
 // problem is reported, not just the first. `line` of a row and of an issue is the
@@ -87,9 +91,7 @@ DecodedFile DecodeJson(const domain::EntityDef& entity, std::string_view bytes);
 DecodedFile DecodeFile(const domain::EntityDef& entity, FileFormat format,
                        std::string_view bytes);
 
-// ---- Export files ------------------------------------------------------------------------
-
-// The CSV export of `records` (report::RecordsToCsv).
+// The CSV export of `records` (RecordsToCsv).
 std::string EncodeCsv(const domain::EntityDef& entity, const std::vector<Record>& records);
 // The JSON export: an array with one record per line, each io::RecordToJson's object without
 // version, created_* and updated_*, keys in definition order. "[]\n" when empty.
@@ -97,23 +99,6 @@ std::string EncodeJson(const domain::EntityDef& entity, const std::vector<Record
 std::string EncodeFile(const domain::EntityDef& entity, FileFormat format,
                        const std::vector<Record>& records);
 
-// ---- The file system ---------------------------------------------------------------------
+}  // namespace lookout::io
 
-// The whole file. kNotFound when it does not exist, kBadRequest when it cannot be read
-// (a folder, no permission), each message naming the path.
-Result<std::string> ReadWholeFile(const std::string& path);
-// Writes `bytes` to `path` through a temporary file beside it and a rename, so a reader
-// never sees half a file. Errors name the path.
-Status WriteWholeFile(const std::string& path, std::string_view bytes);
-
-// A file's size and SHA-256 (64 lower-case hex digits), read a piece at a time so that a
-// file of any size can be checked. Errors as ReadWholeFile's.
-struct FileDigest {
-  int64_t size = 0;
-  std::string sha256;
-};
-Result<FileDigest> DigestFile(const std::string& path);
-
-}  // namespace lookout::app
-
-#endif  // LOOKOUT_APP_IMPORTS_FILE_IO_H_
+#endif  // LOOKOUT_IO_RECORD_FILE_H_
