@@ -1,5 +1,5 @@
 // A file compiled into the binary by cmake/embed_files.cmake (reference data, page
-// templates), so that Lookout needs none of them at run time.
+// templates, the demo programme's words), so that Lookout needs none of them at run time.
 #ifndef LOOKOUT_CORE_EMBEDDED_FILE_H_
 #define LOOKOUT_CORE_EMBEDDED_FILE_H_
 

@@ -1,6 +1,8 @@
-// The demo generator's plan and the loader that writes it, shared by demo.cc (checks,
-// set-up, replay), plan.cc (insight, tasks, campaigns, activities) and
-// evidence.cc (surveys, quotes, case studies, outcome events). Internal to demo/.
+// The demo generator's plan and the loader that writes it, shared by the files that
+// define the Loader's stages: demo.cc (checks, set-up, replay), plan_insight.cc (the
+// year's insight), plan_tasks.cc (tasks from templates, their lifecycle and activities),
+// plan_special_tasks.cc (the special tasks and campaigns) and evidence.cc (surveys,
+// quotes, case studies, outcome events). Internal to demo/.
 #ifndef LOOKOUT_DEMO_LOADER_H_
 #define LOOKOUT_DEMO_LOADER_H_
 
@@ -168,7 +170,7 @@ constexpr int kNationalManager = 1;
 constexpr int kTaskingManager = 2;
 constexpr int kAnalyst = 13;
 
-// Loads the demo programme (see LoadDemo in app/demo.h). Used once; not thread-safe. It
+// Loads the demo programme (see LoadDemo in demo/demo.h). Used once; not thread-safe. It
 // writes through a Services of its own over the caller's store, with its own clock.
 class Loader {
  public:

@@ -1,6 +1,8 @@
 // The words of the demo programme: staff, places, partner names, insight phrases, task
 // templates, the outcome framework, survey questions, quotes, case studies and outcome
-// event descriptions. Tables only; app/demo.cc draws from them. Every name here is
+// event descriptions. Tables only; the generator (demo.cc, plan*.cc, evidence.cc) draws
+// from them. The words themselves are data/demo/*.json, compiled into the binary and read
+// once by text.cc (data/demo/README.md says which file holds what). Every name is
 // invented or is a public body (police forces, regional organised crime units, councils
 // by place name); no text describes a real person or event. Internal to demo/.
 #ifndef LOOKOUT_DEMO_TEXT_H_
@@ -9,7 +11,13 @@
 #include <string>
 #include <vector>
 
+#include "core/embedded_file.h"
+
 namespace lookout::demo {
+
+// data/demo/*.json, compiled into the binary, in name order. The accessors below read
+// them; a malformed file throws std::logic_error naming the file and the key.
+const std::vector<EmbeddedFile>& EmbeddedDemoFiles();
 
 // ---- Sectors -----------------------------------------------------------------------------
 // The generator speaks of sectors by these keys; each is matched to the installed sector
