@@ -4,10 +4,11 @@
 #include <cctype>
 #include <string_view>
 
-#include "app/records/approval.h"
 #include "app/accounts/passwords.h"
+#include "app/records/approval.h"
 #include "http/api/openapi.h"
 #include "http/api/routes.h"
+#include "http/error_json.h"
 
 namespace lookout::http {
 
@@ -94,7 +95,7 @@ Response Guard(app::Accounts& accounts, const RouteHandler& handler, Access acce
   }
   if (who->must_change_password && access != Access::kWhilePasswordMustChange) {
     return ErrorResponse(Status(ErrorCode::kPasswordChangeRequired,
-                                std::string(ErrorCodeMessage(ErrorCode::kPasswordChangeRequired))),
+                                ApiErrorMessage(ErrorCode::kPasswordChangeRequired)),
                          request);
   }
   ScopedAuthentication scope(request, &who.value());
