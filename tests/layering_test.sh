@@ -34,6 +34,17 @@ while IFS= read -r file; do
       for a in ${allowed[$layer]}; do [ "$top" = "$a" ] && ok=1; done
       [ $ok -eq 1 ] || fail "$file (layer $layer) includes $inc from layer $top, which is above it or beside it"
     fi
+    # The server and its transport, the router and the error body sit under the use
+    # cases: they serve any handler, so they know nothing of app/.
+    case "$file" in
+      http/server.* | http/router.* | http/error_json.* | http/tls.* | http/forwarded.* | \
+      http/request_log.* | http/message.*)
+        [ "$top" = "app" ] && fail "$file includes $inc: the server, the router and their parts know nothing of app/" ;;
+    esac
+    # A room of app/ keeps its *_internal.h headers to itself.
+    if [[ "$layer" == http && "$top" == app && "$inc" == *_internal.h ]]; then
+      fail "$file includes $inc: an app/ header ending in _internal.h is not for http/"
+    fi
     case "$inc" in
       sqlite3.h|soci/sqlite3/*)
         [[ "$file" == store/sqlite/* ]] || fail "$file includes $inc: only store/sqlite may" ;;

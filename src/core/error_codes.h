@@ -1,5 +1,7 @@
 // The one table of Lookout's error codes. Each row generates the ErrorCode enum, its
 // wire name, its HTTP status and its default message (see status.h and docs/api.md).
+// The messages speak of no interface: the API's answers add what only the API knows
+// (http/error_json.h, ApiErrorMessage).
 #ifndef LOOKOUT_CORE_ERROR_CODES_H_
 #define LOOKOUT_CORE_ERROR_CODES_H_
 
@@ -13,8 +15,7 @@
     "This request needs the X-CSRF-Token header of your session: reload the page and try " \
     "again.")                                                                               \
   X(kPasswordChangeRequired, "password_change_required", 403,                              \
-    "Change your password first (POST /api/v1/account/password); until then you may only " \
-    "change it or sign out.")                                                               \
+    "Change your password first; until then you may only change it or sign out.")          \
   X(kSessionRequired, "session_required", 403,                                              \
     "This needs a browser session: sign in with your password; an API token may not do "   \
     "it.")                                                                                  \

@@ -17,6 +17,11 @@ namespace lookout::http {
 // thrown on.
 std::string ErrorJson(const Status& status, const std::string& request_id);
 
+// The message of `code` in a JSON answer and in the API's description when nothing more
+// particular is said: the error table's, but for kPasswordChangeRequired, whose answer
+// names the API route that changes the password (the table speaks of no interface).
+std::string ApiErrorMessage(ErrorCode code);
+
 }  // namespace lookout::http
 
 #endif  // LOOKOUT_HTTP_ERROR_JSON_H_

@@ -117,7 +117,7 @@ Response Router::Handle(const Request& request) const {
   if (best != nullptr) {
     PathParams params;
     Match(patterns_[best - routes_.data()], request.segments, &params);
-    Response response = best->handler(request, params);
+    Response response = Answered(best->handler(request, params), request);
     response.route = best->path;
     return response;
   }
@@ -144,6 +144,11 @@ Response ErrorResponse(const Status& status, const Request& request) {
   r.status = ErrorCodeHttpStatus(status.code());
   r.body = ErrorJson(status, request.request_id);
   return r;
+}
+
+Response Answered(Result<Response> answer, const Request& request) {
+  if (!answer.ok()) return ErrorResponse(answer.status(), request);
+  return std::move(answer).value();
 }
 
 }  // namespace lookout::http

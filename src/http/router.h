@@ -31,7 +31,11 @@ class PathParams {
   std::vector<std::pair<std::string, std::string>> values_;
 };
 
-using RouteHandler = std::function<Response(const Request&, const PathParams&)>;
+// A route's handler: its answer, or the failed Status the router answers as a JSON error
+// (see Answered), so that a handler passes a use case's error on with
+// LOOKOUT_RETURN_IF_ERROR or LOOKOUT_ASSIGN_OR_RETURN. The web pages answer errors as
+// pages: their guard turns a failure into an error page before the router sees it.
+using RouteHandler = std::function<Result<Response>(const Request&, const PathParams&)>;
 
 // Where a documented parameter travels.
 enum class ParamIn { kQuery, kPath, kHeader };
@@ -90,8 +94,9 @@ class Router {
 
   // Answers `request`: the handler of the matching route (a route with more literal
   // segments wins over one with parameters in their place); 405 with an Allow header
-  // when the path matches routes of other methods only; 404 otherwise. Errors are the
-  // JSON error body of ErrorJson. Response::route is set to the matched template.
+  // when the path matches routes of other methods only; 404 otherwise. Errors, a
+  // handler's failed Status among them, are the JSON error body of ErrorJson.
+  // Response::route is set to the matched template.
   // HEAD is answered by the GET route (the server sends the headers only).
   // Thread-safe once every route is added.
   Response Handle(const Request& request) const;
@@ -119,6 +124,10 @@ Handler RouterHandler(std::shared_ptr<const Router> router);
 // A JSON error response: the status from the code's table row, the body of
 // ErrorJson with the request's id.
 Response ErrorResponse(const Status& status, const Request& request);
+
+// The answer of a handler: `answer` itself, or the ErrorResponse of its failed Status. The
+// one place where an API handler's error becomes its JSON answer.
+Response Answered(Result<Response> answer, const Request& request);
 
 }  // namespace lookout::http
 

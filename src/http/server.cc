@@ -1,14 +1,9 @@
-// The only translation unit that includes Boost.Beast, Asio and OpenSSL: compiling them is
-// slow, and keeping them here keeps the rest of http/ quick to build and free of their
-// types.
+// The only translation unit that includes Boost.Beast, and with tls.cc the only one that
+// includes Asio's TLS stream: compiling them is slow, and keeping them here keeps the rest
+// of http/ quick to build and free of their types. What needs no socket is beside it:
+// forwarded.cc (who the client is), tls.cc (the certificate and key), request_log.cc (the
+// log lines and metrics) and message.cc (Request and Response).
 #include "http/server.h"
-
-#include <openssl/err.h>
-#include <openssl/pem.h>
-#include <openssl/ssl.h>
-#include <openssl/x509.h>
-#include <spdlog/sinks/stdout_sinks.h>
-#include <spdlog/spdlog.h>
 
 #include <algorithm>
 #include <array>
@@ -26,22 +21,18 @@
 #include <boost/url/parse.hpp>
 #include <boost/url/url_view.hpp>
 #include <cctype>
-#include <cerrno>
 #include <condition_variable>
-#include <cstdio>
-#include <cstring>
-#include <ctime>
 #include <exception>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
-#include <random>
 #include <thread>
 #include <type_traits>
 #include <unordered_map>
 
 #include "http/error_json.h"
-#include "core/metrics.h"
+#include "http/forwarded.h"
+#include "http/tls.h"
 
 namespace lookout::http {
 
@@ -50,129 +41,12 @@ namespace beast = boost::beast;
 namespace bhttp = boost::beast::http;
 using tcp = asio::ip::tcp;
 
-// ---- Request and Response ---------------------------------------------------------------
-
-const std::string* Request::Header(std::string_view name) const {
-  // Stored in lower case: a name asked for as written ("Host") finds it too.
-  std::string key(name);
-  for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  auto it = headers.find(key);
-  return it == headers.end() ? nullptr : &it->second;
-}
-
-std::optional<std::string> Request::Query(std::string_view name) const {
-  for (const auto& [k, v] : query) {
-    if (k == name) return v;
-  }
-  return std::nullopt;
-}
-
-std::optional<std::string> Request::Cookie(std::string_view name) const {
-  const std::string* header = Header("cookie");
-  if (header == nullptr) return std::nullopt;
-  std::string_view rest = *header;
-  while (!rest.empty()) {
-    const size_t end = rest.find(';');
-    std::string_view pair = rest.substr(0, end);
-    rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
-    while (!pair.empty() && (pair.front() == ' ' || pair.front() == '\t')) pair.remove_prefix(1);
-    while (!pair.empty() && (pair.back() == ' ' || pair.back() == '\t')) pair.remove_suffix(1);
-    if (pair.size() > name.size() && pair.substr(0, name.size()) == name &&
-        pair[name.size()] == '=') {
-      return std::string(pair.substr(name.size() + 1));
-    }
-  }
-  return std::nullopt;
-}
-
-namespace {
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
-}
-}  // namespace
-
-void Response::SetHeader(std::string name, std::string value) {
-  for (auto& [k, v] : headers) {
-    if (EqualsIgnoreCase(k, name)) {
-      v = std::move(value);
-      return;
-    }
-  }
-  headers.emplace_back(std::move(name), std::move(value));
-}
-
-const std::string* Response::Header(std::string_view name) const {
-  for (const auto& [k, v] : headers) {
-    if (EqualsIgnoreCase(k, name)) return &v;
-  }
-  return nullptr;
-}
-
-bool IsValidRequestId(std::string_view id) {
-  if (id.empty() || id.size() > 64) return false;
-  return std::all_of(id.begin(), id.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '-';
-  });
-}
-
-std::string NewRequestId() {
-  thread_local std::mt19937_64 rng([] {
-    std::random_device rd;
-    std::seed_seq seq{rd(), rd(), rd(), rd()};
-    return std::mt19937_64(seq);
-  }());
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out(32, '0');
-  for (int half = 0; half < 2; ++half) {
-    uint64_t bits = rng();
-    for (int i = 0; i < 16; ++i) {
-      out[half * 16 + i] = kHex[bits & 0xf];
-      bits >>= 4;
-    }
-  }
-  return out;
-}
-
 namespace {
 
 std::string ToStd(beast::string_view s) { return std::string(s.data(), s.size()); }
 
-// "2026-11-28T16:14:20.123Z"
-std::string NowForLog() {
-  auto now = std::chrono::system_clock::now();
-  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
-  std::time_t secs = static_cast<std::time_t>(ms / 1000);
-  std::tm tm{};
-  gmtime_r(&secs, &tm);
-  char buf[96];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
-                tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
-                static_cast<int>(ms % 1000));
-  return buf;
-}
-
-std::string DumpLine(const nlohmann::ordered_json& j) {
-  return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-}
-
-LogSink DefaultLogSink() {
-  // A logger of its own with a bare pattern, so each line is exactly one JSON object; the
-  // CLI may register its own "access" logger first to send the lines elsewhere.
-  std::shared_ptr<spdlog::logger> logger = spdlog::get("access");
-  if (!logger) {
-    try {
-      logger = spdlog::stderr_logger_mt("access");
-      logger->set_pattern("%v");
-    } catch (const spdlog::spdlog_ex&) {
-      logger = spdlog::get("access");  // registered meanwhile by another thread
-    }
-  }
-  return [logger](std::string_view line) {
-    if (logger) logger->info("{}", line);
-  };
+bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && EqualsIgnoreCase(s.substr(0, prefix.size()), prefix);
 }
 
 Response ErrorResponse(const Status& status, const std::string& request_id) {
@@ -190,216 +64,6 @@ constexpr std::pair<const char*, const char*> kDefaultHeaders[] = {
     {"Cross-Origin-Opener-Policy", "same-origin"},
     {"Cache-Control", "no-store"},
 };
-
-// Headers through which a reverse proxy describes the client. Believed from a trusted
-// proxy only; removed from the request of any other peer.
-constexpr const char* kForwardingHeaders[] = {"x-forwarded-for", "x-forwarded-proto",
-                                              "x-forwarded-host", "x-real-ip", "forwarded"};
-
-bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() && EqualsIgnoreCase(s.substr(0, prefix.size()), prefix);
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
-// The part of a comma-separated header value after its last comma, trimmed.
-std::string_view LastListItem(std::string_view value) {
-  size_t comma = value.rfind(',');
-  return Trim(comma == std::string_view::npos ? value : value.substr(comma + 1));
-}
-
-// An IPv4 client arriving on an IPv6 socket shows as ::ffff:a.b.c.d: name it a.b.c.d, so
-// that logs, audit entries and the trusted proxy list all see one spelling.
-asio::ip::address Normalised(const asio::ip::address& address) {
-  if (address.is_v6() && address.to_v6().is_v4_mapped()) {
-    return asio::ip::make_address_v4(asio::ip::v4_mapped, address.to_v6());
-  }
-  return address;
-}
-
-// An X-Forwarded-For item as an address: "203.0.113.7", "2001:db8::1", and the forms with a
-// port some proxies write, "203.0.113.7:4711" and "[2001:db8::1]:4711".
-std::optional<asio::ip::address> ForwardedAddress(std::string_view item) {
-  if (item.empty()) return std::nullopt;
-  if (item.front() == '[') {
-    size_t close = item.find(']');
-    if (close == std::string_view::npos) return std::nullopt;
-    item = item.substr(1, close - 1);
-  } else if (std::count(item.begin(), item.end(), ':') == 1) {
-    item = item.substr(0, item.find(':'));
-  }
-  boost::system::error_code ec;
-  auto address = asio::ip::make_address(std::string(item), ec);
-  if (ec) return std::nullopt;
-  return Normalised(address);
-}
-
-// A message for a log line with the inside of every quoted span replaced by "...":
-// databases quote the value they refused ('invalid input syntax for type integer: "abc"',
-// "Key (ref)=(T-1) already exists"), and the log must not hold the text of records.
-std::string RedactQuoted(std::string_view message) {
-  std::string out;
-  for (size_t i = 0; i < message.size(); ++i) {
-    char c = message[i];
-    char close = 0;
-    if (c == '\'' || c == '"') {
-      close = c;
-    } else if (c == '(' && i > 0 && message[i - 1] == '=') {
-      close = ')';
-    }
-    size_t end = close ? message.find(close, i + 1) : std::string_view::npos;
-    if (end == std::string_view::npos) {
-      out += c;
-      continue;
-    }
-    out += c;
-    out += "...";
-    out += close;
-    i = end;
-  }
-  if (out.size() > 300) out = out.substr(0, 300) + "...";
-  return out;
-}
-
-// The request metrics, registered at start-up so that a scrape shows them before the
-// first request is answered.
-struct HttpMetrics {
-  metrics::CounterFamily& requests = metrics::Default().AddCounter(
-      "lookout_http_requests_total",
-      "HTTP requests answered, by method, route template and status.",
-      {"method", "route", "status"});
-  metrics::HistogramFamily& duration = metrics::Default().AddHistogram(
-      "lookout_http_request_duration_seconds",
-      "Seconds from a request's headers arriving to its answer being written, by method, "
-      "route template and status.",
-      {"method", "route", "status"}, metrics::DurationBuckets());
-  metrics::Gauge& in_flight =
-      metrics::Default()
-          .AddGauge("lookout_http_requests_in_flight", "Requests read in full and not yet answered.")
-          .With({});
-};
-
-const HttpMetrics& Http() {
-  static const HttpMetrics kMetrics;
-  return kMetrics;
-}
-[[maybe_unused]] const HttpMetrics& kHttpMetricsAtStartUp = Http();
-
-// The method as a label: a client may send any token as a method, and each would be a
-// series of its own.
-std::string_view MethodLabel(std::string_view method) {
-  static constexpr std::string_view kKnown[] = {"GET",     "HEAD",    "POST",  "PUT",    "PATCH",
-                                                "DELETE",  "OPTIONS", "TRACE", "CONNECT"};
-  for (std::string_view known : kKnown) {
-    if (method == known) return known;
-  }
-  return "other";
-}
-
-void RecordRequest(const std::string& method, const std::string& route, int status,
-                   double seconds) {
-  const HttpMetrics& m = Http();
-  const std::string status_label = std::to_string(status);
-  const std::string_view method_label = MethodLabel(method);
-  const std::string_view route_label = route.empty() ? std::string_view("unmatched") : route;
-  m.requests.With({method_label, route_label, status_label}).Inc();
-  m.duration.With({method_label, route_label, status_label}).Observe(seconds);
-}
-
-// What OpenSSL said about the last failure, emptying its (per-thread) error queue.
-std::string OpenSslErrors() {
-  std::string out;
-  while (unsigned long e = ERR_get_error()) {
-    const char* reason = ERR_reason_error_string(e);
-    std::string text = reason != nullptr ? reason : "error " + std::to_string(e);
-    if (out.find(text) == std::string::npos) out += (out.empty() ? "" : "; ") + text;
-  }
-  return out.empty() ? "no detail" : out;
-}
-
-// Mozilla's "intermediate" TLS 1.2 list: ECDHE key exchange (forward secrecy) with AEAD
-// ciphers only, all strong enough that the client may pick (ChaCha20 on phones without
-// AES instructions). TLS 1.3 suites are all AEAD; named so the list cannot drift.
-constexpr const char* kTls12Ciphers =
-    "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:"
-    "ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:"
-    "ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305";
-constexpr const char* kTls13Suites =
-    "TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256";
-
-Status TlsFileError(const std::string& what, const std::string& path, const std::string& why) {
-  return Status(ErrorCode::kBadRequest, "The TLS " + what + " file '" + path + "' " + why);
-}
-
-// A server TLS context holding the certificate chain and key of `options`. Never prompts
-// for a passphrase: an encrypted key is an error, as a server must start unattended.
-Result<std::unique_ptr<asio::ssl::context>> LoadTlsContext(const Server::Options& options) {
-  ERR_clear_error();
-  auto context = std::make_unique<asio::ssl::context>(asio::ssl::context::tls_server);
-  SSL_CTX* ctx = context->native_handle();
-  if (SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION) != 1 ||
-      SSL_CTX_set_cipher_list(ctx, kTls12Ciphers) != 1 ||
-      SSL_CTX_set_ciphersuites(ctx, kTls13Suites) != 1) {
-    return Status::Internal("Cannot set up TLS: " + OpenSslErrors() + ".");
-  }
-  SSL_CTX_set_options(ctx, SSL_OP_NO_COMPRESSION | SSL_OP_NO_RENEGOTIATION);
-  // Idle keep-alive connections then hold no TLS buffers.
-  SSL_CTX_set_mode(ctx, SSL_MODE_RELEASE_BUFFERS);
-
-  const std::string& cert_path = options.tls_cert_file;
-  const std::string& key_path = options.tls_key_file;
-  // Opening the files first gives the plain reason ("No such file or directory",
-  // "Permission denied") rather than OpenSSL's.
-  for (const auto& [what, path] : {std::pair{"certificate", &cert_path}, {"key", &key_path}}) {
-    std::FILE* f = std::fopen(path->c_str(), "r");
-    if (f == nullptr) {
-      return TlsFileError(what, *path,
-                          std::string("cannot be read: ") + std::strerror(errno) + ".");
-    }
-    std::fclose(f);
-  }
-  if (SSL_CTX_use_certificate_chain_file(ctx, cert_path.c_str()) != 1) {
-    return TlsFileError("certificate", cert_path,
-                        "holds no PEM certificate (" + OpenSslErrors() + ").");
-  }
-
-  std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> key(nullptr, EVP_PKEY_free);
-  bool asked_for_passphrase = false;
-  {
-    std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new_file(key_path.c_str(), "r"), BIO_free);
-    if (!bio) return TlsFileError("key", key_path, "cannot be read (" + OpenSslErrors() + ").");
-    auto no_passphrase = [](char*, int, int, void* asked) {
-      *static_cast<bool*>(asked) = true;
-      return 0;
-    };
-    key.reset(PEM_read_bio_PrivateKey(bio.get(), nullptr, no_passphrase, &asked_for_passphrase));
-  }
-  if (!key) {
-    if (asked_for_passphrase) {
-      ERR_clear_error();
-      return TlsFileError("key", key_path,
-                          "is encrypted with a passphrase: Lookout must start unattended, so "
-                          "give it the key unencrypted, readable by Lookout's user only.");
-    }
-    return TlsFileError("key", key_path, "holds no PEM private key (" + OpenSslErrors() + ").");
-  }
-  X509* cert = SSL_CTX_get0_certificate(ctx);
-  if (cert == nullptr || X509_check_private_key(cert, key.get()) != 1) {
-    ERR_clear_error();
-    return Status(ErrorCode::kBadRequest, "The TLS key in '" + key_path +
-                                              "' does not belong to the certificate in '" +
-                                              cert_path + "'.");
-  }
-  if (SSL_CTX_use_PrivateKey(ctx, key.get()) != 1 || SSL_CTX_check_private_key(ctx) != 1) {
-    return TlsFileError("key", key_path, "cannot be used (" + OpenSslErrors() + ").");
-  }
-  ERR_clear_error();
-  return context;
-}
 
 }  // namespace
 
@@ -425,7 +89,7 @@ class Server::Impl {
     if (!options_.log) options_.log = DefaultLogSink();
   }
 
-  void Configure(std::vector<asio::ip::address> trusted_proxies,
+  void Configure(std::vector<std::string> trusted_proxies,
                  std::unique_ptr<asio::ssl::context> tls) {
     trusted_proxies_ = std::move(trusted_proxies);
     tls_ = std::move(tls);
@@ -441,7 +105,7 @@ class Server::Impl {
   const Options& options() const { return options_; }
   bool stopping() const { return stopping_.load(); }
   asio::thread_pool& workers() { return workers_; }
-  bool IsTrustedProxy(const asio::ip::address& peer) const {
+  bool IsTrustedProxy(const std::string& peer) const {
     return std::find(trusted_proxies_.begin(), trusted_proxies_.end(), peer) !=
            trusted_proxies_.end();
   }
@@ -460,7 +124,7 @@ class Server::Impl {
   Options options_;
   Handler handler_;
   int port_ = 0;
-  std::vector<asio::ip::address> trusted_proxies_;  // normalised
+  std::vector<std::string> trusted_proxies_;        // normalised
   std::unique_ptr<asio::ssl::context> tls_;         // null: plain TCP
 
   enum class State { kCreated, kRunning, kStopping, kStopped };
@@ -522,9 +186,8 @@ class Session : public SessionBase {
     boost::system::error_code ec;
     auto endpoint = Lowest().socket().remote_endpoint(ec);
     if (!ec) {
-      auto peer = Normalised(endpoint.address());
-      peer_ = peer.to_string();
-      peer_is_trusted_proxy_ = server_->IsTrustedProxy(peer);
+      peer_ = NormalisedAddress(endpoint.address().to_string()).value_or(std::string());
+      peer_is_trusted_proxy_ = server_->IsTrustedProxy(peer_);
     }
     remote_ = peer_;
     secure_ = kTls;
@@ -582,9 +245,6 @@ class Session : public SessionBase {
   // connection's transport, unless the peer is a trusted proxy that says otherwise.
   template <class Fields>
   void ResolveClient(const Fields& header) {
-    remote_ = peer_;
-    secure_ = kTls;
-    if (!peer_is_trusted_proxy_) return;
     // Repeated headers form one list, in order.
     auto joined = [&header](const char* name) {
       std::string value;
@@ -594,12 +254,11 @@ class Session : public SessionBase {
       }
       return value;
     };
-    // The proxy appends the address it saw; everything before it came from the client.
-    if (auto address = ForwardedAddress(LastListItem(joined("X-Forwarded-For")))) {
-      remote_ = address->to_string();
-    }
-    std::string proto = joined("X-Forwarded-Proto");
-    if (!proto.empty()) secure_ = EqualsIgnoreCase(LastListItem(proto), "https");
+    ForwardedClient client =
+        http::ResolveClient(peer_, kTls, peer_is_trusted_proxy_, joined("X-Forwarded-For"),
+                            joined("X-Forwarded-Proto"));
+    remote_ = std::move(client.remote_address);
+    secure_ = client.secure;
   }
 
   void ReadBody() {
@@ -661,12 +320,12 @@ class Session : public SessionBase {
   void EndInFlight() {
     if (!in_flight_) return;
     in_flight_ = false;
-    Http().in_flight.Dec();
+    RequestEnded();
   }
 
   void Dispatch() {
     in_flight_ = true;
-    Http().in_flight.Inc();
+    RequestStarted();
     auto message = parser_->release();
     parser_.reset();
     keep_alive_ = message.keep_alive();
@@ -916,26 +575,18 @@ void Server::Impl::HideInternalDetail(const Request& request, Response& response
 void Server::Impl::LogRequest(const std::string& request_id, const std::string& method,
                               const std::string& user, const std::string& route, int status,
                               double duration_ms, const std::string& remote) {
-  nlohmann::ordered_json line = nlohmann::ordered_json::object();
-  line["time"] = NowForLog();
-  line["level"] = status >= 500 ? "error" : status >= 400 ? "warn" : "info";
-  line["request_id"] = request_id;
-  line["method"] = method;
-  line["route"] = route.empty() ? "unmatched" : route;
-  line["status"] = status;
-  line["duration_ms"] = static_cast<double>(static_cast<int64_t>(duration_ms * 1000)) / 1000;
-  line["remote"] = remote;
-  if (!user.empty()) line["user"] = user;
-  options_.log(DumpLine(line));
+  options_.log(RequestLogLine({.request_id = request_id,
+                               .method = method,
+                               .route = route,
+                               .status = status,
+                               .duration_ms = duration_ms,
+                               .remote = remote,
+                               .user = user},
+                              NowForLog()));
 }
 
 void Server::Impl::LogError(const std::string& request_id, const std::string& message) {
-  nlohmann::ordered_json line = nlohmann::ordered_json::object();
-  line["time"] = NowForLog();
-  line["level"] = "error";
-  line["request_id"] = request_id;
-  line["message"] = message;
-  options_.log(DumpLine(line));
+  options_.log(ErrorLogLine(request_id, message, NowForLog()));
 }
 
 Status Server::Impl::Bind() {
@@ -1055,24 +706,13 @@ Result<std::unique_ptr<Server>> Server::Create(Options options, Handler handler)
          "is required with " +
              std::string(options.tls_cert_file.empty() ? "tls_key_file" : "tls_cert_file")});
   }
-  std::vector<asio::ip::address> trusted;
-  for (const std::string& listed : options.trusted_proxies) {
-    // "127.0.0.1, ::1" split at its comma leaves a space.
-    const std::string proxy(Trim(listed));
-    boost::system::error_code ec;
-    auto address = asio::ip::make_address(proxy, ec);
-    if (ec) {
-      errors.push_back({"trusted_proxies", "'" + proxy + "' is not an IP address"});
-    } else {
-      trusted.push_back(Normalised(address));
-    }
-  }
+  std::vector<std::string> trusted = TrustedProxyAddresses(options.trusted_proxies, &errors);
   if (!errors.empty()) {
     return Status(ErrorCode::kBadRequest, "The server options are not valid.", std::move(errors));
   }
   std::unique_ptr<asio::ssl::context> tls;
   if (!options.tls_cert_file.empty()) {
-    LOOKOUT_ASSIGN_OR_RETURN(tls, LoadTlsContext(options));
+    LOOKOUT_ASSIGN_OR_RETURN(tls, LoadTlsContext(options.tls_cert_file, options.tls_key_file));
   }
   auto impl = std::make_unique<Impl>(std::move(options), std::move(handler));
   impl->Configure(std::move(trusted), std::move(tls));

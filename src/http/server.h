@@ -1,6 +1,6 @@
 // Lookout's HTTP/1.1 server, over plain TCP or TLS. The transport (Boost.Beast, Asio and
-// OpenSSL) stays inside server.cc; everything above it sees plain Request and Response
-// values and one Handler.
+// OpenSSL) stays inside server.cc and tls.cc; everything above it sees plain Request and
+// Response values and one Handler.
 //
 // Threads: `io_threads` threads read and write connections (event-driven: an idle
 // keep-alive connection holds no thread); the handler runs on a separate pool of
@@ -65,6 +65,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "http/request_log.h"
 
 namespace lookout::http {
 
@@ -135,13 +136,13 @@ struct Response {
 // once: it must be thread-safe. An exception escaping it becomes a 500 JSON error.
 using Handler = std::function<Response(const Request&)>;
 
-// Where the request log goes: one JSON object per call, without a newline.
-using LogSink = std::function<void(std::string_view line)>;
-
 // Whether `id` may be used as a request id: 1 to 64 of [A-Za-z0-9-].
 bool IsValidRequestId(std::string_view id);
 // A new random request id (32 lower-case hex digits).
 std::string NewRequestId();
+// Whether `a` and `b` are the same text but for the case of ASCII letters (header names,
+// and values such as "https").
+bool EqualsIgnoreCase(std::string_view a, std::string_view b);
 
 class Server {
  public:

@@ -32,5 +32,14 @@ TEST(ErrorJson, AlwaysHasAFieldsListAndSurvivesBadUtf8) {
   EXPECT_THAT(j["error"]["message"].get<std::string>(), HasSubstr("No task"));
 }
 
+TEST(ApiErrorMessage, IsTheTablesMessageButNamesThePasswordRoute) {
+  EXPECT_EQ(ApiErrorMessage(ErrorCode::kNotFound), ErrorCodeMessage(ErrorCode::kNotFound));
+  EXPECT_EQ(ApiErrorMessage(ErrorCode::kPasswordChangeRequired),
+            "Change your password first (POST /api/v1/account/password); until then you may "
+            "only change it or sign out.");
+  json j = json::parse(ErrorJson(Status(ErrorCode::kPasswordChangeRequired, ""), ""));
+  EXPECT_EQ(j["error"]["message"], ApiErrorMessage(ErrorCode::kPasswordChangeRequired));
+}
+
 }  // namespace
 }  // namespace lookout::http

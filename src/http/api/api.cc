@@ -4,10 +4,11 @@
 #include <cctype>
 #include <string_view>
 
-#include "app/records/approval.h"
 #include "app/accounts/passwords.h"
+#include "app/records/approval.h"
 #include "http/api/openapi.h"
 #include "http/api/routes.h"
+#include "http/error_json.h"
 
 namespace lookout::http {
 
@@ -43,13 +44,13 @@ Response Unauthenticated(const Request& request, const Status& status) {
   return response;
 }
 
-Response Guard(app::Accounts& accounts, const RouteHandler& handler, Access access,
-               const Request& request, const PathParams& params) {
+Result<Response> Guard(app::Accounts& accounts, const RouteHandler& handler, Access access,
+                       const Request& request, const PathParams& params) {
   if (access == Access::kOpen) {
     // An open route that changes state (signing in) has no session's CSRF token to
     // check: it must at least come from no other site's page.
     if (ChangesState(request.method)) {
-      if (Status same = CheckSameOrigin(request); !same.ok()) return ErrorResponse(same, request);
+      LOOKOUT_RETURN_IF_ERROR(CheckSameOrigin(request));
     }
     ScopedAuthentication scope(request, nullptr);
     return handler(request, params);
@@ -73,9 +74,7 @@ Response Guard(app::Accounts& accounts, const RouteHandler& handler, Access acce
     who = accounts.ResolveSession(cookie, request.remote_address, request.request_id);
   }
   if (!who.ok()) {
-    if (who.status().code() != ErrorCode::kUnauthenticated) {
-      return ErrorResponse(who.status(), request);
-    }
+    if (who.status().code() != ErrorCode::kUnauthenticated) return who.status();
     Response response = Unauthenticated(request, who.status());
     // A cookie that names no live session is of no more use to the browser.
     if (by_cookie) response.SetHeader("Set-Cookie", ClearedSessionCookie(request.secure));
@@ -87,18 +86,16 @@ Response Guard(app::Accounts& accounts, const RouteHandler& handler, Access acce
   if (by_cookie && ChangesState(request.method)) {
     const std::string* csrf = request.Header("x-csrf-token");
     if (csrf == nullptr || who->csrf_token.empty() || !app::SecretsEqual(*csrf, who->csrf_token)) {
-      return ErrorResponse(
-          Status(ErrorCode::kCsrfFailed, std::string(ErrorCodeMessage(ErrorCode::kCsrfFailed))),
-          request);
+      return Status(ErrorCode::kCsrfFailed, std::string(ErrorCodeMessage(ErrorCode::kCsrfFailed)));
     }
   }
   if (who->must_change_password && access != Access::kWhilePasswordMustChange) {
-    return ErrorResponse(Status(ErrorCode::kPasswordChangeRequired,
-                                std::string(ErrorCodeMessage(ErrorCode::kPasswordChangeRequired))),
-                         request);
+    return Status(ErrorCode::kPasswordChangeRequired,
+                  ApiErrorMessage(ErrorCode::kPasswordChangeRequired));
   }
   ScopedAuthentication scope(request, &who.value());
-  Response response = handler(request, params);
+  // Answered here, not by the router, so that an error's log line names the user too.
+  Response response = Answered(handler(request, params), request);
   response.user = who->actor.id;  // for the request log
   return response;
 }

@@ -12,14 +12,14 @@ namespace lookout::http::api {
 
 namespace {
 
-Response SetApproval(app::Services& services, const domain::EntityDef& entity, bool approve,
-                     const Request& request, const PathParams& path) {
-  Result<RecordAction> action = ReadRecordAction(request, path, /*takes_reason=*/!approve);
-  if (!action.ok()) return ErrorResponse(action.status(), request);
-  Result<Record> saved = app::SetApproval(services, ResolveActor(request), entity, action->id,
-                                          action->version, approve, action->reason);
-  if (!saved.ok()) return ErrorResponse(saved.status(), request);
-  return RecordResponse(200, entity, *saved);
+Result<Response> SetApproval(app::Services& services, const domain::EntityDef& entity, bool approve,
+                             const Request& request, const PathParams& path) {
+  LOOKOUT_ASSIGN_OR_RETURN(RecordAction action,
+                           ReadRecordAction(request, path, /*takes_reason=*/!approve));
+  LOOKOUT_ASSIGN_OR_RETURN(Record saved,
+                           app::SetApproval(services, ResolveActor(request), entity, action.id,
+                                            action.version, approve, action.reason));
+  return RecordResponse(200, entity, saved);
 }
 
 std::string RequestSchema(bool approve) {

@@ -10,12 +10,12 @@ namespace lookout::http::api {
 
 namespace {
 
-Response ListAudit(app::Services& services, const Request& request) {
+Result<Response> ListAudit(app::Services& services, const Request& request) {
   app::Params params(request.query.begin(), request.query.end());
-  Result<store::AuditPage> page = app::ListAudit(services, ResolveActor(request), params);
-  if (!page.ok()) return ErrorResponse(page.status(), request);
+  LOOKOUT_ASSIGN_OR_RETURN(store::AuditPage page,
+                           app::ListAudit(services, ResolveActor(request), params));
   nlohmann::ordered_json items = nlohmann::ordered_json::array();
-  for (const store::StoredAuditEntry& entry : page->items) {
+  for (const store::StoredAuditEntry& entry : page.items) {
     items.push_back(app::AuditEntryToJson(entry));
   }
   // ListAudit has checked limit and offset: read them back for the answer.
@@ -27,7 +27,7 @@ Response ListAudit(app::Services& services, const Request& request) {
   }
   nlohmann::ordered_json body = nlohmann::ordered_json::object();
   body["items"] = std::move(items);
-  body["total"] = page->total;
+  body["total"] = page.total;
   body["limit"] = limit;
   body["offset"] = offset;
   return JsonResponse(200, body);

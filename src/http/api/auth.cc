@@ -136,21 +136,17 @@ const app::Authenticated& Caller(const Request& request) {
   return who != nullptr ? *who : kNobody;
 }
 
-Response SignIn(app::Accounts& accounts, SignInGate& gate, const Request& request) {
-  Result<nlohmann::json> body = ParseJsonObject(request);
-  if (!body.ok()) return ErrorResponse(body.status(), request);
-  auto fields = StringFields(*body, kSignInFields);
-  if (!fields.ok()) return ErrorResponse(fields.status(), request);
+Result<Response> SignIn(app::Accounts& accounts, SignInGate& gate, const Request& request) {
+  LOOKOUT_ASSIGN_OR_RETURN(nlohmann::json body, ParseJsonObject(request));
+  LOOKOUT_ASSIGN_OR_RETURN(auto fields, StringFields(body, kSignInFields));
   if (!gate.Enter()) {
-    return ErrorResponse(Status(ErrorCode::kTooManyRequests,
-                                "Too many people are signing in at this moment: try again in a "
-                                "few seconds."),
-                         request);
+    return Status(ErrorCode::kTooManyRequests,
+                  "Too many people are signing in at this moment: try again in a few seconds.");
   }
-  Result<app::SignedIn> in = accounts.SignIn((*fields)["email"], (*fields)["password"],
+  Result<app::SignedIn> in = accounts.SignIn(fields["email"], fields["password"],
                                              request.remote_address, request.request_id);
   gate.Leave();
-  if (!in.ok()) return ErrorResponse(in.status(), request);
+  if (!in.ok()) return in.status();
   Response response = JsonResponse(200, WhoJson(in->who));
   response.SetHeader("Set-Cookie", SessionCookie(in->session_token, request.secure));
   return response;
@@ -158,95 +154,85 @@ Response SignIn(app::Accounts& accounts, SignInGate& gate, const Request& reques
 
 Response WhoAmI(const Request& request) { return JsonResponse(200, WhoJson(Caller(request))); }
 
-Response SignOut(app::Accounts& accounts, const Request& request) {
-  Status ended = accounts.SignOut(Caller(request).actor);
-  if (!ended.ok()) return ErrorResponse(ended, request);
+Result<Response> SignOut(app::Accounts& accounts, const Request& request) {
+  LOOKOUT_RETURN_IF_ERROR(accounts.SignOut(Caller(request).actor));
   Response response = JsonResponse(200, {{"signed_out", true}});
   response.SetHeader("Set-Cookie", ClearedSessionCookie(request.secure));
   return response;
 }
 
-Response SignOutEverywhere(app::Accounts& accounts, const Request& request) {
+Result<Response> SignOutEverywhere(app::Accounts& accounts, const Request& request) {
   const app::Actor& actor = Caller(request).actor;
-  Result<int64_t> ended = accounts.SignOutEverywhere(actor, actor.staff_id);
-  if (!ended.ok()) return ErrorResponse(ended.status(), request);
-  Response response = JsonResponse(200, {{"sessions_ended", *ended}});
+  LOOKOUT_ASSIGN_OR_RETURN(int64_t ended, accounts.SignOutEverywhere(actor, actor.staff_id));
+  Response response = JsonResponse(200, {{"sessions_ended", ended}});
   if (actor.session_id != 0) response.SetHeader("Set-Cookie", ClearedSessionCookie(request.secure));
   return response;
 }
 
-Response ChangePassword(app::Accounts& accounts, const Request& request) {
-  Result<nlohmann::json> body = ParseJsonObject(request);
-  if (!body.ok()) return ErrorResponse(body.status(), request);
-  auto fields = StringFields(*body, kPasswordFields);
-  if (!fields.ok()) return ErrorResponse(fields.status(), request);
-  Result<app::PasswordChanged> changed =
-      accounts.ChangePassword(Caller(request).actor, (*fields)["current"], (*fields)["new"]);
-  if (!changed.ok()) return ErrorResponse(changed.status(), request);
+Result<Response> ChangePassword(app::Accounts& accounts, const Request& request) {
+  LOOKOUT_ASSIGN_OR_RETURN(nlohmann::json body, ParseJsonObject(request));
+  LOOKOUT_ASSIGN_OR_RETURN(auto fields, StringFields(body, kPasswordFields));
+  LOOKOUT_ASSIGN_OR_RETURN(
+      app::PasswordChanged changed,
+      accounts.ChangePassword(Caller(request).actor, fields["current"], fields["new"]));
   return JsonResponse(200, {{"changed", true},
-                            {"other_sessions_ended", changed->sessions_ended},
-                            {"api_tokens_revoked", changed->tokens_revoked}});
+                            {"other_sessions_ended", changed.sessions_ended},
+                            {"api_tokens_revoked", changed.tokens_revoked}});
 }
 
-Response ListTokens(app::Accounts& accounts, const Request& request) {
-  Result<std::vector<app::ApiTokenInfo>> tokens = accounts.ListApiTokens(Caller(request).actor);
-  if (!tokens.ok()) return ErrorResponse(tokens.status(), request);
+Result<Response> ListTokens(app::Accounts& accounts, const Request& request) {
+  LOOKOUT_ASSIGN_OR_RETURN(std::vector<app::ApiTokenInfo> tokens,
+                           accounts.ListApiTokens(Caller(request).actor));
   nlohmann::ordered_json items = nlohmann::ordered_json::array();
-  for (const app::ApiTokenInfo& t : *tokens) items.push_back(TokenJson(t));
+  for (const app::ApiTokenInfo& t : tokens) items.push_back(TokenJson(t));
   nlohmann::ordered_json body = nlohmann::ordered_json::object();
   body["items"] = std::move(items);
-  body["total"] = static_cast<int64_t>(tokens->size());
+  body["total"] = static_cast<int64_t>(tokens.size());
   return JsonResponse(200, body);
 }
 
-Response CreateToken(app::Accounts& accounts, const Request& request) {
-  Result<nlohmann::json> body = ParseJsonObject(request);
-  if (!body.ok()) return ErrorResponse(body.status(), request);
-  auto fields = StringFields(*body, kTokenFields);
-  if (!fields.ok()) return ErrorResponse(fields.status(), request);
-  Result<app::NewApiToken> made =
-      accounts.CreateApiToken(Caller(request).actor, (*fields)["name"], (*fields)["expires_on"]);
-  if (!made.ok()) return ErrorResponse(made.status(), request);
-  nlohmann::ordered_json j = TokenJson(made->info);
-  j["token"] = made->token;  // shown this once
+Result<Response> CreateToken(app::Accounts& accounts, const Request& request) {
+  LOOKOUT_ASSIGN_OR_RETURN(nlohmann::json body, ParseJsonObject(request));
+  LOOKOUT_ASSIGN_OR_RETURN(auto fields, StringFields(body, kTokenFields));
+  LOOKOUT_ASSIGN_OR_RETURN(
+      app::NewApiToken made,
+      accounts.CreateApiToken(Caller(request).actor, fields["name"], fields["expires_on"]));
+  nlohmann::ordered_json j = TokenJson(made.info);
+  j["token"] = made.token;  // shown this once
   return JsonResponse(201, j);
 }
 
-Response RevokeToken(app::Accounts& accounts, const Request& request, const PathParams& path) {
-  Result<int64_t> id = ParseId(path.Get("id"));
-  if (!id.ok()) return ErrorResponse(id.status(), request);
-  Result<app::ApiTokenInfo> revoked = accounts.RevokeApiToken(Caller(request).actor, *id);
-  if (!revoked.ok()) return ErrorResponse(revoked.status(), request);
-  return JsonResponse(200, TokenJson(*revoked));
+Result<Response> RevokeToken(app::Accounts& accounts, const Request& request,
+                             const PathParams& path) {
+  LOOKOUT_ASSIGN_OR_RETURN(int64_t id, ParseId(path.Get("id")));
+  LOOKOUT_ASSIGN_OR_RETURN(app::ApiTokenInfo revoked,
+                           accounts.RevokeApiToken(Caller(request).actor, id));
+  return JsonResponse(200, TokenJson(revoked));
 }
 
-Response ResetPassword(app::Accounts& accounts, const Request& request, const PathParams& path) {
-  Result<int64_t> id = ParseId(path.Get("id"));
-  if (!id.ok()) return ErrorResponse(id.status(), request);
-  Result<app::PasswordReset> reset = accounts.ResetPassword(Caller(request).actor, *id);
-  if (!reset.ok()) return ErrorResponse(reset.status(), request);
-  return JsonResponse(200, {{"staff", *id},
-                            {"one_time_password", reset->one_time_password},
+Result<Response> ResetPassword(app::Accounts& accounts, const Request& request,
+                               const PathParams& path) {
+  LOOKOUT_ASSIGN_OR_RETURN(int64_t id, ParseId(path.Get("id")));
+  LOOKOUT_ASSIGN_OR_RETURN(app::PasswordReset reset,
+                           accounts.ResetPassword(Caller(request).actor, id));
+  return JsonResponse(200, {{"staff", id},
+                            {"one_time_password", reset.one_time_password},
                             {"must_change_password", true},
-                            {"sessions_ended", reset->sessions_ended},
-                            {"api_tokens_revoked", reset->tokens_revoked}});
+                            {"sessions_ended", reset.sessions_ended},
+                            {"api_tokens_revoked", reset.tokens_revoked}});
 }
 
-Response Unlock(app::Accounts& accounts, const Request& request, const PathParams& path) {
-  Result<int64_t> id = ParseId(path.Get("id"));
-  if (!id.ok()) return ErrorResponse(id.status(), request);
-  Status unlocked = accounts.Unlock(Caller(request).actor, *id);
-  if (!unlocked.ok()) return ErrorResponse(unlocked, request);
-  return JsonResponse(200, {{"staff", *id}, {"unlocked", true}});
+Result<Response> Unlock(app::Accounts& accounts, const Request& request, const PathParams& path) {
+  LOOKOUT_ASSIGN_OR_RETURN(int64_t id, ParseId(path.Get("id")));
+  LOOKOUT_RETURN_IF_ERROR(accounts.Unlock(Caller(request).actor, id));
+  return JsonResponse(200, {{"staff", id}, {"unlocked", true}});
 }
 
-Response SignStaffOutEverywhere(app::Accounts& accounts, const Request& request,
-                                const PathParams& path) {
-  Result<int64_t> id = ParseId(path.Get("id"));
-  if (!id.ok()) return ErrorResponse(id.status(), request);
-  Result<int64_t> ended = accounts.SignOutEverywhere(Caller(request).actor, *id);
-  if (!ended.ok()) return ErrorResponse(ended.status(), request);
-  return JsonResponse(200, {{"staff", *id}, {"sessions_ended", *ended}});
+Result<Response> SignStaffOutEverywhere(app::Accounts& accounts, const Request& request,
+                                        const PathParams& path) {
+  LOOKOUT_ASSIGN_OR_RETURN(int64_t id, ParseId(path.Get("id")));
+  LOOKOUT_ASSIGN_OR_RETURN(int64_t ended, accounts.SignOutEverywhere(Caller(request).actor, id));
+  return JsonResponse(200, {{"staff", id}, {"sessions_ended", ended}});
 }
 
 // The shapes of the answers below (WhoJson, TokenJson and the account actions), as JSON

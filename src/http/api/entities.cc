@@ -27,66 +27,56 @@ int64_t PagingParam(const Request& request, std::string_view name, int64_t fallb
   return value;
 }
 
-Response List(app::Services& services, const EntityDef& entity, const Request& request) {
+Result<Response> List(app::Services& services, const EntityDef& entity, const Request& request) {
   app::Params params(request.query.begin(), request.query.end());
-  Result<store::Page> page = services.List(ResolveActor(request), entity, params);
-  if (!page.ok()) return ErrorResponse(page.status(), request);
+  LOOKOUT_ASSIGN_OR_RETURN(store::Page page, services.List(ResolveActor(request), entity, params));
   nlohmann::ordered_json items = nlohmann::ordered_json::array();
-  for (const Record& record : page->items) items.push_back(io::RecordToJson(entity, record));
+  for (const Record& record : page.items) items.push_back(io::RecordToJson(entity, record));
   nlohmann::ordered_json body = nlohmann::ordered_json::object();
   body["items"] = std::move(items);
-  body["total"] = page->total;
+  body["total"] = page.total;
   body["limit"] = PagingParam(request, "limit", 50);
   body["offset"] = PagingParam(request, "offset", 0);
   return JsonResponse(200, body);
 }
 
-Response Get(app::Services& services, const EntityDef& entity, const Request& request,
-             const PathParams& path) {
-  Result<int64_t> id = ParseId(path.Get("id"));
-  if (!id.ok()) return ErrorResponse(id.status(), request);
-  Result<Record> record = services.Get(ResolveActor(request), entity, *id);
-  if (!record.ok()) return ErrorResponse(record.status(), request);
-  return RecordResponse(200, entity, *record);
+Result<Response> Get(app::Services& services, const EntityDef& entity, const Request& request,
+                     const PathParams& path) {
+  LOOKOUT_ASSIGN_OR_RETURN(int64_t id, ParseId(path.Get("id")));
+  LOOKOUT_ASSIGN_OR_RETURN(Record record, services.Get(ResolveActor(request), entity, id));
+  return RecordResponse(200, entity, record);
 }
 
-Response Create(app::Services& services, const EntityDef& entity, const Request& request) {
-  Result<nlohmann::json> body = ParseJsonObject(request);
-  if (!body.ok()) return ErrorResponse(body.status(), request);
-  Result<Record> input = io::RecordFromJson(entity, *body);
-  if (!input.ok()) return ErrorResponse(input.status(), request);
-  Result<app::Saved> saved = services.Create(ResolveActor(request), entity, std::move(*input));
-  if (!saved.ok()) return ErrorResponse(saved.status(), request);
-  Response response = RecordResponse(201, entity, saved->record, saved->warnings);
+Result<Response> Create(app::Services& services, const EntityDef& entity, const Request& request) {
+  LOOKOUT_ASSIGN_OR_RETURN(nlohmann::json body, ParseJsonObject(request));
+  LOOKOUT_ASSIGN_OR_RETURN(Record input, io::RecordFromJson(entity, body));
+  LOOKOUT_ASSIGN_OR_RETURN(app::Saved saved,
+                           services.Create(ResolveActor(request), entity, std::move(input)));
+  Response response = RecordResponse(201, entity, saved.record, saved.warnings);
   response.SetHeader("Location", std::string(kPrefix) + "/" + entity.plural + "/" +
-                                     std::to_string(saved->record.Id()));
+                                     std::to_string(saved.record.Id()));
   return response;
 }
 
-Response Update(app::Services& services, const EntityDef& entity, const Request& request,
-                const PathParams& path) {
-  Result<int64_t> id = ParseId(path.Get("id"));
-  if (!id.ok()) return ErrorResponse(id.status(), request);
-  Result<nlohmann::json> body = ParseJsonObject(request);
-  if (!body.ok()) return ErrorResponse(body.status(), request);
-  Result<int64_t> version = TakeVersion(request, *body);
-  if (!version.ok()) return ErrorResponse(version.status(), request);
-  Result<Record> changes = io::RecordFromJson(entity, *body);
-  if (!changes.ok()) return ErrorResponse(changes.status(), request);
-  Result<app::Saved> saved =
-      services.Update(ResolveActor(request), entity, *id, *version, std::move(*changes));
-  if (!saved.ok()) return ErrorResponse(saved.status(), request);
-  return RecordResponse(200, entity, saved->record, saved->warnings);
+Result<Response> Update(app::Services& services, const EntityDef& entity, const Request& request,
+                        const PathParams& path) {
+  LOOKOUT_ASSIGN_OR_RETURN(int64_t id, ParseId(path.Get("id")));
+  LOOKOUT_ASSIGN_OR_RETURN(nlohmann::json body, ParseJsonObject(request));
+  LOOKOUT_ASSIGN_OR_RETURN(int64_t version, TakeVersion(request, body));
+  LOOKOUT_ASSIGN_OR_RETURN(Record changes, io::RecordFromJson(entity, body));
+  LOOKOUT_ASSIGN_OR_RETURN(app::Saved saved, services.Update(ResolveActor(request), entity, id,
+                                                             version, std::move(changes)));
+  return RecordResponse(200, entity, saved.record, saved.warnings);
 }
 
-Response SetArchived(app::Services& services, const EntityDef& entity, bool archived,
-                     const Request& request, const PathParams& path) {
-  Result<RecordAction> action = ReadRecordAction(request, path, /*takes_reason=*/true);
-  if (!action.ok()) return ErrorResponse(action.status(), request);
-  Result<Record> record = services.Archive(ResolveActor(request), entity, action->id,
-                                           action->version, archived, action->reason);
-  if (!record.ok()) return ErrorResponse(record.status(), request);
-  return RecordResponse(200, entity, *record);
+Result<Response> SetArchived(app::Services& services, const EntityDef& entity, bool archived,
+                             const Request& request, const PathParams& path) {
+  LOOKOUT_ASSIGN_OR_RETURN(RecordAction action,
+                           ReadRecordAction(request, path, /*takes_reason=*/true));
+  LOOKOUT_ASSIGN_OR_RETURN(
+      Record record, services.Archive(ResolveActor(request), entity, action.id, action.version,
+                                      archived, action.reason));
+  return RecordResponse(200, entity, record);
 }
 
 // "a Task", "an Insight": for the route summaries.

@@ -134,7 +134,7 @@ const std::vector<Param>& ReachParams() {
   return kParams;
 }
 
-Response Reach(app::Services& services, const Request& request) {
+Result<Response> Reach(app::Services& services, const Request& request) {
   app::ReachRequest query;
   std::vector<FieldError> errors;
   for (const auto& [key, value] : request.query) {
@@ -155,9 +155,9 @@ Response Reach(app::Services& services, const Request& request) {
       errors.push_back({key, "is not a parameter of reach: use " + names});
     }
   }
-  if (!errors.empty()) return ErrorResponse(Status::Validation(std::move(errors)), request);
-  Result<app::ReachFigures> figures = app::ReachFor(services, ResolveActor(request), query);
-  if (!figures.ok()) return ErrorResponse(figures.status(), request);
+  if (!errors.empty()) return Status::Validation(std::move(errors));
+  LOOKOUT_ASSIGN_OR_RETURN(app::ReachFigures figures,
+                           app::ReachFor(services, ResolveActor(request), query));
   auto text_or_null = [](const std::string& s) {
     return s.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(s);
   };
@@ -166,14 +166,14 @@ Response Reach(app::Services& services, const Request& request) {
     return c.count ? nlohmann::ordered_json(*c.count) : nlohmann::ordered_json(nullptr);
   };
   nlohmann::ordered_json items = nlohmann::ordered_json::array();
-  if (figures->controlled) {
-    for (const app::ReachFigures::Row& row : figures->regions) {
-      for (size_t g = 0; g < figures->groups.size(); ++g) {
+  if (figures.controlled) {
+    for (const app::ReachFigures::Row& row : figures.regions) {
+      for (size_t g = 0; g < figures.groups.size(); ++g) {
         const app::ReachCell& c = row.cells[g];
         if (!c.suppressed && c.count.value_or(0) == 0) continue;
         nlohmann::ordered_json j = nlohmann::ordered_json::object();
         j["region"] = row.region;
-        j["group"] = figures->groups[g];
+        j["group"] = figures.groups[g];
         j["sector"] = nullptr;
         j["count"] = count(c);
         j["suppressed"] = c.suppressed;
@@ -183,7 +183,7 @@ Response Reach(app::Services& services, const Request& request) {
       }
     }
   } else {
-    for (const store::ReachRow& row : figures->detail) {
+    for (const store::ReachRow& row : figures.detail) {
       nlohmann::ordered_json j = nlohmann::ordered_json::object();
       j["region"] = row.region;
       j["group"] = row.group;
@@ -196,25 +196,25 @@ Response Reach(app::Services& services, const Request& request) {
     }
   }
   nlohmann::ordered_json totals = nlohmann::ordered_json::array();
-  for (size_t g = 0; g < figures->groups.size(); ++g) {
-    const app::ReachCell& c = figures->totals[g];
-    totals.push_back(nlohmann::ordered_json{{"group", figures->groups[g]},
+  for (size_t g = 0; g < figures.groups.size(); ++g) {
+    const app::ReachCell& c = figures.totals[g];
+    totals.push_back(nlohmann::ordered_json{{"group", figures.groups[g]},
                                             {"count", count(c)},
                                             {"suppressed", c.suppressed},
                                             {"any_estimated", c.approximate}});
   }
   nlohmann::ordered_json disclosure = nlohmann::ordered_json::object();
-  disclosure["controlled"] = figures->controlled;
-  disclosure["threshold"] = figures->controlled ? nlohmann::ordered_json(figures->threshold)
-                                                : nlohmann::ordered_json(nullptr);
-  disclosure["rule"] = figures->controlled
-                           ? nlohmann::ordered_json(domain::SuppressionRule(figures->threshold))
+  disclosure["controlled"] = figures.controlled;
+  disclosure["threshold"] = figures.controlled ? nlohmann::ordered_json(figures.threshold)
+                                               : nlohmann::ordered_json(nullptr);
+  disclosure["rule"] = figures.controlled
+                           ? nlohmann::ordered_json(domain::SuppressionRule(figures.threshold))
                            : nlohmann::ordered_json(nullptr);
   nlohmann::ordered_json body = nlohmann::ordered_json::object();
-  body["period"] = text_or_null(figures->period);
-  body["from"] = figures->from;
-  body["to"] = figures->to;
-  body["region"] = text_or_null(figures->region);
+  body["period"] = text_or_null(figures.period);
+  body["from"] = figures.from;
+  body["to"] = figures.to;
+  body["region"] = text_or_null(figures.region);
   body["disclosure"] = std::move(disclosure);
   body["items"] = std::move(items);
   body["totals"] = std::move(totals);
@@ -308,22 +308,21 @@ constexpr const char* kReachSchema = R"({
 // Ready: the database answers and its schema is the one this binary carries (a database
 // migrated by a newer lookout, or not yet by this one, is not ready). A database that went
 // away is asked again on every probe, so readiness returns with it, without a restart.
-Response Readiness(app::Services& services, int schema_version, const Request& request) {
+Result<Response> Readiness(app::Services& services, int schema_version, const Request& request) {
   if (!services.store().Ping()) {
-    return ErrorResponse(Status(ErrorCode::kUnavailable, "The database does not answer."), request);
+    return Status(ErrorCode::kUnavailable, "The database does not answer.");
   }
-  Result<int> version = services.store().SchemaVersion();
-  if (!version.ok()) return ErrorResponse(version.status(), request);
-  if (*version != schema_version) {
+  LOOKOUT_ASSIGN_OR_RETURN(int version, services.store().SchemaVersion());
+  if (version != schema_version) {
     Response response = ErrorResponse(
         Status(ErrorCode::kUnavailable, "The database schema is not the one this lookout needs."),
         request);
-    response.log_detail = "schema version " + std::to_string(*version) + ", this lookout needs " +
+    response.log_detail = "schema version " + std::to_string(version) + ", this lookout needs " +
                           std::to_string(schema_version) +
-                          (*version < schema_version ? ": run `lookout migrate`" : "");
+                          (version < schema_version ? ": run `lookout migrate`" : "");
     return response;
   }
-  return Fixed(Dump(nlohmann::ordered_json{{"status", "ready"}, {"schema_version", *version}}));
+  return Fixed(Dump(nlohmann::ordered_json{{"status", "ready"}, {"schema_version", version}}));
 }
 
 }  // namespace

@@ -44,14 +44,12 @@ bool MayScrape(const Request& request, const std::string& metrics_token) {
   return !request.forwarded && IsLoopbackAddress(request.remote_address);
 }
 
-Response Metrics(app::Services& services, const std::string& metrics_token,
-                 const Request& request) {
+Result<Response> Metrics(app::Services& services, const std::string& metrics_token,
+                         const Request& request) {
   if (!MayScrape(request, metrics_token)) {
-    return ErrorResponse(
-        Status(ErrorCode::kForbidden,
-               "The metrics are served to this machine, or with the metrics token as "
-               "Authorization: Bearer TOKEN."),
-        request);
+    return Status(ErrorCode::kForbidden,
+                  "The metrics are served to this machine, or with the metrics token as "
+                  "Authorization: Bearer TOKEN.");
   }
   const store::Store::PoolStatus pool = services.store().Pool();
   Pool().size.Set(static_cast<double>(pool.size));

@@ -9,9 +9,10 @@
 #include <set>
 #include <stdexcept>
 
-#include "io/record_json.h"
 #include "http/api/json_io.h"
 #include "http/api/routes.h"
+#include "http/error_json.h"
+#include "io/record_json.h"
 
 namespace lookout::http::api {
 
@@ -547,7 +548,7 @@ class DocumentBuilder {
         const std::string code_name(ErrorCodeName(code));
         name += (name.empty() ? "" : "Or") + Pascal(code_name);
         description += (description.empty() ? "" : " ") + std::string("`") + code_name +
-                       "`: " + std::string(ErrorCodeMessage(code));
+                       "`: " + ApiErrorMessage(code);
       }
       error_responses_.emplace(
           name, json{{"description", description},

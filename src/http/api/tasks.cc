@@ -11,22 +11,21 @@ namespace lookout::http::api {
 
 namespace {
 
-Response Transition(app::Services& services, const Request& request, const PathParams& path) {
-  Result<int64_t> id = ParseId(path.Get("id"));
-  if (!id.ok()) return ErrorResponse(id.status(), request);
-  Result<nlohmann::json> body = ParseJsonObject(request);
-  if (!body.ok()) return ErrorResponse(body.status(), request);
+Result<Response> Transition(app::Services& services, const Request& request,
+                            const PathParams& path) {
+  LOOKOUT_ASSIGN_OR_RETURN(int64_t id, ParseId(path.Get("id")));
+  LOOKOUT_ASSIGN_OR_RETURN(nlohmann::json body, ParseJsonObject(request));
 
   std::vector<FieldError> errors;
-  Result<int64_t> version = TakeVersion(request, *body);
+  Result<int64_t> version = TakeVersion(request, body);
   if (!version.ok()) {
     if (version.status().code() != ErrorCode::kValidation) {
-      return ErrorResponse(version.status(), request);
+      return version.status();
     }
     errors = version.status().fields();
   }
   std::string to;
-  if (auto it = body->find("to"); it == body->end()) {
+  if (auto it = body.find("to"); it == body.end()) {
     errors.push_back({"to", "is required: the status to move to"});
   } else if (it->is_string() && !it->get<std::string>().empty()) {
     to = it->get<std::string>();
@@ -34,37 +33,36 @@ Response Transition(app::Services& services, const Request& request, const PathP
     errors.push_back({"to", "must be the status to move to, e.g. \"approved\""});
   }
   std::string reason;
-  if (auto it = body->find("reason"); it != body->end()) {
+  if (auto it = body.find("reason"); it != body.end()) {
     if (it->is_string()) {
       reason = it->get<std::string>();
     } else if (!it->is_null()) {
       errors.push_back({"reason", "must be text"});
     }
   }
-  for (auto it = body->begin(); it != body->end(); ++it) {
+  for (auto it = body.begin(); it != body.end(); ++it) {
     if (it.key() != "to" && it.key() != "reason") {
       errors.push_back({it.key(), "is not accepted here: send to, reason and version"});
     }
   }
-  if (!errors.empty()) return ErrorResponse(Status::Validation(std::move(errors)), request);
+  if (!errors.empty()) return Status::Validation(std::move(errors));
 
-  Result<Record> task = services.TransitionTask(ResolveActor(request), *id, *version, to, reason);
-  if (!task.ok()) return ErrorResponse(task.status(), request);
-  return RecordResponse(200, domain::TaskEntity(), *task);
+  LOOKOUT_ASSIGN_OR_RETURN(
+      Record task, services.TransitionTask(ResolveActor(request), id, *version, to, reason));
+  return RecordResponse(200, domain::TaskEntity(), task);
 }
 
-Response History(app::Services& services, const Request& request, const PathParams& path) {
-  Result<int64_t> id = ParseId(path.Get("id"));
-  if (!id.ok()) return ErrorResponse(id.status(), request);
-  Result<std::vector<Record>> history = services.TaskHistory(ResolveActor(request), *id);
-  if (!history.ok()) return ErrorResponse(history.status(), request);
+Result<Response> History(app::Services& services, const Request& request, const PathParams& path) {
+  LOOKOUT_ASSIGN_OR_RETURN(int64_t id, ParseId(path.Get("id")));
+  LOOKOUT_ASSIGN_OR_RETURN(std::vector<Record> history,
+                           services.TaskHistory(ResolveActor(request), id));
   nlohmann::ordered_json items = nlohmann::ordered_json::array();
-  for (const Record& r : *history) {
+  for (const Record& r : history) {
     items.push_back(io::RecordToJson(domain::TaskTransitionEntity(), r));
   }
   nlohmann::ordered_json body = nlohmann::ordered_json::object();
   body["items"] = std::move(items);
-  body["total"] = static_cast<int64_t>(history->size());
+  body["total"] = static_cast<int64_t>(history.size());
   return JsonResponse(200, body);
 }
 

@@ -476,9 +476,9 @@ json ChangedByOthers(const domain::EntityDef& entity, const std::vector<ControlS
   return changes;
 }
 
-Response ArchiveFromForm(PageRequest& page, const domain::EntityDef& entity, const Record& record,
-                         bool archive, const std::string& next,
-                         const std::function<Response(const FormErrors&)>& page_again) {
+Result<Response> ArchiveFromForm(
+    PageRequest& page, const domain::EntityDef& entity, const Record& record, bool archive,
+    const std::string& next, const std::function<Result<Response>(const FormErrors&)>& page_again) {
   int64_t version = 0;
   if (!ParseId(page.form.Get("version"), &version)) {
     FormErrors errors;
@@ -491,7 +491,7 @@ Response ArchiveFromForm(PageRequest& page, const domain::EntityDef& entity, con
     // A refusal (a locked period, a stale copy, a permission) keeps the page and the
     // reason typed, with why beside the form.
     FormErrors errors;
-    if (!errors.Take(done.status(), nullptr, "reason")) return ErrorPage(page, done.status());
+    if (!errors.Take(done.status(), nullptr, "reason")) return done.status();
     return page_again(errors);
   }
   return RedirectWithNotice(page, next,

@@ -139,9 +139,9 @@ nlohmann::json ChangedByOthers(const domain::EntityDef& entity,
 // page showed), the way every form goes: a refusal (a stale copy, a locked period, a
 // permission) shows the record's page again with the reason typed and why, through
 // `page_again`; a success redirects to `next` with a banner naming the record.
-Response ArchiveFromForm(PageRequest& page, const domain::EntityDef& entity, const Record& record,
-                         bool archive, const std::string& next,
-                         const std::function<Response(const FormErrors&)>& page_again);
+Result<Response> ArchiveFromForm(
+    PageRequest& page, const domain::EntityDef& entity, const Record& record, bool archive,
+    const std::string& next, const std::function<Result<Response>(const FormErrors&)>& page_again);
 
 }  // namespace lookout::http::ui
 

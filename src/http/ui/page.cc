@@ -374,7 +374,9 @@ Response GuardPage(PageEnv* e, PageAccess access, const PageHandler& handler,
   if (who && who->must_change_password && access == PageAccess::kSignedIn) {
     return Redirect("/account/password");
   }
-  return handler(page);
+  Result<Response> answer = handler(page);
+  if (!answer.ok()) return ErrorPage(page, answer.status());
+  return std::move(answer).value();
 }
 
 }  // namespace

@@ -82,7 +82,10 @@ enum class PageAccess {
   kWhilePasswordMustChange,  // signed in, even while the password must be changed
 };
 
-using PageHandler = std::function<Response(PageRequest&)>;
+// A page's handler: the page, or the failed Status of a use case, which the page guard
+// shows with ErrorPage (the one place a page's error becomes its answer), so that a
+// handler passes an error on with LOOKOUT_RETURN_IF_ERROR or LOOKOUT_ASSIGN_OR_RETURN.
+using PageHandler = std::function<Result<Response>(PageRequest&)>;
 
 // What the pages are served with.
 struct PageEnv {

@@ -44,7 +44,7 @@ void AddSurveyPages(Router& router, const PageEnvPtr& env);
 // on kApproveField or kWithdrawApprovalField beside their form.
 inline constexpr const char* kApproveField = "approval";
 inline constexpr const char* kWithdrawApprovalField = "approval-reason";
-using RecordPageAgain = std::function<Response(PageRequest&, const FormErrors&)>;
+using RecordPageAgain = std::function<Result<Response>(PageRequest&, const FormErrors&)>;
 void AddApprovalPages(Router& router, const PageEnvPtr& env, const domain::EntityDef& entity,
                       const std::string& path, const RecordPageAgain& shown_again);
 nlohmann::json ApprovalView(PageRequest& page, const domain::EntityDef& entity, const Record& record,
@@ -53,7 +53,7 @@ nlohmann::json ApprovalView(PageRequest& page, const domain::EntityDef& entity, 
 void AddSurveyResultsPages(Router& router, const PageEnvPtr& env);
 // Survey `survey`'s page, its results and its questions (pages_survey_results.cc); `errors`
 // are those of a move or removal of one of its questions that was refused, said at the top.
-Response SurveyPage(PageRequest& page, int64_t survey, const FormErrors& errors);
+Result<Response> SurveyPage(PageRequest& page, int64_t survey, const FormErrors& errors);
 // A survey's questions: moving and removing them (pages_survey_questions.cc).
 void AddSurveyQuestionPages(Router& router, const PageEnvPtr& env);
 // The questions section of a survey's page for those who may change its questions (false

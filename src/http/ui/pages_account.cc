@@ -70,7 +70,7 @@ void AddAccountPages(Router& router, const PageEnvPtr& env) {
           });
 
   AddPage(router, env, "POST", "/sign-in", "Sign in: starts a session.", PageAccess::kOpen,
-          [](PageRequest& page) {
+          [](PageRequest& page) -> Result<Response> {
             const std::string email = page.form.Get("email");
             const std::string password = page.form.Get("password");
             if (email.empty() || password.empty()) {
@@ -84,7 +84,7 @@ void AddAccountPages(Router& router, const PageEnvPtr& env) {
                 return SignInForm(page, email, in.status().message(),
                                   ErrorCodeHttpStatus(code));
               }
-              return ErrorPage(page, in.status());
+              return in.status();
             }
             Response r = Redirect(in->who.must_change_password ? "/account/password"
                                                                : SafeNext(page.form.Get("next")));
@@ -93,9 +93,9 @@ void AddAccountPages(Router& router, const PageEnvPtr& env) {
           });
 
   AddPage(router, env, "POST", "/sign-out", "Sign out: ends the session.",
-          PageAccess::kWhilePasswordMustChange, [](PageRequest& page) {
+          PageAccess::kWhilePasswordMustChange, [](PageRequest& page) -> Result<Response> {
             if (Status out = page.env->accounts.SignOut(page.actor); !out.ok()) {
-              return ErrorPage(page, out);
+              return out;
             }
             Response r = Redirect("/sign-in?signed_out=1");
             r.SetHeader("Set-Cookie", api::ClearedSessionCookie(page.http.secure));
@@ -107,7 +107,7 @@ void AddAccountPages(Router& router, const PageEnvPtr& env) {
           [](PageRequest& page) { return PasswordForm(page, {}, 200); });
 
   AddPage(router, env, "POST", "/account/password", "Change one's password.",
-          PageAccess::kWhilePasswordMustChange, [](PageRequest& page) {
+          PageAccess::kWhilePasswordMustChange, [](PageRequest& page) -> Result<Response> {
             const std::string current = page.form.Get("current");
             const std::string fresh = page.form.Get("new");
             std::vector<FieldError> errors;
@@ -133,7 +133,7 @@ void AddAccountPages(Router& router, const PageEnvPtr& env) {
               if (changed.status().code() == ErrorCode::kTooManyRequests) {
                 return PasswordForm(page, {{"current", changed.status().message()}}, 429);
               }
-              return ErrorPage(page, changed.status());
+              return changed.status();
             }
             const std::string notice = "Your password has been changed. Your other sessions have been signed out and " +
                                        TokensRevokedPhrase(changed->tokens_revoked) + ".";

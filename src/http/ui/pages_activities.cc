@@ -224,7 +224,7 @@ Response ActivityForm(PageRequest& page, const ActivityFormView& in, const FormV
 // is now), the way every form goes (forms.h): the values read with their type errors, the
 // reach grid and the new partner, the use case's check of every rule in the same round,
 // then the save. A change made on a stale copy shows what the other person saved.
-Response SaveActivity(PageRequest& page, const Record* stored) {
+Result<Response> SaveActivity(PageRequest& page, const Record* stored) {
   Names names(page.env->services, page.actor);
   const FormValues values = FormValues::FromForm(ActivityDef(), page.form);
   const std::vector<ControlSpec> specs = ActivityControls(names, values);
@@ -266,7 +266,7 @@ Response SaveActivity(PageRequest& page, const Record* stored) {
         page.env->services.CheckCreate(page.actor, domain::PartnerEntity(), partner);
     FormErrors partner_errors;
     if (!partner_errors.Take(partner_checked, nullptr, "name")) {
-      return ErrorPage(page, partner_checked);
+      return partner_checked;
     }
     for (const FieldError& e : partner_errors.list()) {
       // The activity's own region is checked with the activity.
@@ -278,7 +278,7 @@ Response SaveActivity(PageRequest& page, const Record* stored) {
   const Status checked = stored == nullptr
                              ? page.env->services.CheckCreate(page.actor, ActivityDef(), record)
                              : page.env->services.CheckUpdate(page.actor, ActivityDef(), id, version, record);
-  if (!errors.Take(checked, &ActivityDef())) return ErrorPage(page, checked);
+  if (!errors.Take(checked, &ActivityDef())) return checked;
   const bool stale = stored != nullptr && version != 0 && stored->Get("version") != Value(version);
   if (stale) {
     errors.Reword("version", "Someone else saved this activity after you opened it. What they "
@@ -311,7 +311,7 @@ Response SaveActivity(PageRequest& page, const Record* stored) {
       }
       saved_status = saved.status();
     }
-    if (!errors.Take(saved_status, &ActivityDef(), "version")) return ErrorPage(page, saved_status);
+    if (!errors.Take(saved_status, &ActivityDef(), "version")) return saved_status;
   }
   // A child row's problem ("audience[2].count") belongs to the reach as a whole.
   errors.MoveWhere([](const std::string& f) { return f.rfind("audience", 0) == 0; }, "audience");
@@ -331,16 +331,15 @@ Response SaveActivity(PageRequest& page, const Record* stored) {
 }
 
 // An activity's page; `errors` are those of its archive or restore form after a refusal.
-Response ActivityPage(PageRequest& page, const FormErrors& errors) {
-  auto record = RecordOfPath(page, ActivityDef());
-  if (!record.ok()) return ErrorPage(page, record.status());
-  const int64_t id = record->Id();
+Result<Response> ActivityPage(PageRequest& page, const FormErrors& errors) {
+  LOOKOUT_ASSIGN_OR_RETURN(auto record, RecordOfPath(page, ActivityDef()));
+  const int64_t id = record.Id();
   Names names(page.env->services, page.actor);
   json reach = json::array();
   int64_t total = 0;
   bool estimated = false;
-  if (record->Get("audience").is_rows()) {
-    for (const Record& a : record->Get("audience").as_rows()) {
+  if (record.Get("audience").is_rows()) {
+    for (const Record& a : record.Get("audience").as_rows()) {
       const bool est = a.Get("estimated") == Value(true);
       const int64_t count = a.Get("count").is_int() ? a.Get("count").as_int() : 0;
       total += count;
@@ -354,17 +353,17 @@ Response ActivityPage(PageRequest& page, const FormErrors& errors) {
                        {"how", est ? "Estimated" : "Counted"}});
     }
   }
-  const bool archived = record->Get("archived") == Value(true);
-  const std::string version = PlainText(record->Get("version"));
+  const bool archived = record.Get("archived") == Value(true);
+  const std::string version = PlainText(record.Get("version"));
   // What the page offers follows what the use case would allow this person (their
   // region, a locked period is said when they try).
-  const bool may_change = MayChange(page, ActivityDef(), *record).ok();
+  const bool may_change = MayChange(page, ActivityDef(), record).ok();
   json view = {{"id", id},
-               {"rows", SummaryRows(ActivityDef(), *record, names, {"notes"})},
-               {"notes", PlainText(record->Get("notes"))},
+               {"rows", SummaryRows(ActivityDef(), record, names, {"notes"})},
+               {"notes", PlainText(record.Get("notes"))},
                {"reach", reach},
                {"total", (estimated ? "approximately " : "") + std::to_string(total)},
-               {"task_id", PlainText(record->Get("task"))},
+               {"task_id", PlainText(record.Get("task"))},
                {"archived", archived},
                {"can_edit", may_change && !archived},
                {"can_archive", may_change},
@@ -381,7 +380,7 @@ Response ActivityPage(PageRequest& page, const FormErrors& errors) {
     view["error_summary"] = errors.Summary("reason");
     view["reason_error"] = errors.list().front().message;
   }
-  return RenderPage(page, PlainText(record->Get("title")), "activity", std::move(view),
+  return RenderPage(page, PlainText(record.Get("title")), "activity", std::move(view),
                     errors.empty() ? 200 : errors.HttpStatus());
 }
 
@@ -430,14 +429,13 @@ json ListReachView(PageRequest& page, const ListRequest& list, int64_t total) {
 
 void AddActivityPages(Router& router, const PageEnvPtr& env) {
   AddPage(router, env, "GET", "/activities", "Activities, filtered and paged.",
-          PageAccess::kSignedIn, [](PageRequest& page) {
+          PageAccess::kSignedIn, [](PageRequest& page) -> Result<Response> {
             Names names(page.env->services, page.actor);
             ListRequest list = ReadListRequest(page, ListFilters());
-            auto found = ListForPage(page, ActivityDef(), list);
-            if (!found.ok()) return ErrorPage(page, found.status());
+            LOOKOUT_ASSIGN_OR_RETURN(auto found, ListForPage(page, ActivityDef(), list));
             const domain::EntityDef& e = ActivityDef();
             json rows = json::array();
-            for (const Record& r : found->items) {
+            for (const Record& r : found.items) {
               int64_t reached = 0;
               bool estimated = false;
               if (r.Get("audience").is_rows()) {
@@ -465,15 +463,15 @@ void AddActivityPages(Router& router, const PageEnvPtr& env) {
                 {"q", list.Value("q")}};
             json view = {{"rows", rows},
                          {"filters", filters},
-                         {"reach", ListReachView(page, list, found->total)},
+                         {"reach", ListReachView(page, list, found.total)},
                          {"can_record", page.Role() == "officer" || page.Role() == "manager"}};
             return RenderListPage(page, "Activities", "activity_list", std::move(view), list,
-                                  found->total);
+                                  found.total);
           });
 
   AddPage(router, env, "GET", "/activities/new", "The form to record an activity.",
-          PageAccess::kSignedIn, [](PageRequest& page) {
-            if (Status may = MayCreate(page, ActivityDef()); !may.ok()) return ErrorPage(page, may);
+          PageAccess::kSignedIn, [](PageRequest& page) -> Result<Response> {
+            LOOKOUT_RETURN_IF_ERROR(MayCreate(page, ActivityDef()));
             Record defaults;
             defaults.Set("start_on", page.env->services.clock().Today().ToString());
             if (!page.actor.region.empty()) defaults.Set("region", page.actor.region);
@@ -494,36 +492,35 @@ void AddActivityPages(Router& router, const PageEnvPtr& env) {
 
   AddPage(router, env, "GET", "/activities/{id}/edit",
           "The form to change an activity, its people reached included.", PageAccess::kSignedIn,
-          [](PageRequest& page) {
-            auto record = RecordOfPath(page, ActivityDef());
-            if (!record.ok()) return ErrorPage(page, record.status());
-            const int64_t version = record->Get("version").as_int();
+          [](PageRequest& page) -> Result<Response> {
+            LOOKOUT_ASSIGN_OR_RETURN(auto record, RecordOfPath(page, ActivityDef()));
+            const int64_t version = record.Get("version").as_int();
             // Who may not change it is told so before typing anything.
-            if (Status may = MayChange(page, ActivityDef(), *record); !may.ok()) return ErrorPage(page, may);
-            return ActivityForm(page,
-                                ActivityFormView{.id = record->Id(), .version = version,
-                                                 .audience = record->Get("audience")},
-                                FormValues::FromRecord(ActivityDef(), *record), FormErrors{}, 200);
+            LOOKOUT_RETURN_IF_ERROR(MayChange(page, ActivityDef(), record));
+            return ActivityForm(
+                page,
+                ActivityFormView{
+                    .id = record.Id(), .version = version, .audience = record.Get("audience")},
+                FormValues::FromRecord(ActivityDef(), record), FormErrors{}, 200);
           });
 
   AddPage(router, env, "POST", "/activities/{id}/edit", "Change an activity.",
-          PageAccess::kSignedIn, [](PageRequest& page) {
-            auto record = RecordOfPath(page, ActivityDef());
-            if (!record.ok()) return ErrorPage(page, record.status());
-            return SaveActivity(page, &*record);
+          PageAccess::kSignedIn, [](PageRequest& page) -> Result<Response> {
+            LOOKOUT_ASSIGN_OR_RETURN(auto record, RecordOfPath(page, ActivityDef()));
+            return SaveActivity(page, &record);
           });
 
   for (const bool archive : {true, false}) {
-    AddPage(router, env, "POST", std::string("/activities/{id}/") + (archive ? "archive" : "restore"),
-            archive ? "Archive an activity: its people reached leave every figure."
-                    : "Restore an archived activity.",
-            PageAccess::kSignedIn, [archive](PageRequest& page) {
-              auto record = RecordOfPath(page, ActivityDef());
-              if (!record.ok()) return ErrorPage(page, record.status());
-              return ArchiveFromForm(page, ActivityDef(), *record, archive,
-                                     "/activities/" + std::to_string(record->Id()),
-                                     [&](const FormErrors& errors) { return ActivityPage(page, errors); });
-            });
+    AddPage(
+        router, env, "POST", std::string("/activities/{id}/") + (archive ? "archive" : "restore"),
+        archive ? "Archive an activity: its people reached leave every figure."
+                : "Restore an archived activity.",
+        PageAccess::kSignedIn, [archive](PageRequest& page) -> Result<Response> {
+          LOOKOUT_ASSIGN_OR_RETURN(auto record, RecordOfPath(page, ActivityDef()));
+          return ArchiveFromForm(
+              page, ActivityDef(), record, archive, "/activities/" + std::to_string(record.Id()),
+              [&](const FormErrors& errors) { return ActivityPage(page, errors); });
+        });
   }
 
   AddPage(router, env, "GET", "/activities/{id}", "One activity and the people it reached.",

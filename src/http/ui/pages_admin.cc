@@ -51,7 +51,7 @@ std::string AuditTime(const std::string& at) {
 
 void AddAdminPages(Router& router, const PageEnvPtr& env) {
   AddPage(router, env, "GET", "/evaluation", "The evaluation pages: outcomes to outcome events.",
-          PageAccess::kSignedIn, [](PageRequest& page) {
+          PageAccess::kSignedIn, [](PageRequest& page) -> Result<Response> {
             auto links = SectionLinks(
                 page, {{"outcome", "/outcomes", "Outcomes", "the outcome framework"},
                        {"indicator", "/indicators", "Indicators", "how each outcome is evidenced"},
@@ -59,16 +59,16 @@ void AddAdminPages(Router& router, const PageEnvPtr& env) {
                        {"quote", "/quotes", "Quotes", "what stakeholders said, with consent"},
                        {"case_study", "/case-studies", "Case studies", "accounts of the work and what it changed"},
                        {"outcome_event", "/outcome-events", "Outcome events", "observed changes"}});
-            if (!links.ok()) return ErrorPage(page, links.status());
+            if (!links.ok()) return links.status();
             if (links->empty()) {
-              return ErrorPage(page, Status(ErrorCode::kForbidden, "The evaluation records are not for your role."));
+              return Status(ErrorCode::kForbidden, "The evaluation records are not for your role.");
             }
             return RenderPage(page, "Evaluation", "section", {{"links", *links}});
           });
 
   AddPage(router, env, "GET", "/admin", "Reference data and administration.", PageAccess::kSignedIn,
-          [](PageRequest& page) {
-            if (Status may = app::AuthorizeAuditAccess(page.actor); !may.ok()) return ErrorPage(page, may);
+          [](PageRequest& page) -> Result<Response> {
+            LOOKOUT_RETURN_IF_ERROR(app::AuthorizeAuditAccess(page.actor));
             auto links = SectionLinks(
                 page, {{"staff", "/admin/staff", "Staff", "people, roles and home regions"},
                        {"region", "/admin/regions", "Regions", "the programme's regions"},
@@ -76,14 +76,14 @@ void AddAdminPages(Router& router, const PageEnvPtr& env) {
                        {"sector", "/admin/sectors", "Sectors", "partners' and professionals' sectors"},
                        {"objective", "/objectives", "Programme objectives", "what every task serves"},
                        {"scoring_scheme", "/admin/scoring-schemes", "Scoring schemes", "how insight is scored for tasking"}});
-            if (!links.ok()) return ErrorPage(page, links.status());
+            if (!links.ok()) return links.status();
             return RenderPage(page, "Reference data", "section",
                               {{"links", *links}, {"audit", true}});
           });
 
   AddPage(router, env, "GET", "/admin/audit", "The audit trail, filtered and paged.",
-          PageAccess::kSignedIn, [](PageRequest& page) {
-            if (Status may = app::AuthorizeAuditAccess(page.actor); !may.ok()) return ErrorPage(page, may);
+          PageAccess::kSignedIn, [](PageRequest& page) -> Result<Response> {
+            LOOKOUT_RETURN_IF_ERROR(app::AuthorizeAuditAccess(page.actor));
             ListRequest list = ReadListRequest(page, AuditFilters());
             AuditDescriber describer(page.env->services);
             // The record filter names a record as people do; the trail is asked by kind and id.
@@ -110,7 +110,7 @@ void AddAdminPages(Router& router, const PageEnvPtr& env) {
             Result<store::AuditPage> found = store::AuditPage{};
             if (list.errors.empty()) found = app::ListAudit(page.env->services, page.actor, params);
             if (!found.ok()) {
-              if (found.status().code() != ErrorCode::kValidation) return ErrorPage(page, found.status());
+              if (found.status().code() != ErrorCode::kValidation) return found.status();
               for (const FieldError& e : found.status().fields()) list.errors.push_back(e);
               found = store::AuditPage{};
             }

@@ -71,34 +71,35 @@ json ApprovalView(PageRequest& page, const domain::EntityDef& entity, const Reco
 void AddApprovalPages(Router& router, const PageEnvPtr& env, const domain::EntityDef& entity,
                       const std::string& path, const RecordPageAgain& shown_again) {
   for (const bool approve : {true, false}) {
-    AddPage(router, env, "POST", path + "/{id}/" + (approve ? "approve" : "withdraw-approval"),
-            entity.label + (approve ? ": approve one for publication." : ": withdraw its approval."),
-            PageAccess::kSignedIn, [&entity, path, approve, shown_again](PageRequest& page) {
-              auto record = RecordOfPath(page, entity);
-              if (!record.ok()) return ErrorPage(page, record.status());
-              const std::string field = approve ? kApproveField : kWithdrawApprovalField;
-              FormErrors errors;
-              int64_t version = 0;
-              if (!ParseId(page.form.Get("version"), &version)) {
-                errors.Add(field, "The form has no version: reload the page and try again.");
-                return shown_again(page, errors);
-              }
-              auto saved = app::SetApproval(page.env->services, page.actor, entity, record->Id(),
-                                            version, approve, page.form.Get("reason"));
-              if (!saved.ok()) {
-                // A refusal (a stale copy, a locked period, a permission, no consent) keeps
-                // the record's page and the reason typed, with why beside the form.
-                if (!errors.Take(saved.status(), nullptr, field)) return ErrorPage(page, saved.status());
-                // The record's page has one control per form: a problem of a field (no
-                // consent recorded) is said beside it.
-                errors.MoveWhere([](const std::string&) { return true; }, field);
-                return shown_again(page, errors);
-              }
-              return RedirectWithNotice(page, path + "/" + std::to_string(record->Id()),
-                                        entity.label + " \"" + RecordName(entity, *saved) +
-                                            (approve ? "\" is approved for publication."
-                                                     : "\": its approval is withdrawn."));
-            });
+    AddPage(
+        router, env, "POST", path + "/{id}/" + (approve ? "approve" : "withdraw-approval"),
+        entity.label + (approve ? ": approve one for publication." : ": withdraw its approval."),
+        PageAccess::kSignedIn,
+        [&entity, path, approve, shown_again](PageRequest& page) -> Result<Response> {
+          LOOKOUT_ASSIGN_OR_RETURN(auto record, RecordOfPath(page, entity));
+          const std::string field = approve ? kApproveField : kWithdrawApprovalField;
+          FormErrors errors;
+          int64_t version = 0;
+          if (!ParseId(page.form.Get("version"), &version)) {
+            errors.Add(field, "The form has no version: reload the page and try again.");
+            return shown_again(page, errors);
+          }
+          auto saved = app::SetApproval(page.env->services, page.actor, entity, record.Id(),
+                                        version, approve, page.form.Get("reason"));
+          if (!saved.ok()) {
+            // A refusal (a stale copy, a locked period, a permission, no consent) keeps
+            // the record's page and the reason typed, with why beside the form.
+            if (!errors.Take(saved.status(), nullptr, field)) return saved.status();
+            // The record's page has one control per form: a problem of a field (no
+            // consent recorded) is said beside it.
+            errors.MoveWhere([](const std::string&) { return true; }, field);
+            return shown_again(page, errors);
+          }
+          return RedirectWithNotice(
+              page, path + "/" + std::to_string(record.Id()),
+              entity.label + " \"" + RecordName(entity, *saved) +
+                  (approve ? "\" is approved for publication." : "\": its approval is withdrawn."));
+        });
   }
 }
 

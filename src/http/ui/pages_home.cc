@@ -198,9 +198,8 @@ json ReachByRegion(PageRequest& page, const std::vector<store::ReachRow>& rows) 
   return ReachByRegion(page, app::ExactReachFigures(rows));
 }
 
-Response OfficerHome(PageRequest& page, Names& names) {
-  auto quarter = CurrentQuarter(page.env->services);
-  if (!quarter.ok()) return ErrorPage(page, quarter.status());
+Result<Response> OfficerHome(PageRequest& page, Names& names) {
+  LOOKOUT_ASSIGN_OR_RETURN(auto quarter, CurrentQuarter(page.env->services));
   const Date today = page.env->services.clock().Today();
   const std::string me = std::to_string(page.actor.staff_id);
   const Date month_first{today.year, today.month, 1};
@@ -210,10 +209,9 @@ Response OfficerHome(PageRequest& page, Names& names) {
   // The open tasks the officer leads, each in one table only: overdue, due this month, or
   // later (or with no due date).
   const app::Params open_params = {{"lead", me}, {"status", kOpenStatuses}};
-  auto open = AllTasks(page, open_params);
-  if (!open.ok()) return ErrorPage(page, open.status());
+  LOOKOUT_ASSIGN_OR_RETURN(auto open, AllTasks(page, open_params));
   std::vector<Record> overdue, due, later;
-  for (Record& r : *open) {
+  for (Record& r : open) {
     const std::string due_on = PlainText(r.Get("due_on"));
     if (!OverdueText(r, today).empty()) {
       overdue.push_back(std::move(r));
@@ -239,50 +237,49 @@ Response OfficerHome(PageRequest& page, Names& names) {
                                 with({{"from", today.ToString()}, {"to", month_last.ToString()}}));
   json later_view = TaskTableView(later, static_cast<int64_t>(later.size()), names, today,
                                   "Your other open tasks", PathWithQuery("/tasks", open_params));
-  later_view["more_text"] = "See all " + std::to_string(open->size()) + " of your open tasks";
-  auto proposed =
-      TaskTable(page, names, "Your proposals", {{"lead", me}, {"status", "proposed"}});
-  if (!proposed.ok()) return ErrorPage(page, proposed.status());
-  auto shown = LatestPeriodWithReach(page, quarter->period, quarter->fy_start_month, page.actor.region, 4);
-  if (!shown.ok()) return ErrorPage(page, shown.status());
+  later_view["more_text"] = "See all " + std::to_string(open.size()) + " of your open tasks";
+  LOOKOUT_ASSIGN_OR_RETURN(auto proposed, TaskTable(page, names, "Your proposals",
+                                                    {{"lead", me}, {"status", "proposed"}}));
+  LOOKOUT_ASSIGN_OR_RETURN(
+      auto shown,
+      LatestPeriodWithReach(page, quarter.period, quarter.fy_start_month, page.actor.region, 4));
   json view = {{"officer", true},
                {"region", names.Of("region", page.actor.region)},
                {"overdue_tasks", overdue_view},
                {"due", due_view},
                {"month", month_name},
                {"open", later_view},
-               {"proposed", *proposed},
-               {"quarter", PeriodLabel(shown->period, quarter->fy_start_month)},
-               {"period_note", shown->note},
-               {"reach", ReachByGroup(shown->reach)},
+               {"proposed", proposed},
+               {"quarter", PeriodLabel(shown.period, quarter.fy_start_month)},
+               {"period_note", shown.note},
+               {"reach", ReachByGroup(shown.reach)},
                {"my_tasks_href", PathWithQuery("/tasks", {{"lead", me}})}};
   return RenderPage(page, "Your work", "home", std::move(view));
 }
 
-Response ManagerHome(PageRequest& page, Names& names) {
-  auto quarter = CurrentQuarter(page.env->services);
-  if (!quarter.ok()) return ErrorPage(page, quarter.status());
+Result<Response> ManagerHome(PageRequest& page, Names& names) {
+  LOOKOUT_ASSIGN_OR_RETURN(auto quarter, CurrentQuarter(page.env->services));
   const Date today = page.env->services.clock().Today();
   auto proposals = TaskTable(page, names, "Proposals awaiting a decision", {{"status", "proposed"}});
   auto overdue = TaskTable(page, names, "Overdue tasks", {{"status", kOpenStatuses},
                                          {"to", today.AddDays(-1).ToString()}});
   for (auto* r : {&proposals, &overdue}) {
-    if (!r->ok()) return ErrorPage(page, r->status());
+    if (!r->ok()) return r->status();
   }
-  auto shown = LatestPeriodWithReach(page, quarter->period, quarter->fy_start_month, "", 4);
-  if (!shown.ok()) return ErrorPage(page, shown.status());
+  LOOKOUT_ASSIGN_OR_RETURN(
+      auto shown, LatestPeriodWithReach(page, quarter.period, quarter.fy_start_month, "", 4));
   // Tasks due this quarter, by region.
   json by_region = json::array();
   for (const json& option : names.Options("region")) {
     const std::string code = option["value"];
     auto due = page.env->services.List(
         page.actor, domain::TaskEntity(),
-        {{"region", code}, {"period", quarter->period.ToString()}, {"limit", "1"}});
+        {{"region", code}, {"period", quarter.period.ToString()}, {"limit", "1"}});
     auto open = page.env->services.List(
         page.actor, domain::TaskEntity(),
         {{"region", code}, {"status", kOpenStatuses}, {"limit", "1"}});
-    if (!due.ok()) return ErrorPage(page, due.status());
-    if (!open.ok()) return ErrorPage(page, open.status());
+    if (!due.ok()) return due.status();
+    if (!open.ok()) return open.status();
     by_region.push_back({{"region", option["text"]},
                          {"due", due->total},
                          {"open", open->total},
@@ -291,27 +288,26 @@ Response ManagerHome(PageRequest& page, Names& names) {
   json view = {{"manager", true},
                {"proposals", *proposals},
                {"overdue_tasks", *overdue},
-               {"quarter", PeriodLabel(shown->period, quarter->fy_start_month)},
-               {"current_quarter", quarter->Label()},
-               {"period_note", shown->note},
-               {"reach_by_region", ReachByRegion(page, shown->reach)},
+               {"quarter", PeriodLabel(shown.period, quarter.fy_start_month)},
+               {"current_quarter", quarter.Label()},
+               {"period_note", shown.note},
+               {"reach_by_region", ReachByRegion(page, shown.reach)},
                {"tasks_by_region", by_region}};
   return RenderPage(page, "Programme overview", "home", std::move(view));
 }
 
-Response AnalystHome(PageRequest& page, Names& names) {
-  auto quarter = CurrentQuarter(page.env->services);
-  if (!quarter.ok()) return ErrorPage(page, quarter.status());
-  auto shown = LatestPeriodWithReach(page, quarter->period, quarter->fy_start_month, "", 4);
-  if (!shown.ok()) return ErrorPage(page, shown.status());
-  auto delivered =
-      TaskTable(page, names, "Delivered tasks awaiting evaluation", {{"status", "delivered"}});
-  if (!delivered.ok()) return ErrorPage(page, delivered.status());
+Result<Response> AnalystHome(PageRequest& page, Names& names) {
+  LOOKOUT_ASSIGN_OR_RETURN(auto quarter, CurrentQuarter(page.env->services));
+  LOOKOUT_ASSIGN_OR_RETURN(
+      auto shown, LatestPeriodWithReach(page, quarter.period, quarter.fy_start_month, "", 4));
+  LOOKOUT_ASSIGN_OR_RETURN(
+      auto delivered,
+      TaskTable(page, names, "Delivered tasks awaiting evaluation", {{"status", "delivered"}}));
   json view = {{"analyst", true},
-               {"quarter", PeriodLabel(shown->period, quarter->fy_start_month)},
-               {"period_note", shown->note},
-               {"reach_by_region", ReachByRegion(page, shown->reach)},
-               {"awaiting_evaluation", *delivered}};
+               {"quarter", PeriodLabel(shown.period, quarter.fy_start_month)},
+               {"period_note", shown.note},
+               {"reach_by_region", ReachByRegion(page, shown.reach)},
+               {"awaiting_evaluation", delivered}};
   return RenderPage(page, "Evaluation overview", "home", std::move(view));
 }
 
@@ -360,57 +356,55 @@ bool AnyReach(const app::ReachFigures& figures) {
 
 // The funder's dashboard: the programme's reach in a financial year or a quarter, under the
 // disclosure rule (app/reach_figures.h), as a page or (format=csv) a CSV file.
-Response FunderHome(PageRequest& page) {
+Result<Response> FunderHome(PageRequest& page) {
   int month = 4;
-  auto current = CurrentYear(page.env->services, &month);
-  if (!current.ok()) return ErrorPage(page, current.status());
+  LOOKOUT_ASSIGN_OR_RETURN(auto current, CurrentYear(page.env->services, &month));
   const std::string asked = page.Query("period");
   app::ReachRequest request;
-  request.period = asked.empty() ? current->ToString() : asked;
-  auto figures = app::ReachFor(page.env->services, page.actor, request);
-  if (!figures.ok()) return ErrorPage(page, figures.status());
+  request.period = asked.empty() ? current.ToString() : asked;
+  LOOKOUT_ASSIGN_OR_RETURN(auto figures, app::ReachFor(page.env->services, page.actor, request));
   // Nothing yet this year: the latest of the three years before it with figures.
   std::string note;
-  if (asked.empty() && !AnyReach(*figures)) {
+  if (asked.empty() && !AnyReach(figures)) {
     for (int back = 1; back <= 3; ++back) {
-      request.period = domain::Period{current->start_year - back, 0}.ToString();
-      auto earlier = app::ReachFor(page.env->services, page.actor, request);
-      if (!earlier.ok()) return ErrorPage(page, earlier.status());
-      if (AnyReach(*earlier)) {
-        note = "No activity recorded yet in " + current->ToString() + "; showing " + request.period + ".";
+      request.period = domain::Period{current.start_year - back, 0}.ToString();
+      LOOKOUT_ASSIGN_OR_RETURN(auto earlier,
+                               app::ReachFor(page.env->services, page.actor, request));
+      if (AnyReach(earlier)) {
+        note = "No activity recorded yet in " + current.ToString() + "; showing " + request.period +
+               ".";
         figures = std::move(earlier);
         break;
       }
     }
   }
-  if (page.Query("format") == "csv") return FunderCsv(page, *figures);
-  const std::optional<domain::Period> shown = domain::Period::Parse(figures->period);
+  if (page.Query("format") == "csv") return FunderCsv(page, figures);
+  const std::optional<domain::Period> shown = domain::Period::Parse(figures.period);
   json periods = json::array();
   // Whole financial years only: a quarter could be subtracted from its year to give a
   // withheld count (app/reach_figures.h).
   for (int back = 0; back < 4; ++back) {
-    const domain::Period p{current->start_year - back, 0};
+    const domain::Period p{current.start_year - back, 0};
     periods.push_back({{"value", p.ToString()},
                        {"text", PeriodLabel(p, month)},
                        {"selected", shown && p.ToString() == shown->ToString()}});
   }
   json view = {{"funder", true},
                {"periods", periods},
-               {"year", figures->period + " (" + LongDate(figures->from) + " to " +
-                            LongDate(figures->to) + ")"},
+               {"year", figures.period + " (" + LongDate(figures.from) + " to " +
+                            LongDate(figures.to) + ")"},
                {"period_note", note},
-               {"reach", ReachByGroup(*figures)},
-               {"reach_by_region", ReachByRegion(page, *figures)},
-               {"csv_href", PathWithQuery("/", {{"period", figures->period}, {"format", "csv"}})},
-               {"threshold", std::to_string(figures->threshold)}};
+               {"reach", ReachByGroup(figures)},
+               {"reach_by_region", ReachByRegion(page, figures)},
+               {"csv_href", PathWithQuery("/", {{"period", figures.period}, {"format", "csv"}})},
+               {"threshold", std::to_string(figures.threshold)}};
   return RenderPage(page, "Programme dashboard", "home", std::move(view));
 }
 
-Response AdminHome(PageRequest& page) {
-  auto users = page.env->accounts.ListUsers(page.actor);
-  if (!users.ok()) return ErrorPage(page, users.status());
+Result<Response> AdminHome(PageRequest& page) {
+  LOOKOUT_ASSIGN_OR_RETURN(auto users, page.env->accounts.ListUsers(page.actor));
   json rows = json::array();
-  for (const app::UserSummary& u : *users) {
+  for (const app::UserSummary& u : users) {
     std::string state = !u.active ? "Disabled"
                          : !u.has_account ? "No account"
                          : !u.locked_until.empty() ? "Locked"
@@ -431,7 +425,7 @@ Response AdminHome(PageRequest& page) {
 
 void AddHomePages(Router& router, const PageEnvPtr& env) {
   AddPage(router, env, "GET", "/", "The home page of the signed-in role.", PageAccess::kSignedIn,
-          [](PageRequest& page) {
+          [](PageRequest& page) -> Result<Response> {
             Names names(page.env->services, page.actor);
             const std::string& role = page.Role();
             if (role == "officer") return OfficerHome(page, names);
@@ -439,7 +433,7 @@ void AddHomePages(Router& router, const PageEnvPtr& env) {
             if (role == "analyst") return AnalystHome(page, names);
             if (role == "funder") return FunderHome(page);
             if (role == "admin") return AdminHome(page);
-            return ErrorPage(page, Status(ErrorCode::kForbidden, "Your role has no home page."));
+            return Status(ErrorCode::kForbidden, "Your role has no home page.");
           });
 }
 

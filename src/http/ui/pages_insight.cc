@@ -96,8 +96,8 @@ const std::vector<std::string>& ListFilters() {
 
 // The assessment form: the scoring scheme's factors, each scored within its range, the
 // confidence and the outcome of the assessment (assessed, or no further action).
-Response AssessForm(PageRequest& page, const Record& insight, const Record* scheme,
-                    const FormErrors& form_errors, int status) {
+Result<Response> AssessForm(PageRequest& page, const Record& insight, const Record* scheme,
+                            const FormErrors& form_errors, int status) {
   const std::vector<FieldError>& errors = form_errors.list();
   json factors = json::array();
   if (scheme != nullptr && scheme->Get("factors").is_rows()) {
@@ -175,21 +175,18 @@ Result<std::optional<Record>> SchemeFor(PageRequest& page, const Record& insight
 
 void AddInsightPages(Router& router, const PageEnvPtr& env) {
   AddPage(router, env, "GET", "/insight/{id}/assess", "The form to assess and score insight.",
-          PageAccess::kSignedIn, [](PageRequest& page) {
-            auto insight = RecordOfPath(page, InsightDef());
-            if (!insight.ok()) return ErrorPage(page, insight.status());
-            auto scheme = SchemeFor(page, *insight);
-            if (!scheme.ok()) return ErrorPage(page, scheme.status());
-            return AssessForm(page, *insight, scheme->has_value() ? &**scheme : nullptr, FormErrors{}, 200);
+          PageAccess::kSignedIn, [](PageRequest& page) -> Result<Response> {
+            LOOKOUT_ASSIGN_OR_RETURN(auto insight, RecordOfPath(page, InsightDef()));
+            LOOKOUT_ASSIGN_OR_RETURN(auto scheme, SchemeFor(page, insight));
+            return AssessForm(page, insight, scheme.has_value() ? &*scheme : nullptr, FormErrors{},
+                              200);
           });
 
   AddPage(router, env, "POST", "/insight/{id}/assess", "Assess and score insight.",
-          PageAccess::kSignedIn, [](PageRequest& page) {
-            auto insight = RecordOfPath(page, InsightDef());
-            if (!insight.ok()) return ErrorPage(page, insight.status());
-            auto scheme = SchemeFor(page, *insight);
-            if (!scheme.ok()) return ErrorPage(page, scheme.status());
-            const Record* s = scheme->has_value() ? &**scheme : nullptr;
+          PageAccess::kSignedIn, [](PageRequest& page) -> Result<Response> {
+            LOOKOUT_ASSIGN_OR_RETURN(auto insight, RecordOfPath(page, InsightDef()));
+            LOOKOUT_ASSIGN_OR_RETURN(auto scheme, SchemeFor(page, insight));
+            const Record* s = scheme.has_value() ? &*scheme : nullptr;
             int64_t version = 0;
             FormErrors errors;
             if (!ParseId(page.form.Get("version"), &version)) {
@@ -230,17 +227,18 @@ void AddInsightPages(Router& router, const PageEnvPtr& env) {
               changes.Set("confidence", page.form.Get("confidence"));
             }
             changes.Set("status", page.form.Get("outcome") == "no_further_action" ? "no_further_action" : "assessed");
-            const Status checked =
-                page.env->services.CheckUpdate(page.actor, InsightDef(), insight->Id(), version, changes);
-            if (!errors.Take(checked, nullptr, "confidence")) return ErrorPage(page, checked);
+            const Status checked = page.env->services.CheckUpdate(page.actor, InsightDef(),
+                                                                  insight.Id(), version, changes);
+            if (!errors.Take(checked, nullptr, "confidence")) return checked;
             if (errors.empty()) {
-              auto saved = page.env->services.Update(page.actor, InsightDef(), insight->Id(), version, changes);
+              auto saved = page.env->services.Update(page.actor, InsightDef(), insight.Id(),
+                                                     version, changes);
               if (saved.ok()) {
-                return RedirectWithNotice(page, "/insight/" + std::to_string(insight->Id()),
-                                          "The assessment of insight " +
-                                              std::to_string(insight->Id()) + " is saved.");
+                return RedirectWithNotice(
+                    page, "/insight/" + std::to_string(insight.Id()),
+                    "The assessment of insight " + std::to_string(insight.Id()) + " is saved.");
               }
-              if (!errors.Take(saved.status(), nullptr, "confidence")) return ErrorPage(page, saved.status());
+              if (!errors.Take(saved.status(), nullptr, "confidence")) return saved.status();
             }
             if (errors.Has("version")) {
               errors.Reword("version", "Someone else changed this insight after you opened the "
@@ -257,18 +255,17 @@ void AddInsightPages(Router& router, const PageEnvPtr& env) {
             for (const Record& f : factors) order.push_back("factor-" + PlainText(f.Get("code")));
             order.push_back("confidence");
             errors.Order(order);
-            return AssessForm(page, *insight, s, errors, errors.HttpStatus());
+            return AssessForm(page, insight, s, errors, errors.HttpStatus());
           });
 
   AddPage(router, env, "GET", "/insight", "The insight log, filtered and paged.",
-          PageAccess::kSignedIn, [](PageRequest& page) {
+          PageAccess::kSignedIn, [](PageRequest& page) -> Result<Response> {
             Names names(page.env->services, page.actor);
             ListRequest list = ReadListRequest(page, ListFilters());
-            auto found = ListForPage(page, InsightDef(), list);
-            if (!found.ok()) return ErrorPage(page, found.status());
+            LOOKOUT_ASSIGN_OR_RETURN(auto found, ListForPage(page, InsightDef(), list));
             const domain::EntityDef& e = InsightDef();
             json rows = json::array();
-            for (const Record& r : found->items) {
+            for (const Record& r : found.items) {
               const std::string summary = Shortened(PlainText(r.Get("summary")), 160);
               rows.push_back({{"id", r.Id()},
                               {"received", DisplayValue(*e.Find("received_on"), r, names)},
@@ -297,12 +294,12 @@ void AddInsightPages(Router& router, const PageEnvPtr& env) {
                          {"filters", filters},
                          {"can_record", page.Role() == "officer" || page.Role() == "manager"}};
             return RenderListPage(page, "Insight", "insight_list", std::move(view), list,
-                                  found->total);
+                                  found.total);
           });
 
   AddPage(router, env, "GET", "/insight/new", "The form to record insight.", PageAccess::kSignedIn,
-          [](PageRequest& page) {
-            if (Status may = MayCreate(page, InsightDef()); !may.ok()) return ErrorPage(page, may);
+          [](PageRequest& page) -> Result<Response> {
+            LOOKOUT_RETURN_IF_ERROR(MayCreate(page, InsightDef()));
             Record defaults;
             defaults.Set("received_on", page.env->services.clock().Today().ToString());
             if (!page.actor.region.empty()) defaults.Set("region", page.actor.region);
@@ -310,7 +307,7 @@ void AddInsightPages(Router& router, const PageEnvPtr& env) {
           });
 
   AddPage(router, env, "POST", "/insight/new", "Record insight.", PageAccess::kSignedIn,
-          [](PageRequest& page) {
+          [](PageRequest& page) -> Result<Response> {
             Names names(page.env->services, page.actor);
             const std::vector<ControlSpec> specs = AllControls(names);
             FormErrors errors;
@@ -320,7 +317,7 @@ void AddInsightPages(Router& router, const PageEnvPtr& env) {
             const FormValues values = FormValues::FromForm(InsightDef(), page.form);
             if (page.actor.staff_id > 0) record.Set("recorded_by", page.actor.staff_id);
             const Status checked = page.env->services.CheckCreate(page.actor, InsightDef(), record);
-            if (!errors.Take(checked, &InsightDef())) return ErrorPage(page, checked);
+            if (!errors.Take(checked, &InsightDef())) return checked;
             if (errors.empty()) {
               auto saved = page.env->services.Create(page.actor, InsightDef(), record);
               if (saved.ok()) {
@@ -330,41 +327,41 @@ void AddInsightPages(Router& router, const PageEnvPtr& env) {
                         (saved->warnings.empty() ? "" : "?warned=1"),
                     "Insight " + std::to_string(saved->record.Id()) + " has been recorded.");
               }
-              if (!errors.Take(saved.status(), &InsightDef())) return ErrorPage(page, saved.status());
+              if (!errors.Take(saved.status(), &InsightDef())) return saved.status();
             }
             errors.Order(FieldOrder(specs));
-            return InsightForm(page, values, errors, errors.HttpStatus());          });
+            return InsightForm(page, values, errors, errors.HttpStatus());
+          });
 
-  AddPage(router, env, "GET", "/insight/{id}", "One insight item.", PageAccess::kSignedIn,
-          [](PageRequest& page) {
-            auto record = RecordOfPath(page, InsightDef());
-            if (!record.ok()) return ErrorPage(page, record.status());
-            const int64_t id = record->Id();
-            Names names(page.env->services, page.actor);
-            json rows = SummaryRows(InsightDef(), *record, names, {"handling_conditions", "summary"});
-            // The risk score with what it means under the scheme it was scored by.
-            if (record->Get("scoring_scheme").is_int() && !record->Get("risk_score").is_null()) {
-              auto scheme = SchemeFor(page, *record);
-              if (scheme.ok() && scheme->has_value()) {
-                for (json& row : rows) {
-                  if (row["key"] == InsightDef().Find("risk_score")->label) {
-                    row["value"] = RiskScoreText(**scheme, record->Get("risk_score"));
-                    row["parts"] = json::array();  // the text, not the bare number's part
-                  }
-                }
+  AddPage(
+      router, env, "GET", "/insight/{id}", "One insight item.", PageAccess::kSignedIn,
+      [](PageRequest& page) -> Result<Response> {
+        LOOKOUT_ASSIGN_OR_RETURN(auto record, RecordOfPath(page, InsightDef()));
+        const int64_t id = record.Id();
+        Names names(page.env->services, page.actor);
+        json rows = SummaryRows(InsightDef(), record, names, {"handling_conditions", "summary"});
+        // The risk score with what it means under the scheme it was scored by.
+        if (record.Get("scoring_scheme").is_int() && !record.Get("risk_score").is_null()) {
+          auto scheme = SchemeFor(page, record);
+          if (scheme.ok() && scheme->has_value()) {
+            for (json& row : rows) {
+              if (row["key"] == InsightDef().Find("risk_score")->label) {
+                row["value"] = RiskScoreText(**scheme, record.Get("risk_score"));
+                row["parts"] = json::array();  // the text, not the bare number's part
               }
             }
-            json view = {
-                {"id", id},
-                {"rows", rows},
-                {"summary", PlainText(record->Get("summary"))},
-                {"conditions", record->Get("grade_handling") == Value("C")},
-                {"conditions_text", PlainText(record->Get("handling_conditions"))},
-                {"warned", page.Query("warned") == "1"},
-                {"can_assess", page.Role() == "officer" || page.Role() == "manager"},
-                {"can_propose", page.Role() == "officer" || page.Role() == "manager"}};
-            return RenderPage(page, "Insight " + std::to_string(id), "insight", std::move(view));
-          });
+          }
+        }
+        json view = {{"id", id},
+                     {"rows", rows},
+                     {"summary", PlainText(record.Get("summary"))},
+                     {"conditions", record.Get("grade_handling") == Value("C")},
+                     {"conditions_text", PlainText(record.Get("handling_conditions"))},
+                     {"warned", page.Query("warned") == "1"},
+                     {"can_assess", page.Role() == "officer" || page.Role() == "manager"},
+                     {"can_propose", page.Role() == "officer" || page.Role() == "manager"}};
+        return RenderPage(page, "Insight " + std::to_string(id), "insight", std::move(view));
+      });
 }
 
 }  // namespace lookout::http::ui

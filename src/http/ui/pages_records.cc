@@ -100,14 +100,13 @@ json ListColumns(const KindPages& k) {
   return out;
 }
 
-Response ListPage(const KindPages& k, PageRequest& page) {
+Result<Response> ListPage(const KindPages& k, PageRequest& page) {
   Names names(page.env->services, page.actor);
   ListRequest list = ReadListRequest(page, k.filters);
-  auto found = ListForPage(page, Def(k), list);
-  if (!found.ok()) return ErrorPage(page, found.status());
+  LOOKOUT_ASSIGN_OR_RETURN(auto found, ListForPage(page, Def(k), list));
   const domain::EntityDef& e = Def(k);
   json rows = json::array();
-  for (const Record& r : found->items) {
+  for (const Record& r : found.items) {
     json cells = json::array();
     for (size_t i = 0; i < k.columns.size(); ++i) {
       const domain::FieldDef& f = *e.Find(k.columns[i]);
@@ -136,9 +135,8 @@ Response ListPage(const KindPages& k, PageRequest& page) {
     if (f->type == domain::FieldType::kBool) {
       options = json::array({{{"value", "true"}, {"text", "Yes"}}, {{"value", "false"}, {"text", "No"}}});
     } else if (f->type == domain::FieldType::kPeriod) {
-      auto month = page.env->services.FinancialYearStartMonth();
-      if (!month.ok()) return ErrorPage(page, month.status());
-      options = PeriodOptions(*month, page.env->services.clock().Today(), list.Value(name));
+      LOOKOUT_ASSIGN_OR_RETURN(auto month, page.env->services.FinancialYearStartMonth());
+      options = PeriodOptions(month, page.env->services.clock().Today(), list.Value(name));
     } else if (f->type == domain::FieldType::kRef || f->type == domain::FieldType::kRefSet) {
       options = names.Options(f->target);
     } else {
@@ -159,17 +157,16 @@ Response ListPage(const KindPages& k, PageRequest& page) {
                {"archived_only", list.Value("archived") == "only"},
                {"can_add", MayCreate(page, e).ok()},
                {"add_label", "Add a " + Singular(k)}};
-  return RenderListPage(page, k.title, "records_list", std::move(view), list, found->total);
+  return RenderListPage(page, k.title, "records_list", std::move(view), list, found.total);
 }
 
 // A record's page; `errors` are those of its archive or restore form after a refusal, or of
 // its approval forms (`approval`).
-Response RecordPage(const KindPages& k, PageRequest& page, const FormErrors& errors = {},
-                    bool approval = false) {
-  auto record = RecordOfPath(page, Def(k));
-  if (!record.ok()) return ErrorPage(page, record.status());
+Result<Response> RecordPage(const KindPages& k, PageRequest& page, const FormErrors& errors = {},
+                            bool approval = false) {
+  LOOKOUT_ASSIGN_OR_RETURN(auto record, RecordOfPath(page, Def(k)));
   Names names(page.env->services, page.actor);
-  const int64_t id = record->Id();
+  const int64_t id = record.Id();
   std::vector<std::string> skip;
   if (!k.markdown_field.empty()) skip.push_back(k.markdown_field);
   // Approval has its own part of the page (pages_approval.cc).
@@ -215,32 +212,33 @@ Response RecordPage(const KindPages& k, PageRequest& page, const FormErrors& err
                        {"count", (g.second ? "approximately " : "") + report::Thousands(g.first)}});
     }
   }
-  const bool archived = record->Get("archived") == Value(true);
-  json view = {{"path", k.path},
-               {"id", id},
-               {"archive_path", k.path + "/" + std::to_string(id)},
-               {"archive_hint", false},
-               {"version", PlainText(record->Get("version"))},
-               {"rows", SummaryRows(Def(k), *record, names, skip)},
-               {"body_html", k.markdown_field.empty()
-                                 ? ""
-                                 : report::MarkdownToHtml(PlainText(record->Get(k.markdown_field)))},
-               {"related", related},
-               {"children", ChildTables(Def(k), *record, names)},
-               {"reach", reach},
-               {"has_reach", !reach.empty()},
-               {"approval", ApprovalView(page, Def(k), *record, k.path, approval ? &errors : nullptr)},
-               {"archived", archived},
-               {"can_edit", page.Role() != "funder" && !archived},
-               {"reason", approval ? "" : page.form.Get("reason")},
-               {"reason_error", false},
-               {"archive_open", !errors.empty() && !approval},
-               {"list_title", k.title}};
+  const bool archived = record.Get("archived") == Value(true);
+  json view = {
+      {"path", k.path},
+      {"id", id},
+      {"archive_path", k.path + "/" + std::to_string(id)},
+      {"archive_hint", false},
+      {"version", PlainText(record.Get("version"))},
+      {"rows", SummaryRows(Def(k), record, names, skip)},
+      {"body_html", k.markdown_field.empty()
+                        ? ""
+                        : report::MarkdownToHtml(PlainText(record.Get(k.markdown_field)))},
+      {"related", related},
+      {"children", ChildTables(Def(k), record, names)},
+      {"reach", reach},
+      {"has_reach", !reach.empty()},
+      {"approval", ApprovalView(page, Def(k), record, k.path, approval ? &errors : nullptr)},
+      {"archived", archived},
+      {"can_edit", page.Role() != "funder" && !archived},
+      {"reason", approval ? "" : page.form.Get("reason")},
+      {"reason_error", false},
+      {"archive_open", !errors.empty() && !approval},
+      {"list_title", k.title}};
   if (!errors.empty()) {
     view["error_summary"] = errors.Summary(approval ? kApproveField : "reason");
     if (!approval) view["reason_error"] = errors.list().front().message;
   }
-  return RenderPage(page, RecordName(Def(k), *record), "record", std::move(view),
+  return RenderPage(page, RecordName(Def(k), record), "record", std::move(view),
                     errors.empty() ? 200 : errors.HttpStatus());
 }
 
@@ -248,13 +246,13 @@ Response RecordPage(const KindPages& k, PageRequest& page, const FormErrors& err
 // after this person loaded it (the stale-edit case): its differing values are shown.
 // `rows`: a record's child rows for the form's rows (`k.children`) on a GET; a POST shows
 // the rows as submitted.
-Response FormPage(const KindPages& k, PageRequest& page, int64_t id, int64_t version,
-                  const FormValues& values, const FormErrors& errors, const Record* current,
-                  int status, const Value& rows = Value()) {
+Result<Response> FormPage(const KindPages& k, PageRequest& page, int64_t id, int64_t version,
+                          const FormValues& values, const FormErrors& errors, const Record* current,
+                          int status, const Value& rows = Value()) {
   Names names(page.env->services, page.actor);
   std::vector<ControlSpec> specs = WithChoices(Def(k), k.form, names, values);
   if (Status offered = OfferPeriods(page, Def(k), values, specs); !offered.ok()) {
-    return ErrorPage(page, offered);
+    return offered;
   }
   json fields = json::array();
   for (const ControlSpec& s : specs) {
@@ -319,7 +317,7 @@ Response FormPage(const KindPages& k, PageRequest& page, int64_t id, int64_t ver
 // The add form's POST (`stored` null) or the change form's (`stored` the record as it
 // is now), the way every form goes (forms.h): the values read with their type errors, the
 // use case's check of every rule in the same round, then the save.
-Response SaveRecord(const KindPages& k, PageRequest& page, const Record* stored) {
+Result<Response> SaveRecord(const KindPages& k, PageRequest& page, const Record* stored) {
   const domain::EntityDef& def = Def(k);
   const std::vector<ControlSpec>& specs = k.form;  // read; the choices are the form page's
   const FormValues values = FormValues::FromForm(def, page.form);
@@ -356,7 +354,7 @@ Response SaveRecord(const KindPages& k, PageRequest& page, const Record* stored)
       stored == nullptr  ? page.env->services.CheckCreate(page.actor, def, record)
       : k.scheme_versions ? page.env->services.CheckChangeScoringScheme(page.actor, id, version, record)
                           : page.env->services.CheckUpdate(page.actor, def, id, version, record);
-  if (!errors.Take(checked, &def)) return ErrorPage(page, checked);
+  if (!errors.Take(checked, &def)) return checked;
   if (rows) rows->PlaceErrors(errors);
   // A change made on a stale copy shows what the other person saved beside this form;
   // saving it again replaces theirs.
@@ -378,7 +376,7 @@ Response SaveRecord(const KindPages& k, PageRequest& page, const Record* stored)
                : k.scheme_versions ? page.env->services.ChangeScoringScheme(page.actor, id, version, record)
                                    : page.env->services.Update(page.actor, def, id, version, record);
   if (!saved.ok()) {
-    if (!errors.Take(saved.status(), &def, "version")) return ErrorPage(page, saved.status());
+    if (!errors.Take(saved.status(), &def, "version")) return saved.status();
     if (rows) rows->PlaceErrors(errors);
     errors.Order(order);
     return FormPage(k, page, id, version, values, errors, nullptr, errors.HttpStatus());
@@ -409,50 +407,47 @@ void AddKindPages(Router& router, const PageEnvPtr& env, const KindPages& spec) 
             PageAccess::kSignedIn, [k](PageRequest& page) { return RecordPage(*k, page); });
   }
   if (k->add) {
-  AddPage(router, env, "GET", k->path + "/new", k->title + ": the form to add one.",
-          PageAccess::kSignedIn, [k](PageRequest& page) {
-            if (Status may = MayCreate(page, Def(*k)); !may.ok()) return ErrorPage(page, may);
-            // Defaults from the query string (?survey=3 from a survey's page) and the
-            // officer's region.
-            Record defaults;
-            for (const ControlSpec& s : k->form) {
-              const std::string given = page.Query(s.field);
-              const domain::FieldDef* f = Def(*k).Find(s.field);
-              if (!given.empty()) {
-                if (auto v = domain::ParseFieldText(*f, given); v.ok()) defaults.Set(s.field, *v);
-              } else if ((s.field == "region") && !page.actor.region.empty()) {
-                defaults.Set(s.field, page.actor.region);
+    AddPage(router, env, "GET", k->path + "/new", k->title + ": the form to add one.",
+            PageAccess::kSignedIn, [k](PageRequest& page) -> Result<Response> {
+              LOOKOUT_RETURN_IF_ERROR(MayCreate(page, Def(*k)));
+              // Defaults from the query string (?survey=3 from a survey's page) and the
+              // officer's region.
+              Record defaults;
+              for (const ControlSpec& s : k->form) {
+                const std::string given = page.Query(s.field);
+                const domain::FieldDef* f = Def(*k).Find(s.field);
+                if (!given.empty()) {
+                  if (auto v = domain::ParseFieldText(*f, given); v.ok()) defaults.Set(s.field, *v);
+                } else if ((s.field == "region") && !page.actor.region.empty()) {
+                  defaults.Set(s.field, page.actor.region);
+                }
               }
-            }
-            return FormPage(*k, page, 0, 0, FormValues::FromRecord(Def(*k), defaults), FormErrors{},
-                            nullptr, 200);
-          });
-  AddPage(router, env, "POST", k->path + "/new", k->title + ": add one.", PageAccess::kSignedIn,
-          [k](PageRequest& page) { return SaveRecord(*k, page, nullptr); });
+              return FormPage(*k, page, 0, 0, FormValues::FromRecord(Def(*k), defaults),
+                              FormErrors{}, nullptr, 200);
+            });
+    AddPage(router, env, "POST", k->path + "/new", k->title + ": add one.", PageAccess::kSignedIn,
+            [k](PageRequest& page) { return SaveRecord(*k, page, nullptr); });
   }
   AddPage(router, env, "GET", k->path + "/{id}/edit", k->title + ": the form to change one.",
-          PageAccess::kSignedIn, [k](PageRequest& page) {
-            auto record = RecordOfPath(page, Def(*k));
-            if (!record.ok()) return ErrorPage(page, record.status());
-            return FormPage(*k, page, record->Id(), record->Get("version").as_int(),
-                            FormValues::FromRecord(Def(*k), *record), FormErrors{}, nullptr, 200,
-                            k->children.empty() ? Value() : record->Get(k->children));
+          PageAccess::kSignedIn, [k](PageRequest& page) -> Result<Response> {
+            LOOKOUT_ASSIGN_OR_RETURN(auto record, RecordOfPath(page, Def(*k)));
+            return FormPage(*k, page, record.Id(), record.Get("version").as_int(),
+                            FormValues::FromRecord(Def(*k), record), FormErrors{}, nullptr, 200,
+                            k->children.empty() ? Value() : record.Get(k->children));
           });
   AddPage(router, env, "POST", k->path + "/{id}/edit", k->title + ": change one.",
-          PageAccess::kSignedIn, [k](PageRequest& page) {
-            auto record = RecordOfPath(page, Def(*k));
-            if (!record.ok()) return ErrorPage(page, record.status());
-            return SaveRecord(*k, page, &*record);
+          PageAccess::kSignedIn, [k](PageRequest& page) -> Result<Response> {
+            LOOKOUT_ASSIGN_OR_RETURN(auto record, RecordOfPath(page, Def(*k)));
+            return SaveRecord(*k, page, &record);
           });
   for (const bool archive : {true, false}) {
     AddPage(router, env, "POST", k->path + "/{id}/" + (archive ? "archive" : "restore"),
             k->title + (archive ? ": archive one." : ": restore one."), PageAccess::kSignedIn,
-            [k, archive](PageRequest& page) {
-              auto record = RecordOfPath(page, Def(*k));
-              if (!record.ok()) return ErrorPage(page, record.status());
-              return ArchiveFromForm(page, Def(*k), *record, archive,
-                                     k->path + "/" + std::to_string(record->Id()),
-                                     [&](const FormErrors& errors) { return RecordPage(*k, page, errors); });
+            [k, archive](PageRequest& page) -> Result<Response> {
+              LOOKOUT_ASSIGN_OR_RETURN(auto record, RecordOfPath(page, Def(*k)));
+              return ArchiveFromForm(
+                  page, Def(*k), record, archive, k->path + "/" + std::to_string(record.Id()),
+                  [&](const FormErrors& errors) { return RecordPage(*k, page, errors); });
             });
   }
   if (app::HasApproval(Def(*k))) {

@@ -26,14 +26,14 @@ using json = nlohmann::json;
 
 // Staff who produce reports; funders read the published ones and administrators hold no
 // programme content.
-std::optional<Response> RefusedReports(PageRequest& page) {
+Status MayProduceReports(const PageRequest& page) {
   if (page.Role() == "admin" || page.Role() == "funder") {
-    return ErrorPage(page, Status(ErrorCode::kForbidden,
-                                  page.Role() == "funder"
-                                      ? "Funders see the programme dashboard on the home page; reports are published to you when they are approved."
-                                      : "Reports are for the programme's staff."));
+    return Status(ErrorCode::kForbidden,
+                  page.Role() == "funder" ? "Funders see the programme dashboard on the home page; "
+                                            "reports are published to you when they are approved."
+                                          : "Reports are for the programme's staff.");
   }
-  return std::nullopt;
+  return Status::Ok();
 }
 
 // Who published: a staff member's name, or the command line's user.
@@ -90,13 +90,13 @@ Result<json> PublishedState(PageRequest& page, const domain::Period& period, con
 // The reports page: the headline figures of a period and region, the impact report to
 // download, and (for managers) publishing it. `problems` are the claim check's findings
 // after a refused publication.
-Response ReportsPage(PageRequest& page, const std::string& period_asked,
-                     const std::string& region_asked, std::vector<FieldError> problems,
-                     const std::string& unlock_reason = "", const FormErrors& unlock_errors = {}) {
-  if (auto refused = RefusedReports(page)) return *refused;
-  auto month = page.env->services.FinancialYearStartMonth();
-  if (!month.ok()) return ErrorPage(page, month.status());
-  const domain::Period current = domain::Period::YearOf(page.env->services.clock().Today(), *month);
+Result<Response> ReportsPage(PageRequest& page, const std::string& period_asked,
+                             const std::string& region_asked, std::vector<FieldError> problems,
+                             const std::string& unlock_reason = "",
+                             const FormErrors& unlock_errors = {}) {
+  LOOKOUT_RETURN_IF_ERROR(MayProduceReports(page));
+  LOOKOUT_ASSIGN_OR_RETURN(auto month, page.env->services.FinancialYearStartMonth());
+  const domain::Period current = domain::Period::YearOf(page.env->services.clock().Today(), month);
   std::string period_text = period_asked;
   if (period_text.empty()) period_text = current.ToString();
   std::optional<domain::Period> period = domain::Period::Parse(period_text);
@@ -107,18 +107,18 @@ Response ReportsPage(PageRequest& page, const std::string& period_asked,
   }
   Names reference(page.env->services, app::Actor::System());
   const std::string& region = region_asked;
-  json periods = PeriodOptions(*month, page.env->services.clock().Today(), period->ToString());
+  json periods = PeriodOptions(month, page.env->services.clock().Today(), period->ToString());
   for (json& p : periods) p["selected"] = p["value"] == period->ToString();
   json regions = json::array({{{"value", ""}, {"text", "The whole programme"}, {"selected", region.empty()}}});
   for (json o : reference.Options("region")) {
     o["selected"] = o["value"].get<std::string>() == region;
     regions.push_back(std::move(o));
   }
-  const std::string first = period->First(*month).ToString();
-  const std::string last = period->Last(*month).ToString();
+  const std::string first = period->First(month).ToString();
+  const std::string last = period->Last(month).ToString();
   auto reach = page.env->services.Reach(page.actor, {first, last, region});
   if (!reach.ok()) {
-    if (reach.status().code() != ErrorCode::kValidation) return ErrorPage(page, reach.status());
+    if (reach.status().code() != ErrorCode::kValidation) return reach.status();
     for (const FieldError& e : reach.status().fields()) errors.push_back(e);
     reach = std::vector<store::ReachRow>{};
   }
@@ -145,8 +145,8 @@ Response ReportsPage(PageRequest& page, const std::string& period_asked,
   for (const auto& [sector, v] : sectors) {
     by_sector.push_back({{"sector", reference.Of("sector", sector)}, {"count", figure(v)}});
   }
-  auto delivered = page.env->services.TasksDelivered(page.actor, first, last, region);
-  if (!delivered.ok()) return ErrorPage(page, delivered.status());
+  LOOKOUT_ASSIGN_OR_RETURN(auto delivered,
+                           page.env->services.TasksDelivered(page.actor, first, last, region));
   json formats = json::array();
   for (const auto& [value, text] : std::vector<std::pair<std::string, std::string>>{
            {"pdf", "PDF, ready to print and share"},
@@ -156,23 +156,25 @@ Response ReportsPage(PageRequest& page, const std::string& period_asked,
            {"json", "JSON, every figure with its definition"}}) {
     formats.push_back({{"value", value}, {"text", text}, {"checked", value == "pdf"}});
   }
-  json view = {{"periods", periods},
-               {"regions", regions},
-               {"scope", (region.empty() ? std::string("the whole programme") : reference.Of("region", region)) +
-                             ", " + period->ToString() + " (" + LongDate(first) + " to " + LongDate(last) + ")"},
-               {"reached", reached},
-               {"by_sector", by_sector},
-               {"has_sectors", !by_sector.empty()},
-               {"delivered", report::Thousands(delivered->tasks)},
-               {"partners", report::Thousands(delivered->partners)},
-               {"period", period->ToString()},
-               {"year", domain::Period{period->start_year, 0}.ToString()},
-               {"region", region},
-               {"formats", formats}};
+  json view = {
+      {"periods", periods},
+      {"regions", regions},
+      {"scope",
+       (region.empty() ? std::string("the whole programme") : reference.Of("region", region)) +
+           ", " + period->ToString() + " (" + LongDate(first) + " to " + LongDate(last) + ")"},
+      {"reached", reached},
+      {"by_sector", by_sector},
+      {"has_sectors", !by_sector.empty()},
+      {"delivered", report::Thousands(delivered.tasks)},
+      {"partners", report::Thousands(delivered.partners)},
+      {"period", period->ToString()},
+      {"year", domain::Period{period->start_year, 0}.ToString()},
+      {"region", region},
+      {"formats", formats}};
   view["can_publish"] = app::policy::AuthorizePublish(page.actor).ok();
   view["publish_href"] = PathWithQuery("/reports/publish", {{"period", period->ToString()}, {"region", region}});
   if (auto state = PublishedState(page, *period, first, last, region, unlock_reason, unlock_errors); !state.ok()) {
-    return ErrorPage(page, state.status());
+    return state.status();
   } else {
     view.update(*state);
   }
@@ -203,43 +205,47 @@ std::string LockedKindLabel(const domain::EntityDef& entity) {
 // read-only), who will see it, and what cannot be undone; with the claim check's findings,
 // or the report already published, instead of the button. `errors` are a refused
 // publication's, shown in the error summary.
-Response PublishConfirmPage(PageRequest& page, const std::string& period, const std::string& region,
-                            const FormErrors& errors, int status) {
-  if (auto refused = RefusedReports(page)) return *refused;
-  if (Status may = app::policy::AuthorizePublish(page.actor); !may.ok()) return ErrorPage(page, may);
-  auto preview = app::PreviewPublication(page.env->services, page.actor, {period, region, 5, PublicBaseUrl(page)});
-  if (!preview.ok()) return ErrorPage(page, preview.status());
+Result<Response> PublishConfirmPage(PageRequest& page, const std::string& period,
+                                    const std::string& region, const FormErrors& errors,
+                                    int status) {
+  LOOKOUT_RETURN_IF_ERROR(MayProduceReports(page));
+  LOOKOUT_RETURN_IF_ERROR(app::policy::AuthorizePublish(page.actor));
+  LOOKOUT_ASSIGN_OR_RETURN(auto preview,
+                           app::PreviewPublication(page.env->services, page.actor,
+                                                   {period, region, 5, PublicBaseUrl(page)}));
   Names names(page.env->services, app::Actor::System());
   const std::string scope = region.empty() ? std::string("the whole programme") : names.Of("region", region);
   json kinds = json::array();
   int64_t total = 0;
-  for (const app::PublicationPreview::Locked& k : preview->locked) {
+  for (const app::PublicationPreview::Locked& k : preview.locked) {
     kinds.push_back({{"kind", LockedKindLabel(*domain::FindEntity(k.entity))},
                      {"count", report::Thousands(k.count)}});
     total += k.count;
   }
   json published = false;
-  if (preview->published) {
-    published = {{"id", preview->published->report},
-                 {"said", PublishedOnBy(names, *preview->published) + "; the period is locked."}};
+  if (preview.published) {
+    published = {{"id", preview.published->report},
+                 {"said", PublishedOnBy(names, *preview.published) + "; the period is locked."}};
   }
-  const bool may_publish = preview->problems.empty() && !preview->published;
-  json view = {{"report_title", preview->title},
-               {"period", preview->period},
-               {"region", region},
-               {"scope", scope},
-               {"span", LongDate(preview->first) + " to " + LongDate(preview->last)},
-               {"kinds", kinds},
-               {"total", report::Thousands(total)},
-               {"funders", preview->funders == 1 ? std::string("1 funder's account")
-                                                 : report::Thousands(preview->funders) + " funders' accounts"},
-               {"problems", preview->problems},
-               {"has_problems", !preview->problems.empty()},
-               {"published", published},
-               {"may_publish", may_publish},
-               {"back", PathWithQuery("/reports", {{"period", preview->period}, {"region", region}})}};
+  const bool may_publish = preview.problems.empty() && !preview.published;
+  json view = {
+      {"report_title", preview.title},
+      {"period", preview.period},
+      {"region", region},
+      {"scope", scope},
+      {"span", LongDate(preview.first) + " to " + LongDate(preview.last)},
+      {"kinds", kinds},
+      {"total", report::Thousands(total)},
+      {"funders", preview.funders == 1 ? std::string("1 funder's account")
+                                       : report::Thousands(preview.funders) + " funders' accounts"},
+      {"problems", preview.problems},
+      {"has_problems", !preview.problems.empty()},
+      {"published", published},
+      {"may_publish", may_publish},
+      {"back", PathWithQuery("/reports", {{"period", preview.period}, {"region", region}})}};
   if (!errors.empty()) view["error_summary"] = errors.Summary("claims");
-  return RenderPage(page, "Publish the " + preview->title + "?", "publish_confirm", std::move(view), status);
+  return RenderPage(page, "Publish the " + preview.title + "?", "publish_confirm", std::move(view),
+                    status);
 }
 
 // A published report's page: what it is, its files, and (for managers) the unlock form.
@@ -291,17 +297,17 @@ void AddReportPages(Router& router, const PageEnvPtr& env) {
 
   AddPage(router, env, "GET", "/reports/impact",
           "The impact report of a period, national or for a region, in a format to download.",
-          PageAccess::kSignedIn, [](PageRequest& page) {
-            if (auto refused = RefusedReports(page)) return *refused;
+          PageAccess::kSignedIn, [](PageRequest& page) -> Result<Response> {
+            LOOKOUT_RETURN_IF_ERROR(MayProduceReports(page));
             app::ImpactReportRequest request{page.Query("period"), page.Query("region"), 5, PublicBaseUrl(page)};
             const std::string format = page.Query("format").empty() ? "html" : page.Query("format");
-            auto produced = app::ProduceReport(page.env->services, page.actor,
-                                               {app::ReportKind::kImpact, request, format});
-            if (!produced.ok()) return ErrorPage(page, produced.status());
-            report::RenderedReport& rendered = produced->rendered;
+            LOOKOUT_ASSIGN_OR_RETURN(
+                auto produced, app::ProduceReport(page.env->services, page.actor,
+                                                  {app::ReportKind::kImpact, request, format}));
+            report::RenderedReport& rendered = produced.rendered;
             Response r;
             r.content_type = rendered.content_type;
-            const std::string file = report::ReportFileName(produced->doc, rendered.extension);
+            const std::string file = report::ReportFileName(produced.doc, rendered.extension);
             if (format == "html") {
               // Read in the browser, its figures' links open the records; its styles are
               // its own, so it gets a policy of its own.
@@ -317,24 +323,25 @@ void AddReportPages(Router& router, const PageEnvPtr& env) {
 
   AddPage(router, env, "GET", "/reports/quarterly",
           "The funder's quarterly return of a financial year, as CSV or XLSX.",
-          PageAccess::kSignedIn, [](PageRequest& page) {
-            if (auto refused = RefusedReports(page)) return *refused;
+          PageAccess::kSignedIn, [](PageRequest& page) -> Result<Response> {
+            LOOKOUT_RETURN_IF_ERROR(MayProduceReports(page));
             const std::string format = page.Query("format").empty() ? "csv" : page.Query("format");
             if (format != "csv" && format != "xlsx") {
-              return ErrorPage(page, Status::Validation({{"format", "must be csv or xlsx"}},
-                                                        "The quarterly return is a CSV or XLSX file."));
+              return Status::Validation({{"format", "must be csv or xlsx"}},
+                                        "The quarterly return is a CSV or XLSX file.");
             }
             app::ReportOrder order;
             order.kind = app::ReportKind::kQuarterly;
             order.request.period = page.Query("period");
             order.format = format;
-            auto produced = app::ProduceReport(page.env->services, page.actor, order);
-            if (!produced.ok()) return ErrorPage(page, produced.status());
-            report::RenderedReport& rendered = produced->rendered;
+            LOOKOUT_ASSIGN_OR_RETURN(auto produced,
+                                     app::ProduceReport(page.env->services, page.actor, order));
+            report::RenderedReport& rendered = produced.rendered;
             Response r;
             r.content_type = rendered.content_type;
-            r.SetHeader("Content-Disposition", "attachment; filename=\"" +
-                                                   report::ReportFileName(produced->doc, rendered.extension) + "\"");
+            r.SetHeader("Content-Disposition",
+                        "attachment; filename=\"" +
+                            report::ReportFileName(produced.doc, rendered.extension) + "\"");
             r.SetHeader("Cache-Control", "no-store");
             r.body = std::move(rendered.bytes);
             return r;
@@ -348,7 +355,7 @@ void AddReportPages(Router& router, const PageEnvPtr& env) {
 
   AddPage(router, env, "POST", "/reports/publish",
           "Publish the impact report of a period and region: freeze it and lock its records.",
-          PageAccess::kSignedIn, [](PageRequest& page) {
+          PageAccess::kSignedIn, [](PageRequest& page) -> Result<Response> {
             const std::string period = page.form.Get("period");
             const std::string region = page.form.Get("region");
             // Only the confirmation page's form publishes; any other asks first.
@@ -366,7 +373,7 @@ void AddReportPages(Router& router, const PageEnvPtr& env) {
               const Status said = refusal.code() == ErrorCode::kValidation
                                       ? Status::Validation({}, refusal.message())
                                       : refusal;
-              if (!errors.Take(said, nullptr, "")) return ErrorPage(page, refusal);
+              if (!errors.Take(said, nullptr, "")) return refusal;
               return PublishConfirmPage(page, period, region, errors, errors.HttpStatus());
             }
             return RedirectWithNotice(page, "/reports/published/" + std::to_string(published->Id()),
@@ -375,68 +382,72 @@ void AddReportPages(Router& router, const PageEnvPtr& env) {
           });
 
   AddPage(router, env, "GET", "/reports/published", "The reports managers have published.",
-          PageAccess::kSignedIn, [](PageRequest& page) {
+          PageAccess::kSignedIn, [](PageRequest& page) -> Result<Response> {
             ListRequest list = ReadListRequest(page, {});
-            auto found = ListForPage(page, domain::PublishedReportEntity(), list);
-            if (!found.ok()) return ErrorPage(page, found.status());
+            LOOKOUT_ASSIGN_OR_RETURN(auto found,
+                                     ListForPage(page, domain::PublishedReportEntity(), list));
             json rows = json::array();
-            for (const Record& r : found->items) {
+            for (const Record& r : found.items) {
               rows.push_back({{"id", r.Id()},
                               {"report_title", PlainText(r.Get("title"))},
                               {"published", LongDate(PlainText(r.Get("created_at")).substr(0, 10))},
                               {"locked", r.Get("locked") == Value(true)}});
             }
             json view = {{"rows", rows}, {"has_rows", !rows.empty()}};
-            return RenderListPage(page, "Published reports", "published_list", std::move(view), list,
-                                  found->total);
+            return RenderListPage(page, "Published reports", "published_list", std::move(view),
+                                  list, found.total);
           });
 
-  AddPage(router, env, "GET", "/reports/published/{id}", "One published report, to read, download or unlock.",
-          PageAccess::kSignedIn, [](PageRequest& page) {
-            auto report = RecordOfPath(page, domain::PublishedReportEntity());
-            if (!report.ok()) return ErrorPage(page, report.status());
-            return PublishedPage(page, *report, "", "", 200);
+  AddPage(router, env, "GET", "/reports/published/{id}",
+          "One published report, to read, download or unlock.", PageAccess::kSignedIn,
+          [](PageRequest& page) -> Result<Response> {
+            LOOKOUT_ASSIGN_OR_RETURN(auto report,
+                                     RecordOfPath(page, domain::PublishedReportEntity()));
+            return PublishedPage(page, report, "", "", 200);
           });
 
-  AddPage(router, env, "GET", "/reports/published/{id}/file", "A published report's file, as it was published.",
-          PageAccess::kSignedIn, [](PageRequest& page) {
+  AddPage(router, env, "GET", "/reports/published/{id}/file",
+          "A published report's file, as it was published.", PageAccess::kSignedIn,
+          [](PageRequest& page) -> Result<Response> {
             int64_t id = 0;
             if (!ParseId(page.params.Get("id"), &id)) {
-              return ErrorPage(page, Status(ErrorCode::kNotFound, "There is no such published report."));
+              return Status(ErrorCode::kNotFound, "There is no such published report.");
             }
-            auto file = app::PublishedReportFile(page.env->services, page.actor, id,
-                                                 page.Query("format").empty() ? "pdf" : page.Query("format"));
-            if (!file.ok()) return ErrorPage(page, file.status());
+            LOOKOUT_ASSIGN_OR_RETURN(
+                auto file, app::PublishedReportFile(
+                               page.env->services, page.actor, id,
+                               page.Query("format").empty() ? "pdf" : page.Query("format")));
             Response r;
-            r.content_type = file->content_type;
-            if (file->format == "html") {
+            r.content_type = file.content_type;
+            if (file.format == "html") {
               r.SetHeader("Content-Security-Policy", report::ReportHtmlContentSecurityPolicy());
-              r.SetHeader("Content-Disposition", "inline; filename=\"" + file->file_name + "\"");
+              r.SetHeader("Content-Disposition", "inline; filename=\"" + file.file_name + "\"");
             } else {
-              r.SetHeader("Content-Disposition", "attachment; filename=\"" + file->file_name + "\"");
+              r.SetHeader("Content-Disposition", "attachment; filename=\"" + file.file_name + "\"");
             }
             // The bytes never change: the same file every time, identified by its hash.
-            r.SetHeader("ETag", "\"" + file->sha256 + "\"");
+            r.SetHeader("ETag", "\"" + file.sha256 + "\"");
             r.SetHeader("Cache-Control", "private, max-age=0, must-revalidate");
-            r.body = std::move(file->bytes);
+            r.body = std::move(file.bytes);
             return r;
           });
 
   AddPage(router, env, "POST", "/reports/published/{id}/unlock",
           "Unlock the period of a published report, with a reason.", PageAccess::kSignedIn,
-          [](PageRequest& page) {
-            auto report = RecordOfPath(page, domain::PublishedReportEntity());
-            if (!report.ok()) return ErrorPage(page, report.status());
+          [](PageRequest& page) -> Result<Response> {
+            LOOKOUT_ASSIGN_OR_RETURN(auto report,
+                                     RecordOfPath(page, domain::PublishedReportEntity()));
             // The form is on the published report's page and, for the report of the period
             // shown, on the reports page, which it returns to.
             const bool from_reports = page.form.Get("return_to") == "reports";
-            const std::string period = PlainText(report->Get("period"));
-            const std::string region = PlainText(report->Get("region"));
+            const std::string period = PlainText(report.Get("period"));
+            const std::string region = PlainText(report.Get("region"));
             const std::string reason = page.form.Get("reason");
             auto refused = [&](const FormErrors& errors) {
-              return from_reports ? ReportsPage(page, period, region, {}, reason, errors)
-                                  : PublishedPage(page, *report, reason, errors.list().front().message,
-                                                  errors.HttpStatus());
+              return from_reports
+                         ? ReportsPage(page, period, region, {}, reason, errors)
+                         : PublishedPage(page, report, reason, errors.list().front().message,
+                                         errors.HttpStatus());
             };
             int64_t version = 0;
             if (!ParseId(page.form.Get("version"), &version)) {
@@ -445,7 +456,7 @@ void AddReportPages(Router& router, const PageEnvPtr& env) {
                           nullptr, "reason");
               return refused(errors);
             }
-            auto unlocked = app::UnlockPublishedReport(page.env->services, page.actor, report->Id(),
+            auto unlocked = app::UnlockPublishedReport(page.env->services, page.actor, report.Id(),
                                                        version, reason);
             if (!unlocked.ok()) {
               // Every refusal keeps the reason typed, with why beside it.
@@ -457,18 +468,19 @@ void AddReportPages(Router& router, const PageEnvPtr& env) {
                 why[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(why[0])));
                 errors.Add("reason", why);
               } else if (!errors.Take(unlocked.status(), nullptr, "reason")) {
-                return ErrorPage(page, unlocked.status());
+                return unlocked.status();
               }
               errors.Move("", "reason");
               return refused(errors);
             }
-            const std::string notice = "The period of \"" + PlainText(report->Get("title")) +
+            const std::string notice = "The period of \"" + PlainText(report.Get("title")) +
                                        "\" is unlocked: its records can change again.";
             if (from_reports) {
               return RedirectWithNotice(page, PathWithQuery("/reports", {{"period", period}, {"region", region}}),
                                         notice);
             }
-            return RedirectWithNotice(page, "/reports/published/" + std::to_string(report->Id()), notice);
+            return RedirectWithNotice(page, "/reports/published/" + std::to_string(report.Id()),
+                                      notice);
           });
 }
 

@@ -21,14 +21,14 @@ std::string Responses(int64_t n) {
 }
 
 // The page asking before a question is removed; `errors` those of a removal refused.
-Response RemovePage(PageRequest& page, const Record& question, const FormErrors& errors) {
-  auto survey = page.env->services.Get(page.actor, *domain::FindEntity("survey"),
-                                       question.Get("survey").as_int());
-  if (!survey.ok()) return ErrorPage(page, survey.status());
+Result<Response> RemovePage(PageRequest& page, const Record& question, const FormErrors& errors) {
+  LOOKOUT_ASSIGN_OR_RETURN(auto survey,
+                           page.env->services.Get(page.actor, *domain::FindEntity("survey"),
+                                                  question.Get("survey").as_int()));
   json view = {{"id", question.Id()},
                {"version", PlainText(question.Get("version"))},
-               {"survey_id", survey->Id()},
-               {"survey_title", PlainText(survey->Get("title"))},
+               {"survey_id", survey.Id()},
+               {"survey_title", PlainText(survey.Get("title"))},
                {"position", PlainText(question.Get("position"))},
                {"question", PlainText(question.Get("text"))},
                {"reason", page.form.Get("reason")},
@@ -80,10 +80,9 @@ json SurveyQuestionsView(PageRequest& page, const Record& survey,
 void AddSurveyQuestionPages(Router& router, const PageEnvPtr& env) {
   AddPage(router, env, "POST", "/survey-questions/{id}/move",
           "Move a survey's question one place up or down (before the survey has responses).",
-          PageAccess::kSignedIn, [](PageRequest& page) {
-            auto question = RecordOfPath(page, QuestionDef());
-            if (!question.ok()) return ErrorPage(page, question.status());
-            const int64_t survey = question->Get("survey").as_int();
+          PageAccess::kSignedIn, [](PageRequest& page) -> Result<Response> {
+            LOOKOUT_ASSIGN_OR_RETURN(auto question, RecordOfPath(page, QuestionDef()));
+            const int64_t survey = question.Get("survey").as_int();
             const std::string direction = page.form.Get("direction");
             FormErrors errors;
             int64_t version = 0;
@@ -94,7 +93,7 @@ void AddSurveyQuestionPages(Router& router, const PageEnvPtr& env) {
               errors.Add("", "Choose to move the question up or down.");
             }
             if (errors.empty()) {
-              auto moved = page.env->services.MoveSurveyQuestion(page.actor, question->Id(), version,
+              auto moved = page.env->services.MoveSurveyQuestion(page.actor, question.Id(), version,
                                                                  direction == "up" ? -1 : 1);
               if (moved.ok()) {
                 return RedirectWithNotice(
@@ -102,39 +101,38 @@ void AddSurveyQuestionPages(Router& router, const PageEnvPtr& env) {
                     "Question \"" + Shortened(PlainText(moved->Get("text")), 80) + "\" is now question " +
                         PlainText(moved->Get("position")) + ".");
               }
-              if (!errors.Take(moved.status())) return ErrorPage(page, moved.status());
+              if (!errors.Take(moved.status())) return moved.status();
             }
             return SurveyPage(page, survey, errors);
           });
 
   AddPage(router, env, "GET", "/survey-questions/{id}/remove",
           "Asks before a survey's question is removed.", PageAccess::kSignedIn,
-          [](PageRequest& page) {
-            auto question = RecordOfPath(page, QuestionDef());
-            if (!question.ok()) return ErrorPage(page, question.status());
-            if (Status may = MayChange(page, QuestionDef(), *question); !may.ok()) return ErrorPage(page, may);
-            return RemovePage(page, *question, FormErrors{});
+          [](PageRequest& page) -> Result<Response> {
+            LOOKOUT_ASSIGN_OR_RETURN(auto question, RecordOfPath(page, QuestionDef()));
+            LOOKOUT_RETURN_IF_ERROR(MayChange(page, QuestionDef(), question));
+            return RemovePage(page, question, FormErrors{});
           });
 
   AddPage(router, env, "POST", "/survey-questions/{id}/remove",
           "Remove a survey's question (before the survey has responses); those after it move up.",
-          PageAccess::kSignedIn, [](PageRequest& page) {
-            auto question = RecordOfPath(page, QuestionDef());
-            if (!question.ok()) return ErrorPage(page, question.status());
+          PageAccess::kSignedIn, [](PageRequest& page) -> Result<Response> {
+            LOOKOUT_ASSIGN_OR_RETURN(auto question, RecordOfPath(page, QuestionDef()));
             FormErrors errors;
             int64_t version = 0;
             if (!ParseId(page.form.Get("version"), &version)) {
               errors.Add("reason", "The form has no version: reload the page and try again.");
-              return RemovePage(page, *question, errors);
+              return RemovePage(page, question, errors);
             }
-            auto removed = page.env->services.RemoveSurveyQuestion(page.actor, question->Id(), version,
-                                                                   page.form.Get("reason"));
+            auto removed = page.env->services.RemoveSurveyQuestion(
+                page.actor, question.Id(), version, page.form.Get("reason"));
             if (!removed.ok()) {
-              if (!errors.Take(removed.status(), nullptr, "reason")) return ErrorPage(page, removed.status());
-              return RemovePage(page, *question, errors);
+              if (!errors.Take(removed.status(), nullptr, "reason")) return removed.status();
+              return RemovePage(page, question, errors);
             }
-            return RedirectWithNotice(page, "/surveys/" + PlainText(question->Get("survey")),
-                                      "Question \"" + Shortened(PlainText(question->Get("text")), 80) +
+            return RedirectWithNotice(page, "/surveys/" + PlainText(question.Get("survey")),
+                                      "Question \"" +
+                                          Shortened(PlainText(question.Get("text")), 80) +
                                           "\" has been removed from the survey.");
           });
 }

@@ -211,16 +211,15 @@ std::vector<int64_t> QuestionIds(const PageRequest& page, std::vector<FieldError
 
 }  // namespace
 
-Response SurveyPage(PageRequest& page, int64_t id, const FormErrors& errors) {
-  auto survey = page.env->services.Get(page.actor, SurveyDef(), id);
-  if (!survey.ok()) return ErrorPage(page, survey.status());
+Result<Response> SurveyPage(PageRequest& page, int64_t id, const FormErrors& errors) {
+  LOOKOUT_ASSIGN_OR_RETURN(auto survey, page.env->services.Get(page.actor, SurveyDef(), id));
   Names names(page.env->services, page.actor);
   ListRequest subgroup = ReadListRequest(page, SubgroupFilters());
   const bool exact = ExactCounts(page);
   auto results = app::ResultsOfSurvey(page.env->services, page.actor, id, FilterOf(page));
   if (!results.ok()) {
     // A subgroup that cannot be (a region that does not exist): said at the top, no results.
-    if (results.status().code() != ErrorCode::kValidation) return ErrorPage(page, results.status());
+    if (results.status().code() != ErrorCode::kValidation) return results.status();
     subgroup.errors = results.status().fields();
     results = app::SurveyResults{};
   }
@@ -229,39 +228,41 @@ Response SurveyPage(PageRequest& page, int64_t id, const FormErrors& errors) {
     items.push_back(QuestionView(results->questions[i], "", results->results[i], exact));
   }
   const int64_t responses = results->responses.empty() ? 0 : results->responses.front();
-  json view = {
-      {"id", id},
-      {"rows", SummaryRows(SurveyDef(), *survey, names, {"title", "import_mapping"})},
-      {"responses", exact || !domain::IsSmallCount(responses, kThreshold)
-                        ? Plural(responses, "response", "responses")
-                        : domain::WithheldText(kThreshold) + " responses"},
-      {"questions", items},
-      {"has_questions", !items.empty()},
-      {"subgroup", !subgroup.filters.empty()},
-      {"filters", FilterControls(names, subgroup, QuarterFilter(*survey, subgroup))},
-      {"counts", CountsChoice(page, "/surveys/" + std::to_string(id), subgroup, {})},
-      {"exact", exact},
-      {"rule", domain::SuppressionRule(kThreshold)},
-      {"can_import", MayCreate(page, ResponseDef()).ok()}};
+  json view = {{"id", id},
+               {"rows", SummaryRows(SurveyDef(), survey, names, {"title", "import_mapping"})},
+               {"responses", exact || !domain::IsSmallCount(responses, kThreshold)
+                                 ? Plural(responses, "response", "responses")
+                                 : domain::WithheldText(kThreshold) + " responses"},
+               {"questions", items},
+               {"has_questions", !items.empty()},
+               {"subgroup", !subgroup.filters.empty()},
+               {"filters", FilterControls(names, subgroup, QuarterFilter(survey, subgroup))},
+               {"counts", CountsChoice(page, "/surveys/" + std::to_string(id), subgroup, {})},
+               {"exact", exact},
+               {"rule", domain::SuppressionRule(kThreshold)},
+               {"can_import", MayCreate(page, ResponseDef()).ok()}};
   // Its questions in their places, for those who may change them: those of the results,
   // or, when the subgroup asked for could not be (no results), read on their own.
   std::vector<Record> questions = results->questions;
   if (!subgroup.errors.empty()) {
-    auto listed = page.env->services.List(page.actor, *domain::FindEntity("survey_question"),
-                                          {{"survey", std::to_string(id)}, {"sort", "position"}, {"limit", "500"}});
-    if (!listed.ok()) return ErrorPage(page, listed.status());
-    questions = std::move(listed->items);
+    LOOKOUT_ASSIGN_OR_RETURN(
+        auto listed, page.env->services.List(
+                         page.actor, *domain::FindEntity("survey_question"),
+                         {{"survey", std::to_string(id)}, {"sort", "position"}, {"limit", "500"}}));
+    questions = std::move(listed.items);
   }
-  view["manage"] = SurveyQuestionsView(page, *survey, questions);
+  view["manage"] = SurveyQuestionsView(page, survey, questions);
   if (!subgroup.errors.empty()) view["error_summary"] = ErrorSummaryView(subgroup.errors);
   if (!errors.empty()) view["error_summary"] = errors.Summary("questions");
-  return RenderPage(page, PlainText(survey->Get("title")), "survey", std::move(view),
-                    !errors.empty() ? errors.HttpStatus() : subgroup.errors.empty() ? 200 : 422);
+  return RenderPage(page, PlainText(survey.Get("title")), "survey", std::move(view),
+                    !errors.empty()           ? errors.HttpStatus()
+                    : subgroup.errors.empty() ? 200
+                                              : 422);
 }
 
 namespace {
 
-Response PooledPage(PageRequest& page) {
+Result<Response> PooledPage(PageRequest& page) {
   Names names(page.env->services, page.actor);
   ListRequest subgroup = ReadListRequest(page, SubgroupFilters());
   std::vector<FieldError> errors;
@@ -270,33 +271,35 @@ Response PooledPage(PageRequest& page) {
   if (!page.Query("indicator").empty() && !ParseId(page.Query("indicator"), &indicator)) {
     errors.push_back({"indicator", "expected an indicator's id"});
   }
-  if (!errors.empty()) return ErrorPage(page, Status::Validation(errors, "This link to survey results is not right."));
+  if (!errors.empty())
+    return Status::Validation(errors, "This link to survey results is not right.");
   const bool exact = ExactCounts(page);
-  auto results = app::PooledSurveyResults(page.env->services, page.actor, ids, indicator, FilterOf(page));
-  if (!results.ok()) return ErrorPage(page, results.status());
+  LOOKOUT_ASSIGN_OR_RETURN(auto results, app::PooledSurveyResults(page.env->services, page.actor,
+                                                                  ids, indicator, FilterOf(page)));
   json surveys = json::array();
   int64_t responses = 0;
-  for (size_t i = 0; i < results->surveys.size(); ++i) {
-    const Record& s = results->surveys[i];
-    responses += results->responses[i];
-    surveys.push_back({{"href", "/surveys/" + std::to_string(s.Id())},
-                       {"title", PlainText(s.Get("title")) + " (" + PlainText(s.Get("period")) + ")"},
-                       {"responses", exact || !domain::IsSmallCount(results->responses[i], kThreshold)
-                                         ? Plural(results->responses[i], "response", "responses")
-                                         : domain::WithheldText(kThreshold) + " responses"}});
+  for (size_t i = 0; i < results.surveys.size(); ++i) {
+    const Record& s = results.surveys[i];
+    responses += results.responses[i];
+    surveys.push_back(
+        {{"href", "/surveys/" + std::to_string(s.Id())},
+         {"title", PlainText(s.Get("title")) + " (" + PlainText(s.Get("period")) + ")"},
+         {"responses", exact || !domain::IsSmallCount(results.responses[i], kThreshold)
+                           ? Plural(results.responses[i], "response", "responses")
+                           : domain::WithheldText(kThreshold) + " responses"}});
   }
   json questions = json::array();
   std::string survey_title;
-  for (const Record& q : results->questions) {
-    for (const Record& s : results->surveys) {
+  for (const Record& q : results.questions) {
+    for (const Record& s : results.surveys) {
       if (q.Get("survey") == Value(s.Id())) survey_title = PlainText(s.Get("title"));
     }
     questions.push_back({{"text", PlainText(q.Get("text"))}, {"survey", survey_title},
                          {"href", "/surveys/" + PlainText(q.Get("survey"))}});
   }
-  const std::string kind = PlainText(results->questions.front().Get("kind"));
-  json result = ResultView(kind, results->results.front(), exact);
-  result["text"] = PlainText(results->questions.front().Get("text"));
+  const std::string kind = PlainText(results.questions.front().Get("kind"));
+  json result = ResultView(kind, results.results.front(), exact);
+  result["text"] = PlainText(results.questions.front().Get("text"));
   app::Params keep;
   std::string question_list;
   for (int64_t q : ids) question_list += (question_list.empty() ? "" : ",") + std::to_string(q);
@@ -317,21 +320,22 @@ Response PooledPage(PageRequest& page) {
     respondents = "Respondents";
     for (size_t i = 0; i < who.size(); ++i) respondents += (i == 0 ? " " : "; ") + who[i];
   }
-  json view = {{"surveys", surveys},
-               {"questions", questions},
-               {"pooled", questions.size() > 1},
-               {"respondents", respondents},
-               {"responses", exact || !domain::IsSmallCount(responses, kThreshold)
-                                 ? Plural(responses, "response", "responses")
-                                 : domain::WithheldText(kThreshold) + " responses"},
-               {"indicator", results->indicator
-                                 ? json{{"href", "/indicators/" + std::to_string(results->indicator->Id())},
-                                        {"statement", PlainText(results->indicator->Get("statement"))}}
-                                 : json(false)},
-               {"result", result},
-               {"counts", CountsChoice(page, "/surveys/results", subgroup, keep)},
-               {"exact", exact},
-               {"rule", domain::SuppressionRule(kThreshold)}};
+  json view = {
+      {"surveys", surveys},
+      {"questions", questions},
+      {"pooled", questions.size() > 1},
+      {"respondents", respondents},
+      {"responses", exact || !domain::IsSmallCount(responses, kThreshold)
+                        ? Plural(responses, "response", "responses")
+                        : domain::WithheldText(kThreshold) + " responses"},
+      {"indicator", results.indicator
+                        ? json{{"href", "/indicators/" + std::to_string(results.indicator->Id())},
+                               {"statement", PlainText(results.indicator->Get("statement"))}}
+                        : json(false)},
+      {"result", result},
+      {"counts", CountsChoice(page, "/surveys/results", subgroup, keep)},
+      {"exact", exact},
+      {"rule", domain::SuppressionRule(kThreshold)}};
   return RenderPage(page, questions.size() > 1 ? "Survey results across " + Plural(static_cast<int64_t>(surveys.size()), "survey", "surveys")
                                                : "Survey results",
                     "survey_results", std::move(view));
@@ -344,10 +348,10 @@ void AddSurveyResultsPages(Router& router, const PageEnvPtr& env) {
           "The results of survey questions pooled across their surveys (an indicator's figure).",
           PageAccess::kSignedIn, [](PageRequest& page) { return PooledPage(page); });
   AddPage(router, env, "GET", "/surveys/{id}", "A survey's results, question by question.",
-          PageAccess::kSignedIn, [](PageRequest& page) {
+          PageAccess::kSignedIn, [](PageRequest& page) -> Result<Response> {
             int64_t id = 0;
             if (!ParseId(page.params.Get("id"), &id)) {
-              return ErrorPage(page, Status::NotFound("There is no such survey."));
+              return Status::NotFound("There is no such survey.");
             }
             return SurveyPage(page, id, FormErrors{});
           });

@@ -110,51 +110,51 @@ std::string Plural(size_t n, const std::string& one, const std::string& many) {
 
 void AddSurveyPages(Router& router, const PageEnvPtr& env) {
   AddPage(router, env, "GET", "/surveys", "Surveys, with how many responses each has.",
-          PageAccess::kSignedIn, [](PageRequest& page) {
+          PageAccess::kSignedIn, [](PageRequest& page) -> Result<Response> {
             ListRequest list = ReadListRequest(page, {"kind", "period", "q"});
-            auto found = ListForPage(page, SurveyDef(), list);
-            if (!found.ok()) return ErrorPage(page, found.status());
+            LOOKOUT_ASSIGN_OR_RETURN(auto found, ListForPage(page, SurveyDef(), list));
             Names names(page.env->services, page.actor);
             json rows = json::array();
-            for (const Record& s : found->items) {
-              auto responses = page.env->services.List(
-                  page.actor, ResponseDef(), {{"survey", std::to_string(s.Id())}, {"limit", "1"}});
-              if (!responses.ok()) return ErrorPage(page, responses.status());
+            for (const Record& s : found.items) {
+              LOOKOUT_ASSIGN_OR_RETURN(
+                  auto responses,
+                  page.env->services.List(page.actor, ResponseDef(),
+                                          {{"survey", std::to_string(s.Id())}, {"limit", "1"}}));
               rows.push_back({{"id", s.Id()},
                               {"survey_title", PlainText(s.Get("title"))},
                               {"kind", DisplayValue(*SurveyDef().Find("kind"), s, names)},
                               {"period", PlainText(s.Get("period"))},
-                              {"responses", std::to_string(responses->total)}});
+                              {"responses", std::to_string(responses.total)}});
             }
             json view = {{"rows", rows},
                          {"can_add", MayCreate(page, SurveyDef()).ok()},
                          {"filters",
                           {{"kind", FilterSelect("kind", "Kind", VocabularyOptions("survey_kind"), list)},
                            {"q", list.Value("q")}}}};
-            return RenderListPage(page, "Surveys", "survey_list", std::move(view), list, found->total);
+            return RenderListPage(page, "Surveys", "survey_list", std::move(view), list,
+                                  found.total);
           });
 
   // A survey's page, its results and its questions: pages_survey_results.cc.
   AddSurveyResultsPages(router, env);
 
   AddPage(router, env, "GET", "/surveys/{id}/import", "The form to import a file of responses.",
-          PageAccess::kSignedIn, [](PageRequest& page) {
-            if (Status may = MayCreate(page, ResponseDef()); !may.ok()) return ErrorPage(page, may);
-            auto survey = RecordOfPath(page, SurveyDef());
-            if (!survey.ok()) return ErrorPage(page, survey.status());
+          PageAccess::kSignedIn, [](PageRequest& page) -> Result<Response> {
+            LOOKOUT_RETURN_IF_ERROR(MayCreate(page, ResponseDef()));
+            LOOKOUT_ASSIGN_OR_RETURN(auto survey, RecordOfPath(page, SurveyDef()));
             ImportState state;
-            state.mapping = PlainText(survey->Get("import_mapping"));
-            const std::string saved = SavedPreset(*survey);
+            state.mapping = PlainText(survey.Get("import_mapping"));
+            const std::string saved = SavedPreset(survey);
             if (!saved.empty()) state.preset = saved;
-            return ImportForm(page, *survey, state, 200);
+            return ImportForm(page, survey, state, 200);
           });
 
-  AddPage(router, env, "POST", "/surveys/{id}/import", "Import a file of responses: all or nothing.",
-          PageAccess::kSignedIn, [](PageRequest& page) {
-            if (Status may = MayCreate(page, ResponseDef()); !may.ok()) return ErrorPage(page, may);
-            auto survey = RecordOfPath(page, SurveyDef());
-            if (!survey.ok()) return ErrorPage(page, survey.status());
-            const int64_t id = survey->Id();
+  AddPage(router, env, "POST", "/surveys/{id}/import",
+          "Import a file of responses: all or nothing.", PageAccess::kSignedIn,
+          [](PageRequest& page) -> Result<Response> {
+            LOOKOUT_RETURN_IF_ERROR(MayCreate(page, ResponseDef()));
+            LOOKOUT_ASSIGN_OR_RETURN(auto survey, RecordOfPath(page, SurveyDef()));
+            const int64_t id = survey.Id();
             ImportState state;
             if (page.form.Has("preset")) state.preset = page.form.Get("preset");
             state.mapping = page.form.Get("mapping");
@@ -168,7 +168,7 @@ void AddSurveyPages(Router& router, const PageEnvPtr& env) {
               state.file_error = "Choose the file of responses to import";
             }
             if (!state.preset_error.empty() || !state.file_error.empty()) {
-              return ImportForm(page, *survey, state, 422);
+              return ImportForm(page, survey, state, 422);
             }
 
             app::SurveyFileImport request;
@@ -183,9 +183,9 @@ void AddSurveyPages(Router& router, const PageEnvPtr& env) {
                 // A refusal of the import as a whole (a locked period, a permission, a busy
                 // database) keeps the form, said beside the file.
                 FormErrors refused;
-                if (!refused.Take(report.status(), nullptr, "file")) return ErrorPage(page, report.status());
+                if (!refused.Take(report.status(), nullptr, "file")) return report.status();
                 state.file_error = refused.list().front().message;
-                return ImportForm(page, *survey, state, refused.HttpStatus());
+                return ImportForm(page, survey, state, refused.HttpStatus());
               }
               std::string mapping_error;
               for (const FieldError& e : report.status().fields()) {
@@ -201,20 +201,22 @@ void AddSurveyPages(Router& router, const PageEnvPtr& env) {
                 mapping_error += (mapping_error.empty() ? "" : "; ") +
                                  (where.empty() ? e.message : where + " " + e.message);
               }
-              if (mapping_error.empty() && state.preset_error.empty()) mapping_error = report.status().message();
+              if (mapping_error.empty() && state.preset_error.empty())
+                mapping_error = report.status().message();
               state.mapping_error = mapping_error;
-              return ImportForm(page, *survey, state, 422);
+              return ImportForm(page, survey, state, 422);
             }
             if (!report->problems.empty()) {
               state.problems = report->problems;
-              return ImportForm(page, *survey, state, 422);
+              return ImportForm(page, survey, state, 422);
             }
             const app::ImportReport& done = report->import;
             if (done.skipped == 0 && report->ignored_columns.empty() && report->notes.empty() &&
                 !report->mapping_saved) {
-              return RedirectWithNotice(page, "/surveys/" + std::to_string(id),
-                                        Plural(static_cast<size_t>(done.written), "response", "responses") +
-                                            " imported into \"" + PlainText(survey->Get("title")) + "\".");
+              return RedirectWithNotice(
+                  page, "/surveys/" + std::to_string(id),
+                  Plural(static_cast<size_t>(done.written), "response", "responses") +
+                      " imported into \"" + PlainText(survey.Get("title")) + "\".");
             }
             // A file from a survey tool: say what was skipped and left out, not just a count.
             json notes = json::array();
@@ -239,7 +241,7 @@ void AddSurveyPages(Router& router, const PageEnvPtr& env) {
                 {"mapping_saved", report->mapping_saved}};
             auto fresh = page.env->services.Get(page.actor, SurveyDef(), id);
             if (fresh.ok()) state.mapping = PlainText(fresh->Get("import_mapping"));
-            return ImportForm(page, fresh.ok() ? *fresh : *survey, state, 200);
+            return ImportForm(page, fresh.ok() ? *fresh : survey, state, 200);
           });
 }
 

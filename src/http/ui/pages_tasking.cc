@@ -50,16 +50,18 @@ json InsightSummaries(PageRequest& page, const Record& task, Names& names) {
 
 // The meeting's page; `errors` are those of the decision on proposal `failed_id` that was
 // refused, shown beside its form with everything chosen and typed kept.
-Response MeetingPage(PageRequest& page, int64_t failed_id, const FormErrors& errors, int status) {
-  if (Status may = ManagersOnly(page); !may.ok()) return ErrorPage(page, may);
+Result<Response> MeetingPage(PageRequest& page, int64_t failed_id, const FormErrors& errors,
+                             int status) {
+  LOOKOUT_RETURN_IF_ERROR(ManagersOnly(page));
   Names names(page.env->services, page.actor);
-  auto proposals = page.env->services.List(page.actor, domain::TaskEntity(),
-                                           {{"status", "proposed"}, {"sort", "due_on"}, {"limit", "100"}});
-  if (!proposals.ok()) return ErrorPage(page, proposals.status());
+  LOOKOUT_ASSIGN_OR_RETURN(
+      auto proposals,
+      page.env->services.List(page.actor, domain::TaskEntity(),
+                              {{"status", "proposed"}, {"sort", "due_on"}, {"limit", "100"}}));
   const json leads = names.Choices("staff");
   const domain::EntityDef& t = domain::TaskEntity();
   json items = json::array();
-  for (const Record& r : proposals->items) {
+  for (const Record& r : proposals.items) {
     const bool failed = r.Id() == failed_id;
     const std::string lead = failed ? page.form.Get("lead") : PlainText(r.Get("lead"));
     json lead_options = json::array();
@@ -97,7 +99,7 @@ Response MeetingPage(PageRequest& page, int64_t failed_id, const FormErrors& err
   }
   json view = {{"proposals", items},
                {"none", items.empty()},
-               {"total", proposals->total},
+               {"total", proposals.total},
                {"today", page.env->services.clock().Today().ToString()}};
   if (!errors.empty()) {
     // Each proposal has its own form: the links go to the failed one's controls.
@@ -142,12 +144,12 @@ void AddTaskingPages(Router& router, const PageEnvPtr& env) {
           PageAccess::kSignedIn, [](PageRequest& page) { return MeetingPage(page, 0, FormErrors{}, 200); });
 
   AddPage(router, env, "POST", "/tasking/{id}", "Decide on a proposal at the tasking meeting.",
-          PageAccess::kSignedIn, [](PageRequest& page) {
-            if (Status may = ManagersOnly(page); !may.ok()) return ErrorPage(page, may);
+          PageAccess::kSignedIn, [](PageRequest& page) -> Result<Response> {
+            LOOKOUT_RETURN_IF_ERROR(ManagersOnly(page));
             int64_t id = 0;
             int64_t version = 0;
             if (!ParseId(page.params.Get("id"), &id)) {
-              return ErrorPage(page, Status::NotFound("There is no such task."));
+              return Status::NotFound("There is no such task.");
             }
             FormErrors errors;
             if (!ParseId(page.form.Get("version"), &version)) {
@@ -165,12 +167,12 @@ void AddTaskingPages(Router& router, const PageEnvPtr& env) {
             if (decision == "changes" && reason.empty()) {
               errors.Add("reason", "Say what should change in the proposal");
             }
-            auto task = page.env->services.Get(page.actor, domain::TaskEntity(), id);
-            if (!task.ok()) return ErrorPage(page, task.status());
+            LOOKOUT_ASSIGN_OR_RETURN(auto task,
+                                     page.env->services.Get(page.actor, domain::TaskEntity(), id));
             // The lead the meeting assigns is saved first, in its own change, then the
             // decision: both are checked now, in one round.
             Record lead_change;
-            if (decision == "approved" && !lead.empty() && PlainText(task->Get("lead")) != lead) {
+            if (decision == "approved" && !lead.empty() && PlainText(task.Get("lead")) != lead) {
               auto lead_value = domain::ParseFieldText(*domain::TaskEntity().Find("lead"), lead);
               if (!lead_value.ok()) {
                 errors.Add("lead", "Choose the lead from the list");
@@ -196,16 +198,17 @@ void AddTaskingPages(Router& router, const PageEnvPtr& env) {
                   decision == "approved" || decision == "rejected"
                       ? page.env->services.CheckTransition(page.actor, id, version, decision, reason)
                       : Status::Ok()}) {
-              if (!take(checked)) return ErrorPage(page, checked);
+              if (!take(checked)) return checked;
             }
             if (!errors.empty()) return MeetingPage(page, id, errors, errors.HttpStatus());
-            const std::string decided = "The decision on " + PlainText(task->Get("reference")) + " (\"" +
-                                        Shortened(PlainText(task->Get("title")), 80) + "\") is recorded: ";
+            const std::string decided = "The decision on " + PlainText(task.Get("reference")) +
+                                        " (\"" + Shortened(PlainText(task.Get("title")), 80) +
+                                        "\") is recorded: ";
             if (decision == "changes") {
               // The proposal stays proposed, with what to change, until its lead changes it.
               auto saved = page.env->services.Update(page.actor, domain::TaskEntity(), id, version, changes_asked);
               if (!saved.ok()) {
-                if (!take(saved.status())) return ErrorPage(page, saved.status());
+                if (!take(saved.status())) return saved.status();
                 return MeetingPage(page, id, errors, errors.HttpStatus());
               }
               return RedirectWithNotice(page, "/tasking", decided + "changes asked for.");
@@ -213,35 +216,35 @@ void AddTaskingPages(Router& router, const PageEnvPtr& env) {
             if (!lead_change.fields.empty()) {
               auto saved = page.env->services.Update(page.actor, domain::TaskEntity(), id, version, lead_change);
               if (!saved.ok()) {
-                if (!take(saved.status())) return ErrorPage(page, saved.status());
+                if (!take(saved.status())) return saved.status();
                 return MeetingPage(page, id, errors, errors.HttpStatus());
               }
               version = saved->record.Get("version").as_int();
             }
             auto moved = page.env->services.TransitionTask(page.actor, id, version, decision, reason);
             if (!moved.ok()) {
-              if (!take(moved.status())) return ErrorPage(page, moved.status());
+              if (!take(moved.status())) return moved.status();
               return MeetingPage(page, id, errors, errors.HttpStatus());
             }
             return RedirectWithNotice(page, "/tasking",
                                       decided + (decision == "approved" ? "approved." : "rejected."));
           });
 
-  AddPage(router, env, "GET", "/tasking/minutes", "A tasking meeting's decisions, as a page or CSV.",
-          PageAccess::kSignedIn, [](PageRequest& page) {
-            if (Status may = ManagersOnly(page); !may.ok()) return ErrorPage(page, may);
+  AddPage(router, env, "GET", "/tasking/minutes",
+          "A tasking meeting's decisions, as a page or CSV.", PageAccess::kSignedIn,
+          [](PageRequest& page) -> Result<Response> {
+            LOOKOUT_RETURN_IF_ERROR(ManagersOnly(page));
             std::string date = page.Query("date");
             if (date.empty()) date = page.env->services.clock().Today().ToString();
             if (!Date::Parse(date)) {
-              return ErrorPage(page, Status::Validation({{"date", "must be a date, YYYY-MM-DD"}},
-                                                        "The date must be written YYYY-MM-DD."));
+              return Status::Validation({{"date", "must be a date, YYYY-MM-DD"}},
+                                        "The date must be written YYYY-MM-DD.");
             }
-            auto decisions = Decisions(page, date);
-            if (!decisions.ok()) return ErrorPage(page, decisions.status());
+            LOOKOUT_ASSIGN_OR_RETURN(auto decisions, Decisions(page, date));
             Names names(page.env->services, page.actor);
             std::vector<std::vector<std::string>> rows;
             std::vector<std::string> task_pages;  // each decision's task, linked where readable
-            for (const Record& d : *decisions) {
+            for (const Record& d : decisions) {
               task_pages.push_back(names.Href("task", PlainText(d.Get("task"))));
               auto task = page.env->services.Get(page.actor, domain::TaskEntity(), d.Get("task").as_int());
               const std::string reference = task.ok() ? PlainText(task->Get("reference")) : PlainText(d.Get("task"));
@@ -262,7 +265,7 @@ void AddTaskingPages(Router& router, const PageEnvPtr& env) {
                       page.actor, "tasking_minutes", 0,
                       {{"date", date}, {"format", "csv"}, {"decisions", std::to_string(rows.size())}});
                   !recorded.ok()) {
-                return ErrorPage(page, recorded);
+                return recorded;
               }
               std::string csv;
               io::AppendCsvRecord(csv, {"Task", "Title", "Decision", "Reason", "Lead", "Decided by",

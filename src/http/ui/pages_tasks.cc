@@ -64,16 +64,14 @@ Response ProposalForm(PageRequest& page, const FormValues& values, const FormErr
 }
 
 // The task page, with the errors of a move that was refused.
-Response TaskPage(PageRequest& page, int64_t id, const FormErrors& errors, int status) {
-  auto task = page.env->services.Get(page.actor, TaskDef(), id);
-  if (!task.ok()) return ErrorPage(page, task.status());
+Result<Response> TaskPage(PageRequest& page, int64_t id, const FormErrors& errors, int status) {
+  LOOKOUT_ASSIGN_OR_RETURN(auto task, page.env->services.Get(page.actor, TaskDef(), id));
   Names names(page.env->services, page.actor);
-  const std::string current = PlainText(task->Get("status"));
+  const std::string current = PlainText(task.Get("status"));
 
-  auto history = page.env->services.TaskHistory(page.actor, id);
-  if (!history.ok()) return ErrorPage(page, history.status());
+  LOOKOUT_ASSIGN_OR_RETURN(auto history, page.env->services.TaskHistory(page.actor, id));
   json moves = json::array();
-  for (const Record& t : *history) {
+  for (const Record& t : history) {
     moves.push_back({{"at", PlainText(t.Get("at")).substr(0, 10)},
                      {"at_long", LongDate(PlainText(t.Get("at")).substr(0, 10))},
                      {"change", domain::IsChangesAsked(PlainText(t.Get("from_status")),
@@ -84,11 +82,10 @@ Response TaskPage(PageRequest& page, int64_t id, const FormErrors& errors, int s
                      {"by", t.Get("by").is_null() ? "Lookout" : names.Of("staff", PlainText(t.Get("by")))},
                      {"reason", PlainText(t.Get("reason"))}});
   }
-  auto allowed = page.env->services.AllowedTransitions(page.actor, id);
-  if (!allowed.ok()) return ErrorPage(page, allowed.status());
+  LOOKOUT_ASSIGN_OR_RETURN(auto allowed, page.env->services.AllowedTransitions(page.actor, id));
   json options = json::array();
   int i = 0;
-  for (const std::string& to : *allowed) {
+  for (const std::string& to : allowed) {
     options.push_back({{"value", to},
                        {"text", TermLabel("task_status", to)},
                        {"id", i++ == 0 ? std::string("field-to") : "field-to-" + to},
@@ -135,17 +132,18 @@ Response TaskPage(PageRequest& page, int64_t id, const FormErrors& errors, int s
                         current != "closed" && current != "rejected" && current != "cancelled";
   json view = {{"id", id},
                {"evidence", evidence},
-               {"changes_asked", current == "proposed" ? PlainText(task->Get("changes_asked")) : ""},
+               {"changes_asked", current == "proposed" ? PlainText(task.Get("changes_asked")) : ""},
                {"has_evidence", !evidence.empty()},
                {"can_edit", may_edit},
-               {"version", PlainText(task->Get("version"))},
-               {"reference", PlainText(task->Get("reference"))},
-               {"task_title", PlainText(task->Get("title"))},
+               {"version", PlainText(task.Get("version"))},
+               {"reference", PlainText(task.Get("reference"))},
+               {"task_title", PlainText(task.Get("title"))},
                {"status", TermLabel("task_status", current)},
                {"status_class", TaskStatusTag(current)},
-               {"description", PlainText(task->Get("description"))},
-               {"rows", SummaryRows(TaskDef(), *task, names,
-                                    {"reference", "title", "description", "status", "insights", "changes_asked"})},
+               {"description", PlainText(task.Get("description"))},
+               {"rows", SummaryRows(TaskDef(), task, names,
+                                    {"reference", "title", "description", "status", "insights",
+                                     "changes_asked"})},
                {"insights", json::array()},
                {"history", moves},
                {"moves", options},
@@ -153,10 +151,9 @@ Response TaskPage(PageRequest& page, int64_t id, const FormErrors& errors, int s
                {"reason", page.form.Get("reason")},
                {"activities", activities},
                {"has_activities", !activities.empty()},
-               {"can_record_activity",
-                (page.Role() == "officer" || page.Role() == "manager") &&
-                    (current == "approved" || current == "in_progress")}};
-  const Value& insights = task->Get("insights");
+               {"can_record_activity", (page.Role() == "officer" || page.Role() == "manager") &&
+                                           (current == "approved" || current == "in_progress")}};
+  const Value& insights = task.Get("insights");
   if (insights.is_list()) {
     for (const Value& v : insights.as_list()) view["insights"].push_back({{"id", v.ToDisplay()}});
   }
@@ -166,7 +163,7 @@ Response TaskPage(PageRequest& page, int64_t id, const FormErrors& errors, int s
     if (e.field == "reason" && !view.contains("reason_error")) view["reason_error"] = e.message;
   }
   if (!errors.empty()) view["error_summary"] = errors.Summary("to");
-  return RenderPage(page, PlainText(task->Get("reference")) + ": " + PlainText(task->Get("title")),
+  return RenderPage(page, PlainText(task.Get("reference")) + ": " + PlainText(task.Get("title")),
                     "task", std::move(view), status);
 }
 
@@ -193,7 +190,7 @@ json DeliveredPartners(PageRequest& page, const ListRequest& list) {
 
 void AddTaskPages(Router& router, const PageEnvPtr& env) {
   AddPage(router, env, "GET", "/tasks", "Tasks, as a list or a board by status.",
-          PageAccess::kSignedIn, [](PageRequest& page) {
+          PageAccess::kSignedIn, [](PageRequest& page) -> Result<Response> {
             Names names(page.env->services, page.actor);
             const Date today = page.env->services.clock().Today();
             const bool board = page.Query("view") == "board";
@@ -210,24 +207,24 @@ void AddTaskPages(Router& router, const PageEnvPtr& env) {
                 params.emplace_back("status", status);
                 params.emplace_back("limit", "100");
                 params.emplace_back("sort", "due_on");
-                auto found = page.env->services.List(page.actor, TaskDef(), params);
-                if (!found.ok()) return ErrorPage(page, found.status());
+                LOOKOUT_ASSIGN_OR_RETURN(auto found,
+                                         page.env->services.List(page.actor, TaskDef(), params));
                 json cards = json::array();
-                for (const Record& r : found->items) cards.push_back(TaskRowView(r, names, today));
-                columns.push_back({{"status", TermLabel("task_status", status)},
-                                   {"count", found->total},
-                                   {"cards", cards},
-                                   {"more", found->total > static_cast<int64_t>(found->items.size())}});
+                for (const Record& r : found.items) cards.push_back(TaskRowView(r, names, today));
+                columns.push_back(
+                    {{"status", TermLabel("task_status", status)},
+                     {"count", found.total},
+                     {"cards", cards},
+                     {"more", found.total > static_cast<int64_t>(found.items.size())}});
               }
               json view = {{"columns", columns},
                            {"list_href", PathWithQuery("/tasks", list.filters)}};
               return RenderPage(page, "Task board", "task_board", std::move(view));
             }
             list.params.emplace_back("sort", "-id");
-            auto found = ListForPage(page, TaskDef(), list);
-            if (!found.ok()) return ErrorPage(page, found.status());
+            LOOKOUT_ASSIGN_OR_RETURN(auto found, ListForPage(page, TaskDef(), list));
             json rows = json::array();
-            for (const Record& r : found->items) rows.push_back(TaskRowView(r, names, today));
+            for (const Record& r : found.items) rows.push_back(TaskRowView(r, names, today));
             auto board_params = list.filters;
             board_params.emplace_back("view", "board");
             json filters = {
@@ -259,12 +256,12 @@ void AddTaskPages(Router& router, const PageEnvPtr& env) {
                          {"partners", DeliveredPartners(page, list)},
                          {"board_href", PathWithQuery("/tasks", board_params)},
                          {"can_propose", page.Role() == "officer" || page.Role() == "manager"}};
-            return RenderListPage(page, "Tasks", "task_list", std::move(view), list, found->total);
+            return RenderListPage(page, "Tasks", "task_list", std::move(view), list, found.total);
           });
 
   AddPage(router, env, "GET", "/tasks/new", "The form to propose a task.", PageAccess::kSignedIn,
-          [](PageRequest& page) {
-            if (Status may = MayCreate(page, TaskDef()); !may.ok()) return ErrorPage(page, may);
+          [](PageRequest& page) -> Result<Response> {
+            LOOKOUT_RETURN_IF_ERROR(MayCreate(page, TaskDef()));
             Record defaults;
             if (!page.actor.region.empty()) defaults.Set("regions", Value::List{page.actor.region});
             defaults.Set("priority", "medium");
@@ -284,7 +281,7 @@ void AddTaskPages(Router& router, const PageEnvPtr& env) {
           });
 
   AddPage(router, env, "POST", "/tasks/new", "Propose a task.", PageAccess::kSignedIn,
-          [](PageRequest& page) {
+          [](PageRequest& page) -> Result<Response> {
             Names names(page.env->services, page.actor);
             const bool choose_lead = page.Role() != "officer";
             const FormValues values = FormValues::FromForm(TaskDef(), page.form);
@@ -295,12 +292,12 @@ void AddTaskPages(Router& router, const PageEnvPtr& env) {
             for (FieldError& e : unreadable) errors.Add(std::move(e.field), std::move(e.message));
             if (!choose_lead && page.actor.staff_id > 0) record.Set("lead", page.actor.staff_id);
             const Status checked = page.env->services.CheckCreate(page.actor, TaskDef(), record);
-            if (!errors.Take(checked, &TaskDef())) return ErrorPage(page, checked);
+            if (!errors.Take(checked, &TaskDef())) return checked;
             errors.Order(FieldOrder(specs));
             if (!errors.empty()) return ProposalForm(page, values, errors, errors.HttpStatus());
             auto saved = page.env->services.Create(page.actor, TaskDef(), record);
             if (!saved.ok()) {
-              if (!errors.Take(saved.status(), &TaskDef())) return ErrorPage(page, saved.status());
+              if (!errors.Take(saved.status(), &TaskDef())) return saved.status();
               errors.Order(FieldOrder(specs));
               return ProposalForm(page, values, errors, errors.HttpStatus());
             }
@@ -312,20 +309,20 @@ void AddTaskPages(Router& router, const PageEnvPtr& env) {
           });
 
   AddPage(router, env, "GET", "/tasks/{id}", "A task: its details, evidence and history.",
-          PageAccess::kSignedIn, [](PageRequest& page) {
+          PageAccess::kSignedIn, [](PageRequest& page) -> Result<Response> {
             int64_t id = 0;
             if (!ParseId(page.params.Get("id"), &id)) {
-              return ErrorPage(page, Status::NotFound("There is no such task."));
+              return Status::NotFound("There is no such task.");
             }
             return TaskPage(page, id, FormErrors{}, 200);
           });
 
   AddPage(router, env, "POST", "/tasks/{id}/move", "Move a task to another status.",
-          PageAccess::kSignedIn, [](PageRequest& page) {
+          PageAccess::kSignedIn, [](PageRequest& page) -> Result<Response> {
             int64_t id = 0;
             int64_t version = 0;
             if (!ParseId(page.params.Get("id"), &id)) {
-              return ErrorPage(page, Status::NotFound("There is no such task."));
+              return Status::NotFound("There is no such task.");
             }
             const std::string to = page.form.Get("to");
             const std::string reason = page.form.Get("reason");
@@ -336,7 +333,7 @@ void AddTaskPages(Router& router, const PageEnvPtr& env) {
             }
             const Status checked =
                 page.env->services.CheckTransition(page.actor, id, version, to, reason);
-            if (!errors.Take(checked, nullptr, "to")) return ErrorPage(page, checked);
+            if (!errors.Take(checked, nullptr, "to")) return checked;
             if (errors.empty()) {
               auto moved = page.env->services.TransitionTask(page.actor, id, version, to, reason);
               if (moved.ok()) {
@@ -344,7 +341,7 @@ void AddTaskPages(Router& router, const PageEnvPtr& env) {
                                           "Task " + PlainText(moved->Get("reference")) +
                                               " is now " + TermLabel("task_status", to) + ".");
               }
-              if (!errors.Take(moved.status(), nullptr, "to")) return ErrorPage(page, moved.status());
+              if (!errors.Take(moved.status(), nullptr, "to")) return moved.status();
             }
             // The use case names the reason "reason" and the move "to"; a page says
             // "Reason is required ..." and puts the rest on the choice of status.

@@ -14,13 +14,12 @@ namespace {
 
 using json = nlohmann::json;
 
-Response TokensPage(PageRequest& page, const std::string& new_token, const FormErrors& errors,
-                    int status) {
-  auto tokens = page.env->accounts.ListApiTokens(page.actor);
-  if (!tokens.ok()) return ErrorPage(page, tokens.status());
+Result<Response> TokensPage(PageRequest& page, const std::string& new_token,
+                            const FormErrors& errors, int status) {
+  LOOKOUT_ASSIGN_OR_RETURN(auto tokens, page.env->accounts.ListApiTokens(page.actor));
   const std::string today = page.env->services.clock().Today().ToString();
   json rows = json::array();
-  for (const app::ApiTokenInfo& t : *tokens) {
+  for (const app::ApiTokenInfo& t : tokens) {
     const bool revoked = !t.revoked_at.empty();
     const bool expired = t.expires_on < today;
     rows.push_back({{"id", std::to_string(t.id)},
@@ -90,14 +89,22 @@ const Confirmation* ConfirmationOf(const std::string& action) {
 
 // The users page: the users and their accounts, and the form to add one. `notice` is
 // the answer to an action that must show a one-time password (shown only on this page).
-Response UsersPage(PageRequest& page, const json& notice, const FormErrors& errors, int status) {
-  if (Status may = AdminsOnly(page); !may.ok()) return ErrorPage(page, may);
-  auto users = page.env->accounts.ListUsers(page.actor);
-  if (!users.ok()) return ErrorPage(page, users.status());
+// A page showing a secret once (a new API token, a one-time password), or the error page
+// when it cannot be shown, marked no-store by the page itself, as it always was.
+Response WithSecret(PageRequest& page, Result<Response> shown) {
+  Response r = shown.ok() ? std::move(shown).value() : ErrorPage(page, shown.status());
+  r.SetHeader("Cache-Control", "no-store");
+  return r;
+}
+
+Result<Response> UsersPage(PageRequest& page, const json& notice, const FormErrors& errors,
+                           int status) {
+  LOOKOUT_RETURN_IF_ERROR(AdminsOnly(page));
+  LOOKOUT_ASSIGN_OR_RETURN(auto users, page.env->accounts.ListUsers(page.actor));
   Names names(page.env->services, page.actor);
   const int64_t now = page.env->services.clock().NowUnixSeconds();
   json rows = json::array();
-  for (const app::UserSummary& u : *users) {
+  for (const app::UserSummary& u : users) {
     rows.push_back({{"id", std::to_string(u.staff_id)},
                     {"name", u.name},
                     {"email", u.email},
@@ -173,7 +180,7 @@ void AddUserPages(Router& router, const PageEnvPtr& env) {
           [](PageRequest& page) { return TokensPage(page, "", FormErrors{}, 200); });
 
   AddPage(router, env, "POST", "/account/tokens", "Make an API token (shown once).",
-          PageAccess::kSignedIn, [](PageRequest& page) {
+          PageAccess::kSignedIn, [](PageRequest& page) -> Result<Response> {
             FormErrors errors;
             if (page.form.Get("name").empty()) errors.Add("name", "Enter a name for the token");
             if (!Date::Parse(page.form.Get("expires_on"))) {
@@ -186,12 +193,10 @@ void AddUserPages(Router& router, const PageEnvPtr& env) {
                                                            page.form.Get("expires_on"));
               if (made.ok()) {
                 // Shown on this answer only: the form is not repeated on reload.
-                Response r = TokensPage(page, made->token, FormErrors{}, 200);
-                r.SetHeader("Cache-Control", "no-store");
-                return r;
+                return WithSecret(page, TokensPage(page, made->token, FormErrors{}, 200));
               }
               FormErrors found;
-              if (!found.Take(made.status(), nullptr, "name")) return ErrorPage(page, made.status());
+              if (!found.Take(made.status(), nullptr, "name")) return made.status();
               for (const FieldError& e : found.list()) {
                 const bool day = e.field == "expires_on";
                 errors.Add(day ? "expires_on" : "name",
@@ -203,14 +208,14 @@ void AddUserPages(Router& router, const PageEnvPtr& env) {
           });
 
   AddPage(router, env, "POST", "/account/tokens/{id}/revoke", "Revoke one of one's API tokens.",
-          PageAccess::kSignedIn, [](PageRequest& page) {
+          PageAccess::kSignedIn, [](PageRequest& page) -> Result<Response> {
             int64_t id = 0;
             if (!ParseId(page.params.Get("id"), &id)) {
-              return ErrorPage(page, Status::NotFound("There is no such API token."));
+              return Status::NotFound("There is no such API token.");
             }
             auto revoked = page.env->accounts.RevokeApiToken(page.actor, id);
             if (!revoked.ok() && revoked.status().code() != ErrorCode::kConflict) {
-              return ErrorPage(page, revoked.status());
+              return revoked.status();
             }
             return RedirectWithNotice(page, "/account/tokens",
                                       revoked.ok() ? "The API token \"" + revoked->name + "\" is revoked."
@@ -221,8 +226,8 @@ void AddUserPages(Router& router, const PageEnvPtr& env) {
           [](PageRequest& page) { return UsersPage(page, nullptr, FormErrors{}, 200); });
 
   AddPage(router, env, "POST", "/admin/users", "Add a user with a one-time password.",
-          PageAccess::kSignedIn, [](PageRequest& page) {
-            if (Status may = AdminsOnly(page); !may.ok()) return ErrorPage(page, may);
+          PageAccess::kSignedIn, [](PageRequest& page) -> Result<Response> {
+            LOOKOUT_RETURN_IF_ERROR(AdminsOnly(page));
             FormErrors errors;
             if (page.form.Get("role").empty()) errors.Add("role", "Choose the user's role");
             auto added = page.env->accounts.AddUser(page.actor, page.form.Get("name"),
@@ -230,52 +235,50 @@ void AddUserPages(Router& router, const PageEnvPtr& env) {
                                                     page.form.Get("region"));
             if (!added.ok()) {
               if (!errors.Take(added.status(), &domain::StaffEntity(), "email")) {
-                return ErrorPage(page, added.status());
+                return added.status();
               }
               errors.Move("home_region", "region");
               errors.Order({"name", "email", "role", "region"});
               return UsersPage(page, nullptr, errors, errors.HttpStatus());
             }
-            Response r = UsersPage(page,
-                                   {{"who", PlainText(added->staff.Get("name"))},
-                                    {"password", added->one_time_password},
-                                    {"what", "was added. Give them this one-time password; they "
-                                             "choose their own at their first sign-in."}},
-                                   FormErrors{}, 200);
-            r.SetHeader("Cache-Control", "no-store");
-            return r;
+            return WithSecret(page, UsersPage(page,
+                                              {{"who", PlainText(added->staff.Get("name"))},
+                                               {"password", added->one_time_password},
+                                               {"what",
+                                                "was added. Give them this one-time password; they "
+                                                "choose their own at their first sign-in."}},
+                                              FormErrors{}, 200));
           });
 
   AddPage(router, env, "GET", "/admin/users/{id}/{action}",
           "Asks before disabling a user or resetting their password.", PageAccess::kSignedIn,
-          [](PageRequest& page) {
-            if (Status may = AdminsOnly(page); !may.ok()) return ErrorPage(page, may);
+          [](PageRequest& page) -> Result<Response> {
+            LOOKOUT_RETURN_IF_ERROR(AdminsOnly(page));
             const Confirmation* ask = ConfirmationOf(page.params.Get("action"));
-            if (ask == nullptr) return ErrorPage(page, Status::NotFound("There is no such page."));
-            auto user = UserOfPath(page);
-            if (!user.ok()) return ErrorPage(page, user.status());
-            return ConfirmPage(page, *user, *ask);
+            if (ask == nullptr) return Status::NotFound("There is no such page.");
+            LOOKOUT_ASSIGN_OR_RETURN(auto user, UserOfPath(page));
+            return ConfirmPage(page, user, *ask);
           });
 
-  AddPage(router, env, "POST", "/admin/users/{id}/{action}", "A user action: reset-password, "
-          "create-account, unlock, sign-out-everywhere, disable or enable.", PageAccess::kSignedIn,
-          [](PageRequest& page) {
-            if (Status may = AdminsOnly(page); !may.ok()) return ErrorPage(page, may);
-            auto user = UserOfPath(page);
-            if (!user.ok()) return ErrorPage(page, user.status());
-            const int64_t id = user->staff_id;
-            const std::string& name = user->name;
+  AddPage(router, env, "POST", "/admin/users/{id}/{action}",
+          "A user action: reset-password, "
+          "create-account, unlock, sign-out-everywhere, disable or enable.",
+          PageAccess::kSignedIn, [](PageRequest& page) -> Result<Response> {
+            LOOKOUT_RETURN_IF_ERROR(AdminsOnly(page));
+            LOOKOUT_ASSIGN_OR_RETURN(auto user, UserOfPath(page));
+            const int64_t id = user.staff_id;
+            const std::string& name = user.name;
             const std::string action = page.params.Get("action");
             // Disabling and resetting are done only once confirmed on their own page.
             if (const Confirmation* ask = ConfirmationOf(action);
                 ask != nullptr && page.form.Get("confirmed") != "yes") {
-              return ConfirmPage(page, *user, *ask);
+              return ConfirmPage(page, user, *ask);
             }
             app::Accounts& accounts = page.env->accounts;
             // A refusal is said on the users page, above the list.
-            auto refused = [&](const Status& status) {
+            auto refused = [&](const Status& status) -> Result<Response> {
               FormErrors errors;
-              if (!errors.Take(status)) return ErrorPage(page, status);
+              if (!errors.Take(status)) return status;
               return UsersPage(page, nullptr, errors, errors.HttpStatus());
             };
             if (action == "reset-password" || action == "create-account") {
@@ -294,10 +297,9 @@ void AddUserPages(Router& router, const PageEnvPtr& env) {
                 what = "has an account now, with a one-time password to change at their first "
                        "sign-in.";
               }
-              Response r = UsersPage(page, {{"who", name}, {"password", password}, {"what", what}},
-                                     FormErrors{}, 200);
-              r.SetHeader("Cache-Control", "no-store");
-              return r;
+              return WithSecret(
+                  page, UsersPage(page, {{"who", name}, {"password", password}, {"what", what}},
+                                  FormErrors{}, 200));
             }
             std::string done;
             if (action == "unlock") {
@@ -314,7 +316,7 @@ void AddUserPages(Router& router, const PageEnvPtr& env) {
               done = action == "enable" ? name + " is enabled."
                                         : name + " is disabled; their sessions have ended.";
             } else {
-              return ErrorPage(page, Status::NotFound("There is no such action."));
+              return Status::NotFound("There is no such action.");
             }
             return RedirectWithNotice(page, "/admin/users", done);
           });
